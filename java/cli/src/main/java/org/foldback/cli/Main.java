@@ -1,0 +1,10 @@
+package org.foldback.cli;
+
+/** Entry point of the Java command line; the ./foldback script calls it for Java-side commands. */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(Commands.run(args, System.out, System.err));
+    }
+}
