@@ -1,0 +1,235 @@
+package org.foldback.bridge;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import org.foldback.engine.Layout;
+import org.foldback.engine.Processor;
+import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.ParamText;
+import org.foldback.engine.param.Params;
+
+/**
+ * One plugin instance as the native shim sees it. The shim creates one per JUCE AudioProcessor and
+ * calls these methods through JNI; nothing here is static and mutable, so instances in one JVM
+ * never share state.
+ *
+ * <p>Audio moves through direct buffers that this object allocates in {@link #prepare}: the shim
+ * copies the host's channels into {@link #inputBuffer()} with memcpy, makes ONE JNI call to
+ * {@link #process}, and copies the cues out of {@link #outputBuffer()}. Channel {@code i} starts at
+ * float offset {@code i * maxBlockSize}. Parameter changes from the host travel the same way, as
+ * (index, normalized value) pairs in {@link #changeBuffer()}, so a block costs one JNI transition.
+ */
+public final class NativeProcessor {
+    /** Process result: the block was mixed. */
+    public static final int OK = 0;
+    /** Process result: Java failed; the shim bypasses this instance and logs {@link #lastError()}. */
+    public static final int FAILED = 1;
+
+    private final Processor processor;
+    private final ParamStore params;
+    private final ShimCalls shim;
+
+    private int maxBlockSize;
+    private int activeSources;
+    private int activeCues;
+    private float[][] inputs = new float[0][];
+    private float[][] outputs = new float[0][];
+    private FloatBuffer in;
+    private FloatBuffer out;
+    private ByteBuffer inBytes;
+    private ByteBuffer outBytes;
+    private final ByteBuffer changeBytes;
+    private final IntBuffer changeIndices;
+    private final FloatBuffer changeValues;
+    private volatile String lastError;
+    private final FaultInjection faults;
+
+    /**
+     * @param shimHandle   the native instance, passed back on every JNA call into the shim
+     * @param shimLibrary  path of the shim binary that exports those calls ("" when there is none,
+     *                     as in tests that drive this class directly)
+     */
+    public NativeProcessor(long shimHandle, String shimLibrary) {
+        this(ProcessorFactory.create(), ShimCalls.connect(shimHandle, shimLibrary));
+    }
+
+    NativeProcessor(Processor processor, ShimCalls shim) {
+        this.processor = processor;
+        this.params = processor.params();
+        this.shim = shim;
+        int n = Params.count();
+        // Layout: n ints of indices, then n floats of values.
+        changeBytes = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder());
+        changeIndices = changeBytes.asIntBuffer();
+        changeValues = changeBytes.position(n * 4).slice().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        changeBytes.position(0);
+        faults = FaultInjection.fromEnvironment();
+    }
+
+    // ---- Description, asked once at load -------------------------------------------------
+
+    /** "sources=16 cues=8": the bus layout the shim declares to the host. */
+    public static String describeLayout() {
+        return "sources=" + Layout.MAX_SOURCES + " cues=" + Layout.MAX_CUES;
+    }
+
+    /**
+     * One line per parameter, tab-separated: id, name, unit, kind, default (normalized), number
+     * of steps (0 for continuous), automatable (0/1), choices joined by '|'.
+     */
+    public static String describeParams() {
+        StringBuilder sb = new StringBuilder();
+        for (ParamSpec p : Params.TABLE) {
+            int steps = p.kind() == org.foldback.engine.param.ParamKind.FLOAT ? 0 : p.choices().size();
+            sb.append(p.id()).append('\t')
+                    .append(p.name()).append('\t')
+                    .append(p.unit()).append('\t')
+                    .append(p.kind().name()).append('\t')
+                    .append(p.normalize(p.defaultValue())).append('\t')
+                    .append(steps).append('\t')
+                    .append(p.automatable() ? 1 : 0).append('\t')
+                    .append(String.join("|", p.choices())).append('\n');
+        }
+        return sb.toString();
+    }
+
+    // ---- Lifecycle --------------------------------------------------------------------------
+
+    /** Allocates the buffers; returns null on success, else the reason. */
+    public String prepare(double sampleRate, int maxBlockSize, int sources, int cues) {
+        try {
+            this.maxBlockSize = Math.max(1, maxBlockSize);
+            this.activeSources = Math.max(1, Math.min(Layout.MAX_SOURCES, sources));
+            this.activeCues = Math.max(1, Math.min(Layout.MAX_CUES, cues));
+            inputs = new float[Layout.MAX_INPUT_CHANNELS][this.maxBlockSize];
+            outputs = new float[Layout.MAX_OUTPUT_CHANNELS][this.maxBlockSize];
+            inBytes = ByteBuffer.allocateDirect(Layout.MAX_INPUT_CHANNELS * this.maxBlockSize * 4)
+                    .order(ByteOrder.nativeOrder());
+            outBytes = ByteBuffer.allocateDirect(Layout.MAX_OUTPUT_CHANNELS * this.maxBlockSize * 4)
+                    .order(ByteOrder.nativeOrder());
+            in = inBytes.asFloatBuffer();
+            out = outBytes.asFloatBuffer();
+            processor.prepare(sampleRate, this.maxBlockSize, activeSources, activeCues);
+            lastError = null;
+            return null;
+        } catch (Throwable t) {
+            lastError = describe("prepare", t);
+            return lastError;
+        }
+    }
+
+    public ByteBuffer inputBuffer() {
+        return inBytes;
+    }
+
+    public ByteBuffer outputBuffer() {
+        return outBytes;
+    }
+
+    public ByteBuffer changeBuffer() {
+        return changeBytes;
+    }
+
+    /**
+     * Mixes one block of {@code numSamples} (≤ maxBlockSize) after applying {@code changeCount}
+     * host parameter changes. Real-time: no allocation, no locks. Returns {@link #OK} or
+     * {@link #FAILED}; on failure the reason is in {@link #lastError()}.
+     */
+    public int process(int numSamples, int changeCount) {
+        try {
+            for (int i = 0; i < changeCount; i++) {
+                params.setNormalized(changeIndices.get(i), changeValues.get(i));
+            }
+            faults.beforeBlock();
+            int stride = maxBlockSize;
+            for (int ch = 0; ch < 2 * activeSources; ch++) {
+                in.get(ch * stride, inputs[ch], 0, numSamples);
+            }
+            processor.process(inputs, outputs, numSamples);
+            for (int ch = 0; ch < 2 * activeCues; ch++) {
+                out.put(ch * stride, outputs[ch], 0, numSamples);
+            }
+            return OK;
+        } catch (Throwable t) {
+            lastError = describe("process", t);
+            return FAILED;
+        }
+    }
+
+    public void release() {
+        processor.release();
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    // ---- Parameters, message thread -------------------------------------------------------------
+
+    /** The value every parameter has now, normalized, in table order (after a state load). */
+    public float[] normalizedValues() {
+        float[] values = new float[Params.count()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Params.get(i).normalize(params.get(i));
+        }
+        return values;
+    }
+
+    public String formatValue(int index, float normalized) {
+        ParamSpec p = Params.get(index);
+        return ParamText.format(p, p.denormalize(normalized));
+    }
+
+    /** Text to normalized value, or NaN when the text means nothing for this parameter. */
+    public float parseValue(int index, String text) {
+        ParamSpec p = Params.get(index);
+        try {
+            return p.normalize(ParamText.parse(p, text));
+        } catch (IllegalArgumentException e) {
+            return Float.NaN;
+        }
+    }
+
+    // ---- State and programs, message thread -----------------------------------------------
+
+    /** The whole state as the host stores it. */
+    public byte[] getState() {
+        return InterimState.encode(params);
+    }
+
+    /** Loads a state blob; null on success, else why nothing was changed. */
+    public String setState(byte[] blob) {
+        try {
+            InterimState.decodeInto(blob, params);
+            return null;
+        } catch (RuntimeException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Factory preset names, one per line, in program order. */
+    public String programNames() {
+        return "";
+    }
+
+    /** Loads factory preset {@code index}; null on success, else why not. */
+    public String loadProgram(int index) {
+        return "no factory presets yet";
+    }
+
+    /** The shim's calls, for Java-side edits (the editor). */
+    public ShimCalls shim() {
+        return shim;
+    }
+
+    public ParamStore params() {
+        return params;
+    }
+
+    private static String describe(String where, Throwable t) {
+        return "Java " + where + " failed: " + t;
+    }
+}

@@ -1,0 +1,73 @@
+package org.foldback.bridge;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+
+/**
+ * Calls from Java into the native shim, through JNA: edit gestures the host must record
+ * (begin, perform, end), repaint requests and latency. The shim exports these as plain C
+ * functions taking the instance handle it gave us.
+ */
+public final class ShimCalls {
+    /** The C functions the shim exports (see native/shim/ShimExports.cpp). */
+    interface Exports extends Library {
+        void foldback_shim_begin_edit(Pointer instance, int paramIndex);
+
+        void foldback_shim_perform_edit(Pointer instance, int paramIndex, float normalized);
+
+        void foldback_shim_end_edit(Pointer instance, int paramIndex);
+
+        void foldback_shim_set_latency(Pointer instance, int samples);
+
+        int foldback_shim_abi_version();
+    }
+
+    /** The ABI version this Java code expects from the shim. */
+    static final int ABI_VERSION = 1;
+
+    private final Exports exports;
+    private final Pointer instance;
+
+    private ShimCalls(Exports exports, Pointer instance) {
+        this.exports = exports;
+        this.instance = instance;
+    }
+
+    /** Connects to the shim binary at {@code library}, or to nothing when it is empty. */
+    static ShimCalls connect(long handle, String library) {
+        if (library == null || library.isEmpty() || handle == 0) {
+            return new ShimCalls(null, null);
+        }
+        // A plugin is a shared library we can open by path; the standalone is an executable, whose
+        // exported symbols JNA finds in the running process instead.
+        Exports e = library.endsWith(".so")
+                ? Native.load(library, Exports.class)
+                : Native.load(Exports.class);
+        int abi = e.foldback_shim_abi_version();
+        if (abi != ABI_VERSION) {
+            throw new IllegalStateException("shim ABI " + abi + " but Java expects " + ABI_VERSION);
+        }
+        return new ShimCalls(e, new Pointer(handle));
+    }
+
+    public boolean connected() {
+        return exports != null;
+    }
+
+    /** One whole edit as a host gesture: begin, perform, end. */
+    public void edit(int paramIndex, float normalized) {
+        if (exports == null) {
+            return;
+        }
+        exports.foldback_shim_begin_edit(instance, paramIndex);
+        exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+        exports.foldback_shim_end_edit(instance, paramIndex);
+    }
+
+    public void setLatency(int samples) {
+        if (exports != null) {
+            exports.foldback_shim_set_latency(instance, samples);
+        }
+    }
+}

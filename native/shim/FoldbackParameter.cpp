@@ -1,0 +1,56 @@
+#include "FoldbackParameter.h"
+
+#include <cmath>
+
+namespace foldback
+{
+FoldbackParameter::Spec FoldbackParameter::Spec::fromLine (const juce::String& line)
+{
+    auto fields = juce::StringArray::fromTokens (line, "\t", {});
+    while (fields.size() < 8)
+        fields.add ({});
+    Spec s;
+    s.id = fields[0];
+    s.name = fields[1];
+    s.unit = fields[2];
+    s.kind = fields[3];
+    s.defaultValue = fields[4].getFloatValue();
+    s.steps = fields[5].getIntValue();
+    s.automatable = fields[6] == "1";
+    s.choices = juce::StringArray::fromTokens (fields[7], "|", {});
+    s.choices.removeEmptyStrings();
+    return s;
+}
+
+FoldbackParameter::FoldbackParameter (int idx, const Spec& s, Formatter f, Parser p)
+    : juce::AudioProcessorParameterWithID (juce::ParameterID { s.id, 1 }, s.name),
+      index (idx), spec (s), formatter (std::move (f)), parser (std::move (p)), value (s.defaultValue)
+{
+}
+
+void FoldbackParameter::setValue (float newValue)
+{
+    value.store (juce::jlimit (0.0f, 1.0f, newValue), std::memory_order_relaxed);
+    markChanged();
+    if (anyChange != nullptr)
+        anyChange->store (true, std::memory_order_release);
+}
+
+int FoldbackParameter::getNumSteps() const
+{
+    return spec.steps > 0 ? spec.steps : juce::AudioProcessor::getDefaultNumParameterSteps();
+}
+
+juce::String FoldbackParameter::getText (float normalized, int maximumLength) const
+{
+    auto text = formatter (index, normalized);
+    return maximumLength > 0 ? text.substring (0, maximumLength) : text;
+}
+
+float FoldbackParameter::getValueForText (const juce::String& text) const
+{
+    auto v = parser (index, text);
+    // Text that means nothing for this parameter leaves it where it is.
+    return std::isnan (v) ? getValue() : v;
+}
+} // namespace foldback

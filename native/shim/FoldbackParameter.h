@@ -1,0 +1,65 @@
+#pragma once
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <atomic>
+#include <functional>
+
+namespace foldback
+{
+/**
+ * A host-visible parameter built from one line of the Java parameter table. The value is the
+ * host's normalized 0..1 number; whenever it changes (host automation, a state load, an edit from
+ * the editor) the parameter is flagged so that the next audio block hands it to Java.
+ * Text conversion asks Java, so every host shows exactly what the Java table defines.
+ */
+class FoldbackParameter final : public juce::AudioProcessorParameterWithID
+{
+public:
+    struct Spec
+    {
+        juce::String id, name, unit, kind;
+        float defaultValue = 0;   // normalized
+        int steps = 0;            // 0: continuous; else the number of choices
+        bool automatable = true;
+        juce::StringArray choices;
+
+        /** Parses one tab-separated line of NativeProcessor.describeParams(). */
+        static Spec fromLine (const juce::String& line);
+    };
+
+    using Formatter = std::function<juce::String (int index, float normalized)>;
+    using Parser = std::function<float (int index, const juce::String& text)>;
+
+    FoldbackParameter (int index, const Spec& spec, Formatter formatter, Parser parser);
+
+    float getValue() const override { return value.load (std::memory_order_relaxed); }
+    void setValue (float newValue) override;
+    float getDefaultValue() const override { return spec.defaultValue; }
+    juce::String getText (float normalized, int maximumLength) const override;
+    float getValueForText (const juce::String& text) const override;
+    juce::String getLabel() const override { return spec.unit; }
+    int getNumSteps() const override;
+    bool isDiscrete() const override { return spec.steps > 0; }
+    bool isBoolean() const override { return spec.kind == "BOOL"; }
+    bool isAutomatable() const override { return spec.automatable; }
+    juce::StringArray getAllValueStrings() const override { return spec.choices; }
+
+    const Spec& getSpec() const noexcept { return spec; }
+
+    /** True once after each change; the audio thread calls this to collect changes. */
+    bool takeChange() noexcept { return changed.exchange (false, std::memory_order_acq_rel); }
+    void markChanged() noexcept { changed.store (true, std::memory_order_release); }
+
+    /** Set by the processor: raised whenever any parameter changes, so idle blocks skip the scan. */
+    std::atomic<bool>* anyChange = nullptr;
+
+private:
+    const int index;
+    const Spec spec;
+    Formatter formatter;
+    Parser parser;
+    std::atomic<float> value;
+    std::atomic<bool> changed { true };
+};
+} // namespace foldback

@@ -1,0 +1,300 @@
+#include "JavaProcessor.h"
+
+#include "Log.h"
+
+#include <cmath>
+
+namespace foldback
+{
+namespace
+{
+/** Frees JNI local references made in a scope, so message-thread calls never pile them up. */
+struct LocalFrame
+{
+    explicit LocalFrame (JNIEnv* e) : env (e) { env->PushLocalFrame (16); }
+    ~LocalFrame() { env->PopLocalFrame (nullptr); }
+    JNIEnv* env;
+};
+
+juce::String toString (JNIEnv* e, jobject s)
+{
+    if (s == nullptr)
+        return {};
+    const char* chars = e->GetStringUTFChars (static_cast<jstring> (s), nullptr);
+    juce::String result = juce::String::fromUTF8 (chars);
+    e->ReleaseStringUTFChars (static_cast<jstring> (s), chars);
+    return result;
+}
+
+template <typename T>
+T* directAddress (JNIEnv* e, jobject buffer)
+{
+    return buffer == nullptr ? nullptr : static_cast<T*> (e->GetDirectBufferAddress (buffer));
+}
+} // namespace
+
+JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryPath)
+{
+    auto& runtime = JavaRuntime::instance();
+    auto* e = runtime.env();
+    if (! runtime.isReady() || e == nullptr)
+    {
+        // The runtime has logged why already; the editor shows it too.
+        reason = "Java is not running: " + runtime.failureReason();
+        failed.store (true);
+        return;
+    }
+
+    LocalFrame frame (e);
+    auto cls = runtime.processorClass();
+    auto ctor = e->GetMethodID (cls, "<init>", "(JLjava/lang/String;)V");
+    auto* local = ctor == nullptr ? nullptr
+                                  : e->NewObject (cls, ctor, static_cast<jlong> (reinterpret_cast<intptr_t> (shimHandle)),
+                                                  e->NewStringUTF (shimLibraryPath.toRawUTF8()));
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || local == nullptr)
+    {
+        markFailed ("could not create the Java processor: " + problem);
+        return;
+    }
+
+    if (auto missing = lookUpMethods (e); missing.isNotEmpty())
+    {
+        markFailed ("foldback.jar does not match this plugin binary: no method " + missing);
+        return;
+    }
+    object = e->NewGlobalRef (local);
+    auto* changes = e->CallObjectMethod (object, methods.changeBuffer);
+    // The change buffer holds every parameter's index first, then every value (see NativeProcessor).
+    changedIndex = directAddress<int> (e, changes);
+    changedValue = changedIndex == nullptr ? nullptr : reinterpret_cast<float*> (changedIndex + runtime.parameterCount());
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || changedIndex == nullptr)
+        markFailed ("the Java processor is incomplete: " + problem);
+}
+
+JavaProcessor::~JavaProcessor()
+{
+    if (object == nullptr)
+        return;
+    if (auto* e = JavaRuntime::instance().env())
+    {
+        e->CallVoidMethod (object, methods.release);
+        JavaRuntime::takeException (e);
+        e->DeleteGlobalRef (object);
+    }
+}
+
+juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
+{
+    // Looked up once: a jar from another version may lack one, and calling a null ID would crash.
+    struct Entry { jmethodID* id; const char* name; const char* signature; };
+    const Entry entries[] = {
+        { &methods.process, "process", "(II)I" },
+        { &methods.changeBuffer, "changeBuffer", "()Ljava/nio/ByteBuffer;" },
+        { &methods.release, "release", "()V" },
+        { &methods.prepare, "prepare", "(DIII)Ljava/lang/String;" },
+        { &methods.inputBuffer, "inputBuffer", "()Ljava/nio/ByteBuffer;" },
+        { &methods.outputBuffer, "outputBuffer", "()Ljava/nio/ByteBuffer;" },
+        { &methods.lastError, "lastError", "()Ljava/lang/String;" },
+        { &methods.getState, "getState", "()[B" },
+        { &methods.setState, "setState", "([B)Ljava/lang/String;" },
+        { &methods.normalizedValues, "normalizedValues", "()[F" },
+        { &methods.formatValue, "formatValue", "(IF)Ljava/lang/String;" },
+        { &methods.parseValue, "parseValue", "(ILjava/lang/String;)F" },
+        { &methods.programNames, "programNames", "()Ljava/lang/String;" },
+        { &methods.loadProgram, "loadProgram", "(I)Ljava/lang/String;" },
+    };
+    for (auto& entry : entries)
+    {
+        *entry.id = e->GetMethodID (JavaRuntime::instance().processorClass(), entry.name, entry.signature);
+        if (*entry.id == nullptr)
+        {
+            JavaRuntime::takeException (e);
+            return juce::String (entry.name) + entry.signature;
+        }
+    }
+    return {};
+}
+
+bool JavaProcessor::markFailed (const juce::String& why)
+{
+    reason = why;
+    failed.store (true, std::memory_order_release);
+    logLine (why);
+    return false;
+}
+
+juce::String JavaProcessor::failureReason() const
+{
+    return reason;
+}
+
+bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int cues)
+{
+    if (object == nullptr)
+        return false;
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+
+    auto* error = e->CallObjectMethod (object, methods.prepare,
+                                       sampleRate, maxBlock, sources, cues);
+    auto problem = JavaRuntime::takeException (e);
+    if (problem.isEmpty())
+        problem = toString (e, error);
+    if (problem.isNotEmpty())
+        return markFailed ("Java prepare failed: " + problem);
+
+    inputs = directAddress<float> (e, e->CallObjectMethod (object, methods.inputBuffer));
+    outputs = directAddress<float> (e, e->CallObjectMethod (object, methods.outputBuffer));
+    if (inputs == nullptr || outputs == nullptr)
+        return markFailed ("Java prepare gave no audio buffers: " + JavaRuntime::takeException (e));
+
+    preparedBlockSize = maxBlock;
+    // A new prepare is a fresh start: an instance that failed in process gets another chance.
+    processFailed.store (false);
+    failed.store (false, std::memory_order_release);
+    return true;
+}
+
+void JavaProcessor::release()
+{
+    if (object == nullptr)
+        return;
+    auto* e = JavaRuntime::instance().env();
+    e->CallVoidMethod (object, methods.release);
+    JavaRuntime::takeException (e);
+}
+
+bool JavaProcessor::process (int numSamples, int changeCount) noexcept
+{
+    // env() is a thread-local read after this thread's first block.
+    auto* e = JavaRuntime::instance().env();
+    if (e == nullptr)
+        return false;
+
+    auto result = e->CallIntMethod (object, methods.process, numSamples, changeCount);
+    if (e->ExceptionCheck())
+    {
+        // An Error thrown past Java's own catch (say StackOverflowError). Describing it allocates,
+        // so only clear it here; the message thread logs what lastError() says.
+        e->ExceptionClear();
+        result = 1;
+    }
+    if (result != 0)
+    {
+        processFailed.store (true, std::memory_order_release);
+        failed.store (true, std::memory_order_release);
+        return false;
+    }
+    return true;
+}
+
+juce::String JavaProcessor::takeProcessError()
+{
+    if (! processFailed.exchange (false) || object == nullptr)
+        return {};
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto text = toString (e, e->CallObjectMethod (object, methods.lastError));
+    JavaRuntime::takeException (e);
+    reason = text.isNotEmpty() ? text : juce::String ("Java process failed");
+    return reason;
+}
+
+juce::MemoryBlock JavaProcessor::getState()
+{
+    juce::MemoryBlock block;
+    if (object == nullptr)
+        return block;
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto* bytes = static_cast<jbyteArray> (e->CallObjectMethod (object, methods.getState));
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || bytes == nullptr)
+    {
+        logLine ("could not save state: " + problem);
+        return block;
+    }
+    block.setSize (static_cast<size_t> (e->GetArrayLength (bytes)));
+    e->GetByteArrayRegion (bytes, 0, static_cast<jsize> (block.getSize()), static_cast<jbyte*> (block.getData()));
+    return block;
+}
+
+juce::String JavaProcessor::setState (const void* data, int size)
+{
+    if (object == nullptr)
+        return "Java is not running";
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto* bytes = e->NewByteArray (size);
+    if (bytes == nullptr)
+    {
+        JavaRuntime::takeException (e);
+        return "state of " + juce::String (size) + " bytes is too large";
+    }
+    e->SetByteArrayRegion (bytes, 0, size, static_cast<const jbyte*> (data));
+    auto* error = e->CallObjectMethod (object, methods.setState, bytes);
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        return problem;
+    return toString (e, error);
+}
+
+std::vector<float> JavaProcessor::normalizedValues()
+{
+    std::vector<float> values;
+    if (object == nullptr)
+        return values;
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto* array = static_cast<jfloatArray> (e->CallObjectMethod (object, methods.normalizedValues));
+    if (JavaRuntime::takeException (e).isEmpty() && array != nullptr)
+    {
+        values.resize (static_cast<size_t> (e->GetArrayLength (array)));
+        e->GetFloatArrayRegion (array, 0, static_cast<jsize> (values.size()), values.data());
+    }
+    return values;
+}
+
+juce::String JavaProcessor::formatValue (int index, float normalized)
+{
+    if (object == nullptr)
+        return juce::String (normalized, 3);
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto text = toString (e, e->CallObjectMethod (object, methods.formatValue, index, normalized));
+    JavaRuntime::takeException (e);
+    return text;
+}
+
+float JavaProcessor::parseValue (int index, const juce::String& text)
+{
+    if (object == nullptr)
+        return text.getFloatValue();
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto value = e->CallFloatMethod (object, methods.parseValue, index,
+                                     e->NewStringUTF (text.toRawUTF8()));
+    return JavaRuntime::takeException (e).isEmpty() ? value : std::nanf ("");
+}
+
+juce::StringArray JavaProcessor::programNames()
+{
+    if (object == nullptr)
+        return {};
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto names = toString (e, e->CallObjectMethod (object, methods.programNames));
+    JavaRuntime::takeException (e);
+    return juce::StringArray::fromLines (names.trimEnd());
+}
+
+juce::String JavaProcessor::loadProgram (int index)
+{
+    if (object == nullptr)
+        return "Java is not running";
+    auto* e = JavaRuntime::instance().env();
+    LocalFrame frame (e);
+    auto* error = e->CallObjectMethod (object, methods.loadProgram, index);
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        return problem;
+    return toString (e, error);
+}
+} // namespace foldback

@@ -1,0 +1,277 @@
+#include "JavaRuntime.h"
+
+#include "JvmLocator.h"
+#include "Log.h"
+
+#include <dlfcn.h>
+
+namespace foldback
+{
+namespace
+{
+using CreateJavaVM = jint (*) (JavaVM**, void**, void*);
+using GetCreatedJavaVMs = jint (*) (JavaVM**, jsize, jsize*);
+
+/** Options for a JVM that lives inside someone else's process. */
+juce::StringArray jvmOptions()
+{
+    juce::StringArray options;
+    // Leave SIGHUP, SIGINT, SIGTERM and SIGQUIT to the host: it owns the process.
+    options.add ("-Xrs");
+    // A small heap: the audio path allocates nothing, the rest is editor and state work.
+    options.add ("-Xms16m");
+    options.add ("-Xmx192m");
+    // A collector whose pauses stay well under a millisecond.
+    options.add ("-XX:+UseZGC");
+    // Crash reports go to our state directory, never into the host's working directory.
+    options.add ("-XX:ErrorFile=" + stateDirectory().getChildFile ("hs_err_pid%p.log").getFullPathName());
+    // No hsperfdata files in /tmp for every host process.
+    options.add ("-XX:-UsePerfData");
+    options.add ("-Djava.awt.headless=true");
+    // Users and tests may add options (another collector, a bigger heap, a debugger).
+    options.addTokens (juce::SystemStats::getEnvironmentVariable ("FOLDBACK_JVM_OPTIONS", {}), " ", "\"");
+    options.removeEmptyStrings();
+    return options;
+}
+
+/** Detaches threads we attached when they end, so hosts that recycle threads leak nothing. */
+struct ThreadAttachment
+{
+    JavaVM* vm = nullptr;
+    JNIEnv* env = nullptr;
+    bool attachedByUs = false;
+
+    ~ThreadAttachment()
+    {
+        if (attachedByUs && vm != nullptr)
+            vm->DetachCurrentThread();
+    }
+};
+
+thread_local ThreadAttachment attachment;
+} // namespace
+
+JavaRuntime& JavaRuntime::instance()
+{
+    // Intentionally leaked: the JVM cannot be unloaded, and instances may outlive static destruction.
+    static auto* runtime = new JavaRuntime();
+    return *runtime;
+}
+
+bool JavaRuntime::start()
+{
+    const std::lock_guard<std::mutex> lock (mutex);
+    if (! attempted)
+    {
+        attempted = true;
+        auto t0 = juce::Time::getMillisecondCounterHiRes();
+        bool ok = startLocked();
+        startMillis = juce::Time::getMillisecondCounterHiRes() - t0;
+        if (ok)
+        {
+            ready.store (true, std::memory_order_release);
+            logLine ("Java ready: " + origin + ", " + juce::String (startMillis, 1) + " ms");
+        }
+        else
+        {
+            logLine ("Java unavailable, Foldback passes audio through: " + reason);
+        }
+    }
+    return isReady();
+}
+
+juce::String JavaRuntime::failureReason() const
+{
+    const std::lock_guard<std::mutex> lock (mutex);
+    return reason;
+}
+
+juce::String JavaRuntime::summary() const
+{
+    const std::lock_guard<std::mutex> lock (mutex);
+    return isReady() ? origin + " (started in " + juce::String (startMillis, 1) + " ms)" : reason;
+}
+
+bool JavaRuntime::fail (const juce::String& why)
+{
+    reason = why;
+    return false;
+}
+
+bool JavaRuntime::startLocked()
+{
+    juce::StringArray triedJars;
+    auto jar = locateJar (triedJars);
+    if (jar == juce::File())
+        return fail ("foldback.jar not found (looked at: " + triedJars.joinIntoString (", ") + ")");
+
+    if (! createOrReuseVm())
+        return false;
+
+    auto* e = env();
+    if (e == nullptr)
+        return fail ("could not attach to the JVM");
+
+    return loadBridge (e, jar);
+}
+
+bool JavaRuntime::createOrReuseVm()
+{
+    // A JVM may already run in this process: reuse it, there can be only one.
+    if (auto getCreated = reinterpret_cast<GetCreatedJavaVMs> (dlsym (RTLD_DEFAULT, "JNI_GetCreatedJavaVMs")))
+    {
+        JavaVM* existing = nullptr;
+        jsize count = 0;
+        if (getCreated (&existing, 1, &count) == JNI_OK && count > 0)
+        {
+            vm = existing;
+            origin = "reused the JVM already running in this process";
+            return true;
+        }
+    }
+
+    juce::StringArray tried;
+    auto location = locateJvm (ownBinaryDirectory(), tried);
+    if (location.libjvm == juce::File())
+        return fail ("no Java runtime found (looked at: " + tried.joinIntoString ("; ")
+                     + "). Install Java 17 or newer, or set FOLDBACK_JAVA_HOME.");
+
+    auto* lib = dlopen (location.libjvm.getFullPathName().toRawUTF8(), RTLD_NOW | RTLD_GLOBAL);
+    if (lib == nullptr)
+        return fail ("could not load " + location.libjvm.getFullPathName() + ": " + juce::String (dlerror()));
+
+    auto create = reinterpret_cast<CreateJavaVM> (dlsym (lib, "JNI_CreateJavaVM"));
+    if (create == nullptr)
+        return fail (location.libjvm.getFullPathName() + " has no JNI_CreateJavaVM");
+
+    auto strings = jvmOptions();
+    std::vector<JavaVMOption> options (static_cast<size_t> (strings.size()));
+    for (int i = 0; i < strings.size(); ++i)
+        options[static_cast<size_t> (i)].optionString = const_cast<char*> (strings[i].toRawUTF8());
+
+    JavaVMInitArgs args {};
+    args.version = JNI_VERSION_10;
+    args.nOptions = static_cast<jint> (options.size());
+    args.options = options.data();
+    args.ignoreUnrecognized = JNI_FALSE;
+
+    JNIEnv* e = nullptr;
+    auto rc = create (&vm, reinterpret_cast<void**> (&e), &args);
+    if (rc != JNI_OK)
+        return fail ("JNI_CreateJavaVM failed with code " + juce::String (rc) + " for " + location.libjvm.getFullPathName()
+                     + " with options " + strings.joinIntoString (" "));
+
+    // The creating thread is attached by JNI itself; it stays attached for the process's life.
+    attachment.vm = vm;
+    attachment.env = e;
+    origin = "started " + location.libjvm.getFullPathName() + " (found via " + location.source + ")";
+    return true;
+}
+
+JNIEnv* JavaRuntime::env()
+{
+    if (attachment.env != nullptr)
+        return attachment.env;
+    if (vm == nullptr)
+        return nullptr;
+
+    JNIEnv* e = nullptr;
+    if (vm->GetEnv (reinterpret_cast<void**> (&e), JNI_VERSION_10) == JNI_OK)
+    {
+        attachment = { vm, e, false };   // someone else attached this thread; they detach it
+        return e;
+    }
+
+    JavaVMAttachArgs args { JNI_VERSION_10, const_cast<char*> ("foldback-host-thread"), nullptr };
+    if (vm->AttachCurrentThreadAsDaemon (reinterpret_cast<void**> (&e), &args) != JNI_OK)
+        return nullptr;
+    attachment = { vm, e, true };
+    return e;
+}
+
+juce::String JavaRuntime::takeException (JNIEnv* e)
+{
+    if (! e->ExceptionCheck())
+        return {};
+
+    auto* throwable = e->ExceptionOccurred();
+    e->ExceptionClear();
+    juce::String text ("unknown Java exception");
+    if (auto* cls = e->FindClass ("java/lang/Throwable"))
+    {
+        auto toString = e->GetMethodID (cls, "toString", "()Ljava/lang/String;");
+        if (auto* s = static_cast<jstring> (e->CallObjectMethod (throwable, toString)))
+        {
+            const char* chars = e->GetStringUTFChars (s, nullptr);
+            text = juce::String::fromUTF8 (chars);
+            e->ReleaseStringUTFChars (s, chars);
+            e->DeleteLocalRef (s);
+        }
+        e->DeleteLocalRef (cls);
+    }
+    e->ExceptionClear();
+    e->DeleteLocalRef (throwable);
+    return text;
+}
+
+namespace
+{
+juce::String callStaticString (JNIEnv* e, jclass cls, const char* name)
+{
+    auto method = e->GetStaticMethodID (cls, name, "()Ljava/lang/String;");
+    if (method == nullptr)
+        return {};
+    auto* s = static_cast<jstring> (e->CallStaticObjectMethod (cls, method));
+    if (s == nullptr)
+        return {};
+    const char* chars = e->GetStringUTFChars (s, nullptr);
+    juce::String result = juce::String::fromUTF8 (chars);
+    e->ReleaseStringUTFChars (s, chars);
+    e->DeleteLocalRef (s);
+    return result;
+}
+} // namespace
+
+bool JavaRuntime::loadBridge (JNIEnv* e, const juce::File& jar)
+{
+    // new URLClassLoader(new URL[] { new File(jar).toURI().toURL() }, ClassLoader.getSystemClassLoader())
+    e->PushLocalFrame (32);
+    auto* fileClass = e->FindClass ("java/io/File");
+    auto* file = e->NewObject (fileClass, e->GetMethodID (fileClass, "<init>", "(Ljava/lang/String;)V"),
+                               e->NewStringUTF (jar.getFullPathName().toRawUTF8()));
+    auto* uri = e->CallObjectMethod (file, e->GetMethodID (fileClass, "toURI", "()Ljava/net/URI;"));
+    auto* uriClass = e->FindClass ("java/net/URI");
+    auto* url = e->CallObjectMethod (uri, e->GetMethodID (uriClass, "toURL", "()Ljava/net/URL;"));
+    auto* urlClass = e->FindClass ("java/net/URL");
+    auto* urls = e->NewObjectArray (1, urlClass, url);
+    auto* loaderBase = e->FindClass ("java/lang/ClassLoader");
+    auto* systemLoader = e->CallStaticObjectMethod (loaderBase,
+        e->GetStaticMethodID (loaderBase, "getSystemClassLoader", "()Ljava/lang/ClassLoader;"));
+    auto* loaderClass = e->FindClass ("java/net/URLClassLoader");
+    auto* loader = e->NewObject (loaderClass,
+        e->GetMethodID (loaderClass, "<init>", "([Ljava/net/URL;Ljava/lang/ClassLoader;)V"), urls, systemLoader);
+
+    jobject cls = nullptr;
+    if (loader != nullptr && ! e->ExceptionCheck())
+        cls = e->CallObjectMethod (loader, e->GetMethodID (loaderClass, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;"),
+                                   e->NewStringUTF ("org.foldback.bridge.NativeProcessor"));
+
+    if (auto problem = takeException (e); problem.isNotEmpty() || cls == nullptr)
+    {
+        e->PopLocalFrame (nullptr);
+        return fail ("could not load org.foldback.bridge.NativeProcessor from " + jar.getFullPathName() + ": " + problem);
+    }
+
+    bridgeClass = static_cast<jclass> (e->NewGlobalRef (cls));
+    layout = callStaticString (e, bridgeClass, "describeLayout");
+    parameters = callStaticString (e, bridgeClass, "describeParams");
+    auto problem = takeException (e);
+    e->PopLocalFrame (nullptr);
+
+    if (problem.isNotEmpty() || layout.isEmpty() || parameters.isEmpty())
+        return fail ("the Java bridge did not describe itself: " + problem);
+    parameterLines = juce::StringArray::fromLines (parameters.trimEnd()).size();
+    origin += ", jar " + jar.getFullPathName();
+    return true;
+}
+} // namespace foldback

@@ -1,0 +1,75 @@
+#pragma once
+
+#include <jni.h>
+#include <juce_core/juce_core.h>
+
+#include <atomic>
+#include <mutex>
+
+namespace foldback
+{
+/**
+ * The one JVM of this host process (JNI allows only one) and our classes inside it.
+ *
+ * The first plugin instance starts it, or finds a JVM that someone else already started
+ * (another plugin, a Java host, a JUnit test loading us through JNA) and reuses it. Our jar is
+ * loaded through a class loader of our own, so it works whatever class path that JVM has.
+ * Nothing per-instance lives here: every instance owns its own Java object (JavaProcessor).
+ */
+class JavaRuntime
+{
+public:
+    /** The process-wide runtime; starts nothing until start() is called. */
+    static JavaRuntime& instance();
+
+    /**
+     * Starts or finds the JVM and loads our bridge class. Safe to call from several threads;
+     * the first call does the work (tens of ms), later calls return at once.
+     * Never call this from the audio thread. Returns false and sets failureReason() on failure.
+     */
+    bool start();
+
+    bool isReady() const noexcept { return ready.load (std::memory_order_acquire); }
+    juce::String failureReason() const;
+
+    /**
+     * The JNIEnv of the calling thread, attaching it as a daemon thread on first use and
+     * detaching it when the thread ends. After the first call on a thread this is a
+     * thread-local read: real-time safe. Returns nullptr when no JVM runs.
+     */
+    JNIEnv* env();
+
+    /** org.foldback.bridge.NativeProcessor, loaded through our class loader (a global ref). */
+    jclass processorClass() const noexcept { return bridgeClass; }
+
+    /** What the Java side declared: "sources=16 cues=8", and one tab-separated line per parameter. */
+    const juce::String& layoutDescription() const noexcept { return layout; }
+    const juce::String& parameterDescription() const noexcept { return parameters; }
+    int parameterCount() const noexcept { return parameterLines; }
+
+    /** How the JVM came to be, for the log and the editor: where it was found and how long it took. */
+    juce::String summary() const;
+
+    /** Turns a pending Java exception into text and clears it; empty when none was pending. */
+    static juce::String takeException (JNIEnv* env);
+
+private:
+    JavaRuntime() = default;
+    bool startLocked();
+    bool createOrReuseVm();
+    bool loadBridge (JNIEnv* env, const juce::File& jar);
+    bool fail (const juce::String& reason);
+
+    mutable std::mutex mutex;
+    std::atomic<bool> ready { false };
+    bool attempted = false;
+    juce::String reason;
+    juce::String origin;
+    double startMillis = 0;
+
+    JavaVM* vm = nullptr;
+    jclass bridgeClass = nullptr;
+    juce::String layout, parameters;
+    int parameterLines = 0;
+};
+} // namespace foldback

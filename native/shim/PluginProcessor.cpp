@@ -1,0 +1,371 @@
+#include "PluginProcessor.h"
+
+#include "JvmLocator.h"
+#include "Log.h"
+#include "StatusEditor.h"
+
+#include <dlfcn.h>
+
+#include <cmath>
+
+namespace foldback
+{
+namespace
+{
+/** Highest sample the no-Java fallback lets through: the engine's default ceiling, -1 dBFS. */
+constexpr float fallbackCeiling = 0.891250938f;
+
+struct DeclaredLayout
+{
+    int sources = 1;
+    int cues = 1;
+};
+
+/** Starts Java (first instance only) and reads the bus layout it declares. */
+DeclaredLayout declaredLayout()
+{
+    auto& runtime = JavaRuntime::instance();
+    DeclaredLayout layout;
+    if (! runtime.start())
+        return layout;   // main in, cue 1 out: enough to pass audio through
+    for (auto& token : juce::StringArray::fromTokens (runtime.layoutDescription(), " ", {}))
+    {
+        if (token.startsWith ("sources="))
+            layout.sources = juce::jlimit (1, 32, token.fromFirstOccurrenceOf ("=", false, false).getIntValue());
+        if (token.startsWith ("cues="))
+            layout.cues = juce::jlimit (1, 32, token.fromFirstOccurrenceOf ("=", false, false).getIntValue());
+    }
+    return layout;
+}
+
+} // namespace
+
+juce::AudioProcessor::BusesProperties FoldbackProcessor::busesFromJava()
+{
+    auto layout = declaredLayout();
+    auto buses = BusesProperties();
+    buses = buses.withInput ("Main In", juce::AudioChannelSet::stereo(), true);
+    for (int s = 1; s < layout.sources; ++s)
+        buses = buses.withInput ("Source " + juce::String (s + 1), juce::AudioChannelSet::stereo(), true);
+    for (int c = 0; c < layout.cues; ++c)
+        buses = buses.withOutput ("Cue " + juce::String (c + 1), juce::AudioChannelSet::stereo(), true);
+    return buses;
+}
+
+namespace
+{
+juce::String shimLibraryPath()
+{
+    // The binary that holds ShimExports.cpp: the plugin .so, or the standalone executable.
+    Dl_info info {};
+    if (dladdr (reinterpret_cast<void*> (&shimLibraryPath), &info) != 0 && info.dli_fname != nullptr)
+        return juce::String::fromUTF8 (info.dli_fname);
+    return {};
+}
+} // namespace
+
+FoldbackProcessor::FoldbackProcessor()
+    : AudioProcessor (busesFromJava())
+{
+    java = std::make_unique<JavaProcessor> (this, shimLibraryPath());
+
+    auto formatter = [this] (int index, float v) { return java->formatValue (index, v); };
+    auto parser = [this] (int index, const juce::String& text) { return java->parseValue (index, text); };
+
+    auto lines = juce::StringArray::fromLines (JavaRuntime::instance().parameterDescription().trimEnd());
+    lines.removeEmptyStrings();
+    for (int i = 0; i < lines.size(); ++i)
+    {
+        auto* p = new FoldbackParameter (i, FoldbackParameter::Spec::fromLine (lines[i]), formatter, parser);
+        p->anyChange = &anyParameterChange;
+        addParameter (p);
+        parameters.push_back (p);
+        if (p->getSpec().id == "bypass")
+            bypassParameter = p;
+    }
+
+    programs = java->programNames();
+    if (! java->isAlive())
+        instanceProblem = java->failureReason();
+    startTimerHz (2);
+}
+
+FoldbackProcessor::~FoldbackProcessor()
+{
+    stopTimer();
+    timerCallback();   // log anything the audio thread left behind
+}
+
+//== Lifecycle =======================================================================================
+
+void FoldbackProcessor::prepareToPlay (double sampleRate, int samplesPerBlock)
+{
+    mapChannels();
+    javaPrepared = java->prepare (sampleRate, juce::jmax (1, samplesPerBlock), activeSources, activeCues);
+    if (! javaPrepared)
+        instanceProblem = java->failureReason();
+    for (auto* p : parameters)
+        p->markChanged();   // Java gets every current value with the first block
+    anyParameterChange.store (true);
+}
+
+void FoldbackProcessor::releaseResources()
+{
+    java->release();
+    javaPrepared = false;
+}
+
+bool FoldbackProcessor::isBusesLayoutSupported (const BusesLayout& layouts) const
+{
+    // Main input and cue 1 carry the pass-through, so they must be there; every bus is stereo or off.
+    auto stereoOrOff = [] (const juce::AudioChannelSet& set)
+    { return set == juce::AudioChannelSet::stereo() || set.isDisabled(); };
+
+    if (layouts.inputBuses.isEmpty() || layouts.outputBuses.isEmpty())
+        return false;
+    if (layouts.getMainInputChannelSet() != juce::AudioChannelSet::stereo()
+        || layouts.getMainOutputChannelSet() != juce::AudioChannelSet::stereo())
+        return false;
+    for (auto& set : layouts.inputBuses)
+        if (! stereoOrOff (set))
+            return false;
+    for (auto& set : layouts.outputBuses)
+        if (! stereoOrOff (set))
+            return false;
+    return true;
+}
+
+void FoldbackProcessor::mapChannels()
+{
+    inputChannel.fill (-1);
+    outputChannel.fill (-1);
+    activeSources = 1;
+    activeCues = 1;
+    for (int bus = 0; bus < getBusCount (true) && 2 * bus + 1 < maxChannels; ++bus)
+        if (auto* b = getBus (true, bus); b != nullptr && b->isEnabled() && b->getNumberOfChannels() == 2)
+        {
+            inputChannel[(size_t) (2 * bus)] = getChannelIndexInProcessBlockBuffer (true, bus, 0);
+            inputChannel[(size_t) (2 * bus + 1)] = getChannelIndexInProcessBlockBuffer (true, bus, 1);
+            activeSources = bus + 1;
+        }
+    for (int bus = 0; bus < getBusCount (false) && 2 * bus + 1 < maxChannels; ++bus)
+        if (auto* b = getBus (false, bus); b != nullptr && b->isEnabled() && b->getNumberOfChannels() == 2)
+        {
+            outputChannel[(size_t) (2 * bus)] = getChannelIndexInProcessBlockBuffer (false, bus, 0);
+            outputChannel[(size_t) (2 * bus + 1)] = getChannelIndexInProcessBlockBuffer (false, bus, 1);
+            activeCues = bus + 1;
+        }
+}
+
+//== The audio path ==================================================================================
+
+void FoldbackProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
+{
+    juce::ScopedNoDenormals noDenormals;
+    const int numSamples = buffer.getNumSamples();
+    if (numSamples == 0)
+        return;
+
+    if (javaPrepared && java->isAlive())
+        mixThroughJava (buffer, numSamples);
+    else
+        bypassToMainInput (buffer, 0);
+}
+
+void FoldbackProcessor::mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples)
+{
+    int changes = collectParameterChanges();
+
+    // Hosts may send blocks larger than they announced: split them into prepared-size pieces.
+    for (int start = 0; start < numSamples;)
+    {
+        const int n = juce::jmin (java->maxBlockSize(), numSamples - start);
+        const size_t bytes = sizeof (float) * (size_t) n;
+
+        for (int ch = 0; ch < 2 * activeSources; ++ch)
+        {
+            auto index = inputChannel[(size_t) ch];
+            if (index >= 0)
+                std::memcpy (java->inputChannel (ch), buffer.getReadPointer (index, start), bytes);
+            else
+                std::memset (java->inputChannel (ch), 0, bytes);
+        }
+
+        if (! java->process (n, changes))
+        {
+            bypassToMainInput (buffer, start);   // the timer logs why, off the audio thread
+            return;
+        }
+
+        for (int ch = 0; ch < 2 * activeCues; ++ch)
+            if (auto index = outputChannel[(size_t) ch]; index >= 0)
+                std::memcpy (buffer.getWritePointer (index, start), java->outputChannel (ch), bytes);
+
+        changes = 0;
+        start += n;
+    }
+}
+
+int FoldbackProcessor::collectParameterChanges() noexcept
+{
+    if (! anyParameterChange.exchange (false, std::memory_order_acq_rel))
+        return 0;
+    int count = 0;
+    auto* indices = java->changeIndices();
+    auto* values = java->changeValues();
+    for (size_t i = 0; i < parameters.size(); ++i)
+        if (parameters[i]->takeChange())
+        {
+            indices[count] = (int) i;
+            values[count] = parameters[i]->getValue();
+            ++count;
+        }
+    return count;
+}
+
+void FoldbackProcessor::bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept
+{
+    const int n = buffer.getNumSamples() - startSample;
+    for (int ch = 0; ch < 2 * activeCues; ++ch)
+    {
+        auto index = outputChannel[(size_t) ch];
+        if (index < 0)
+            continue;
+        auto* out = buffer.getWritePointer (index, startSample);
+        const bool isCueOne = ch < 2 && inputChannel[(size_t) ch] == index;   // in-place: main in is cue 1
+        if (! isCueOne)
+        {
+            std::memset (out, 0, sizeof (float) * (size_t) n);
+            continue;
+        }
+        for (int i = 0; i < n; ++i)
+        {
+            const float x = std::isfinite (out[i]) ? out[i] : 0.0f;
+            out[i] = juce::jlimit (-fallbackCeiling, fallbackCeiling, x);
+        }
+    }
+}
+
+//== State and programs ==============================================================================
+
+void FoldbackProcessor::getStateInformation (juce::MemoryBlock& destData)
+{
+    if (! java->isAlive() && javaPrepared == false && stateWithoutJava.getSize() > 0)
+    {
+        destData = stateWithoutJava;
+        return;
+    }
+    destData = java->getState();
+    if (destData.getSize() == 0)
+        destData = stateWithoutJava;
+}
+
+void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
+{
+    if (JavaRuntime::instance().isReady() == false)
+    {
+        // Keep the host's blob untouched so saving the session again loses nothing.
+        stateWithoutJava.replaceAll (data, (size_t) juce::jmax (0, sizeInBytes));
+        logLine ("state kept verbatim (" + juce::String (sizeInBytes) + " bytes): Java is not running");
+        return;
+    }
+    auto problem = java->setState (data, sizeInBytes);
+    if (problem.isNotEmpty())
+    {
+        instanceProblem = "state not loaded, current settings kept: " + problem;
+        logLine (instanceProblem);
+        return;
+    }
+    pushJavaValuesToHost();
+}
+
+int FoldbackProcessor::getNumPrograms()
+{
+    return juce::jmax (1, programs.size());   // hosts expect at least one program
+}
+
+void FoldbackProcessor::setCurrentProgram (int index)
+{
+    if (! juce::isPositiveAndBelow (index, programs.size()))
+        return;
+    if (auto problem = java->loadProgram (index); problem.isNotEmpty())
+    {
+        logLine ("program " + juce::String (index) + " not loaded: " + problem);
+        return;
+    }
+    currentProgram = index;
+    pushJavaValuesToHost();
+}
+
+const juce::String FoldbackProcessor::getProgramName (int index)
+{
+    return juce::isPositiveAndBelow (index, programs.size()) ? programs[index] : juce::String ("Default");
+}
+
+void FoldbackProcessor::pushJavaValuesToHost()
+{
+    auto values = java->normalizedValues();
+    for (size_t i = 0; i < values.size() && i < parameters.size(); ++i)
+        if (parameters[i]->getValue() != values[i])
+            parameters[i]->setValueNotifyingHost (values[i]);
+}
+
+//== Editor, edits from Java, deferred logging ======================================================
+
+juce::AudioProcessorEditor* FoldbackProcessor::createEditor()
+{
+    return new StatusEditor (*this);
+}
+
+juce::String FoldbackProcessor::statusText() const
+{
+    auto& runtime = JavaRuntime::instance();
+    juce::String text;
+    if (runtime.isReady())
+        text << "Java: " << runtime.summary() << "\n";
+    else
+        text << "Java is not running, audio passes through (main input to cue 1).\nReason: "
+             << runtime.failureReason() << "\n";
+    if (instanceProblem.isNotEmpty())
+        text << "This instance: " << instanceProblem << "\n";
+    text << "Log: " << logFile().getFullPathName();
+    return text;
+}
+
+FoldbackParameter* FoldbackProcessor::parameterAt (int index) const
+{
+    return juce::isPositiveAndBelow (index, (int) parameters.size()) ? parameters[(size_t) index] : nullptr;
+}
+
+void FoldbackProcessor::beginEditFromJava (int index)
+{
+    if (auto* p = parameterAt (index))
+        p->beginChangeGesture();
+}
+
+void FoldbackProcessor::performEditFromJava (int index, float normalized)
+{
+    if (auto* p = parameterAt (index))
+        p->setValueNotifyingHost (normalized);
+}
+
+void FoldbackProcessor::endEditFromJava (int index)
+{
+    if (auto* p = parameterAt (index))
+        p->endChangeGesture();
+}
+
+void FoldbackProcessor::timerCallback()
+{
+    if (auto problem = java->takeProcessError(); problem.isNotEmpty())
+    {
+        instanceProblem = problem + " (bypassed until the host prepares the plugin again)";
+        logLine (instanceProblem);
+    }
+}
+} // namespace foldback
+
+juce::AudioProcessor* JUCE_CALLTYPE createPluginFilter()
+{
+    return new foldback::FoldbackProcessor();
+}

@@ -1,0 +1,93 @@
+#pragma once
+
+#include "FoldbackParameter.h"
+#include "JavaProcessor.h"
+
+#include <juce_audio_processors/juce_audio_processors.h>
+
+#include <array>
+#include <memory>
+#include <vector>
+
+namespace foldback
+{
+/**
+ * The plugin as hosts see it: a thin JUCE AudioProcessor that hands every block to the Java
+ * processor and back. Buses and parameters are whatever the Java side declares at load.
+ *
+ * Without Java (none found, failed to start, threw) it never crashes the host: the main input
+ * passes to cue 1 (made finite and held under -1 dBFS), the other cues are silent, and the editor
+ * and the log say why.
+ */
+class FoldbackProcessor final : public juce::AudioProcessor,
+                                private juce::Timer
+{
+public:
+    FoldbackProcessor();
+    ~FoldbackProcessor() override;
+
+    //== Lifecycle ==================================================================================
+    void prepareToPlay (double sampleRate, int samplesPerBlock) override;
+    void releaseResources() override;
+    bool isBusesLayoutSupported (const BusesLayout& layouts) const override;
+    void processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi) override;
+    using AudioProcessor::processBlock;
+
+    //== State and programs (factory presets) =======================================================
+    void getStateInformation (juce::MemoryBlock& destData) override;
+    void setStateInformation (const void* data, int sizeInBytes) override;
+    int getNumPrograms() override;
+    int getCurrentProgram() override { return currentProgram; }
+    void setCurrentProgram (int index) override;
+    const juce::String getProgramName (int index) override;
+    void changeProgramName (int, const juce::String&) override {}
+
+    //== Editor and description =====================================================================
+    bool hasEditor() const override { return true; }
+    juce::AudioProcessorEditor* createEditor() override;
+    const juce::String getName() const override { return JucePlugin_Name; }
+    bool acceptsMidi() const override { return false; }
+    bool producesMidi() const override { return false; }
+    bool isMidiEffect() const override { return false; }
+    double getTailLengthSeconds() const override { return 0.0; }
+    juce::AudioProcessorParameter* getBypassParameter() const override { return bypassParameter; }
+
+    /** What the editor shows: whether Java runs, and if not, why. */
+    juce::String statusText() const;
+
+    //== Calls from Java through JNA (ShimExports.cpp) ==============================================
+    void beginEditFromJava (int index);
+    void performEditFromJava (int index, float normalized);
+    void endEditFromJava (int index);
+    void setLatencyFromJava (int samples) { setLatencySamples (samples); }
+
+private:
+    static BusesProperties busesFromJava();
+    void mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples);
+    void bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept;
+    int collectParameterChanges() noexcept;
+    void mapChannels();
+    void pushJavaValuesToHost();
+    void timerCallback() override;
+    FoldbackParameter* parameterAt (int index) const;
+
+    std::unique_ptr<JavaProcessor> java;
+    std::vector<FoldbackParameter*> parameters;
+    FoldbackParameter* bypassParameter = nullptr;
+    std::atomic<bool> anyParameterChange { true };
+
+    // Where each source and cue channel sits in JUCE's process buffer; -1 when its bus is off.
+    static constexpr int maxChannels = 64;
+    std::array<int, maxChannels> inputChannel {};
+    std::array<int, maxChannels> outputChannel {};
+    int activeSources = 1, activeCues = 1;
+    bool javaPrepared = false;
+
+    juce::MemoryBlock stateWithoutJava;   // kept verbatim so a session saved without Java loses nothing
+    juce::StringArray programs;
+    int currentProgram = 0;
+    juce::String instanceProblem;
+
+    JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (FoldbackProcessor)
+};
+} // namespace foldback

@@ -1,0 +1,39 @@
+// The C functions Java calls through JNA (org.foldback.bridge.ShimCalls). Each takes the instance
+// handle the shim gave Java when it created the processor object; Java never outlives it.
+
+#include "PluginProcessor.h"
+
+#define FOLDBACK_EXPORT extern "C" __attribute__ ((visibility ("default")))
+
+namespace
+{
+foldback::FoldbackProcessor& processorFrom (void* instance)
+{
+    return *static_cast<foldback::FoldbackProcessor*> (instance);
+}
+} // namespace
+
+FOLDBACK_EXPORT int foldback_shim_abi_version()
+{
+    return 1;
+}
+
+FOLDBACK_EXPORT void foldback_shim_begin_edit (void* instance, int paramIndex)
+{
+    processorFrom (instance).beginEditFromJava (paramIndex);
+}
+
+FOLDBACK_EXPORT void foldback_shim_perform_edit (void* instance, int paramIndex, float normalized)
+{
+    processorFrom (instance).performEditFromJava (paramIndex, normalized);
+}
+
+FOLDBACK_EXPORT void foldback_shim_end_edit (void* instance, int paramIndex)
+{
+    processorFrom (instance).endEditFromJava (paramIndex);
+}
+
+FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)
+{
+    processorFrom (instance).setLatencyFromJava (samples);
+}
