@@ -10,7 +10,7 @@ package org.foldback.engine.dsp;
 public final class Ramp {
     private float current;
     private float target;
-    private float step;
+    private float start;
     private int remaining;
     private int length = 1;
 
@@ -27,7 +27,7 @@ public final class Ramp {
     public void reset(float value) {
         current = value;
         target = value;
-        step = 0f;
+        start = value;
         remaining = 0;
     }
 
@@ -37,8 +37,8 @@ public final class Ramp {
             reset(value);
         } else if (value != target) {
             target = value;
+            start = current;
             remaining = length;
-            step = (value - current) / length;
         }
     }
 
@@ -49,8 +49,9 @@ public final class Ramp {
                 current = target;
                 remaining = 0;
             } else {
-                current += step * n;
                 remaining -= n;
+                // From the start each time (not by accumulated steps): no rounding drift.
+                current = (float) (start + (target - (double) start) * (length - remaining) / length);
             }
         }
         return current;
