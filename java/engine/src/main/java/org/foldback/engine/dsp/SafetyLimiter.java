@@ -20,21 +20,25 @@ public final class SafetyLimiter {
     public static final float HOLD_MS = 10f;
     /** Release time constant, in ms. */
     public static final float RELEASE_MS = 100f;
-    /** Within this of its target the release snaps there (no endless approach, no denormals). */
-    private static final float SNAP = 1e-6f;
+    /**
+     * Within this of its target (-0.0001 dB) the release snaps there: no endless approach, no
+     * denormals, and the gain returns to exactly 1 (bit-transparent) about 1.1 s after 7 dB.
+     */
+    private static final double SNAP = 1e-5;
 
     private final Ramp ceiling = new Ramp();
     private final Ramp enabled = new Ramp();
-    private float gain = 1f;
+    /** In double: a 100 ms release moves by less than a float ulp per sample near 1. */
+    private double gain = 1;
     private int hold;
     private int holdSamples = 1;
-    private float releaseCoefficient;
+    private double releaseCoefficient;
 
     public void prepare(double sampleRate, int gainRamp, int toggleRamp) {
         ceiling.setLength(gainRamp);
         enabled.setLength(toggleRamp);
         holdSamples = Ramp.samplesFor(HOLD_MS, sampleRate);
-        releaseCoefficient = (float) Math.exp(-1000.0 / (RELEASE_MS * sampleRate));
+        releaseCoefficient = Math.exp(-1000.0 / (RELEASE_MS * sampleRate));
         gain = 1f;
         hold = 0;
     }
@@ -72,7 +76,7 @@ public final class SafetyLimiter {
         }
         float dc = c1 - c0;
         float dw = w1 - w0;
-        float g = gain;
+        double g = gain;
         int h = hold;
         float smallest = 1f;
         for (int i = 0; i < n; i++) {
@@ -81,7 +85,7 @@ public final class SafetyLimiter {
             float xl = left[i];
             float xr = right[i];
             float peak = Math.max(Math.abs(xl), Math.abs(xr));
-            float need = peak > c ? c / peak : 1f;
+            double need = peak > c ? c / peak : 1f;
             if (need <= g) {
                 g = need;
                 h = holdSamples;
@@ -93,9 +97,10 @@ public final class SafetyLimiter {
                     g = need;
                 }
             }
-            smallest = Math.min(smallest, g);
-            float yl = Math.max(-c, Math.min(c, xl * g));
-            float yr = Math.max(-c, Math.min(c, xr * g));
+            float gf = (float) g;
+            smallest = Math.min(smallest, gf);
+            float yl = Math.max(-c, Math.min(c, xl * gf));
+            float yr = Math.max(-c, Math.min(c, xr * gf));
             float w = w0 + dw * t;
             if (w != 1f) {
                 yl = xl + w * (yl - xl);
