@@ -27,6 +27,12 @@ final class CueStrip {
     private final float[] levelDb = new float[MAX_SOURCES];
     private final float[] levelGain = new float[MAX_SOURCES];
     private final float[] panAt = new float[MAX_SOURCES];
+    // What the last update saw, to skip sends whose settings and ramps have not moved.
+    private final float[] seenPan = new float[MAX_SOURCES];
+    private final float[] seenMute = new float[MAX_SOURCES];
+    private final float[] seenRole = new float[MAX_SOURCES];
+    private final float[] seenMono = new float[MAX_SOURCES];
+    private final boolean[] settled = new boolean[MAX_SOURCES];
     /** bL, bR (balance), pL, pR (mono pan) per source. */
     private final float[] panGains = new float[MAX_SOURCES * 4];
     /** Send matrices at the start and at the end of the block, 4 per source. */
@@ -46,6 +52,10 @@ final class CueStrip {
     private final Ramp swap = new Ramp();
     private float cueLevelDb = Float.NaN;
     private float cueLevelGain;
+    private float dimDb = Float.NaN;
+    private float dimGain;
+    private float ceilingDb = Float.NaN;
+    private float ceilingGain;
     private final float[] foldTarget = new float[4];
     float[] o0 = new float[4];
     float[] o1 = new float[4];
@@ -64,6 +74,7 @@ final class CueStrip {
             sendRole[s].setLength(toggleRamp);
             levelDb[s] = Float.NaN;
             panAt[s] = Float.NaN;
+            settled[s] = false;
         }
         level.setLength(gainRamp);
         mute.setLength(toggleRamp);
@@ -75,6 +86,8 @@ final class CueStrip {
         polarityRight.setLength(toggleRamp);
         swap.setLength(toggleRamp);
         cueLevelDb = Float.NaN;
+        dimDb = Float.NaN;
+        ceilingDb = Float.NaN;
         limiter.prepare(sampleRate, gainRamp, toggleRamp);
     }
 
@@ -97,21 +110,40 @@ final class CueStrip {
         k1 = swapK;
         int count = 0;
         for (int s = 0; s < sources; s++) {
+            int o = 4 * s;
             float db = p.get(Params.sendLevel(cue, s));
+            float panParam = p.get(Params.sendPan(cue, s));
+            float muteGain = p.isOn(Params.sendMute(cue, s)) ? 0f : 1f;
+            // Talkback is gated by the talk switch and never dimmed by it; click is never dimmed.
+            float role = s == talkback ? (hearsTalk ? 1f : 0f) : s == click ? 1f : programme;
+            if (settled[s] && !snap && db == levelDb[s] && panParam == seenPan[s] && muteGain == seenMute[s]
+                    && role == seenRole[s] && mono[s] == seenMono[s]) {
+                // Nothing moved: the matrix stays as it ended last block.
+                System.arraycopy(k0, o, k1, o, 4);
+                boolean on = k1[o] != 0f || k1[o + 1] != 0f || k1[o + 2] != 0f || k1[o + 3] != 0f;
+                live[s] = on;
+                if (on) {
+                    count++;
+                }
+                continue;
+            }
+            seenPan[s] = panParam;
+            seenMute[s] = muteGain;
+            seenRole[s] = role;
+            seenMono[s] = mono[s];
             if (db != levelDb[s]) {
                 levelDb[s] = db;
                 levelGain[s] = Decibels.toGain(db);
             }
             sendLevel[s].setTarget(levelGain[s], snap);
-            sendMute[s].setTarget(p.isOn(Params.sendMute(cue, s)) ? 0f : 1f, snap);
-            // Talkback is gated by the talk switch and never dimmed by it; click is never dimmed.
-            float role = s == talkback ? (hearsTalk ? 1f : 0f) : s == click ? 1f : programme;
+            sendMute[s].setTarget(muteGain, snap);
             sendRole[s].setTarget(role, snap);
-            sendPan[s].setTarget(p.get(Params.sendPan(cue, s)), snap);
+            sendPan[s].setTarget(panParam, snap);
 
             float g = sendLevel[s].advance(n) * sendMute[s].advance(n) * sendRole[s].advance(n);
             float pan = sendPan[s].advance(n);
-            int o = 4 * s;
+            settled[s] = !sendLevel[s].isMoving() && !sendMute[s].isMoving() && !sendRole[s].isMoving()
+                    && !sendPan[s].isMoving();
             if (pan != panAt[s]) {
                 panAt[s] = pan;
                 panGains[o] = PanLaw.balanceLeft(pan);
@@ -153,7 +185,12 @@ final class CueStrip {
         }
         level.setTarget(cueLevelGain, snap);
         mute.setTarget(p.isOn(Params.cueMute(cue)) ? 0f : 1f, snap);
-        dim.setTarget(p.isOn(Params.cueDim(cue)) ? Decibels.toGain(p.get(Params.cueDimAmount(cue))) : 1f, snap);
+        float dimAmount = p.get(Params.cueDimAmount(cue));
+        if (dimAmount != dimDb) {
+            dimDb = dimAmount;
+            dimGain = Decibels.toGain(dimAmount);
+        }
+        dim.setTarget(p.isOn(Params.cueDim(cue)) ? dimGain : 1f, snap);
         FoldDown.matrix(p.choice(Params.cueFold(cue)), p.choice(Params.cueMonoLaw(cue)), foldTarget);
         for (int j = 0; j < 4; j++) {
             fold[j].setTarget(foldTarget[j], snap);
@@ -177,6 +214,16 @@ final class CueStrip {
         if (snap) {
             System.arraycopy(o1, 0, o0, 0, 4);
         }
+    }
+
+    /** The limiter ceiling as gain (cached: pow only when the setting changes). */
+    float ceilingGain(ParamStore p) {
+        float db = p.get(Params.cueCeiling(cue));
+        if (db != ceilingDb) {
+            ceilingDb = db;
+            ceilingGain = Decibels.toGain(db);
+        }
+        return ceilingGain;
     }
 
     boolean outputSilent() {

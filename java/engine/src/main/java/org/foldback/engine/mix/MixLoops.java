@@ -28,6 +28,15 @@ final class MixLoops {
         }
     }
 
+    /** acc += (kL, kR) · m for a mono source whose m = L + R is precomputed (kLL = kRL, kLR = kRR). */
+    static void addMono(float[] m, float[] al, float[] ar, int n, float kl, float kr) {
+        for (int i = 0; i < n; i++) {
+            float v = m[i];
+            al[i] += v * kl;
+            ar[i] += v * kr;
+        }
+    }
+
     /** acc += k(i) · x, k moving from k0 to k1. */
     static void addRamp(float[] xl, float[] xr, float[] al, float[] ar, int n, float[] k0, float[] k1,
                         int o, float[] ramp) {

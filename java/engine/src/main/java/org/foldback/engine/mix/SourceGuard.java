@@ -41,7 +41,8 @@ final class SourceGuard {
      * @return true if this block held broken samples
      */
     boolean process(float[] inL, float[] inR, float[] outL, float[] outR, int n, float[] ramp) {
-        boolean broken = isBroken(inL, n) || isBroken(inR, n);
+        // One pass: copy (flushing tiny values) while collecting the broken-sample sign bit.
+        boolean broken = (copyFlushed(inL, outL, n) | copyFlushed(inR, outR, n)) < 0;
         if (broken) {
             quarantined = true;
             cleanSamples = 0;
@@ -60,30 +61,27 @@ final class SourceGuard {
         }
         float h0 = health.current();
         float h1 = health.advance(n);
-        copyFlushed(inL, outL, n);
-        copyFlushed(inR, outR, n);
         if (h0 != 1f || h1 != 1f) {
             fadeIn(outL, outR, n, h0, h1, ramp);
         }
         return false;
     }
 
-    /** NaN, ±Inf and huge values all have magnitude bits above BROKEN_BITS; integer ops only. */
-    private static boolean isBroken(float[] x, int n) {
+    /**
+     * out = x, or 0 where |x| < INPUT_FLOOR, by masking bits (branch-free, integer ops only).
+     * Returns a negative number if any sample is broken: NaN, ±Inf and huge values all have
+     * magnitude bits above BROKEN_BITS.
+     */
+    private static int copyFlushed(float[] x, float[] out, int n) {
         int sign = 0;
         for (int i = 0; i < n; i++) {
-            sign |= BROKEN_BITS - (Float.floatToRawIntBits(x[i]) & 0x7fffffff);
-        }
-        return sign < 0;
-    }
-
-    /** out = x, or 0 where |x| < INPUT_FLOOR, by masking bits (branch-free). */
-    private static void copyFlushed(float[] x, float[] out, int n) {
-        for (int i = 0; i < n; i++) {
             int bits = Float.floatToRawIntBits(x[i]);
-            int tiny = ((bits & 0x7fffffff) - FLOOR_BITS) >> 31;
+            int magnitude = bits & 0x7fffffff;
+            sign |= BROKEN_BITS - magnitude;
+            int tiny = (magnitude - FLOOR_BITS) >> 31;
             out[i] = Float.intBitsToFloat(bits & ~tiny);
         }
+        return sign;
     }
 
     private static void fadeIn(float[] l, float[] r, int n, float h0, float h1, float[] ramp) {
