@@ -112,6 +112,15 @@ final class CueStrip {
         for (int s = 0; s < sources; s++) {
             int o = 4 * s;
             float db = p.get(Params.sendLevel(cue, s));
+            if (settled[s] && !snap && db == levelDb[s] && levelGain[s] == 0f) {
+                // An off send that has finished fading costs one read: nothing else can matter.
+                k1[o] = 0f;
+                k1[o + 1] = 0f;
+                k1[o + 2] = 0f;
+                k1[o + 3] = 0f;
+                live[s] = false;
+                continue;
+            }
             float panParam = p.get(Params.sendPan(cue, s));
             float muteGain = p.isOn(Params.sendMute(cue, s)) ? 0f : 1f;
             // Talkback is gated by the talk switch and never dimmed by it; click is never dimmed.
@@ -119,7 +128,10 @@ final class CueStrip {
             if (settled[s] && !snap && db == levelDb[s] && panParam == seenPan[s] && muteGain == seenMute[s]
                     && role == seenRole[s] && mono[s] == seenMono[s]) {
                 // Nothing moved: the matrix stays as it ended last block.
-                System.arraycopy(k0, o, k1, o, 4);
+                k1[o] = k0[o];
+                k1[o + 1] = k0[o + 1];
+                k1[o + 2] = k0[o + 2];
+                k1[o + 3] = k0[o + 3];
                 boolean on = k1[o] != 0f || k1[o + 1] != 0f || k1[o + 2] != 0f || k1[o + 3] != 0f;
                 live[s] = on;
                 if (on) {
