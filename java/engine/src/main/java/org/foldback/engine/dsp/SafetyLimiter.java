@@ -43,6 +43,14 @@ public final class SafetyLimiter {
         hold = 0;
     }
 
+    private static float peak(float[] left, float[] right, int n) {
+        float peak = 0f;
+        for (int i = 0; i < n; i++) {
+            peak = Math.max(peak, Math.max(Math.abs(left[i]), Math.abs(right[i])));
+        }
+        return peak;
+    }
+
     /**
      * Limits one block in place.
      *
@@ -70,7 +78,12 @@ public final class SafetyLimiter {
             hold = 0;
             return 1f;
         }
-        if (silent && gain == 1f) {
+        if (silent && gain == 1) {
+            hold = 0;
+            return 1f;
+        }
+        if (gain == 1 && w0 == 1f && w1 == 1f && peak(left, right, n) <= Math.min(c0, c1)) {
+            // Nothing to limit and nothing releasing: the block passes untouched (the usual case).
             hold = 0;
             return 1f;
         }
