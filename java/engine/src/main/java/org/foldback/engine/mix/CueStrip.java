@@ -1,0 +1,257 @@
+package org.foldback.engine.mix;
+
+import static org.foldback.engine.Layout.MAX_SOURCES;
+
+import org.foldback.engine.dsp.Decibels;
+import org.foldback.engine.dsp.Denormals;
+import org.foldback.engine.dsp.Ramp;
+import org.foldback.engine.dsp.SafetyLimiter;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+
+/**
+ * One cue's state: its sends (a 2x2 matrix per source) and its output stage (one 2x2 matrix for
+ * level, dim, mute, fold-down, swap and polarity), then its safety limiter.
+ *
+ * <p>Every parameter feeds a {@link Ramp}; matrices are computed at block ends from the ramps and
+ * interpolated per sample inside the block, so no coefficient ever steps.
+ */
+final class CueStrip {
+    final int cue;
+
+    // Sends, per source.
+    private final Ramp[] sendLevel = ramps(MAX_SOURCES);
+    private final Ramp[] sendMute = ramps(MAX_SOURCES);
+    private final Ramp[] sendRole = ramps(MAX_SOURCES);
+    private final Ramp[] sendPan = ramps(MAX_SOURCES);
+    private final float[] levelDb = new float[MAX_SOURCES];
+    private final float[] levelGain = new float[MAX_SOURCES];
+    private final float[] panAt = new float[MAX_SOURCES];
+    // What the last update saw, to skip sends whose settings and ramps have not moved.
+    private final float[] seenPan = new float[MAX_SOURCES];
+    private final float[] seenMute = new float[MAX_SOURCES];
+    private final float[] seenRole = new float[MAX_SOURCES];
+    private final float[] seenMono = new float[MAX_SOURCES];
+    private final boolean[] settled = new boolean[MAX_SOURCES];
+    /** bL, bR (balance), pL, pR (mono pan) per source. */
+    private final float[] panGains = new float[MAX_SOURCES * 4];
+    /** Send matrices at the start and at the end of the block, 4 per source. */
+    float[] k0 = new float[MAX_SOURCES * 4];
+    float[] k1 = new float[MAX_SOURCES * 4];
+    /** Whether the send from a source is non-zero anywhere in this block. */
+    final boolean[] live = new boolean[MAX_SOURCES];
+    int liveCount;
+
+    // Output stage.
+    private final Ramp level = new Ramp();
+    private final Ramp mute = new Ramp();
+    private final Ramp dim = new Ramp();
+    private final Ramp[] fold = ramps(4);
+    private final Ramp polarityLeft = new Ramp();
+    private final Ramp polarityRight = new Ramp();
+    private final Ramp swap = new Ramp();
+    private float cueLevelDb = Float.NaN;
+    private float cueLevelGain;
+    private float dimDb = Float.NaN;
+    private float dimGain;
+    private float ceilingDb = Float.NaN;
+    private float ceilingGain;
+    private final float[] foldTarget = new float[4];
+    float[] o0 = new float[4];
+    float[] o1 = new float[4];
+
+    final SafetyLimiter limiter = new SafetyLimiter();
+
+    CueStrip(int cue) {
+        this.cue = cue;
+    }
+
+    void prepare(double sampleRate, int gainRamp, int toggleRamp) {
+        for (int s = 0; s < MAX_SOURCES; s++) {
+            sendLevel[s].setLength(gainRamp);
+            sendPan[s].setLength(gainRamp);
+            sendMute[s].setLength(toggleRamp);
+            sendRole[s].setLength(toggleRamp);
+            levelDb[s] = Float.NaN;
+            panAt[s] = Float.NaN;
+            settled[s] = false;
+        }
+        level.setLength(gainRamp);
+        mute.setLength(toggleRamp);
+        dim.setLength(toggleRamp);
+        for (Ramp r : fold) {
+            r.setLength(toggleRamp);
+        }
+        polarityLeft.setLength(toggleRamp);
+        polarityRight.setLength(toggleRamp);
+        swap.setLength(toggleRamp);
+        cueLevelDb = Float.NaN;
+        dimDb = Float.NaN;
+        ceilingDb = Float.NaN;
+        limiter.prepare(sampleRate, gainRamp, toggleRamp);
+    }
+
+    /**
+     * Reads this cue's send parameters and computes the send matrices at the block's end.
+     *
+     * @param sources   active sources
+     * @param mono      per source, the mono-mode fade at the block's end (0 stereo, 1 mono)
+     * @param talkback  the talkback source (0-based) or -1
+     * @param click     the click source (0-based) or -1
+     * @param talking   talkback.on
+     * @param talkDim   talkback.dim as gain
+     */
+    void updateSends(ParamStore p, int sources, float[] mono, int talkback, int click, boolean talking,
+                     float talkDim, int n, boolean snap) {
+        boolean hearsTalk = talking && p.isOn(Params.cueTalkback(cue));
+        float programme = hearsTalk ? talkDim : 1f;
+        float[] swapK = k0;
+        k0 = k1;
+        k1 = swapK;
+        int count = 0;
+        for (int s = 0; s < sources; s++) {
+            int o = 4 * s;
+            float db = p.get(Params.sendLevel(cue, s));
+            if (settled[s] && !snap && db == levelDb[s] && levelGain[s] == 0f) {
+                // An off send that has finished fading costs one read: nothing else can matter.
+                k1[o] = 0f;
+                k1[o + 1] = 0f;
+                k1[o + 2] = 0f;
+                k1[o + 3] = 0f;
+                live[s] = false;
+                continue;
+            }
+            float panParam = p.get(Params.sendPan(cue, s));
+            float muteGain = p.isOn(Params.sendMute(cue, s)) ? 0f : 1f;
+            // Talkback is gated by the talk switch and never dimmed by it; click is never dimmed.
+            float role = s == talkback ? (hearsTalk ? 1f : 0f) : s == click ? 1f : programme;
+            if (settled[s] && !snap && db == levelDb[s] && panParam == seenPan[s] && muteGain == seenMute[s]
+                    && role == seenRole[s] && mono[s] == seenMono[s]) {
+                // Nothing moved: the matrix stays as it ended last block.
+                k1[o] = k0[o];
+                k1[o + 1] = k0[o + 1];
+                k1[o + 2] = k0[o + 2];
+                k1[o + 3] = k0[o + 3];
+                boolean on = k1[o] != 0f || k1[o + 1] != 0f || k1[o + 2] != 0f || k1[o + 3] != 0f;
+                live[s] = on;
+                if (on) {
+                    count++;
+                }
+                continue;
+            }
+            seenPan[s] = panParam;
+            seenMute[s] = muteGain;
+            seenRole[s] = role;
+            seenMono[s] = mono[s];
+            if (db != levelDb[s]) {
+                levelDb[s] = db;
+                levelGain[s] = Decibels.toGain(db);
+            }
+            sendLevel[s].setTarget(levelGain[s], snap);
+            sendMute[s].setTarget(muteGain, snap);
+            sendRole[s].setTarget(role, snap);
+            sendPan[s].setTarget(panParam, snap);
+
+            float g = sendLevel[s].advance(n) * sendMute[s].advance(n) * sendRole[s].advance(n);
+            float pan = sendPan[s].advance(n);
+            settled[s] = !sendLevel[s].isMoving() && !sendMute[s].isMoving() && !sendRole[s].isMoving()
+                    && !sendPan[s].isMoving();
+            if (pan != panAt[s]) {
+                panAt[s] = pan;
+                panGains[o] = PanLaw.balanceLeft(pan);
+                panGains[o + 1] = PanLaw.balanceRight(pan);
+                panGains[o + 2] = PanLaw.monoLeft(pan);
+                panGains[o + 3] = PanLaw.monoRight(pan);
+            }
+            // Mono mode sums to m = (L + R)/2 before the mono pan law; the mode crossfades.
+            float f = mono[s];
+            float st = 1f - f;
+            float half = 0.5f * f;
+            float bl = panGains[o], br = panGains[o + 1], pl = panGains[o + 2], pr = panGains[o + 3];
+            k1[o] = flush(g * (st * bl + half * pl));
+            k1[o + 1] = flush(g * (half * pl));
+            k1[o + 2] = flush(g * (half * pr));
+            k1[o + 3] = flush(g * (st * br + half * pr));
+            if (snap) {
+                System.arraycopy(k1, o, k0, o, 4);
+            }
+            boolean on = k1[o] != 0f || k1[o + 1] != 0f || k1[o + 2] != 0f || k1[o + 3] != 0f
+                    || k0[o] != 0f || k0[o + 1] != 0f || k0[o + 2] != 0f || k0[o + 3] != 0f;
+            live[s] = on;
+            if (on) {
+                count++;
+            }
+        }
+        liveCount = count;
+    }
+
+    /** Reads the output-stage parameters and computes the output matrix at the block's end. */
+    void updateOutput(ParamStore p, int n, boolean snap) {
+        float[] swapO = o0;
+        o0 = o1;
+        o1 = swapO;
+        float db = p.get(Params.cueLevel(cue));
+        if (db != cueLevelDb) {
+            cueLevelDb = db;
+            cueLevelGain = Decibels.toGain(db);
+        }
+        level.setTarget(cueLevelGain, snap);
+        mute.setTarget(p.isOn(Params.cueMute(cue)) ? 0f : 1f, snap);
+        float dimAmount = p.get(Params.cueDimAmount(cue));
+        if (dimAmount != dimDb) {
+            dimDb = dimAmount;
+            dimGain = Decibels.toGain(dimAmount);
+        }
+        dim.setTarget(p.isOn(Params.cueDim(cue)) ? dimGain : 1f, snap);
+        FoldDown.matrix(p.choice(Params.cueFold(cue)), p.choice(Params.cueMonoLaw(cue)), foldTarget);
+        for (int j = 0; j < 4; j++) {
+            fold[j].setTarget(foldTarget[j], snap);
+        }
+        polarityLeft.setTarget(p.isOn(Params.cuePolarityLeft(cue)) ? -1f : 1f, snap);
+        polarityRight.setTarget(p.isOn(Params.cuePolarityRight(cue)) ? -1f : 1f, snap);
+        swap.setTarget(p.isOn(Params.cueSwap(cue)) ? 1f : 0f, snap);
+
+        float g = level.advance(n) * mute.advance(n) * dim.advance(n);
+        float f00 = fold[0].advance(n), f01 = fold[1].advance(n);
+        float f10 = fold[2].advance(n), f11 = fold[3].advance(n);
+        float w = swap.advance(n);
+        float u = 1f - w;
+        float gl = g * polarityLeft.advance(n);
+        float gr = g * polarityRight.advance(n);
+        // O = diag(polarity) · swap(w) · F · gain; swap(w) = [[1-w, w], [w, 1-w]].
+        o1[0] = flush(gl * (u * f00 + w * f10));
+        o1[1] = flush(gl * (u * f01 + w * f11));
+        o1[2] = flush(gr * (w * f00 + u * f10));
+        o1[3] = flush(gr * (w * f01 + u * f11));
+        if (snap) {
+            System.arraycopy(o1, 0, o0, 0, 4);
+        }
+    }
+
+    /** The limiter ceiling as gain (cached: pow only when the setting changes). */
+    float ceilingGain(ParamStore p) {
+        float db = p.get(Params.cueCeiling(cue));
+        if (db != ceilingDb) {
+            ceilingDb = db;
+            ceilingGain = Decibels.toGain(db);
+        }
+        return ceilingGain;
+    }
+
+    boolean outputSilent() {
+        return o0[0] == 0f && o0[1] == 0f && o0[2] == 0f && o0[3] == 0f
+                && o1[0] == 0f && o1[1] == 0f && o1[2] == 0f && o1[3] == 0f;
+    }
+
+    private static float flush(float k) {
+        return Denormals.flush(k, Denormals.COEFFICIENT_FLOOR);
+    }
+
+    private static Ramp[] ramps(int count) {
+        Ramp[] r = new Ramp[count];
+        for (int i = 0; i < count; i++) {
+            r[i] = new Ramp();
+        }
+        return r;
+    }
+}

@@ -1,0 +1,95 @@
+package org.foldback.engine.mix;
+
+import org.foldback.engine.dsp.Denormals;
+import org.foldback.engine.dsp.Ramp;
+
+/**
+ * Copies one source's input into the engine, keeping broken audio out.
+ *
+ * <p>A block holding any sample that is NaN, infinite or beyond ±{@link #BROKEN_ABOVE} (+96 dBFS,
+ * no real signal; such values would overflow the mix) quarantines the source: the whole block is
+ * replaced by silence. Recovery: once the source has delivered at least {@code recoverSamples}
+ * (10 ms), and at least one whole block, of good samples in a row, it fades back in over
+ * {@code fadeSamples} (10 ms). Samples below {@link Denormals#INPUT_FLOOR} become 0.
+ */
+final class SourceGuard {
+    /** Larger samples count as broken. */
+    static final float BROKEN_ABOVE = 65536f;
+    private static final int BROKEN_BITS = Float.floatToRawIntBits(BROKEN_ABOVE);
+    private static final int FLOOR_BITS = Float.floatToRawIntBits(Denormals.INPUT_FLOOR);
+
+    private final Ramp health = new Ramp();
+    private boolean quarantined;
+    private int cleanSamples;
+    private int recoverSamples = 1;
+
+    void prepare(int recoverSamples, int fadeSamples) {
+        this.recoverSamples = recoverSamples;
+        health.setLength(fadeSamples);
+        health.reset(1f);
+        quarantined = false;
+        cleanSamples = 0;
+    }
+
+    boolean isQuarantined() {
+        return quarantined;
+    }
+
+    /**
+     * Copies (inL, inR) into (outL, outR).
+     *
+     * @return true if this block held broken samples
+     */
+    boolean process(float[] inL, float[] inR, float[] outL, float[] outR, int n, float[] ramp) {
+        // One pass: copy (flushing tiny values) while collecting the broken-sample sign bit.
+        boolean broken = (copyFlushed(inL, outL, n) | copyFlushed(inR, outR, n)) < 0;
+        if (broken) {
+            quarantined = true;
+            cleanSamples = 0;
+            health.reset(0f);
+        } else if (quarantined) {
+            cleanSamples += n;
+            if (cleanSamples >= recoverSamples) {
+                quarantined = false;
+                health.setTarget(1f, false);
+            }
+        }
+        if (broken || quarantined) {
+            java.util.Arrays.fill(outL, 0, n, 0f);
+            java.util.Arrays.fill(outR, 0, n, 0f);
+            return broken;
+        }
+        float h0 = health.current();
+        float h1 = health.advance(n);
+        if (h0 != 1f || h1 != 1f) {
+            fadeIn(outL, outR, n, h0, h1, ramp);
+        }
+        return false;
+    }
+
+    /**
+     * out = x, or 0 where |x| < INPUT_FLOOR, by masking bits (branch-free, integer ops only).
+     * Returns a negative number if any sample is broken: NaN, ±Inf and huge values all have
+     * magnitude bits above BROKEN_BITS.
+     */
+    private static int copyFlushed(float[] x, float[] out, int n) {
+        int sign = 0;
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToRawIntBits(x[i]);
+            int magnitude = bits & 0x7fffffff;
+            sign |= BROKEN_BITS - magnitude;
+            int tiny = (magnitude - FLOOR_BITS) >> 31;
+            out[i] = Float.intBitsToFloat(bits & ~tiny);
+        }
+        return sign;
+    }
+
+    private static void fadeIn(float[] l, float[] r, int n, float h0, float h1, float[] ramp) {
+        float dh = h1 - h0;
+        for (int i = 0; i < n; i++) {
+            float h = h0 + dh * ramp[i];
+            l[i] *= h;
+            r[i] *= h;
+        }
+    }
+}
