@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * {@code -Dfoldback.fuzz.seed=N}) runs more.
  */
 class FuzzTest {
-    private static final int SMALL_FILES = 2;
+    private static final int SMALL_FILES = 3;
     private static final String[] TOKENS = {
         "{", "}", "[", "]", ",", ":", "\"", "\"params\"", "\"cues\"", "\"meter\"", "\"ab\"", "\"schema\"",
         "\"format\"", "\"foldback-state\"", "\"cue1.level\"", "\"name\"", "0", "1", "-1", "-0.0", "1e999",
@@ -58,8 +58,14 @@ class FuzzTest {
             byte[] blob = mutate(rnd, corpus);
             long t0 = System.nanoTime();
             try {
-                Decoded d = StateCodec.decode(blob);
-                checkValid(d.state());
+                if (new String(blob, StandardCharsets.ISO_8859_1).contains("foldback-cue")) {
+                    // Mutations of the cue preset go to its own reader.
+                    CuePreset p = CuePreset.decode(blob, new ArrayList<>());
+                    CuePreset.decode(p.encode(), new ArrayList<>());
+                } else {
+                    Decoded d = StateCodec.decode(blob);
+                    checkValid(d.state());
+                }
                 loaded++;
             } catch (StateFormatException e) {
                 if (e.getMessage() == null || e.getMessage().isBlank()) {
@@ -150,6 +156,9 @@ class FuzzTest {
                 + "\"cues\":[{\"name\":\"Vocals\"},{\"name\":\"Bass\",\"color\":\"red\"}],\"meter\":"
                 + "{\"reference_dbfs\":-20},\"ab\":{\"active\":\"B\",\"other\":{\"cue2.src1.pan\":-0.5}},"
                 + "\"future\":[1,{\"a\":null}]}").getBytes(StandardCharsets.UTF_8));
+        list.add(("{\"format\":\"foldback-cue\",\"schema\":1,\"name\":\"Vocals\",\"params\":"
+                + "{\"level\":-3.5,\"mono\":\"Side\",\"src2.pan\":-0.25,\"src2.mute\":true,\"eq\":[1]}}")
+                .getBytes(StandardCharsets.UTF_8));
         list.add(("{\"format\":\"foldback-state\",\"schema\":0,\"params\":[{\"id\":\"cue1.level\",\"value\":-3.5},"
                 + "{\"id\":\"cue2.mono\",\"value\":1}],\"cue_names\":[\"Drums\",\"Bass\"],"
                 + "\"reference_level\":\"-20 dBFS\"}").getBytes(StandardCharsets.UTF_8));
