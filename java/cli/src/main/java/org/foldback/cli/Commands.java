@@ -17,6 +17,7 @@ public final class Commands {
             switch (args[0]) {
                 case "params":
                     return ParamsCommand.run(rest, out);
+                case "presets": return PresetsCommand.run(rest, out);
                 default:
                     err.println("foldback: unknown command '" + args[0] + "'");
                     return 2;

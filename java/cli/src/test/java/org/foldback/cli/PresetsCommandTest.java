@@ -1,0 +1,76 @@
+package org.foldback.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.foldback.state.PluginState;
+import org.foldback.state.StateCodec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PresetsCommandTest {
+    @TempDir
+    Path dir;
+
+    private String run(String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--user-dir";
+        all[args.length + 1] = dir.resolve("user").toString();
+        assertEquals(0, PresetsCommand.run(all, new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void listShowsTheFactoryPresetsFromTheJar() {
+        String list = run("list");
+        for (String id : new String[] {"four-piece-band", "singer-and-control-room", "drummer-loud-click",
+                "mono-check", "podcast-three-hosts"}) {
+            assertTrue(list.contains("factory  " + id), list);
+        }
+        String show = run("show", "four-piece-band");
+        assertTrue(show.startsWith("Four-piece band\n"), show);
+        assertTrue(show.contains("cues: Drums, Bass, Guitar, Vocals, Cue 5"), show);
+        assertTrue(show.contains("cue1.src6.level") && show.contains("-3.0 dB"), show);
+    }
+
+    @Test
+    void loadSaveExportImportRenameDelete() throws Exception {
+        Path state = dir.resolve("band-state.json");
+        run("load", "four-piece-band", "--out", state.toString());
+        PluginState s = StateCodec.decode(Files.readAllBytes(state)).state();
+        assertEquals("Vocals", s.cueName(3));
+
+        assertTrue(run("save", "Live set", "--from", state.toString(), "--description", "Friday").contains("saved"));
+        assertTrue(run("list").contains("user     Live set"));
+        run("rename", "Live set", "Friday");
+        Path exported = dir.resolve("friday.json");
+        run("export", "Friday", exported.toString());
+        run("delete", "Friday");
+        run("import", exported.toString(), "Back");
+        assertTrue(run("show", "Back").contains("Friday"), "description kept");
+        assertTrue(!run("list").contains("Friday"));
+    }
+
+    @Test
+    void badInputIsAUsageError() {
+        assertThrows(UsageException.class, () -> PresetsCommand.run(new String[0], System.out));
+        assertThrows(UsageException.class, () -> run("show", "../../etc/passwd"));
+        assertThrows(UsageException.class, () -> run("show", "no-such-preset"));
+        assertThrows(UsageException.class, () -> run("delete", "mono-check"));
+        assertThrows(UsageException.class, () -> run("load", "mono-check"));
+        assertThrows(UsageException.class, () -> run("frobnicate"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Commands.run(new String[] {"presets", "show", "nope", "--user-dir", dir.toString()},
+                System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, code);
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("no preset named 'nope'"));
+    }
+}

@@ -1,0 +1,174 @@
+package org.foldback.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.foldback.engine.Layout;
+import org.foldback.engine.param.ParamStore;
+
+/**
+ * Everything a host session stores for one Foldback instance: the parameter values of both A/B
+ * slots (the active one is what the live {@link ParamStore} plays), the cue names, the meter
+ * reference level, and any JSON a newer version wrote that this one does not understand (kept to
+ * be written back).
+ *
+ * <p>The live parameter values are in the {@link ParamStore}; call {@link #capture} before
+ * encoding and {@link #applyTo} after decoding. Not thread-safe: use from the message or a
+ * background thread; the audio thread only ever sees the store.
+ */
+public final class PluginState {
+    public static final int CUE_COUNT = Layout.MAX_CUES;
+    /** Longest cue name, in code points; longer names are cut when loaded or set. */
+    public static final int MAX_CUE_NAME_LENGTH = 64;
+    /** 0 VU = -18 dBFS (EBU R68), the default, or -20 dBFS (SMPTE RP155). */
+    public static final int METER_REFERENCE_EBU = -18;
+    public static final int METER_REFERENCE_SMPTE = -20;
+
+    private ParamValues slotA = ParamValues.defaults();
+    private ParamValues slotB = ParamValues.defaults();
+    private Slot active = Slot.A;
+    private final String[] cueNames = new String[CUE_COUNT];
+    private int meterReferenceDbfs = METER_REFERENCE_EBU;
+
+    // JSON this version does not understand, by where it was found; written back in file order.
+    final Map<String, JsonNode> extraTop = new LinkedHashMap<>();
+    final Map<String, JsonNode> extraMeter = new LinkedHashMap<>();
+    final Map<String, JsonNode> extraAb = new LinkedHashMap<>();
+    final List<Map<String, JsonNode>> extraPerCue = new ArrayList<>();
+    final List<JsonNode> extraCues = new ArrayList<>();
+
+    /** Defaults everywhere: every parameter's default, cue names "Cue 1".."Cue 8", -18 dBFS. */
+    public PluginState() {
+        for (int c = 0; c < CUE_COUNT; c++) {
+            cueNames[c] = defaultCueName(c);
+            extraPerCue.add(new LinkedHashMap<>());
+        }
+    }
+
+    public static String defaultCueName(int cue) {
+        return "Cue " + (cue + 1);
+    }
+
+    /** A deep copy. */
+    public PluginState copy() {
+        PluginState s = new PluginState();
+        s.slotA = slotA.copy();
+        s.slotB = slotB.copy();
+        s.active = active;
+        System.arraycopy(cueNames, 0, s.cueNames, 0, CUE_COUNT);
+        s.meterReferenceDbfs = meterReferenceDbfs;
+        s.extraTop.putAll(extraTop);
+        s.extraMeter.putAll(extraMeter);
+        s.extraAb.putAll(extraAb);
+        for (int c = 0; c < CUE_COUNT; c++) {
+            s.extraPerCue.get(c).putAll(extraPerCue.get(c));
+        }
+        s.extraCues.addAll(extraCues);
+        return s;
+    }
+
+    /** The values of the active slot: what the live store plays once applied. */
+    public ParamValues params() {
+        return slot(active);
+    }
+
+    public ParamValues slot(Slot slot) {
+        return slot == Slot.A ? slotA : slotB;
+    }
+
+    void setSlot(Slot slot, ParamValues values) {
+        if (slot == Slot.A) {
+            slotA = values;
+        } else {
+            slotB = values;
+        }
+    }
+
+    public Slot activeSlot() {
+        return active;
+    }
+
+    void setActiveSlot(Slot slot) {
+        active = slot;
+    }
+
+    public String cueName(int cue) {
+        return cueNames[cue];
+    }
+
+    /** Sets a cue's name; lone UTF-16 surrogates become U+FFFD and long names are cut. */
+    public void setCueName(int cue, String name) {
+        cueNames[cue] = CueNames.clean(name);
+    }
+
+    public List<String> cueNames() {
+        return List.of(cueNames);
+    }
+
+    public int meterReferenceDbfs() {
+        return meterReferenceDbfs;
+    }
+
+    public void setMeterReferenceDbfs(int dbfs) {
+        if (dbfs != METER_REFERENCE_EBU && dbfs != METER_REFERENCE_SMPTE) {
+            throw new IllegalArgumentException("meter reference must be -18 or -20 dBFS, not " + dbfs);
+        }
+        meterReferenceDbfs = dbfs;
+    }
+
+    /** Takes the live values into the active slot. Call before encoding. */
+    public void capture(ParamStore live) {
+        params().copyFrom(live);
+    }
+
+    /** Plays the active slot: copies its values into the live store. */
+    public void applyTo(ParamStore live) {
+        params().applyTo(live);
+    }
+
+    /**
+     * A/B compare: stores the live values into the active slot and loads the other one. Switching
+     * to the slot that is already active changes nothing.
+     */
+    public void switchTo(Slot slot, ParamStore live) {
+        if (slot == active) {
+            return;
+        }
+        capture(live);
+        active = slot;
+        applyTo(live);
+    }
+
+    /** Copies slot A over slot B (live values first taken into the active slot). */
+    public void copyAtoB(ParamStore live) {
+        copy(Slot.A, live);
+    }
+
+    public void copyBtoA(ParamStore live) {
+        copy(Slot.B, live);
+    }
+
+    private void copy(Slot from, ParamStore live) {
+        capture(live);
+        setSlot(from.other(), slot(from).copy());
+        if (active != from) {
+            applyTo(live);
+        }
+    }
+
+    /** Whether the state carries JSON this version did not understand. */
+    public boolean hasUnknownData() {
+        if (!extraTop.isEmpty() || !extraMeter.isEmpty() || !extraAb.isEmpty() || !extraCues.isEmpty()
+                || !slotA.unknown().isEmpty() || !slotB.unknown().isEmpty()) {
+            return true;
+        }
+        return extraPerCue.stream().anyMatch(m -> !m.isEmpty());
+    }
+
+    /** Unknown top-level keys, read-only. */
+    public Map<String, JsonNode> unknownKeys() {
+        return java.util.Collections.unmodifiableMap(extraTop);
+    }
+}

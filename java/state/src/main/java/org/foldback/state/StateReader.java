@@ -1,0 +1,319 @@
+package org.foldback.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.foldback.engine.param.ParamKind;
+import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.ParamText;
+import org.foldback.engine.param.Params;
+import org.foldback.state.migrate.Migrations;
+
+/**
+ * Turns a parsed JSON object into a new {@link PluginState}: brings old schemas up to date, checks
+ * every value's type, clamps values into range (with a warning) and keeps what it does not know.
+ * It builds a fresh object and touches nothing live, so a failure half-way changes nothing.
+ */
+final class StateReader {
+    private static final int LISTED_UNKNOWN = 5;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private StateReader() {}
+
+    static Decoded read(byte[] blob, Set<String> formats, String what) throws StateFormatException {
+        ObjectNode root = Json.readObject(blob, what);
+        return new StateReader().interpret(root, formats, what);
+    }
+
+    private Decoded interpret(ObjectNode root, Set<String> formats, String what)
+            throws StateFormatException {
+        JsonNode formatNode = root.get("format");
+        if (formatNode == null || !formatNode.isTextual()) {
+            throw new StateFormatException(what + " is not a Foldback file: it has no \"format\" text");
+        }
+        String format = formatNode.textValue();
+        if (!formats.contains(format)) {
+            throw new StateFormatException(what + " has format '" + shorten(format) + "', expected "
+                    + String.join(" or ", formats));
+        }
+        int schema = schema(root, what);
+        if (schema < StateCodec.CURRENT_SCHEMA) {
+            Migrations.upgrade(root, schema, StateCodec.CURRENT_SCHEMA, warnings);
+        } else if (schema > StateCodec.CURRENT_SCHEMA) {
+            JsonNode writer = root.get("writer");
+            warnings.add(what + " has schema " + schema + " (written by "
+                    + (writer != null && writer.isTextual() ? shorten(writer.textValue()) : "a newer version")
+                    + "); this version reads schema " + StateCodec.CURRENT_SCHEMA
+                    + ", loads what it knows and keeps the rest");
+        }
+        rejectUnwritableText(root, "");
+        boolean preset = StateCodec.PRESET_FORMAT.equals(format);
+
+        PluginState s = new PluginState();
+        JsonNode ab = root.get("ab");
+        if (ab != null) {
+            readAb(ab, s);
+        }
+        String name = null;
+        String description = null;
+        List<String> unknownKeys = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String key = e.getKey();
+            JsonNode value = e.getValue();
+            switch (key) {
+                case "format":
+                case "schema":
+                case "writer":
+                case "ab":
+                    break;
+                case "params":
+                    readParams(value, s.params(), "params");
+                    break;
+                case "cues":
+                    readCues(value, s);
+                    break;
+                case "meter":
+                    readMeter(value, s);
+                    break;
+                default:
+                    if (preset && key.equals("name")) {
+                        name = text(value, "name");
+                    } else if (preset && key.equals("description")) {
+                        description = text(value, "description");
+                    } else {
+                        s.extraTop.put(key, value);
+                        unknownKeys.add(key);
+                    }
+            }
+        }
+        if (ab == null || ab.get("other") == null) {
+            // No A/B in the file (a preset, an old state): both slots start equal.
+            s.setSlot(s.activeSlot().other(), s.params().copy());
+        }
+        if (!unknownKeys.isEmpty()) {
+            warnings.add("kept unknown key(s) " + list(unknownKeys) + " to write back");
+        }
+        if (preset && name == null) {
+            throw new StateFormatException(what + " is a preset without a \"name\"");
+        }
+        return new Decoded(s, name, description, warnings);
+    }
+
+    private static int schema(ObjectNode root, String what) throws StateFormatException {
+        JsonNode n = root.get("schema");
+        if (n == null) {
+            throw new StateFormatException(what + " has no \"schema\" number");
+        }
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
+            throw new StateFormatException(what + " has schema " + shorten(n.toString())
+                    + ", expected a whole number from 0");
+        }
+        return n.intValue();
+    }
+
+    private void readAb(JsonNode ab, PluginState s) throws StateFormatException {
+        if (!ab.isObject()) {
+            throw new StateFormatException("ab must be an object, found " + type(ab));
+        }
+        Slot active = Slot.A;
+        JsonNode activeNode = ab.get("active");
+        if (activeNode != null) {
+            String a = text(activeNode, "ab.active");
+            if (a.equals("A")) {
+                active = Slot.A;
+            } else if (a.equals("B")) {
+                active = Slot.B;
+            } else {
+                throw new StateFormatException("ab.active must be \"A\" or \"B\", not '" + shorten(a) + "'");
+            }
+        }
+        s.setActiveSlot(active);
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = ab.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().equals("other")) {
+                readParams(e.getValue(), s.slot(active.other()), "ab.other");
+            } else if (!e.getKey().equals("active")) {
+                s.extraAb.put(e.getKey(), e.getValue());
+                unknown.add(e.getKey());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            warnings.add("kept unknown key(s) " + list(unknown) + " in ab");
+        }
+    }
+
+    void readParams(JsonNode node, ParamValues into, String where) throws StateFormatException {
+        if (!node.isObject()) {
+            throw new StateFormatException(where + " must be an object of parameter IDs to values, found "
+                    + type(node));
+        }
+        List<String> unknown = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            ParamSpec p = Params.byId(e.getKey());
+            if (p == null) {
+                into.putUnknown(e.getKey(), e.getValue());
+                unknown.add(e.getKey());
+                continue;
+            }
+            float v = value(p, e.getValue(), where);
+            float clamped = p.clamp(v);
+            if (clamped != v) {
+                warnings.add(where + ": " + p.id() + " = " + show(v) + " clamped to " + show(clamped));
+            }
+            into.set(p.index(), clamped);
+        }
+        if (!unknown.isEmpty()) {
+            warnings.add(where + ": kept " + unknown.size() + " unknown parameter(s) " + list(unknown));
+        }
+    }
+
+    /** A parameter's value from a number, a boolean (toggles) or the text a user would type. */
+    static float value(ParamSpec p, JsonNode n, String where) throws StateFormatException {
+        if (n.isNumber()) {
+            // Decimal text to float in one correctly rounded step, never through double.
+            if (n.isIntegralNumber()) {
+                return n.bigIntegerValue().floatValue();
+            }
+            // JsonTree makes a double node only for negative zero.
+            return n.isDouble() ? (float) n.doubleValue() : n.decimalValue().floatValue();
+        }
+        if (n.isBoolean() && p.kind() == ParamKind.BOOL) {
+            return n.booleanValue() ? 1f : 0f;
+        }
+        if (n.isTextual()) {
+            try {
+                return ParamText.parse(p, n.textValue());
+            } catch (IllegalArgumentException e) {
+                throw new StateFormatException(where + ": " + shorten(e.getMessage()));
+            }
+        }
+        throw new StateFormatException(where + ": " + p.id() + " must be "
+                + (p.kind() == ParamKind.FLOAT ? "a number" : "a number, " + ParamText.describeRange(p))
+                + ", found " + type(n));
+    }
+
+    private void readCues(JsonNode node, PluginState s) throws StateFormatException {
+        if (!node.isArray()) {
+            throw new StateFormatException("cues must be an array, found " + type(node));
+        }
+        for (int c = 0; c < node.size(); c++) {
+            JsonNode cue = node.get(c);
+            if (c >= PluginState.CUE_COUNT) {
+                s.extraCues.add(cue);
+                continue;
+            }
+            if (!cue.isObject()) {
+                throw new StateFormatException("cues[" + c + "] must be an object, found " + type(cue));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = cue.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (e.getKey().equals("name")) {
+                    String name = text(e.getValue(), "cues[" + c + "].name");
+                    s.setCueName(c, name);
+                    if (!s.cueName(c).equals(name)) {
+                        warnings.add("cues[" + c + "].name cut to " + PluginState.MAX_CUE_NAME_LENGTH
+                                + " characters");
+                    }
+                } else {
+                    s.extraPerCue.get(c).put(e.getKey(), e.getValue());
+                    warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in cues[" + c + "]");
+                }
+            }
+        }
+        if (!s.extraCues.isEmpty()) {
+            warnings.add("kept " + s.extraCues.size() + " cue(s) beyond the " + PluginState.CUE_COUNT
+                    + " this version has");
+        }
+    }
+
+    private void readMeter(JsonNode node, PluginState s) throws StateFormatException {
+        if (!node.isObject()) {
+            throw new StateFormatException("meter must be an object, found " + type(node));
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (e.getKey().equals("reference_dbfs")) {
+                if (!v.isNumber()) {
+                    throw new StateFormatException("meter.reference_dbfs must be a number, found " + type(v));
+                }
+                if (v.isIntegralNumber() && v.canConvertToInt()
+                        && (v.intValue() == PluginState.METER_REFERENCE_EBU
+                            || v.intValue() == PluginState.METER_REFERENCE_SMPTE)) {
+                    s.setMeterReferenceDbfs(v.intValue());
+                } else {
+                    warnings.add("meter.reference_dbfs = " + shorten(v.toString())
+                            + " is neither -18 nor -20; using -18");
+                }
+            } else {
+                s.extraMeter.put(e.getKey(), v);
+                warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in meter");
+            }
+        }
+    }
+
+    /** Text a UTF-8 writer could not write back (a lone surrogate from a "\ud800" escape). */
+    private static void rejectUnwritableText(JsonNode n, String where) throws StateFormatException {
+        if (n.isTextual() && CueNames.hasLoneSurrogate(n.textValue())) {
+            throw new StateFormatException("text at " + (where.isEmpty() ? "top" : where)
+                    + " holds an unpaired UTF-16 surrogate");
+        }
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (CueNames.hasLoneSurrogate(e.getKey())) {
+                    throw new StateFormatException("a key in " + (where.isEmpty() ? "the top level" : where)
+                            + " holds an unpaired UTF-16 surrogate");
+                }
+                rejectUnwritableText(e.getValue(), where.isEmpty() ? e.getKey() : where + "." + e.getKey());
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                rejectUnwritableText(n.get(i), where + "[" + i + "]");
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String where) throws StateFormatException {
+        if (!n.isTextual()) {
+            throw new StateFormatException(where + " must be text, found " + type(n));
+        }
+        return n.textValue();
+    }
+
+    static String type(JsonNode n) {
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A float as a person reads it: 40, not 40.0. */
+    static String show(float v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9f) {
+            return Long.toString((long) v);
+        }
+        return Float.toString(v);
+    }
+
+    private static String list(List<String> keys) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < keys.size() && i < LISTED_UNKNOWN; i++) {
+            b.append(i == 0 ? "" : ", ").append('\'').append(shorten(keys.get(i))).append('\'');
+        }
+        if (keys.size() > LISTED_UNKNOWN) {
+            b.append(" and ").append(keys.size() - LISTED_UNKNOWN).append(" more");
+        }
+        return b.toString();
+    }
+
+    /** Keeps messages readable when the input holds huge strings. */
+    static String shorten(String s) {
+        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
+    }
+}

@@ -1,0 +1,91 @@
+package org.foldback.state;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import org.foldback.engine.param.ParamKind;
+import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.Params;
+
+/**
+ * Writes a state or preset as JSON, always in the same key order (known keys in table order, then
+ * what a newer version left, in its order), so that equal states give equal bytes.
+ */
+final class StateWriter {
+    private StateWriter() {}
+
+    static byte[] write(String format, String name, String description, PluginState s) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(48 * 1024);
+        try (JsonGenerator g = Json.generator(bytes)) {
+            g.writeStartObject();
+            g.writeStringField("format", format);
+            g.writeNumberField("schema", StateCodec.CURRENT_SCHEMA);
+            g.writeStringField("writer", StateCodec.WRITER);
+            if (name != null) {
+                g.writeStringField("name", name);
+                g.writeStringField("description", description == null ? "" : description);
+            }
+            g.writeFieldName("params");
+            writeParams(g, s.params());
+            writeCues(g, s);
+            g.writeObjectFieldStart("meter");
+            g.writeNumberField("reference_dbfs", s.meterReferenceDbfs());
+            writeExtras(g, s.extraMeter);
+            g.writeEndObject();
+            g.writeObjectFieldStart("ab");
+            g.writeStringField("active", s.activeSlot().name());
+            g.writeFieldName("other");
+            writeParams(g, s.slot(s.activeSlot().other()));
+            writeExtras(g, s.extraAb);
+            g.writeEndObject();
+            writeExtras(g, s.extraTop);
+            g.writeEndObject();
+        } catch (IOException e) {
+            // Writing to memory fails only for text that cannot be UTF-8, which decode refuses.
+            throw new UncheckedIOException("cannot write state: " + e.getMessage(), e);
+        }
+        return Json.finish(bytes);
+    }
+
+    static void writeParams(JsonGenerator g, ParamValues values) throws IOException {
+        g.writeStartObject();
+        for (ParamSpec p : Params.TABLE) {
+            g.writeFieldName(p.id());
+            writeValue(g, p, values.get(p.index()));
+        }
+        writeExtras(g, values.unknown());
+        g.writeEndObject();
+    }
+
+    static void writeValue(JsonGenerator g, ParamSpec p, float v) throws IOException {
+        if (p.kind() == ParamKind.FLOAT) {
+            g.writeNumber(v);
+        } else {
+            g.writeNumber((int) v);
+        }
+    }
+
+    private static void writeCues(JsonGenerator g, PluginState s) throws IOException {
+        g.writeArrayFieldStart("cues");
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            g.writeStartObject();
+            g.writeStringField("name", s.cueName(c));
+            writeExtras(g, s.extraPerCue.get(c));
+            g.writeEndObject();
+        }
+        for (JsonNode extra : s.extraCues) {
+            g.writeTree(extra);
+        }
+        g.writeEndArray();
+    }
+
+    static void writeExtras(JsonGenerator g, Map<String, JsonNode> extras) throws IOException {
+        for (Map.Entry<String, JsonNode> e : extras.entrySet()) {
+            g.writeFieldName(e.getKey());
+            g.writeTree(e.getValue());
+        }
+    }
+}
