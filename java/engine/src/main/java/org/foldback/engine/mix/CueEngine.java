@@ -1,0 +1,319 @@
+package org.foldback.engine.mix;
+
+import static org.foldback.engine.Layout.MAX_CUES;
+import static org.foldback.engine.Layout.MAX_SOURCES;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import org.foldback.engine.BusTap;
+import org.foldback.engine.Processor;
+import org.foldback.engine.dsp.Decibels;
+import org.foldback.engine.dsp.Ramp;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+
+/**
+ * The cue engine: up to 16 stereo sources mixed into up to 8 stereo cues.
+ *
+ * <p>Per block: sanitise the sources that are heard ({@link SourceGuard}), then for each active cue
+ * sum the sends (2x2 matrix per source: level, pan or balance, mute, mono mode, talkback role),
+ * apply the output matrix (level, dim, mute, fold-down, swap, polarity), limit
+ * ({@link org.foldback.engine.dsp.SafetyLimiter}) and blend towards bypass. See MIXING.md for the
+ * formulas, laws and ramp times.
+ *
+ * <p>Work is skipped where nothing is heard: cues beyond activeCues are not touched, a send whose
+ * matrix is zero at both ends of the block costs a few parameter reads, a source no cue hears is
+ * not even copied (unless a source tap is set), and a cue with no live send only writes zeros.
+ *
+ * <p>Readouts ({@link #limiterGainReductionDb}, {@link #isLimiting}, {@link #nonFiniteBlocks},
+ * {@link #isSourceQuarantined}) are lock-free and may be read from any thread.
+ */
+public final class CueEngine implements Processor {
+    private final ParamStore params;
+    private BusTap sourceTap;
+    private BusTap cueTap;
+
+    private boolean prepared;
+    private boolean snapNext;
+    private int maxBlock;
+    private int sources;
+    private int cues;
+    private int rampN = -1;
+    private float[] ramp = new float[0];
+    private float[][] src = new float[0][];
+    private float[] busL = new float[0];
+    private float[] busR = new float[0];
+    private float[] silence = new float[0];
+    private final SourceGuard[] guards = new SourceGuard[MAX_SOURCES];
+    private final Ramp[] monoMode = new Ramp[MAX_SOURCES];
+    private final float[] mono = new float[MAX_SOURCES];
+    private final boolean[] heard = new boolean[MAX_SOURCES];
+    private final CueStrip[] strips = new CueStrip[MAX_CUES];
+    private final Ramp bypass = new Ramp();
+    private float talkDimDb = Float.NaN;
+    private float talkDimGain;
+    /** Per source L + R, kept while the source is fully in mono mode (halves its mixing work). */
+    private float[][] monoSum = new float[0][];
+    private final boolean[] monoReady = new boolean[MAX_SOURCES];
+
+    private final AtomicIntegerArray limiterReductionBits = new AtomicIntegerArray(MAX_CUES);
+    private final AtomicLongArray nonFinite = new AtomicLongArray(MAX_SOURCES);
+    private final AtomicIntegerArray quarantined = new AtomicIntegerArray(MAX_SOURCES);
+
+    public CueEngine() {
+        this(new ParamStore());
+    }
+
+    public CueEngine(ParamStore params) {
+        this.params = params;
+        for (int s = 0; s < MAX_SOURCES; s++) {
+            guards[s] = new SourceGuard();
+            monoMode[s] = new Ramp();
+        }
+        for (int c = 0; c < MAX_CUES; c++) {
+            strips[c] = new CueStrip(c);
+        }
+    }
+
+    @Override
+    public ParamStore params() {
+        return params;
+    }
+
+    /** Called per active source, after sanitising, each block. Set before prepare; null = none. */
+    public void setSourceTap(BusTap tap) {
+        sourceTap = tap;
+    }
+
+    /** Called per active cue on its final output (after the limiter), each block. Null = none. */
+    public void setCueTap(BusTap tap) {
+        cueTap = tap;
+    }
+
+    @Override
+    public void prepare(double sampleRate, int maxBlockSize, int activeSources, int activeCues) {
+        if (!(sampleRate > 0) || maxBlockSize < 0) {
+            throw new IllegalArgumentException("sampleRate " + sampleRate + ", maxBlockSize " + maxBlockSize);
+        }
+        prepared = false;
+        maxBlock = maxBlockSize;
+        sources = Math.max(0, Math.min(MAX_SOURCES, activeSources));
+        cues = Math.max(0, Math.min(MAX_CUES, activeCues));
+        int block = Math.max(1, maxBlockSize);
+        ramp = new float[block];
+        rampN = -1;
+        src = new float[2 * MAX_SOURCES][block];
+        busL = new float[block];
+        busR = new float[block];
+        silence = new float[block];
+        monoSum = new float[MAX_SOURCES][block];
+        int gainRamp = Ramp.samplesFor(Params.GAIN_SMOOTHING_MS, sampleRate);
+        int toggleRamp = Ramp.samplesFor(Params.TOGGLE_FADE_MS, sampleRate);
+        for (int s = 0; s < MAX_SOURCES; s++) {
+            guards[s].prepare(toggleRamp, toggleRamp);
+            monoMode[s].setLength(toggleRamp);
+            quarantined.set(s, 0);
+        }
+        for (int c = 0; c < MAX_CUES; c++) {
+            strips[c].prepare(sampleRate, gainRamp, toggleRamp);
+            limiterReductionBits.set(c, 0);
+        }
+        bypass.setLength(toggleRamp);
+        // The first block starts at the current settings instead of fading in from silence.
+        snapNext = true;
+        prepared = true;
+    }
+
+    @Override
+    public void release() {
+        prepared = false;
+        ramp = new float[0];
+        src = new float[0][];
+        busL = busR = silence = new float[0];
+        monoSum = new float[0][];
+    }
+
+    @Override
+    public void process(float[][] inputs, float[][] outputs, int n) {
+        if (!prepared || n > maxBlock || n < 0) {
+            silenceAll(outputs, n);
+            return;
+        }
+        if (n == 0) {
+            return;
+        }
+        boolean snap = snapNext;
+        snapNext = false;
+        if (n != rampN) {
+            for (int i = 0; i < n; i++) {
+                ramp[i] = (i + 1) / (float) n;
+            }
+            rampN = n;
+        }
+        ParamStore p = params;
+        int inSources = Math.min(sources, inputs.length / 2);
+
+        float b0 = bypass.current();
+        bypass.setTarget(p.isOn(Params.BYPASS) ? 1f : 0f, snap);
+        if (snap) {
+            b0 = bypass.current();
+        }
+        float b1 = bypass.advance(n);
+        boolean fullyBypassed = b0 == 1f && b1 == 1f;
+
+        for (int s = 0; s < sources; s++) {
+            float m0 = monoMode[s].current();
+            monoMode[s].setTarget(p.choice(Params.sourceMode(s)) == 1 ? 1f : 0f, snap);
+            mono[s] = monoMode[s].advance(n);
+            monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
+            heard[s] = false;
+        }
+        int talkback = p.choice(Params.TALKBACK_SOURCE) - 1;
+        int click = p.choice(Params.CLICK_SOURCE) - 1;
+        boolean talking = p.isOn(Params.TALKBACK_ON);
+        float talkDimDb = p.get(Params.TALKBACK_DIM);
+        if (talkDimDb != this.talkDimDb) {
+            this.talkDimDb = talkDimDb;
+            talkDimGain = Decibels.toGain(talkDimDb);
+        }
+        float talkDim = talkDimGain;
+        for (int c = 0; c < cues; c++) {
+            CueStrip strip = strips[c];
+            strip.updateSends(p, inSources, mono, talkback, click, talking, talkDim, n, snap);
+            strip.updateOutput(p, n, snap);
+            if (!strip.outputSilent()) {
+                for (int s = 0; s < inSources; s++) {
+                    heard[s] |= strip.live[s];
+                }
+            }
+        }
+        if (b0 != 0f || b1 != 0f) {
+            heard[0] = true;
+        }
+
+        for (int s = 0; s < inSources; s++) {
+            if (heard[s] || sourceTap != null) {
+                float[] l = src[2 * s], r = src[2 * s + 1];
+                if (guards[s].process(inputs[2 * s], inputs[2 * s + 1], l, r, n, ramp)) {
+                    nonFinite.incrementAndGet(s);
+                }
+                quarantined.lazySet(s, guards[s].isQuarantined() ? 1 : 0);
+                if (monoReady[s]) {
+                    float[] m = monoSum[s];
+                    for (int i = 0; i < n; i++) {
+                        m[i] = l[i] + r[i];
+                    }
+                }
+                if (sourceTap != null) {
+                    sourceTap.accept(s, l, r, n);
+                }
+            }
+        }
+        for (int s = inSources; s < sources; s++) {
+            if (sourceTap != null) {
+                sourceTap.accept(s, silence, silence, n);
+            }
+        }
+
+        for (int c = 0; c < cues; c++) {
+            float[] outL = outputs[2 * c], outR = outputs[2 * c + 1];
+            if (fullyBypassed) {
+                if (c == 0 && inSources > 0) {
+                    System.arraycopy(src[0], 0, outL, 0, n);
+                    System.arraycopy(src[1], 0, outR, 0, n);
+                } else {
+                    Arrays.fill(outL, 0, n, 0f);
+                    Arrays.fill(outR, 0, n, 0f);
+                }
+                limiterReductionBits.lazySet(c, 0);
+            } else {
+                mixCue(strips[c], inSources, outL, outR, n, snap);
+                if (b0 != 0f || b1 != 0f) {
+                    if (c == 0 && inSources > 0) {
+                        MixLoops.blend(outL, outR, src[0], src[1], n, b0, b1, ramp);
+                    } else {
+                        MixLoops.fadeOut(outL, outR, n, b0, b1, ramp);
+                    }
+                }
+            }
+            if (cueTap != null) {
+                cueTap.accept(c, outL, outR, n);
+            }
+        }
+        for (int ch = 2 * cues; ch < outputs.length; ch++) {
+            Arrays.fill(outputs[ch], 0, n, 0f);
+        }
+    }
+
+    private void mixCue(CueStrip strip, int inSources, float[] outL, float[] outR, int n, boolean snap) {
+        float[] al = busL, ar = busR;
+        boolean silent = strip.liveCount == 0 || strip.outputSilent();
+        if (silent) {
+            Arrays.fill(outL, 0, n, 0f);
+            Arrays.fill(outR, 0, n, 0f);
+        } else {
+            Arrays.fill(al, 0, n, 0f);
+            Arrays.fill(ar, 0, n, 0f);
+            float[] k0 = strip.k0, k1 = strip.k1;
+            for (int s = 0; s < inSources; s++) {
+                if (!strip.live[s]) {
+                    continue;
+                }
+                int o = 4 * s;
+                float[] xl = src[2 * s], xr = src[2 * s + 1];
+                if (k0[o] == k1[o] && k0[o + 1] == k1[o + 1] && k0[o + 2] == k1[o + 2] && k0[o + 3] == k1[o + 3]) {
+                    if (monoReady[s] && k1[o] == k1[o + 1] && k1[o + 2] == k1[o + 3]) {
+                        MixLoops.addMono(monoSum[s], al, ar, n, k1[o], k1[o + 2]);
+                    } else {
+                        MixLoops.addConstant(xl, xr, al, ar, n, k1, o);
+                    }
+                } else {
+                    MixLoops.addRamp(xl, xr, al, ar, n, k0, k1, o, ramp);
+                }
+            }
+            float[] m0 = strip.o0, m1 = strip.o1;
+            if (m0[0] == m1[0] && m0[1] == m1[1] && m0[2] == m1[2] && m0[3] == m1[3]) {
+                MixLoops.applyConstant(al, ar, outL, outR, n, m1);
+            } else {
+                MixLoops.applyRamp(al, ar, outL, outR, n, m0, m1, ramp);
+            }
+        }
+        int c = strip.cue;
+        float ceiling = strip.ceilingGain(params);
+        float smallest = strip.limiter.process(outL, outR, n, ceiling, params.isOn(Params.cueLimiter(c)), snap, ramp,
+                silent);
+        limiterReductionBits.lazySet(c, Float.floatToRawIntBits(smallest < 1f ? -Decibels.fromGain(smallest) : 0f));
+    }
+
+    private static void silenceAll(float[][] outputs, int n) {
+        if (outputs == null || n <= 0) {
+            return;
+        }
+        for (float[] ch : outputs) {
+            if (ch != null) {
+                Arrays.fill(ch, 0, Math.min(n, ch.length), 0f);
+            }
+        }
+    }
+
+    /** The limiter's largest gain reduction in the last block of this cue, in dB (0 = none). */
+    public float limiterGainReductionDb(int cue) {
+        return Float.intBitsToFloat(limiterReductionBits.get(cue));
+    }
+
+    /** Whether this cue's limiter reduced gain in the last block (the editor's light). */
+    public boolean isLimiting(int cue) {
+        return limiterGainReductionDb(cue) > 0f;
+    }
+
+    /** How many blocks of this source held NaN, infinite or absurdly large samples, since creation. */
+    public long nonFiniteBlocks(int source) {
+        return nonFinite.get(source);
+    }
+
+    /** Whether this source is muted now because of broken input (until it recovers). */
+    public boolean isSourceQuarantined(int source) {
+        return quarantined.get(source) != 0;
+    }
+}
