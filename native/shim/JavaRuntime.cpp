@@ -41,6 +41,14 @@ struct ThreadAttachment
     JNIEnv* env = nullptr;
     bool attachedByUs = false;
 
+    // Set in place: a temporary ThreadAttachment would detach the thread in its destructor.
+    void remember (JavaVM* v, JNIEnv* e, bool ours)
+    {
+        vm = v;
+        env = e;
+        attachedByUs = ours;
+    }
+
     ~ThreadAttachment()
     {
         if (attachedByUs && vm != nullptr)
@@ -162,8 +170,7 @@ bool JavaRuntime::createOrReuseVm()
                      + " with options " + strings.joinIntoString (" "));
 
     // The creating thread is attached by JNI itself; it stays attached for the process's life.
-    attachment.vm = vm;
-    attachment.env = e;
+    attachment.remember (vm, e, false);
     origin = "started " + location.libjvm.getFullPathName() + " (found via " + location.source + ")";
     return true;
 }
@@ -178,14 +185,14 @@ JNIEnv* JavaRuntime::env()
     JNIEnv* e = nullptr;
     if (vm->GetEnv (reinterpret_cast<void**> (&e), JNI_VERSION_10) == JNI_OK)
     {
-        attachment = { vm, e, false };   // someone else attached this thread; they detach it
+        attachment.remember (vm, e, false);   // someone else attached this thread; they detach it
         return e;
     }
 
     JavaVMAttachArgs args { JNI_VERSION_10, const_cast<char*> ("foldback-host-thread"), nullptr };
     if (vm->AttachCurrentThreadAsDaemon (reinterpret_cast<void**> (&e), &args) != JNI_OK)
         return nullptr;
-    attachment = { vm, e, true };
+    attachment.remember (vm, e, true);
     return e;
 }
 

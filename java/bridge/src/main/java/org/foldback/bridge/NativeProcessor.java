@@ -4,12 +4,20 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.List;
 import org.foldback.engine.Layout;
 import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.ParamText;
 import org.foldback.engine.param.Params;
+import org.foldback.state.Decoded;
+import org.foldback.state.PluginState;
+import org.foldback.state.PresetException;
+import org.foldback.state.PresetLibrary;
+import org.foldback.state.StateCodec;
+import org.foldback.state.StateFormatException;
 
 /**
  * One plugin instance as the native shim sees it. The shim creates one per JUCE AudioProcessor and
@@ -46,6 +54,9 @@ public final class NativeProcessor {
     private final FloatBuffer changeValues;
     private volatile String lastError;
     private final FaultInjection faults;
+    private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
+    private List<PresetLibrary.Entry> factory;
+    private PluginState state = new PluginState();
 
     /**
      * @param shimHandle   the native instance, passed back on every JNA call into the shim
@@ -195,29 +206,68 @@ public final class NativeProcessor {
 
     // ---- State and programs, message thread -----------------------------------------------
 
-    /** The whole state as the host stores it. */
+    /** The whole state as the host stores it: versioned JSON (see the state module). */
     public byte[] getState() {
-        return InterimState.encode(params);
+        state.capture(params);
+        return StateCodec.encode(state);
     }
 
-    /** Loads a state blob; null on success, else why nothing was changed. */
+    /**
+     * Loads a state blob. The blob is parsed and checked whole before anything changes, so a bad
+     * one leaves the current state as it was. Returns null on success, else why nothing changed.
+     */
     public String setState(byte[] blob) {
         try {
-            InterimState.decodeInto(blob, params);
+            Decoded decoded = StateCodec.decode(blob);
+            decoded.warnings().forEach(w -> BridgeLog.line("state: " + w));
+            state = decoded.state();
+            state.applyTo(params);
             return null;
-        } catch (RuntimeException e) {
+        } catch (StateFormatException e) {
             return e.getMessage();
         }
     }
 
     /** Factory preset names, one per line, in program order. */
     public String programNames() {
-        return "";
+        StringBuilder sb = new StringBuilder();
+        for (PresetLibrary.Entry e : factoryPresets()) {
+            sb.append(e.name()).append('\n');
+        }
+        return sb.toString();
     }
 
-    /** Loads factory preset {@code index}; null on success, else why not. */
+    /** Loads factory preset {@code index} as the whole state; null on success, else why not. */
     public String loadProgram(int index) {
-        return "no factory presets yet";
+        try {
+            List<PresetLibrary.Entry> presets = factoryPresets();
+            if (index < 0 || index >= presets.size()) {
+                return "no factory preset " + index;
+            }
+            state = presets.get(index).source() == PresetLibrary.Source.FACTORY
+                    ? library.load(presets.get(index).id()).state() : state;
+            state.applyTo(params);
+            return null;
+        } catch (PresetException e) {
+            return e.getMessage();
+        }
+    }
+
+    private List<PresetLibrary.Entry> factoryPresets() {
+        if (factory == null) {
+            List<PresetLibrary.Entry> list = new ArrayList<>();
+            try {
+                for (PresetLibrary.Entry e : library.list()) {
+                    if (e.source() == PresetLibrary.Source.FACTORY) {
+                        list.add(e);
+                    }
+                }
+            } catch (PresetException e) {
+                BridgeLog.line("factory presets unavailable: " + e.getMessage());
+            }
+            factory = List.copyOf(list);
+        }
+        return factory;
     }
 
     /** The shim's calls, for Java-side edits (the editor). */
