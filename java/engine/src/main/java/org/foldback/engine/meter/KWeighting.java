@@ -41,11 +41,19 @@ public final class KWeighting {
         };
     }
 
+    /**
+     * The table's numerator is [1, -2, 1] without the 1/a0 of a textbook bilinear high-pass, so its
+     * passband gain is a0 (+0.04 dB at 48 kHz), and BS.1770's -0.691 dB constant was set with that
+     * gain. Scaling the numerator by a0(48 kHz)/a0(fs) keeps the passband gain of the table at
+     * every rate (exactly [1, -2, 1] at 48 kHz).
+     */
     static double[] highpassCoefficients(double fs) {
         double k = Math.tan(Math.PI * HIGHPASS_F0 / fs);
         double a0 = 1.0 + k / HIGHPASS_Q + k * k;
+        double k48 = Math.tan(Math.PI * HIGHPASS_F0 / 48000.0);
+        double g = (1.0 + k48 / HIGHPASS_Q + k48 * k48) / a0;
         return new double[] {
-            1.0, -2.0, 1.0,
+            g, -2.0 * g, g,
             2.0 * (k * k - 1.0) / a0,
             (1.0 - k / HIGHPASS_Q + k * k) / a0,
         };
