@@ -17,6 +17,8 @@ public final class Commands {
             switch (args[0]) {
                 case "params":
                     return ParamsCommand.run(rest, out);
+                case "meter":
+                    return MeterCommand.run(rest, out);
                 default:
                     err.println("foldback: unknown command '" + args[0] + "'");
                     return 2;
