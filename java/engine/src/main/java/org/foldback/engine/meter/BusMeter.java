@@ -17,7 +17,7 @@ public final class BusMeter {
     private final PeakBallistics[] samplePeakDisplay = {new PeakBallistics(), new PeakBallistics()};
     private final PeakBallistics[] truePeakDisplay = {new PeakBallistics(), new PeakBallistics()};
     private final RmsWindow[] rms = {new RmsWindow(), new RmsWindow()};
-    private final VuBallistics[] vu = {new VuBallistics(), new VuBallistics()};
+    private final VuBallistics vu = new VuBallistics();
     private final Correlation correlation = new Correlation();
     private final Loudness loudness;
 
@@ -52,9 +52,9 @@ public final class BusMeter {
             samplePeakDisplay[c].prepare(sampleRate);
             truePeakDisplay[c].prepare(sampleRate);
             rms[c].prepare(sampleRate);
-            vu[c].prepare(sampleRate);
             slotSumSq[c] = 0;
         }
+        vu.prepare(sampleRate);
         correlation.prepare(sampleRate);
         loudness.prepare(sampleRate);
         slotLeft = rms[0].slotSamples();
@@ -99,8 +99,7 @@ public final class BusMeter {
             peakR = Math.max(peakR, channel(1, right, offset, n));
             trueL = Math.max(trueL, truePeak[0].process(left, offset, n));
             trueR = Math.max(trueR, truePeak[1].process(right, offset, n));
-            vu[0].process(left, offset, n);
-            vu[1].process(right, offset, n);
+            vu.process(left, right, offset, n);
             hopSumSq += loudness.weigh(left, right, offset, n);
             correlation.process(left, right, offset, n);
             slotLeft -= n;
@@ -170,7 +169,7 @@ public final class BusMeter {
             d[base + 4 + c] = truePeakDisplay[c].displayDb();
             d[base + 6 + c] = Levels.toDb(truePeakMax[c]);
             d[base + 8 + c] = Levels.powerToDb(rms[c].meanSquare());
-            d[base + 10 + c] = vu[c].levelDbfs();
+            d[base + 10 + c] = vu.levelDbfs(c);
             d[base + 12 + c] = clips[c];
             d[base + 14 + c] = runSamples == 0 ? Double.NEGATIVE_INFINITY : Levels.powerToDb(runSumSq[c] / runSamples);
         }

@@ -2,13 +2,16 @@ package org.foldback.engine.meter;
 
 /**
  * The K-weighting of ITU-R BS.1770-4: a high-shelf "pre-filter" (stage 1, head effects) followed by
- * the RLB high-pass (stage 2), for one channel.
+ * the RLB high-pass (stage 2).
  *
  * <p>BS.1770 tabulates both stages for 48 kHz only. To serve any sample rate, each stage is
  * re-derived from its analog prototype through the bilinear transform, with the prototype
  * parameters (centre frequency, Q, shelf gain) that reproduce the 48 kHz table; the same approach
  * as libebur128 and Mansbridge et al. (AES 2012). The test checks the 48 kHz result against the
  * table.
+ *
+ * <p>Holds the state of both channels of a stereo bus and filters them in one loop: the two
+ * recursions are independent, so the CPU overlaps their latency chains.
  */
 public final class KWeighting {
     static final double SHELF_F0 = 1681.974450955533;
@@ -20,7 +23,8 @@ public final class KWeighting {
     /** Stage coefficients {b0, b1, b2, a1, a2} with a0 normalised to 1. */
     final double[] shelf;
     final double[] highpass;
-    private double s1z1, s1z2, s2z1, s2z2;
+    /** Per channel (left then right): shelf z1, z2, high-pass z1, z2. */
+    private final double[] state = new double[8];
 
     public KWeighting(double sampleRate) {
         shelf = shelfCoefficients(sampleRate);
@@ -60,31 +64,43 @@ public final class KWeighting {
     }
 
     public void reset() {
-        s1z1 = s1z2 = s2z1 = s2z2 = 0;
+        java.util.Arrays.fill(state, 0.0);
     }
 
-    /** Filters {@code n} samples and returns the sum of squares of the K-weighted signal. */
-    public double sumOfSquares(float[] x, int offset, int n) {
+    /** Filters {@code n} samples of both channels; returns the sum of squares of both K-weighted channels. */
+    public double sumOfSquares(float[] left, float[] right, int offset, int n) {
         final double b0 = shelf[0], b1 = shelf[1], b2 = shelf[2], a1 = shelf[3], a2 = shelf[4];
         final double c0 = highpass[0], c1 = highpass[1], c2 = highpass[2], d1 = highpass[3], d2 = highpass[4];
-        double z1 = s1z1, z2 = s1z2, w1 = s2z1, w2 = s2z2;
+        final double[] s = state;
+        double lz1 = s[0], lz2 = s[1], lw1 = s[2], lw2 = s[3];
+        double rz1 = s[4], rz2 = s[5], rw1 = s[6], rw2 = s[7];
         double sum = 0;
-        for (int i = 0; i < n; i++) {
-            double in = x[offset + i];
-            // Transposed direct form II for both stages.
-            double y = b0 * in + z1;
-            z1 = b1 * in - a1 * y + z2;
-            z2 = b2 * in - a2 * y;
-            double z = c0 * y + w1;
-            w1 = c1 * y - d1 * z + w2;
-            w2 = c2 * y - d2 * z;
-            sum += z * z;
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double l = left[i], r = right[i];
+            // Transposed direct form II, both stages, both channels.
+            double ly = b0 * l + lz1;
+            double ry = b0 * r + rz1;
+            lz1 = b1 * l - a1 * ly + lz2;
+            rz1 = b1 * r - a1 * ry + rz2;
+            lz2 = b2 * l - a2 * ly;
+            rz2 = b2 * r - a2 * ry;
+            double lk = c0 * ly + lw1;
+            double rk = c0 * ry + rw1;
+            lw1 = c1 * ly - d1 * lk + lw2;
+            rw1 = c1 * ry - d1 * rk + rw2;
+            lw2 = c2 * ly - d2 * lk;
+            rw2 = c2 * ry - d2 * rk;
+            sum += lk * lk + rk * rk;
         }
         // Flush tiny states: Java cannot set the CPU's flush-to-zero mode, and subnormals are slow.
-        s1z1 = flush(z1);
-        s1z2 = flush(z2);
-        s2z1 = flush(w1);
-        s2z2 = flush(w2);
+        s[0] = flush(lz1);
+        s[1] = flush(lz2);
+        s[2] = flush(lw1);
+        s[3] = flush(lw2);
+        s[4] = flush(rz1);
+        s[5] = flush(rz2);
+        s[6] = flush(rw1);
+        s[7] = flush(rw2);
         return sum;
     }
 

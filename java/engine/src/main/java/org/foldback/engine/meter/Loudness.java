@@ -27,7 +27,7 @@ final class Loudness {
     private final double[] hops = new double[SHORT_TERM_HOPS];
     private final LoudnessHistogram integratedBlocks = new LoudnessHistogram();
     private final LoudnessHistogram shortTermValues = new LoudnessHistogram();
-    private KWeighting left = new KWeighting(48000), right = new KWeighting(48000);
+    private KWeighting weighting = new KWeighting(48000);
     private int hopSamples;
     private int next;
     private long hopsDone;
@@ -42,8 +42,7 @@ final class Loudness {
 
     /** Allocates; not for the audio thread. */
     void prepare(double fs) {
-        left = new KWeighting(fs);
-        right = new KWeighting(fs);
+        weighting = new KWeighting(fs);
         hopSamples = Math.max(1, (int) Math.round(fs * HOP_SECONDS));
         java.util.Arrays.fill(hops, 0);
         next = 0;
@@ -67,7 +66,7 @@ final class Loudness {
 
     /** K-weights a stretch of both channels and returns the sum of their squares. */
     double weigh(float[] l, float[] r, int offset, int n) {
-        return left.sumOfSquares(l, offset, n) + right.sumOfSquares(r, offset, n);
+        return weighting.sumOfSquares(l, r, offset, n);
     }
 
     /** Ends a 100 ms hop whose summed K-weighted squares were {@code sumSq}. */

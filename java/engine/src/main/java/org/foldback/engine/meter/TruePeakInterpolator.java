@@ -21,13 +21,16 @@ public final class TruePeakInterpolator {
     /** PHASES[p][k]: coefficient of x[m-k] for the output at time m - 6 + p/4 (p = 1..3). */
     static final float[][] PHASES = design();
 
-    private final float[] history = new float[2 * TAPS];
-    private int pos;
+    /** Samples per pass: the work is done per phase over a whole chunk so the JIT can vectorise it. */
+    static final int CHUNK = 256;
+
+    /** line[0..TAPS-2]: the previous TAPS-1 input samples, oldest first; then the current chunk. */
+    private final float[] line = new float[TAPS - 1 + CHUNK];
+    private final float[] out = new float[CHUNK];
 
     /** Clears the filter history. */
     public void reset() {
-        java.util.Arrays.fill(history, 0f);
-        pos = 0;
+        java.util.Arrays.fill(line, 0f);
     }
 
     /**
@@ -35,28 +38,48 @@ public final class TruePeakInterpolator {
      * interpolated ones in between (linear, not dB).
      */
     public float process(float[] x, int offset, int n) {
-        final float[] h = history;
-        final float[] c1 = PHASES[1], c2 = PHASES[2], c3 = PHASES[3];
         float peak = 0f;
-        int p = pos;
-        for (int i = 0; i < n; i++) {
-            float s = x[offset + i];
-            p = p == 0 ? TAPS - 1 : p - 1;
-            h[p] = s;
-            h[p + TAPS] = s;
-            float y1 = 0f, y2 = 0f, y3 = 0f;
-            for (int k = 0; k < TAPS; k++) {
-                float v = h[p + k];
-                y1 += c1[k] * v;
-                y2 += c2[k] * v;
-                y3 += c3[k] * v;
+        while (n > 0) {
+            int m = Math.min(n, CHUNK);
+            peak = Math.max(peak, chunk(x, offset, m));
+            offset += m;
+            n -= m;
+        }
+        return peak;
+    }
+
+    private float chunk(float[] x, int offset, int m) {
+        final float[] ln = line, y = out;
+        final int history = TAPS - 1;
+        System.arraycopy(x, offset, ln, history, m);
+        float peak = 0f;
+        for (int i = 0; i < m; i++) {
+            float a = Math.abs(ln[history + i]);
+            peak = a > peak ? a : peak;
+        }
+        for (int p = 1; p < FACTOR; p++) {
+            final float[] c = PHASES[p];
+            // y[i] = sum_k c[k] * x[i - k], with x[i - k] at line[history + i - k].
+            // Four taps per pass: fewer passes over y, and loads from ln that the JIT can schedule freely.
+            final float c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
+            for (int i = 0; i < m; i++) {
+                int j = history + i;
+                y[i] = c0 * ln[j] + c1 * ln[j - 1] + c2 * ln[j - 2] + c3 * ln[j - 3];
             }
-            float m = Math.max(Math.abs(s), Math.max(Math.abs(y1), Math.max(Math.abs(y2), Math.abs(y3))));
-            if (m > peak) {
-                peak = m;
+            for (int k = 4; k < TAPS; k += 4) {
+                final float d0 = c[k], d1 = c[k + 1], d2 = c[k + 2], d3 = c[k + 3];
+                final int base = history - k;
+                for (int i = 0; i < m; i++) {
+                    int j = base + i;
+                    y[i] += d0 * ln[j] + d1 * ln[j - 1] + d2 * ln[j - 2] + d3 * ln[j - 3];
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                float a = Math.abs(y[i]);
+                peak = a > peak ? a : peak;
             }
         }
-        pos = p;
+        System.arraycopy(ln, m, ln, 0, history);
         return peak;
     }
 

@@ -10,6 +10,8 @@ package org.foldback.engine.meter;
  * <p>The reading is calibrated so a steady sine reads its peak level in dBFS: a sine of peak
  * -18 dBFS reads 0 VU against the EBU R68 reference. The average of |sin| is 2/pi of its peak,
  * hence the scale factor pi/2.
+ *
+ * <p>Holds both channels of a stereo bus and runs them in one loop (independent recursions overlap).
  */
 final class VuBallistics {
     static final double DAMPING = 0.80;
@@ -20,7 +22,8 @@ final class VuBallistics {
     static final double RISE_OMEGA_T = solveRise();
 
     private double b0, b1, b2, a1, a2;
-    private double z1, z2, output;
+    private double lz1, lz2, rz1, rz2;
+    private final double[] output = new double[2];
 
     void prepare(double fs) {
         double wn = RISE_OMEGA_T / RISE_SECONDS;
@@ -35,30 +38,37 @@ final class VuBallistics {
     }
 
     void reset() {
-        z1 = z2 = output = 0;
+        lz1 = lz2 = rz1 = rz2 = 0;
+        output[0] = output[1] = 0;
     }
 
-    void process(float[] x, int offset, int n) {
-        double s1 = z1, s2 = z2, y = output;
-        for (int i = 0; i < n; i++) {
-            double in = Math.abs(x[offset + i]);
-            y = b0 * in + s1;
-            s1 = b1 * in - a1 * y + s2;
-            s2 = b2 * in - a2 * y;
+    void process(float[] left, float[] right, int offset, int n) {
+        double l1 = lz1, l2 = lz2, r1 = rz1, r2 = rz2, ly = output[0], ry = output[1];
+        for (int i = offset, end = offset + n; i < end; i++) {
+            double l = Math.abs(left[i]), r = Math.abs(right[i]);
+            ly = b0 * l + l1;
+            ry = b0 * r + r1;
+            l1 = b1 * l - a1 * ly + l2;
+            r1 = b1 * r - a1 * ry + r2;
+            l2 = b2 * l - a2 * ly;
+            r2 = b2 * r - a2 * ry;
         }
-        z1 = KWeighting.flush(s1);
-        z2 = KWeighting.flush(s2);
-        output = KWeighting.flush(y);
+        lz1 = KWeighting.flush(l1);
+        lz2 = KWeighting.flush(l2);
+        rz1 = KWeighting.flush(r1);
+        rz2 = KWeighting.flush(r2);
+        output[0] = KWeighting.flush(ly);
+        output[1] = KWeighting.flush(ry);
     }
 
-    /** The needle position as a sine-calibrated level in dBFS (not yet relative to a reference). */
-    double levelDbfs() {
-        return Levels.toDb(Math.max(0.0, output) * SINE_CALIBRATION);
+    /** The needle position of a channel as a sine-calibrated level in dBFS (not yet relative to a reference). */
+    double levelDbfs(int channel) {
+        return Levels.toDb(Math.max(0.0, output[channel]) * SINE_CALIBRATION);
     }
 
     /** The needle position in linear units of the rectified average (for tests). */
-    double output() {
-        return output;
+    double output(int channel) {
+        return output[channel];
     }
 
     /** Step response of the analog prototype at omega_n * t = u. */

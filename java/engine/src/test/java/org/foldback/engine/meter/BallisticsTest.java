@@ -19,8 +19,8 @@ class BallisticsTest {
         int ms = (int) (FS / 1000);
         double[] needle = new double[3000];
         for (int t = 0; t < 3000; t++) {
-            vu.process(x, t * ms, ms);
-            needle[t] = vu.output();
+            vu.process(x, x, t * ms, ms);
+            needle[t] = vu.output(0);
         }
         double steady = needle[2999];
         int rise = -1;
