@@ -152,7 +152,7 @@ public final class NativeProcessor {
     public int process(int numSamples, int changeCount) {
         try {
             for (int i = 0; i < changeCount; i++) {
-                params.setNormalized(changeIndices.get(i), changeValues.get(i));
+                applyHostValue(changeIndices.get(i), changeValues.get(i));
             }
             faults.beforeBlock();
             int stride = maxBlockSize;
@@ -167,6 +167,18 @@ public final class NativeProcessor {
         } catch (Throwable t) {
             lastError = describe("process", t);
             return FAILED;
+        }
+    }
+
+    /**
+     * A value the host holds for a parameter. The host only knows normalized values, and
+     * denormalize(normalize(v)) is not always v to the bit; so a value that merely echoes what
+     * Java already has (after a state load, or at prepare) leaves the exact plain value alone.
+     * That is what makes a restored state render bit-identical audio.
+     */
+    private void applyHostValue(int index, float normalized) {
+        if (Params.get(index).normalize(params.get(index)) != normalized) {
+            params.setNormalized(index, normalized);
         }
     }
 

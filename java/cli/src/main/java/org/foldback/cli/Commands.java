@@ -5,21 +5,27 @@ import java.util.Arrays;
 
 /** Dispatches a command line to its command. Exit codes: 0 ok, 1 failure, 2 bad input. */
 public final class Commands {
+    private static final String USAGE = "usage: foldback COMMAND [ARGS]\n"
+            + "commands: render, demo, meter, compare, presets, params";
+
     private Commands() {}
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println("usage: foldback-java COMMAND [ARGS]   (commands: params)");
+            err.println(USAGE);
             return 2;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             switch (args[0]) {
-                case "params":
-                    return ParamsCommand.run(rest, out);
+                case "render": return RenderCommand.run(rest, out, err);
+                case "demo": return DemoCommand.run(rest, out, err);
+                case "meter": return MeterCommand.run(rest, out);
+                case "compare": return CompareCommand.run(rest, out);
                 case "presets": return PresetsCommand.run(rest, out);
+                case "params": return ParamsCommand.run(rest, out);
                 default:
-                    err.println("foldback: unknown command '" + args[0] + "'");
+                    err.println("foldback: unknown command '" + args[0] + "'\n" + USAGE);
                     return 2;
             }
         } catch (UsageException e) {

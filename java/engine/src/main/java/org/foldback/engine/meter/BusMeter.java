@@ -1,0 +1,192 @@
+package org.foldback.engine.meter;
+
+/**
+ * The full meter set of one stereo bus: sample peak, true peak, clips, RMS, VU, loudness
+ * (momentary, short-term, integrated, range) and correlation. Single-threaded: {@link #prepare}
+ * allocates, {@link #accept} does not. Other threads read it through {@link MeterBank}; offline
+ * users (the CLI, tests) may call {@link #readInto} on the thread that feeds it.
+ */
+public final class BusMeter {
+    /** Reset bits, combinable. */
+    public static final int RESET_CLIPS = 1;
+    public static final int RESET_PEAKS = 2;
+    public static final int RESET_LOUDNESS = 4;
+    public static final int RESET_ALL = RESET_CLIPS | RESET_PEAKS | RESET_LOUDNESS;
+
+    private final TruePeakInterpolator[] truePeak = {new TruePeakInterpolator(), new TruePeakInterpolator()};
+    private final PeakBallistics[] samplePeakDisplay = {new PeakBallistics(), new PeakBallistics()};
+    private final PeakBallistics[] truePeakDisplay = {new PeakBallistics(), new PeakBallistics()};
+    private final RmsWindow[] rms = {new RmsWindow(), new RmsWindow()};
+    private final VuBallistics vu = new VuBallistics();
+    private final Correlation correlation = new Correlation();
+    private final Loudness loudness;
+
+    private final long[] clips = new long[2];
+    private final double[] samplePeakMax = new double[2];
+    private final double[] truePeakMax = new double[2];
+    private final double[] runSumSq = new double[2];
+    private final double[] slotSumSq = new double[2];
+    private long runSamples;
+    private double hopSumSq;
+    private int slotLeft, hopLeft;
+    private double correlationSum;
+    private long correlationCount;
+    private boolean prepared;
+
+    public BusMeter() {
+        this(0);
+    }
+
+    /** @param index the bus index; only used to spread periodic work of many buses over time */
+    public BusMeter(int index) {
+        loudness = new Loudness(index);
+    }
+
+    /** Sets the sample rate and clears everything; allocates, so never on the audio thread. */
+    public void prepare(double sampleRate) {
+        if (!(sampleRate >= 8000 && sampleRate <= 768000)) {
+            throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
+        }
+        for (int c = 0; c < 2; c++) {
+            truePeak[c].reset();
+            samplePeakDisplay[c].prepare(sampleRate);
+            truePeakDisplay[c].prepare(sampleRate);
+            rms[c].prepare(sampleRate);
+            slotSumSq[c] = 0;
+        }
+        vu.prepare(sampleRate);
+        correlation.prepare(sampleRate);
+        loudness.prepare(sampleRate);
+        slotLeft = rms[0].slotSamples();
+        hopLeft = loudness.hopSamples();
+        hopSumSq = 0;
+        reset(RESET_ALL);
+        prepared = true;
+    }
+
+    /** Applies the reset bits (see RESET_*). Call on the feeding thread. */
+    public void reset(int what) {
+        if ((what & RESET_CLIPS) != 0) {
+            clips[0] = clips[1] = 0;
+        }
+        if ((what & RESET_PEAKS) != 0) {
+            for (int c = 0; c < 2; c++) {
+                samplePeakMax[c] = 0;
+                truePeakMax[c] = 0;
+                samplePeakDisplay[c].reset();
+                truePeakDisplay[c].reset();
+            }
+        }
+        if ((what & RESET_LOUDNESS) != 0) {
+            loudness.resetRun();
+            runSumSq[0] = runSumSq[1] = 0;
+            runSamples = 0;
+            correlationSum = 0;
+            correlationCount = 0;
+        }
+    }
+
+    /** Meters one block of the stereo pair. No allocation, no locks. */
+    public void accept(float[] left, float[] right, int numSamples) {
+        if (!prepared) {
+            return;
+        }
+        float peakL = 0f, peakR = 0f, trueL = 0f, trueR = 0f;
+        int offset = 0;
+        while (offset < numSamples) {
+            int n = Math.min(numSamples - offset, Math.min(slotLeft, hopLeft));
+            peakL = Math.max(peakL, channel(0, left, offset, n));
+            peakR = Math.max(peakR, channel(1, right, offset, n));
+            trueL = Math.max(trueL, truePeak[0].process(left, offset, n));
+            trueR = Math.max(trueR, truePeak[1].process(right, offset, n));
+            vu.process(left, right, offset, n);
+            hopSumSq += loudness.weigh(left, right, offset, n);
+            correlation.process(left, right, offset, n);
+            slotLeft -= n;
+            hopLeft -= n;
+            offset += n;
+            if (slotLeft == 0) {
+                for (int c = 0; c < 2; c++) {
+                    rms[c].endSlot(slotSumSq[c]);
+                    slotSumSq[c] = 0;
+                }
+                slotLeft = rms[0].slotSamples();
+            }
+            if (hopLeft == 0) {
+                loudness.endHop(hopSumSq);
+                hopSumSq = 0;
+                hopLeft = loudness.hopSamples();
+                double r = correlation.value();
+                if (!Double.isNaN(r)) {
+                    correlationSum += r;
+                    correlationCount++;
+                }
+            }
+        }
+        runSamples += numSamples;
+        samplePeakMax[0] = Math.max(samplePeakMax[0], peakL);
+        samplePeakMax[1] = Math.max(samplePeakMax[1], peakR);
+        truePeakMax[0] = Math.max(truePeakMax[0], trueL);
+        truePeakMax[1] = Math.max(truePeakMax[1], trueR);
+        samplePeakDisplay[0].update(peakL, numSamples);
+        samplePeakDisplay[1].update(peakR, numSamples);
+        truePeakDisplay[0].update(trueL, numSamples);
+        truePeakDisplay[1].update(trueR, numSamples);
+    }
+
+    /** Peak, clips and squares of one channel's stretch; returns the absolute peak. */
+    private float channel(int c, float[] x, int offset, int n) {
+        float peak = 0f;
+        long clipped = 0;
+        double sumSq = 0;
+        for (int i = offset, end = offset + n; i < end; i++) {
+            float s = x[i];
+            float a = Math.abs(s);
+            if (a > peak) {
+                peak = a;
+            }
+            if (a >= 1.0f) {
+                clipped++;
+            }
+            sumSq += (double) s * s;
+        }
+        clips[c] += clipped;
+        slotSumSq[c] += sumSq;
+        runSumSq[c] += sumSq;
+        return peak;
+    }
+
+    /** Brings slowly updated values (the loudness range) up to date; offline use. */
+    public void finish() {
+        loudness.finish();
+    }
+
+    /** Writes the current values into {@code d} from {@code base}, in {@link MeterReading}'s raw order. */
+    void store(double[] d, int base) {
+        for (int c = 0; c < 2; c++) {
+            d[base + c] = samplePeakDisplay[c].displayDb();
+            d[base + 2 + c] = Levels.toDb(samplePeakMax[c]);
+            d[base + 4 + c] = truePeakDisplay[c].displayDb();
+            d[base + 6 + c] = Levels.toDb(truePeakMax[c]);
+            d[base + 8 + c] = Levels.powerToDb(rms[c].meanSquare());
+            d[base + 10 + c] = vu.levelDbfs(c);
+            d[base + 12 + c] = clips[c];
+            d[base + 14 + c] = runSamples == 0 ? Double.NEGATIVE_INFINITY : Levels.powerToDb(runSumSq[c] / runSamples);
+        }
+        d[base + 16] = loudness.momentary();
+        d[base + 17] = loudness.shortTerm();
+        d[base + 18] = loudness.momentaryMax();
+        d[base + 19] = loudness.shortTermMax();
+        d[base + 20] = loudness.integrated();
+        d[base + 21] = loudness.range();
+        d[base + 22] = correlation.value();
+        d[base + 23] = correlationCount == 0 ? Double.NaN : correlationSum / correlationCount;
+        d[base + 24] = runSamples;
+    }
+
+    /** Fills {@code into} from this meter; only on the thread that feeds it. */
+    public void readInto(MeterReading into) {
+        store(into.raw, 0);
+        into.unpack();
+    }
+}

@@ -1,0 +1,119 @@
+package org.foldback.engine.meter;
+
+/**
+ * Loudness of one stereo bus after ITU-R BS.1770-4 and EBU R128 / Tech 3341 / Tech 3342.
+ *
+ * <p>Both channels are K-weighted and their squares summed (channel weight 1.0 for left and
+ * right) in 100 ms hops. A ring of the last 30 hops gives momentary loudness (400 ms, 4 hops) and
+ * short-term loudness (3 s, 30 hops), both updated every 100 ms, so gating blocks of 400 ms
+ * overlap by 75 % as BS.1770-4 specifies. Windows are zero-filled at start; maxima and the
+ * integrating histograms only take values once their window is full. Every momentary block goes
+ * to the integrated histogram (absolute gate -70 LUFS, relative gate -10 LU); every short-term
+ * value (10 per second) goes to the loudness-range histogram (absolute gate -70 LUFS, relative
+ * gate -20 LU, 10th to 95th percentile, Tech 3342).
+ */
+final class Loudness {
+    static final double HOP_SECONDS = 0.100;
+    static final int MOMENTARY_HOPS = 4;
+    static final int SHORT_TERM_HOPS = 30;
+    static final double INTEGRATED_RELATIVE_GATE_LU = -10.0;
+    static final double RANGE_RELATIVE_GATE_LU = -20.0;
+    static final double RANGE_LOW_PERCENTILE = 0.10;
+    static final double RANGE_HIGH_PERCENTILE = 0.95;
+    /** The range is recomputed every this many hops (its percentile scan is the costliest step). */
+    static final int RANGE_EVERY_HOPS = 10;
+
+    private final int stagger;
+    private final double[] hops = new double[SHORT_TERM_HOPS];
+    private final LoudnessHistogram integratedBlocks = new LoudnessHistogram();
+    private final LoudnessHistogram shortTermValues = new LoudnessHistogram();
+    private KWeighting weighting = new KWeighting(48000);
+    private int hopSamples;
+    private int next;
+    private long hopsDone;
+    private double momentary = Double.NEGATIVE_INFINITY, shortTerm = Double.NEGATIVE_INFINITY;
+    private double momentaryMax = Double.NEGATIVE_INFINITY, shortTermMax = Double.NEGATIVE_INFINITY;
+    private double integrated = Double.NEGATIVE_INFINITY, range = Double.NaN;
+
+    /** @param stagger spreads the range computation of different buses over different hops */
+    Loudness(int stagger) {
+        this.stagger = Math.floorMod(stagger, RANGE_EVERY_HOPS);
+    }
+
+    /** Allocates; not for the audio thread. */
+    void prepare(double fs) {
+        weighting = new KWeighting(fs);
+        hopSamples = Math.max(1, (int) Math.round(fs * HOP_SECONDS));
+        java.util.Arrays.fill(hops, 0);
+        next = 0;
+        hopsDone = 0;
+        momentary = shortTerm = Double.NEGATIVE_INFINITY;
+        resetRun();
+    }
+
+    /** Clears the integrated loudness, the loudness range and the maxima. */
+    void resetRun() {
+        integratedBlocks.reset();
+        shortTermValues.reset();
+        momentaryMax = shortTermMax = Double.NEGATIVE_INFINITY;
+        integrated = Double.NEGATIVE_INFINITY;
+        range = Double.NaN;
+    }
+
+    int hopSamples() {
+        return hopSamples;
+    }
+
+    /** K-weights a stretch of both channels and returns the sum of their squares. */
+    double weigh(float[] l, float[] r, int offset, int n) {
+        return weighting.sumOfSquares(l, r, offset, n);
+    }
+
+    /** Ends a 100 ms hop whose summed K-weighted squares were {@code sumSq}. */
+    void endHop(double sumSq) {
+        hops[next] = sumSq;
+        next = next + 1 == SHORT_TERM_HOPS ? 0 : next + 1;
+        hopsDone++;
+        double m = 0, s = 0;
+        for (int i = 1; i <= SHORT_TERM_HOPS; i++) {
+            double h = hops[(next - i + SHORT_TERM_HOPS) % SHORT_TERM_HOPS];
+            if (i <= MOMENTARY_HOPS) {
+                m += h;
+            }
+            s += h;
+        }
+        double momentaryEnergy = m / ((double) MOMENTARY_HOPS * hopSamples);
+        double shortTermEnergy = s / ((double) SHORT_TERM_HOPS * hopSamples);
+        momentary = Levels.loudness(momentaryEnergy);
+        shortTerm = Levels.loudness(shortTermEnergy);
+        if (hopsDone >= MOMENTARY_HOPS) {
+            momentaryMax = Math.max(momentaryMax, momentary);
+            integratedBlocks.add(momentaryEnergy);
+            integrated = integratedBlocks.gatedLoudness(INTEGRATED_RELATIVE_GATE_LU);
+        }
+        if (hopsDone >= SHORT_TERM_HOPS) {
+            shortTermMax = Math.max(shortTermMax, shortTerm);
+            shortTermValues.add(shortTermEnergy);
+            if (hopsDone % RANGE_EVERY_HOPS == stagger) {
+                updateRange();
+            }
+        }
+    }
+
+    private void updateRange() {
+        range = shortTermValues.range(RANGE_RELATIVE_GATE_LU, RANGE_LOW_PERCENTILE, RANGE_HIGH_PERCENTILE);
+    }
+
+    /** Brings the range up to date with every value so far (offline use, e.g. at the end of a file). */
+    void finish() {
+        updateRange();
+    }
+
+    double momentary() { return momentary; }
+    double shortTerm() { return shortTerm; }
+    double momentaryMax() { return momentaryMax; }
+    double shortTermMax() { return shortTermMax; }
+    double integrated() { return integrated; }
+    double range() { return range; }
+    long hopsDone() { return hopsDone; }
+}

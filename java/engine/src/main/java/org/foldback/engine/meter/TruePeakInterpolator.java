@@ -1,0 +1,122 @@
+package org.foldback.engine.meter;
+
+/**
+ * True-peak estimation by 4x oversampling, as ITU-R BS.1770-4 Annex 2 describes: a polyphase
+ * interpolating FIR of 48 taps (12 per phase), and the peak of the absolute oversampled values.
+ *
+ * <p>The filter is a Kaiser-windowed sinc (beta 5) cut off at the input Nyquist frequency, centred
+ * on a tap: a 4th-band (Nyquist) filter, so phase 0 reproduces the input samples exactly and only
+ * phases 1..3 need arithmetic (36 multiply-adds per sample). Each phase is normalised to unity DC
+ * gain. Passband (relative to the input rate fs): within +/-0.05 dB up to 0.35 fs (16.8 kHz at
+ * 48 kHz), -0.65 dB worst phase at 0.40 fs, -6 dB at 0.5 fs. Annex 2's 12.04 dB input attenuation
+ * is not needed in floating point. Group delay is 6 input samples, which does not matter for a peak.
+ */
+public final class TruePeakInterpolator {
+    /** Oversampling factor, as BS.1770-4 Annex 2. */
+    public static final int FACTOR = 4;
+    /** Taps per phase. */
+    public static final int TAPS = 12;
+    static final double KAISER_BETA = 5.0;
+
+    /** PHASES[p][k]: coefficient of x[m-k] for the output at time m - 6 + p/4 (p = 1..3). */
+    static final float[][] PHASES = design();
+
+    /** Samples per pass: the work is done per phase over a whole chunk so the JIT can vectorise it. */
+    static final int CHUNK = 256;
+
+    /** line[0..TAPS-2]: the previous TAPS-1 input samples, oldest first; then the current chunk. */
+    private final float[] line = new float[TAPS - 1 + CHUNK];
+    private final float[] out = new float[CHUNK];
+
+    /** Clears the filter history. */
+    public void reset() {
+        java.util.Arrays.fill(line, 0f);
+    }
+
+    /**
+     * Feeds {@code n} samples and returns the largest absolute value among the input samples and the
+     * interpolated ones in between (linear, not dB).
+     */
+    public float process(float[] x, int offset, int n) {
+        float peak = 0f;
+        while (n > 0) {
+            int m = Math.min(n, CHUNK);
+            peak = Math.max(peak, chunk(x, offset, m));
+            offset += m;
+            n -= m;
+        }
+        return peak;
+    }
+
+    private float chunk(float[] x, int offset, int m) {
+        final float[] ln = line, y = out;
+        final int history = TAPS - 1;
+        System.arraycopy(x, offset, ln, history, m);
+        float peak = 0f;
+        for (int i = 0; i < m; i++) {
+            float a = Math.abs(ln[history + i]);
+            peak = a > peak ? a : peak;
+        }
+        for (int p = 1; p < FACTOR; p++) {
+            final float[] c = PHASES[p];
+            // y[i] = sum_k c[k] * x[i - k], with x[i - k] at line[history + i - k].
+            // Four taps per pass: fewer passes over y, and loads from ln that the JIT can schedule freely.
+            final float c0 = c[0], c1 = c[1], c2 = c[2], c3 = c[3];
+            for (int i = 0; i < m; i++) {
+                int j = history + i;
+                y[i] = c0 * ln[j] + c1 * ln[j - 1] + c2 * ln[j - 2] + c3 * ln[j - 3];
+            }
+            for (int k = 4; k < TAPS; k += 4) {
+                final float d0 = c[k], d1 = c[k + 1], d2 = c[k + 2], d3 = c[k + 3];
+                final int base = history - k;
+                for (int i = 0; i < m; i++) {
+                    int j = base + i;
+                    y[i] += d0 * ln[j] + d1 * ln[j - 1] + d2 * ln[j - 2] + d3 * ln[j - 3];
+                }
+            }
+            for (int i = 0; i < m; i++) {
+                float a = Math.abs(y[i]);
+                peak = a > peak ? a : peak;
+            }
+        }
+        System.arraycopy(ln, m, ln, 0, history);
+        return peak;
+    }
+
+    private static float[][] design() {
+        int length = FACTOR * TAPS;
+        int centre = length / 2;
+        double[] h = new double[length];
+        for (int n = 0; n < length; n++) {
+            double t = (n - centre) / (double) FACTOR;
+            double sinc = t == 0 ? 1.0 : Math.sin(Math.PI * t) / (Math.PI * t);
+            double r = (n - centre) / (double) centre;
+            double w = besselI0(KAISER_BETA * Math.sqrt(Math.max(0.0, 1.0 - r * r))) / besselI0(KAISER_BETA);
+            h[n] = sinc * w;
+        }
+        float[][] phases = new float[FACTOR][TAPS];
+        for (int p = 0; p < FACTOR; p++) {
+            double sum = 0;
+            for (int k = 0; k < TAPS; k++) {
+                sum += h[FACTOR * k + p];
+            }
+            for (int k = 0; k < TAPS; k++) {
+                phases[p][k] = (float) (h[FACTOR * k + p] / sum);
+            }
+        }
+        return phases;
+    }
+
+    /** Modified Bessel function of the first kind, order 0 (power series). */
+    static double besselI0(double x) {
+        double sum = 1, term = 1, q = x * x / 4;
+        for (int k = 1; k < 50; k++) {
+            term *= q / ((double) k * k);
+            sum += term;
+            if (term < sum * 1e-17) {
+                break;
+            }
+        }
+        return sum;
+    }
+}
