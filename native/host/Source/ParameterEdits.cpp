@@ -17,23 +17,38 @@ namespace
         return nullptr;
     }
 
-    /** A few names close to a mistyped one (same first word), so the error message helps
-        without dumping hundreds of cue-matrix parameters. */
+    int commonPrefixLength (const String& a, const String& b)
+    {
+        int length = 0;
+
+        while (length < jmin (a.length(), b.length())
+               && CharacterFunctions::toLowerCase (a[length]) == CharacterFunctions::toLowerCase (b[length]))
+            ++length;
+
+        return length;
+    }
+
+    /** The few names sharing the longest prefix with a mistyped one ("Cue 1 Src 9 Level" finds
+        the other "Cue 1 Src ..."), so the error helps without dumping hundreds of cue-matrix
+        parameters. */
     StringArray similarNames (AudioPluginInstance& plugin, const String& name, int maxCount)
     {
-        const auto firstWord = name.upToFirstOccurrenceOf (" ", false, false);
-        StringArray similar;
+        std::vector<std::pair<int, String>> ranked;
 
         for (auto* parameter : plugin.getParameters())
         {
             const auto candidate = parameter->getName (maxNameLength);
-
-            if (candidate.equalsIgnoreCase (name) || candidate.startsWithIgnoreCase (firstWord + " "))
-                similar.add ("'" + candidate + "'");
-
-            if (similar.size() >= maxCount)
-                break;
+            ranked.emplace_back (commonPrefixLength (candidate, name), candidate);
         }
+
+        std::stable_sort (ranked.begin(), ranked.end(),
+                          [] (const auto& a, const auto& b) { return a.first > b.first; });
+
+        StringArray similar;
+
+        for (const auto& [prefixLength, candidate] : ranked)
+            if (prefixLength > 0 && similar.size() < maxCount)
+                similar.add ("'" + candidate + "'");
 
         return similar;
     }

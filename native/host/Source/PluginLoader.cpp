@@ -92,9 +92,12 @@ PluginDescription PluginLoader::findLv2Plugin (const File& bundle)
                                                      false, false);
     StringArray uris;
 
+    // A manifest may name its plugin with an IRI relative to the bundle (JUCE writes <Name> when
+    // the plugin has no absolute LV2URI); lilv knows it resolved, as file:///.../Bundle.lv2/Name.
     for (const auto& iri : irisInManifest (manifest))
-        if (known.contains (iri))
-            uris.add (iri);
+        for (const auto& uri : known)
+            if (uri == iri || uri.endsWith ("/" + bundle.getFileName() + "/" + iri))
+                uris.addIfNotAlreadyThere (uri);
 
     if (uris.isEmpty())
         failPlugin ("the LV2 bundle " + bundle.getFullPathName() + " declares no plugin that lilv could load");
