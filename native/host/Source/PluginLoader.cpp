@@ -122,8 +122,18 @@ std::unique_ptr<AudioPluginInstance> PluginLoader::createInstance (double sample
     auto instance = formats.createPluginInstance (description, sampleRate, blockSize, error);
 
     if (instance == nullptr)
+    {
+        // Debian's JUCE defines JucePlugin_LV2URI as the plugin's name unless the build passes it
+        // as a compile definition; the manifest then holds a relative IRI that lilv resolves to a
+        // file: URI the binary does not know.
+        const auto hint = description.fileOrIdentifier.startsWith ("file:")
+                              ? String (" (the bundle names its plugin with a relative IRI: build it with an absolute"
+                                        " JucePlugin_LV2URI compile definition)")
+                              : String();
+
         failPlugin ("could not create an instance of " + description.name + ": "
-                    + (error.isNotEmpty() ? error : String ("no reason given")));
+                    + (error.isNotEmpty() ? error : String ("no reason given")) + hint);
+    }
 
     return instance;
 }
