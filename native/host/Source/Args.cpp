@@ -1,0 +1,153 @@
+#include "Args.h"
+#include "HostError.h"
+
+namespace
+{
+    struct OptionSpec
+    {
+        const char* name;
+        bool repeatable;
+    };
+
+    // Options each command accepts. --timeout is accepted everywhere (it arms the watchdog).
+    const std::map<juce::String, std::vector<OptionSpec>>& commandOptions()
+    {
+        static const std::map<juce::String, std::vector<OptionSpec>> table
+        {
+            { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
+                          { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
+                          { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
+                          { "tail", false }, { "timeout", false } } },
+            { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
+            { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
+            { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
+                                  { "block", false }, { "timeout", false } } },
+        };
+
+        return table;
+    }
+}
+
+Args Args::parse (int argc, char* argv[])
+{
+    Args args;
+
+    if (argc < 2)
+        failArgs ("no command given\n" + usage());
+
+    args.command = juce::String::fromUTF8 (argv[1]);
+
+    if (args.command == "--help" || args.command == "-h" || args.command == "help")
+        throw HostError { ExitCode::ok, usage() };
+
+    const auto known = commandOptions().find (args.command);
+
+    if (known == commandOptions().end())
+        failArgs ("unknown command '" + args.command + "'\n" + usage());
+
+    for (int i = 2; i < argc; ++i)
+    {
+        const auto token = juce::String::fromUTF8 (argv[i]);
+
+        if (! token.startsWith ("--"))
+            failArgs ("unexpected argument '" + token + "' (options look like --name value)");
+
+        const auto name = token.substring (2);
+        const auto& specs = known->second;
+        const auto spec = std::find_if (specs.begin(), specs.end(),
+                                        [&] (const OptionSpec& s) { return name == s.name; });
+
+        if (spec == specs.end())
+            failArgs ("'" + args.command + "' does not take --" + name);
+
+        if (i + 1 >= argc)
+            failArgs ("--" + name + " needs a value");
+
+        auto& values = args.options[name];
+
+        if (! spec->repeatable && ! values.isEmpty())
+            failArgs ("--" + name + " given twice");
+
+        values.add (juce::String::fromUTF8 (argv[++i]));
+    }
+
+    return args;
+}
+
+bool Args::has (const juce::String& name) const
+{
+    return options.find (name) != options.end();
+}
+
+juce::String Args::getString (const juce::String& name, const juce::String& fallback) const
+{
+    const auto it = options.find (name);
+    return it != options.end() ? it->second[0] : fallback;
+}
+
+juce::String Args::getRequired (const juce::String& name) const
+{
+    if (! has (name))
+        failArgs ("'" + command + "' needs --" + name);
+
+    return getString (name);
+}
+
+juce::StringArray Args::getAll (const juce::String& name) const
+{
+    const auto it = options.find (name);
+    return it != options.end() ? it->second : juce::StringArray();
+}
+
+int Args::getInt (const juce::String& name, int fallback, int minValue, int maxValue) const
+{
+    if (! has (name))
+        return fallback;
+
+    const auto text = getString (name).trim();
+
+    if (! text.containsOnly ("0123456789-") || text.isEmpty())
+        failArgs ("--" + name + " expects an integer, got '" + text + "'");
+
+    const auto value = text.getLargeIntValue();
+
+    if (value < minValue || value > maxValue)
+        failArgs ("--" + name + " must be between " + juce::String (minValue) + " and "
+                  + juce::String (maxValue) + ", got " + text);
+
+    return (int) value;
+}
+
+double Args::getDouble (const juce::String& name, double fallback, double minValue, double maxValue) const
+{
+    if (! has (name))
+        return fallback;
+
+    const auto text = getString (name).trim();
+
+    if (! text.containsOnly ("0123456789.-+eE") || text.isEmpty())
+        failArgs ("--" + name + " expects a number, got '" + text + "'");
+
+    const auto value = text.getDoubleValue();
+
+    if (! (value >= minValue && value <= maxValue))
+        failArgs ("--" + name + " must be between " + juce::String (minValue) + " and "
+                  + juce::String (maxValue) + ", got " + text);
+
+    return value;
+}
+
+juce::String Args::usage()
+{
+    return "usage:\n"
+           "  foldback-host render --plugin PATH --in a.wav [--in b.wav ...] --out DIR\n"
+           "                [--block N] [--block-pattern fixed|random:SEED] [--sample-rate SR]\n"
+           "                [--sources S] [--cues C] [--state FILE] [--set \"NAME=TEXT\" ...]\n"
+           "                [--save-state FILE] [--tail SECONDS]\n"
+           "  foldback-host info --plugin PATH\n"
+           "  foldback-host params --plugin PATH\n"
+           "  foldback-host time-instances --plugin PATH [--count 2]\n"
+           "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"
+           "PATH is a .vst3 bundle, a .lv2 bundle directory, or an LV2 plugin URI\n"
+           "exit codes: 0 ok, 1 plugin failed, 2 bad arguments or input, 3 timed out";
+}

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "Args.h"
+
+/** One function per sub-command. Each prints key=value lines on stdout and returns an exit code,
+    or throws HostError. They run on the message thread, which is also the audio thread here:
+    offline, nothing is gained by a separate audio thread, and VST3 wants some calls on the
+    message thread. */
+int runRender (const Args& args);
+int runInfo (const Args& args);
+int runParams (const Args& args);
+int runTimeInstances (const Args& args);
+
+/** Defaults shared by the commands. */
+namespace Defaults
+{
+    constexpr double sampleRate = 48000.0;
+    constexpr int blockSize = 512;
+    constexpr int maxBlockSize = 65536;
+}

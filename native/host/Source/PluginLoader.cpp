@@ -1,0 +1,144 @@
+#include "PluginLoader.h"
+#include "HostError.h"
+
+using namespace juce;
+
+namespace
+{
+    bool looksLikeUri (const String& s)
+    {
+        return s.contains ("://") || s.startsWith ("urn:");
+    }
+
+    /** The plugin URIs an LV2 bundle's manifest mentions. A Turtle parser would be exact; this
+        collects every <...> IRI, and the caller keeps only those lilv knows as plugins, so prefix
+        and seeAlso IRIs drop out. */
+    StringArray irisInManifest (const File& manifest)
+    {
+        StringArray iris;
+        const auto text = manifest.loadFileAsString();
+
+        for (int start = text.indexOfChar ('<'); start >= 0; start = text.indexOfChar (start + 1, '<'))
+        {
+            const auto end = text.indexOfChar (start + 1, '>');
+
+            if (end < 0)
+                break;
+
+            iris.addIfNotAlreadyThere (text.substring (start + 1, end));
+            start = end;
+        }
+
+        return iris;
+    }
+}
+
+PluginLoader::PluginLoader (const String& pluginPath)
+{
+    const auto trimmed = pluginPath.trimCharactersAtEnd ("/");
+
+    if (looksLikeUri (trimmed))
+    {
+        formats.addFormat (new LV2PluginFormat());
+        description = describeByIdentifier (trimmed);
+        return;
+    }
+
+    const auto bundle = File::getCurrentWorkingDirectory().getChildFile (trimmed);
+
+    if (! bundle.exists())
+        failArgs ("plugin not found: " + bundle.getFullPathName());
+
+    if (bundle.hasFileExtension ("vst3"))
+    {
+        formats.addFormat (new VST3PluginFormat());
+        description = findVst3Plugin (bundle);
+    }
+    else if (bundle.hasFileExtension ("lv2"))
+    {
+        formats.addFormat (new LV2PluginFormat());
+        description = findLv2Plugin (bundle);
+    }
+    else
+    {
+        failArgs ("cannot tell the plugin format of " + bundle.getFullPathName()
+                  + " (expected a .vst3 bundle, a .lv2 bundle directory or an LV2 URI)");
+    }
+}
+
+PluginDescription PluginLoader::findVst3Plugin (const File& bundle)
+{
+    OwnedArray<PluginDescription> found;
+    formats.getFormat (0)->findAllTypesForFile (found, bundle.getFullPathName());
+
+    if (found.isEmpty())
+        failPlugin ("no VST3 plugin could be loaded from " + bundle.getFullPathName());
+
+    // A bundle may hold several classes; Foldback's holds one.
+    return *found.getFirst();
+}
+
+PluginDescription PluginLoader::findLv2Plugin (const File& bundle)
+{
+    const auto manifest = bundle.getChildFile ("manifest.ttl");
+
+    if (! bundle.isDirectory() || ! manifest.existsAsFile())
+        failArgs ("not an LV2 bundle (no manifest.ttl): " + bundle.getFullPathName());
+
+    // JUCE's LV2 format knows plugins by URI only and loads bundles by search path, so load the
+    // bundle's parent folder and pick the URIs this bundle declares.
+    auto& format = *formats.getFormat (0);
+    const auto known = format.searchPathsForPlugins (FileSearchPath (bundle.getParentDirectory().getFullPathName()),
+                                                     false, false);
+    StringArray uris;
+
+    // A manifest may name its plugin with an IRI relative to the bundle (JUCE writes <Name> when
+    // the plugin has no absolute LV2URI); lilv knows it resolved, as file:///.../Bundle.lv2/Name.
+    for (const auto& iri : irisInManifest (manifest))
+        for (const auto& uri : known)
+            if (uri == iri || uri.endsWith ("/" + bundle.getFileName() + "/" + iri))
+                uris.addIfNotAlreadyThere (uri);
+
+    if (uris.isEmpty())
+        failPlugin ("the LV2 bundle " + bundle.getFullPathName() + " declares no plugin that lilv could load");
+
+    return describeByIdentifier (uris[0]);
+}
+
+PluginDescription PluginLoader::describeByIdentifier (const String& identifier)
+{
+    OwnedArray<PluginDescription> found;
+    formats.getFormat (0)->findAllTypesForFile (found, identifier);
+
+    if (found.isEmpty())
+        failPlugin ("no LV2 plugin with URI " + identifier + " could be loaded");
+
+    return *found.getFirst();
+}
+
+std::unique_ptr<AudioPluginInstance> PluginLoader::createInstance (double sampleRate, int blockSize)
+{
+    String error;
+    auto instance = formats.createPluginInstance (description, sampleRate, blockSize, error);
+
+    if (instance == nullptr)
+    {
+        // Debian's JUCE defines JucePlugin_LV2URI as the plugin's name unless the build passes it
+        // as a compile definition; the manifest then holds a relative IRI that lilv resolves to a
+        // file: URI the binary does not know.
+        const auto hint = description.fileOrIdentifier.startsWith ("file:")
+                              ? String (" (the bundle names its plugin with a relative IRI: build it with an absolute"
+                                        " JucePlugin_LV2URI compile definition)")
+                              : String();
+
+        failPlugin ("could not create an instance of " + description.name + ": "
+                    + (error.isNotEmpty() ? error : String ("no reason given")) + hint);
+    }
+
+    return instance;
+}
+
+void pumpMessages (int milliseconds)
+{
+    MessageManager::getInstance()->runDispatchLoopUntil (milliseconds);
+}

@@ -1,0 +1,229 @@
+// foldback-host render: feeds WAV files to the plugin's input buses and writes one WAV per
+// enabled output bus (DIR/cue-N.wav, 32-bit float).
+
+#include "Commands.h"
+#include "BlockPattern.h"
+#include "BusSetup.h"
+#include "HostError.h"
+#include "Output.h"
+#include "ParameterEdits.h"
+#include "PluginLoader.h"
+#include "WavIO.h"
+
+using namespace juce;
+
+namespace
+{
+    File resolve (const String& path)
+    {
+        return File::getCurrentWorkingDirectory().getChildFile (path);
+    }
+
+    std::vector<WavIO::Audio> readInputs (const StringArray& paths)
+    {
+        std::vector<WavIO::Audio> inputs;
+
+        for (const auto& path : paths)
+            inputs.push_back (WavIO::read (resolve (path)));
+
+        for (const auto& input : inputs)
+            if (input.sampleRate != inputs.front().sampleRate)
+                failArgs ("inputs have different sample rates (" + String (inputs.front().sampleRate) + " and "
+                          + String (input.sampleRate) + " Hz); resample them first");
+
+        return inputs;
+    }
+
+    /** Copies `numSamples` frames of `input` from `position` into a bus. A mono file feeds every
+        channel of the bus; otherwise bus channel c takes file channel c (wrapping around if the
+        bus is wider). Past the end of the file the bus stays silent (the buffer was cleared). */
+    void feedBus (const WavIO::Audio& input, int position, AudioBuffer<float>& bus)
+    {
+        const int available = jlimit (0, bus.getNumSamples(), input.samples.getNumSamples() - position);
+
+        if (available == 0 || input.samples.getNumChannels() == 0)
+            return;
+
+        for (int channel = 0; channel < bus.getNumChannels(); ++channel)
+            bus.copyFrom (channel, 0, input.samples, channel % input.samples.getNumChannels(), position, available);
+    }
+
+    /** What we track per output bus while rendering: the file, and figures tests and the
+        benchmark script want without re-reading the WAVs. */
+    struct CueOutput
+    {
+        File file;
+        std::unique_ptr<AudioFormatWriter> writer;
+        float peak = 0.0f;
+        int64 nonFiniteSamples = 0;
+
+        void write (const AudioBuffer<float>& bus)
+        {
+            for (int channel = 0; channel < bus.getNumChannels(); ++channel)
+            {
+                const auto* samples = bus.getReadPointer (channel);
+
+                for (int i = 0; i < bus.getNumSamples(); ++i)
+                {
+                    if (std::isfinite (samples[i]))
+                        peak = jmax (peak, std::abs (samples[i]));
+                    else
+                        ++nonFiniteSamples;
+                }
+            }
+
+            if (! writer->writeFromAudioSampleBuffer (bus, 0, bus.getNumSamples()))
+                failArgs ("error while writing " + file.getFullPathName());
+        }
+    };
+}
+
+int runRender (const Args& args)
+{
+    // Everything that can be wrong with the arguments is checked before the plugin loads: a
+    // plugin that embeds a JVM takes a while to start.
+    const auto inputPaths = args.getAll ("in");
+
+    if (inputPaths.isEmpty())
+        failArgs ("render needs at least one --in file");
+
+    const auto pluginPath = args.getRequired ("plugin");
+    const auto outDir = resolve (args.getRequired ("out"));
+    const int maxBlock = args.getInt ("block", Defaults::blockSize, 1, Defaults::maxBlockSize);
+    const auto patternSpec = args.getString ("block-pattern", "fixed");
+    auto pattern = BlockPattern::parse (patternSpec, maxBlock);
+    const double tailSeconds = args.getDouble ("tail", 0.0, 0.0, 3600.0);
+    const auto edits = parseParameterEdits (args.getAll ("set"));
+
+    MemoryBlock state;
+
+    if (args.has ("state"))
+    {
+        const auto stateFile = resolve (args.getString ("state"));
+
+        if (! stateFile.existsAsFile() || ! stateFile.loadFileAsData (state))
+            failArgs ("cannot read state file " + stateFile.getFullPathName());
+    }
+
+    const auto inputs = readInputs (inputPaths);
+    const double fileRate = inputs.front().sampleRate;
+    const double sampleRate = args.getDouble ("sample-rate", fileRate, 1000.0, 1536000.0);
+
+    if (sampleRate != fileRate)
+        std::cerr << "foldback-host: warning: rendering at " << sampleRate << " Hz; inputs at " << fileRate
+                  << " Hz are not resampled" << std::endl;
+
+    const int sources = args.getInt ("sources", (int) inputs.size(), 1, 1024);
+
+    if ((int) inputs.size() > sources)
+        failArgs (String ((int) inputs.size()) + " --in files but only " + String (sources) + " --sources");
+
+    int longestInput = 0;
+
+    for (const auto& input : inputs)
+        longestInput = jmax (longestInput, input.samples.getNumSamples());
+
+    const int64 totalFrames = longestInput + (int64) std::llround (tailSeconds * sampleRate);
+
+    if (! outDir.createDirectory())
+        failArgs ("cannot create output directory " + outDir.getFullPathName());
+
+    // Load and configure: state first, then --set (so edits override the state), then the bus
+    // layout, all before prepareToPlay as JUCE and VST3 require.
+    PluginLoader loader (pluginPath);
+    auto plugin = loader.createInstance (sampleRate, maxBlock);
+    const int cues = args.getInt ("cues", plugin->getBusCount (false), 1, 1024);
+
+    if (state.getSize() > 0)
+        plugin->setStateInformation (state.getData(), (int) state.getSize());
+
+    applyBusLayout (*plugin, sources, cues);
+    applyParameterEdits (*plugin, edits);
+
+    plugin->prepareToPlay (sampleRate, maxBlock);
+    pumpMessages (10);
+
+    std::vector<CueOutput> outputs ((size_t) cues);
+
+    for (int cue = 0; cue < cues; ++cue)
+    {
+        auto& output = outputs[(size_t) cue];
+        output.file = outDir.getChildFile ("cue-" + String (cue + 1) + ".wav");
+        output.writer = WavIO::createFloatWriter (output.file, sampleRate, plugin->getChannelCountOfBus (false, cue));
+    }
+
+    // One buffer for inputs and outputs, as JUCE's processBlock contract has it: channel i of an
+    // input bus and of an output bus may share storage, so inputs are copied in fresh every block.
+    AudioBuffer<float> buffer (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()), maxBlock);
+    MidiBuffer midi;
+    int64 position = 0;
+    int64 blocks = 0;
+    const auto started = Time::getHighResolutionTicks();
+
+    while (position < totalFrames)
+    {
+        const int numSamples = (int) jmin ((int64) pattern.next(), totalFrames - position);
+        buffer.setSize (buffer.getNumChannels(), numSamples, false, false, true);
+        buffer.clear();
+
+        for (size_t source = 0; source < inputs.size(); ++source)
+        {
+            auto bus = plugin->getBusBuffer (buffer, true, (int) source);
+            feedBus (inputs[source], (int) position, bus);
+        }
+
+        midi.clear();
+        plugin->processBlock (buffer, midi);
+
+        for (int cue = 0; cue < cues; ++cue)
+            outputs[(size_t) cue].write (plugin->getBusBuffer (buffer, false, cue));
+
+        position += numSamples;
+        ++blocks;
+    }
+
+    const double renderSeconds = Time::highResolutionTicksToSeconds (Time::getHighResolutionTicks() - started);
+    plugin->releaseResources();
+
+    if (args.has ("save-state"))
+    {
+        MemoryBlock saved;
+        plugin->getStateInformation (saved);
+        const auto stateFile = resolve (args.getString ("save-state"));
+
+        if (! stateFile.replaceWithData (saved.getData(), saved.getSize()))
+            failArgs ("cannot write state file " + stateFile.getFullPathName());
+
+        printValue ("state_bytes", (int64) saved.getSize());
+    }
+
+    printValue ("plugin", plugin->getName());
+    printValue ("format", loader.getDescription().pluginFormatName);
+    printValue ("sample_rate", sampleRate);
+    printValue ("frames", totalFrames);
+    printValue ("block", maxBlock);
+    printValue ("block_pattern", patternSpec);
+    printValue ("blocks", blocks);
+    printValue ("sources", sources);
+    printValue ("cues", cues);
+    printValue ("latency_samples", plugin->getLatencySamples());
+    printValue ("render_ms", renderSeconds * 1000.0);
+    printValue ("realtime_factor", renderSeconds > 0.0 ? ((double) totalFrames / sampleRate) / renderSeconds : 0.0);
+
+    int64 nonFinite = 0;
+
+    for (int cue = 0; cue < cues; ++cue)
+    {
+        auto& output = outputs[(size_t) cue];
+        output.writer.reset(); // flushes the header with the final length
+
+        const auto key = "cue" + String (cue + 1);
+        printValue (key + "_file", output.file.getFullPathName());
+        printValue (key + "_channels", plugin->getChannelCountOfBus (false, cue));
+        printValue (key + "_peak", (double) output.peak);
+        nonFinite += output.nonFiniteSamples;
+    }
+
+    printValue ("nonfinite_samples", nonFinite);
+    return ExitCode::ok;
+}
