@@ -18,6 +18,14 @@ final class LoudnessHistogram {
     private long total;
     private double totalEnergy;
     private int lowest = BINS, highest = -1;
+    /**
+     * Incremental relative gating: the counts and energies of the bins from {@code gateFrom} up.
+     * The gate moves slowly with the mean loudness, so following it costs a few bins per block
+     * instead of a scan of the whole histogram every 100 ms on the audio thread.
+     */
+    private int gateFrom;
+    private long aboveCount;
+    private double aboveEnergy;
 
     void reset() {
         if (highest >= 0) {
@@ -28,6 +36,9 @@ final class LoudnessHistogram {
         totalEnergy = 0;
         lowest = BINS;
         highest = -1;
+        gateFrom = 0;
+        aboveCount = 0;
+        aboveEnergy = 0;
     }
 
     /** Adds a block of the given energy if it passes the absolute gate (-70 LUFS). */
@@ -41,6 +52,10 @@ final class LoudnessHistogram {
         energies[bin] += energy;
         total++;
         totalEnergy += energy;
+        if (bin >= gateFrom) {
+            aboveCount++;
+            aboveEnergy += energy;
+        }
         if (bin < lowest) {
             lowest = bin;
         }
@@ -69,9 +84,35 @@ final class LoudnessHistogram {
 
     /**
      * Gated loudness of BS.1770-4: the mean energy of blocks above the relative gate, which lies
-     * {@code relativeLu} below the mean loudness of the blocks above the absolute gate.
+     * {@code relativeLu} below the mean loudness of the blocks above the absolute gate. Follows the
+     * gate incrementally (see {@link #gateFrom}); always pass the same {@code relativeLu}.
      */
     double gatedLoudness(double relativeLu) {
+        if (total == 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        int to = Math.min(BINS, firstBinAbove(Levels.loudness(totalEnergy / total) + relativeLu));
+        if (to > gateFrom) {
+            for (int b = Math.max(gateFrom, lowest), end = Math.min(to, highest + 1); b < end; b++) {
+                aboveCount -= counts[b];
+                aboveEnergy -= energies[b];
+            }
+        } else {
+            for (int b = Math.max(to, lowest), end = Math.min(gateFrom, highest + 1); b < end; b++) {
+                aboveCount += counts[b];
+                aboveEnergy += energies[b];
+            }
+        }
+        gateFrom = to;
+        if (aboveCount == 0) {
+            aboveEnergy = 0;
+            return Double.NEGATIVE_INFINITY;
+        }
+        return Levels.loudness(aboveEnergy / aboveCount);
+    }
+
+    /** The same quantity by a full scan; the reference for the incremental version in tests. */
+    double gatedLoudnessByScan(double relativeLu) {
         if (total == 0) {
             return Double.NEGATIVE_INFINITY;
         }

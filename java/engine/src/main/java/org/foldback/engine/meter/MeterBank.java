@@ -38,6 +38,9 @@ public final class MeterBank implements BusTap {
         published = new double[buses * MeterReading.SLOTS];
         sequences = new long[buses * SEQUENCE_STRIDE];
         resets = new AtomicIntegerArray(buses);
+        for (int b = 0; b < buses; b++) {
+            publish(b); // readers before prepare() see silence, not zeros (0 dBFS)
+        }
     }
 
     public int buses() {

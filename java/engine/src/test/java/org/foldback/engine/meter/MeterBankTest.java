@@ -117,4 +117,16 @@ class MeterBankTest {
         bank.read(0, r);
         assertEquals(0, r.samples, "other buses untouched");
     }
+
+    @Test
+    void beforeAnyAudioReadersSeeSilence() {
+        MeterBank bank = new MeterBank(2);
+        MeterReading r = new MeterReading();
+        bank.read(0, r);
+        assertEquals(Double.NEGATIVE_INFINITY, r.samplePeakMaxDbfs[0]);
+        assertEquals(Double.NEGATIVE_INFINITY, r.integratedLufs);
+        bank.prepare(FS);
+        bank.read(1, r);
+        assertEquals(Double.NEGATIVE_INFINITY, r.truePeakDbtp[1]);
+    }
 }
