@@ -1,5 +1,6 @@
 #include "PluginProcessor.h"
 
+#include "FallbackLayout.h"
 #include "JvmLocator.h"
 #include "Log.h"
 #include "StatusEditor.h"
@@ -17,17 +18,20 @@ constexpr float fallbackCeiling = 0.891250938f;
 
 struct DeclaredLayout
 {
-    int sources = 1;
-    int cues = 1;
+    int sources = fallback::sources;
+    int cues = fallback::cues;
 };
 
-/** Starts Java (first instance only) and reads the bus layout it declares. */
+/**
+ * Starts Java (first instance only) and reads the bus layout it declares. Without Java the
+ * layout generated from the same Java definition at build time keeps the session's buses.
+ */
 DeclaredLayout declaredLayout()
 {
     auto& runtime = JavaRuntime::instance();
     DeclaredLayout layout;
     if (! runtime.start())
-        return layout;   // main in, cue 1 out: enough to pass audio through
+        return layout;
     for (auto& token : juce::StringArray::fromTokens (runtime.layoutDescription(), " ", {}))
     {
         if (token.startsWith ("sources="))
@@ -87,6 +91,9 @@ FoldbackProcessor::FoldbackProcessor()
     programs = java->programNames();
     if (! java->isAlive())
         instanceProblem = java->failureReason();
+    else
+        logLine ("instance ready: " + juce::String (parameters.size()) + " parameters, "
+                 + juce::String (getBusCount (true)) + " source buses, " + juce::String (getBusCount (false)) + " cue buses");
     startTimerHz (2);
 }
 
@@ -104,6 +111,9 @@ void FoldbackProcessor::prepareToPlay (double sampleRate, int samplesPerBlock)
     javaPrepared = java->prepare (sampleRate, juce::jmax (1, samplesPerBlock), activeSources, activeCues);
     if (! javaPrepared)
         instanceProblem = java->failureReason();
+    else
+        logLine ("prepared: " + juce::String (sampleRate) + " Hz, blocks up to " + juce::String (samplesPerBlock)
+                 + ", " + juce::String (activeSources) + " sources, " + juce::String (activeCues) + " cues");
     for (auto* p : parameters)
         p->markChanged();   // Java gets every current value with the first block
     anyParameterChange.store (true);

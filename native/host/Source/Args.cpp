@@ -17,7 +17,7 @@ namespace
             { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
                           { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
                           { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
-                          { "tail", false }, { "timeout", false } } },
+                          { "plugin-state", false }, { "save-plugin-state", false }, { "tail", false }, { "timeout", false } } },
             { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
@@ -144,6 +144,7 @@ juce::String Args::usage()
            "                [--block N] [--block-pattern fixed|random:SEED] [--sample-rate SR]\n"
            "                [--sources S] [--cues C] [--state FILE] [--set \"NAME=TEXT\" ...]\n"
            "                [--save-state FILE] [--tail SECONDS]\n"
+           "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2]\n"

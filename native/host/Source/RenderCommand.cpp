@@ -8,6 +8,7 @@
 #include "Output.h"
 #include "ParameterEdits.h"
 #include "PluginLoader.h"
+#include "PluginStateFormat.h"
 #include "WavIO.h"
 
 using namespace juce;
@@ -95,13 +96,16 @@ int runRender (const Args& args)
     const double tailSeconds = args.getDouble ("tail", 0.0, 0.0, 3600.0);
     const auto edits = parseParameterEdits (args.getAll ("set"));
 
-    MemoryBlock state;
+    // --state is a blob this host saved (--save-state); --plugin-state is the plugin's own bytes.
+    MemoryBlock state, pluginState;
 
-    if (args.has ("state"))
+    for (auto [option, block] : { std::pair<const char*, MemoryBlock*> { "state", &state }, { "plugin-state", &pluginState } })
     {
-        const auto stateFile = resolve (args.getString ("state"));
+        if (! args.has (option))
+            continue;
+        const auto stateFile = resolve (args.getString (option));
 
-        if (! stateFile.existsAsFile() || ! stateFile.loadFileAsData (state))
+        if (! stateFile.existsAsFile() || ! stateFile.loadFileAsData (*block))
             failArgs ("cannot read state file " + stateFile.getFullPathName());
     }
 
@@ -133,6 +137,9 @@ int runRender (const Args& args)
     PluginLoader loader (pluginPath);
     auto plugin = loader.createInstance (sampleRate, maxBlock);
     const int cues = args.getInt ("cues", plugin->getBusCount (false), 1, 1024);
+
+    if (pluginState.getSize() > 0)
+        state = PluginStateFormat::wrap (*plugin, pluginState);
 
     if (state.getSize() > 0)
         plugin->setStateInformation (state.getData(), (int) state.getSize());
@@ -195,6 +202,19 @@ int runRender (const Args& args)
             failArgs ("cannot write state file " + stateFile.getFullPathName());
 
         printValue ("state_bytes", (int64) saved.getSize());
+    }
+
+    if (args.has ("save-plugin-state"))
+    {
+        MemoryBlock saved;
+        plugin->getStateInformation (saved);
+        const auto raw = PluginStateFormat::unwrap (*plugin, saved);
+        const auto stateFile = resolve (args.getString ("save-plugin-state"));
+
+        if (! stateFile.replaceWithData (raw.getData(), raw.getSize()))
+            failArgs ("cannot write state file " + stateFile.getFullPathName());
+
+        printValue ("plugin_state_bytes", (int64) raw.getSize());
     }
 
     printValue ("plugin", plugin->getName());

@@ -30,7 +30,7 @@ public final class PluginRenderer {
             Files.write(stateFile, StateCodec.encode(job.state()));
             List<String> command = new ArrayList<>(List.of(host().toString(), "render",
                     "--plugin", plugin().toString(),
-                    "--state", stateFile.toString(),
+                    "--plugin-state", stateFile.toString(),
                     "--out", job.outDir().toString(),
                     "--block", Integer.toString(job.blockSize())));
             for (Path in : job.inputs()) {
