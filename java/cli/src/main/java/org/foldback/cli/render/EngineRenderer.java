@@ -7,7 +7,7 @@ import org.foldback.cli.wav.WavEncoding;
 import org.foldback.cli.wav.WavReader;
 import org.foldback.cli.wav.WavWriter;
 import org.foldback.engine.Layout;
-import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.FoldbackProcessor;
 
 /**
  * Renders a job by calling the engine directly, block by block, exactly as the plugin's bridge
@@ -21,7 +21,7 @@ public final class EngineRenderer {
         int sources = Math.max(1, job.inputs().size());
         int block = job.blockSize();
 
-        CueEngine engine = new CueEngine();
+        FoldbackProcessor engine = new FoldbackProcessor();
         job.state().applyTo(engine.params());
         engine.prepare(in.sampleRate(), block, sources, Layout.MAX_CUES);
 

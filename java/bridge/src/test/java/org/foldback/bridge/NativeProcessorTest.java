@@ -1,0 +1,158 @@
+package org.foldback.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.Layout;
+import org.foldback.engine.Processor;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bridge as the shim drives it, without the shim: direct buffers in, one process call, direct
+ * buffers out. Proves the whole Java audio path (bridge, engine, meters) allocates nothing, that
+ * the bridge adds no change to the engine's output, and that failures come back as results.
+ */
+class NativeProcessorTest {
+    private static final int BLOCK = 64;
+
+    private static NativeProcessor bridge(Processor p) {
+        return new NativeProcessor(p, ShimCalls.connect(0, ""));
+    }
+
+    private static FloatBuffer floats(ByteBuffer b) {
+        return b.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+    }
+
+    @Test
+    void wholeJavaAudioPathAllocatesZeroBytes() {
+        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        bean.setThreadAllocatedMemoryEnabled(true);
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        assertNull(np.prepare(48000, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES));
+        FloatBuffer in = floats(np.inputBuffer());
+        Random rnd = new Random(3);
+        for (int i = 0; i < in.capacity(); i++) {
+            in.put(i, (float) rnd.nextGaussian() * 0.3f);
+        }
+        ByteBuffer changes = np.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
+        int n = Params.count();
+        int level = Params.sendLevel(2, 5);
+
+        long tid = Thread.currentThread().getId();
+        run(np, changes, n, level, 150_000);
+        long before = bean.getThreadAllocatedBytes(tid);
+        run(np, changes, n, level, 100_000);
+        long after = bean.getThreadAllocatedBytes(tid);
+        assertEquals(0, after - before, "bytes allocated over 100,000 blocks of 16 x 8 with meters");
+    }
+
+    private static void run(NativeProcessor np, ByteBuffer changes, int n, int index, int blocks) {
+        for (int b = 0; b < blocks; b++) {
+            // One host automation change per block, written where the shim writes it.
+            changes.putInt(0, index);
+            changes.putFloat(n * 4, (b & 255) / 255f);
+            assertEquals(NativeProcessor.OK, np.process(BLOCK, 1));
+        }
+    }
+
+    @Test
+    void bridgeOutputEqualsTheProcessorsOwnToTheBit() {
+        FoldbackProcessor direct = new FoldbackProcessor();
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        Random rnd = new Random(9);
+        for (int c = 0; c < 3; c++) {
+            for (int s = 0; s < 3; s++) {
+                float db = -12f + 12f * rnd.nextFloat();
+                direct.params().set(Params.sendLevel(c, s), db);
+                np.params().set(Params.sendLevel(c, s), db);
+            }
+        }
+        direct.prepare(44100, BLOCK, 3, 3);
+        assertNull(np.prepare(44100, BLOCK, 3, 3));
+        float[][] in = new float[Layout.MAX_INPUT_CHANNELS][BLOCK];
+        float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+        FloatBuffer nin = floats(np.inputBuffer());
+        FloatBuffer nout = floats(np.outputBuffer());
+        for (int b = 0; b < 50; b++) {
+            for (int ch = 0; ch < 6; ch++) {
+                for (int i = 0; i < BLOCK; i++) {
+                    in[ch][i] = (float) rnd.nextGaussian() * 0.2f;
+                    nin.put(ch * BLOCK + i, in[ch][i]);
+                }
+            }
+            direct.process(in, out, BLOCK);
+            assertEquals(NativeProcessor.OK, np.process(BLOCK, 0));
+            for (int ch = 0; ch < 6; ch++) {
+                float[] got = new float[BLOCK];
+                nout.get(ch * BLOCK, got, 0, BLOCK);
+                assertArrayEquals(out[ch], got, 0f, "block " + b + " channel " + ch);
+            }
+        }
+    }
+
+    @Test
+    void hostEchoOfJavasOwnValueKeepsTheExactPlainValue() {
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        assertNull(np.prepare(48000, BLOCK, 1, 1));
+        int level = Params.cueLevel(0);
+        np.params().set(level, -6.3f);   // as a state load would
+        float normalized = np.normalizedValues()[level];
+        ByteBuffer changes = np.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
+        changes.putInt(0, level);
+        changes.putFloat(Params.count() * 4, normalized);
+        np.process(BLOCK, 1);
+        assertEquals(Float.floatToRawIntBits(-6.3f), Float.floatToRawIntBits(np.params().get(level)));
+    }
+
+    @Test
+    void anExceptionInProcessComesBackAsFailedWithItsReason() {
+        Processor throwing = new Processor() {
+            private final ParamStore params = new ParamStore();
+            public void prepare(double sr, int max, int s, int c) {}
+            public void process(float[][] in, float[][] out, int n) { throw new IllegalStateException("boom"); }
+            public void release() {}
+            public ParamStore params() { return params; }
+        };
+        NativeProcessor np = bridge(throwing);
+        assertNull(np.prepare(48000, BLOCK, 1, 1));
+        assertEquals(NativeProcessor.FAILED, np.process(BLOCK, 0));
+        assertTrue(np.lastError().contains("boom"), np.lastError());
+    }
+
+    @Test
+    void aBrokenStateIsRefusedAndChangesNothing() {
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        np.params().set(Params.cueLevel(3), -4f);
+        byte[] good = np.getState();
+        String error = np.setState("{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":".getBytes(StandardCharsets.UTF_8));
+        assertNotNull(error);
+        assertEquals(-4f, np.params().get(Params.cueLevel(3)), 0f);
+        np.params().set(Params.cueLevel(3), 2f);
+        assertNull(np.setState(good));
+        assertEquals(-4f, np.params().get(Params.cueLevel(3)), 0f);
+        assertArrayEquals(good, np.getState());
+    }
+
+    @Test
+    void factoryPresetsAreTheHostsPrograms() {
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        String[] names = np.programNames().split("\n");
+        assertEquals(5, names.length, np.programNames());
+        for (int i = 0; i < names.length; i++) {
+            assertNull(np.loadProgram(i), names[i]);
+        }
+        assertNotNull(np.loadProgram(names.length));
+    }
+}

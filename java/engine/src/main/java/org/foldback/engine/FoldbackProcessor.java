@@ -1,0 +1,68 @@
+package org.foldback.engine;
+
+import org.foldback.engine.meter.MeterBank;
+import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.param.ParamStore;
+
+/**
+ * The whole product behind one plugin instance: the cue engine, with a meter on every source
+ * (after the input guard) and every cue (after the limiter, what the performer hears).
+ *
+ * <p>Meter bus numbering: source s is bus s, cue c is bus {@link Layout#MAX_SOURCES} + c.
+ */
+public final class FoldbackProcessor implements Processor {
+    private final CueEngine engine;
+    private final MeterBank meters = new MeterBank(Layout.MAX_SOURCES + Layout.MAX_CUES);
+
+    public FoldbackProcessor() {
+        this(new ParamStore());
+    }
+
+    public FoldbackProcessor(ParamStore params) {
+        engine = new CueEngine(params);
+        // Made once here, so the audio thread calls them without allocating.
+        engine.setSourceTap(meters);
+        engine.setCueTap((cue, left, right, n) -> meters.accept(cueBus(cue), left, right, n));
+    }
+
+    /** The meter bus of cue {@code cue} (0-based). */
+    public static int cueBus(int cue) {
+        return Layout.MAX_SOURCES + cue;
+    }
+
+    /** The meter bus of source {@code source} (0-based). */
+    public static int sourceBus(int source) {
+        return source;
+    }
+
+    @Override
+    public void prepare(double sampleRate, int maxBlockSize, int activeSources, int activeCues) {
+        meters.prepare(sampleRate);
+        engine.prepare(sampleRate, maxBlockSize, activeSources, activeCues);
+    }
+
+    @Override
+    public void process(float[][] inputs, float[][] outputs, int numSamples) {
+        engine.process(inputs, outputs, numSamples);
+    }
+
+    @Override
+    public void release() {
+        engine.release();
+    }
+
+    @Override
+    public ParamStore params() {
+        return engine.params();
+    }
+
+    /** Lock-free meter readings for the editor, the command line and benchmarks. */
+    public MeterBank meters() {
+        return meters;
+    }
+
+    /** Limiter state and input-guard counters, lock-free. */
+    public CueEngine engine() {
+        return engine;
+    }
+}
