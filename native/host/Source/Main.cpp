@@ -16,6 +16,7 @@ namespace
         const auto& command = args.getCommand();
 
         if (command == "render")          return runRender (args);
+        if (command == "state-batch")     return runStateBatch (args);
         if (command == "info")            return runInfo (args);
         if (command == "params")          return runParams (args);
         if (command == "time-instances")  return runTimeInstances (args);
