@@ -120,6 +120,11 @@ int runRender (const Args& args)
     plugin->prepareToPlay (sampleRate, maxBlock);
     pumpMessages (10);
 
+    // Cue files of an earlier render with more cues would read as results of this one.
+    for (const auto& stale : outDir.findChildFiles (File::findFiles, false, "cue-*.wav"))
+        if (stale.getFileNameWithoutExtension().fromFirstOccurrenceOf ("-", false, false).getIntValue() > cues)
+            stale.deleteFile();
+
     std::vector<CueOutput> outputs ((size_t) cues);
 
     for (int cue = 0; cue < cues; ++cue)
