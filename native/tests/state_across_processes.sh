@@ -29,6 +29,8 @@ diff <(sed 's/ state_sha256=.*//' "$WORK/run1.txt") <(sed 's/ state_sha256=.*//'
 cmp -s <(cd "$WORK/saved1" && cat *.json) <(cd "$WORK/saved2" && cat *.json) \
     || fail "saving a restored state did not give the same bytes"
 distinct=$(sed 's/.*audio_sha256=\([0-9a-f]*\).*/\1/' "$WORK/run1.txt" | sort -u | wc -l)
-[ "$distinct" -gt $((COUNT / 2)) ] || fail "only $distinct distinct renders for $COUNT states: the states did not reach the audio"
+# About half the random states have bypass on (cue 1 = main input, the rest silent) and all of
+# those render alike; the others should all differ.
+[ "$distinct" -gt $((COUNT / 4)) ] || fail "only $distinct distinct renders for $COUNT states: the states did not reach the audio"
 assert_no_jvm_crash
 pass "$COUNT random states: equal parameters and bit-identical audio across two processes ($distinct distinct renders)"
