@@ -305,6 +305,7 @@ void FoldbackProcessor::setCurrentProgram (int index)
     }
     currentProgram = index;
     pushJavaValuesToHost();
+    logLine ("program " + juce::String (index) + " loaded: " + programs[index]);
 }
 
 const juce::String FoldbackProcessor::getProgramName (int index)

@@ -114,6 +114,15 @@ int runRender (const Args& args)
     if (state.getSize() > 0)
         plugin->setStateInformation (state.getData(), (int) state.getSize());
 
+    if (args.has ("program"))
+    {
+        const int program = args.getInt ("program", 0, 0, 1 << 20);
+        if (program >= plugin->getNumPrograms())
+            failArgs ("--program " + String (program) + ": the plugin has " + String (plugin->getNumPrograms()) + " programs");
+        plugin->setCurrentProgram (program);
+        printValue ("program", plugin->getProgramName (program));
+    }
+
     applyBusLayout (*plugin, sources, cues);
     applyParameterEdits (*plugin, edits);
 

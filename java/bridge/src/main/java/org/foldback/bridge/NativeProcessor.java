@@ -240,24 +240,30 @@ public final class NativeProcessor {
         }
     }
 
-    /** Factory preset names, one per line, in program order. */
+    /** The name of program 0: the state a new instance starts in. */
+    static final String DEFAULT_PROGRAM = "Default";
+
+    /**
+     * Program names, one per line: program 0 is the default state (what a new instance holds, so
+     * that hosts, which treat the current program as loaded, never skip loading a real preset),
+     * then the factory presets.
+     */
     public String programNames() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(DEFAULT_PROGRAM).append('\n');
         for (PresetLibrary.Entry e : factoryPresets()) {
             sb.append(e.name()).append('\n');
         }
         return sb.toString();
     }
 
-    /** Loads factory preset {@code index} as the whole state; null on success, else why not. */
+    /** Loads program {@code index} as the whole state; null on success, else why not. */
     public String loadProgram(int index) {
         try {
             List<PresetLibrary.Entry> presets = factoryPresets();
-            if (index < 0 || index >= presets.size()) {
-                return "no factory preset " + index;
+            if (index < 0 || index > presets.size()) {
+                return "no program " + index;
             }
-            state = presets.get(index).source() == PresetLibrary.Source.FACTORY
-                    ? library.load(presets.get(index).id()).state() : state;
+            state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
             state.applyTo(params);
             return null;
         } catch (PresetException e) {

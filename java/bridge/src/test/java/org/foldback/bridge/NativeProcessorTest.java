@@ -138,12 +138,17 @@ class NativeProcessorTest {
     }
 
     @Test
-    void factoryPresetsAreTheHostsPrograms() {
+    void theDefaultAndTheFactoryPresetsAreTheHostsPrograms() {
         NativeProcessor np = bridge(new FoldbackProcessor());
         String[] names = np.programNames().split("\n");
-        assertEquals(5, names.length, np.programNames());
-        for (int i = 0; i < names.length; i++) {
+        assertEquals(6, names.length, np.programNames());
+        assertEquals(NativeProcessor.DEFAULT_PROGRAM, names[0]);
+        for (int i = names.length - 1; i >= 0; i--) {
             assertNull(np.loadProgram(i), names[i]);
+        }
+        // Program 0 brings back every default.
+        for (int p = 0; p < Params.count(); p++) {
+            assertEquals(Params.get(p).defaultValue(), np.params().get(p), 0f, Params.get(p).id());
         }
         assertNotNull(np.loadProgram(names.length));
     }
