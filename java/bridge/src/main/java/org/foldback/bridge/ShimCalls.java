@@ -65,6 +65,25 @@ public final class ShimCalls {
         exports.foldback_shim_end_edit(instance, paramIndex);
     }
 
+    /** Starts a gesture (a fader drag): the host groups what follows into one undo step. */
+    public void beginEdit(int paramIndex) {
+        if (exports != null) {
+            exports.foldback_shim_begin_edit(instance, paramIndex);
+        }
+    }
+
+    public void performEdit(int paramIndex, float normalized) {
+        if (exports != null) {
+            exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+        }
+    }
+
+    public void endEdit(int paramIndex) {
+        if (exports != null) {
+            exports.foldback_shim_end_edit(instance, paramIndex);
+        }
+    }
+
     public void setLatency(int samples) {
         if (exports != null) {
             exports.foldback_shim_set_latency(instance, samples);
