@@ -3,6 +3,7 @@
 #include "FallbackLayout.h"
 #include "JvmLocator.h"
 #include "Log.h"
+#include "GlEditor.h"
 #include "StatusEditor.h"
 
 #include <dlfcn.h>
@@ -324,7 +325,10 @@ void FoldbackProcessor::pushJavaValuesToHost()
 
 juce::AudioProcessorEditor* FoldbackProcessor::createEditor()
 {
-    return new StatusEditor (*this);
+    juce::String whyNot;
+    if (auto* editor = GlEditor::create (*this, java.get(), whyNot))
+        return editor;
+    return new StatusEditor (*this, whyNot);
 }
 
 juce::String FoldbackProcessor::statusText() const
