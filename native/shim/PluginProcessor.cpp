@@ -9,6 +9,7 @@
 #include <dlfcn.h>
 
 #include <cmath>
+#include <limits>
 
 namespace foldback
 {
@@ -361,6 +362,13 @@ void FoldbackProcessor::performEditFromJava (int index, float normalized)
 {
     if (auto* p = parameterAt (index))
         p->setValueNotifyingHost (normalized);
+}
+
+float FoldbackProcessor::valueForJava (int index) const
+{
+    if (auto* p = parameterAt (index))
+        return p->getValue();
+    return std::numeric_limits<float>::quiet_NaN();
 }
 
 void FoldbackProcessor::endEditFromJava (int index)

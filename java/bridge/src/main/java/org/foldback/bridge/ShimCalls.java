@@ -20,6 +20,8 @@ public final class ShimCalls {
 
         void foldback_shim_set_latency(Pointer instance, int samples);
 
+        float foldback_shim_get_value(Pointer instance, int paramIndex);
+
         int foldback_shim_abi_version();
     }
 
@@ -82,6 +84,11 @@ public final class ShimCalls {
         if (exports != null) {
             exports.foldback_shim_end_edit(instance, paramIndex);
         }
+    }
+
+    /** The host's current value of a parameter (normalized); NaN when there is no shim. */
+    public float value(int paramIndex) {
+        return exports == null ? Float.NaN : exports.foldback_shim_get_value(instance, paramIndex);
     }
 
     public void setLatency(int samples) {

@@ -159,11 +159,11 @@ public final class EditorInput {
     /** A toggle flips; the fold-down choice flips between Stereo and Mono sum. */
     private void click(int param) {
         ParamSpec spec = Params.get(param);
+        float now = spec.denormalize(normalized(param));
         if (spec.kind() == ParamKind.BOOL) {
-            edit(param, params.isOn(param) ? 0f : 1f);
+            edit(param, now >= 0.5f ? 0f : 1f);
         } else if (spec.kind() == ParamKind.CHOICE) {
-            float next = params.choice(param) == 0 ? 1f : 0f;
-            edit(param, spec.normalize(next));
+            edit(param, spec.normalize(now == 0f ? 1f : 0f));
         }
     }
 
@@ -191,7 +191,8 @@ public final class EditorInput {
     }
 
     private float normalized(int param) {
-        return Params.get(param).normalize(params.get(param));
+        float host = this.host.value(param);
+        return Float.isNaN(host) ? Params.get(param).normalize(params.get(param)) : host;
     }
 
     private static float clamp01(float v) {

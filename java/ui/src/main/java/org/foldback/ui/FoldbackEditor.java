@@ -62,6 +62,11 @@ public final class FoldbackEditor implements EditorView {
             public void end(int param) {
                 shim.endEdit(param);
             }
+
+            @Override
+            public float value(int param) {
+                return shim.value(param);
+            }
         };
         this.input = new EditorInput(owner.params(), host, (bus, what) -> {
             if (meters != null) {

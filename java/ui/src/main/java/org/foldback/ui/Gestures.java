@@ -10,4 +10,12 @@ public interface Gestures {
     void perform(int param, float normalized);
 
     void end(int param);
+
+    /**
+     * The host's value now (normalized), or NaN when unknown. Steps start from this: Java's own
+     * store only catches up at the next audio block, and two wheel steps may come before it.
+     */
+    default float value(int param) {
+        return Float.NaN;
+    }
 }
