@@ -35,6 +35,7 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
     if (juce::SystemStats::getEnvironmentVariable ("FOLDBACK_EDITOR", {}) == "status")
     {
         whyNot = "FOLDBACK_EDITOR=status asks for the plain editor";
+        logLine ("editor: showing the plain editor: " + whyNot);
         return nullptr;
     }
     auto& runtime = JavaRuntime::instance();
@@ -98,12 +99,13 @@ GlEditor::GlEditor (FoldbackProcessor& p, jobject v, const Methods& m)
     setResizeLimits (minWidth, minHeight, maxWidth, maxHeight);
     setSize (defaultWidth, defaultHeight);
 
-    // NanoVG wants a stencil buffer and GL 3.2 core; Java draws everything, so JUCE paints nothing
-    // into the context and repaints only when the timer asks (meters at 60 fps).
+    // NanoVG wants a stencil buffer. The context is JUCE's default (compatibility profile, the
+    // newest the driver has): asking for a core profile the driver lacks raises an X error that
+    // ends the host's process. Java picks NanoVG's GL3 or GL2 back end from what it gets. Java
+    // draws everything, so JUCE paints nothing into the context and repaints when the timer asks.
     juce::OpenGLPixelFormat format;
     format.stencilBufferBits = 8;
     context.setPixelFormat (format);
-    context.setOpenGLVersionRequired (juce::OpenGLContext::openGL3_2);
     context.setComponentPaintingEnabled (false);
     context.setContinuousRepainting (false);
     context.setRenderer (this);

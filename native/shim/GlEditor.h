@@ -20,7 +20,7 @@ class JavaProcessor;
  * to the JVM on first use). Mouse and key events arrive on the message thread and go to Java
  * there, so Java's edits reach the host as gestures on the thread hosts expect.
  *
- * If Java cannot draw (no GL 3.2 context, LWJGL failed, Java threw), the context is detached and
+ * If Java cannot draw (OpenGL older than 2.0, LWJGL failed, Java threw), the context is detached and
  * the component paints the reason with plain JUCE graphics instead: never a crash.
  */
 class GlEditor final : public juce::AudioProcessorEditor,

@@ -3,8 +3,6 @@ package org.foldback.ui;
 import static org.lwjgl.nanovg.NanoVG.nvgCreateFont;
 import static org.lwjgl.nanovg.NanoVGGL3.NVG_ANTIALIAS;
 import static org.lwjgl.nanovg.NanoVGGL3.NVG_STENCIL_STROKES;
-import static org.lwjgl.nanovg.NanoVGGL3.nvgCreate;
-import static org.lwjgl.nanovg.NanoVGGL3.nvgDelete;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,10 @@ import org.foldback.bridge.ShimCalls;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.mix.CueEngine;
+import org.lwjgl.nanovg.NanoVGGL2;
+import org.lwjgl.nanovg.NanoVGGL3;
 import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GL11;
 import org.lwjgl.opengl.GLCapabilities;
 
 /**
@@ -36,9 +37,16 @@ public final class FoldbackEditor implements EditorView {
     private final CueEngine engine;
     private final EditorInput input;
     private final FrameTimes frameTimes = new FrameTimes();
+    private final FrameTimes frameIntervals = new FrameTimes();
+    private final AllocationWatch allocations = new AllocationWatch(WARM_UP_FRAMES);
+    private long lastFrameStart;
+
+    /** Frames before allocation is watched: class loading, the JIT (VarHandle calls box until compiled) and NanoVG's font atlas settle first. */
+    static final int WARM_UP_FRAMES = 60;
 
     private GLCapabilities caps;
     private long vg;
+    private boolean gl3;
     private EditorRenderer renderer;
 
     public FoldbackEditor(NativeProcessor owner) {
@@ -79,9 +87,17 @@ public final class FoldbackEditor implements EditorView {
     public String glOpen() {
         try {
             caps = GL.createCapabilities();
-            vg = nvgCreate(NVG_ANTIALIAS | NVG_STENCIL_STROKES);
+            // The shim asks JUCE for a plain (compatibility) context: asking for a core profile
+            // the driver lacks ends in an X error that kills the host. NanoVG's GL3 back end
+            // wants 3.2; its GL2 back end covers older drivers.
+            gl3 = caps.OpenGL32;
+            if (!gl3 && !caps.OpenGL20) {
+                return "OpenGL 2.0 or newer is needed, this context has " + GL11.glGetString(GL11.GL_VERSION);
+            }
+            int flags = NVG_ANTIALIAS | NVG_STENCIL_STROKES;
+            vg = gl3 ? NanoVGGL3.nvgCreate(flags) : NanoVGGL2.nvgCreate(flags);
             if (vg == 0) {
-                return "NanoVG could not start on this OpenGL context (needs OpenGL 3.2)";
+                return "NanoVG could not start on OpenGL " + GL11.glGetString(GL11.GL_VERSION);
             }
             int font = -1;
             for (String path : FONTS) {
@@ -105,10 +121,15 @@ public final class FoldbackEditor implements EditorView {
             return;
         }
         long start = System.nanoTime();
+        if (lastFrameStart != 0) {
+            frameIntervals.add(start - lastFrameStart);
+        }
+        lastFrameStart = start;
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
         renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, owner.params(), meters, engine,
                 owner.pluginState(), input.selectedCue());
         frameTimes.add(System.nanoTime() - start);
+        allocations.frameDone();
     }
 
     @Override
@@ -118,7 +139,11 @@ public final class FoldbackEditor implements EditorView {
             renderer = null;
         }
         if (vg != 0) {
-            nvgDelete(vg);
+            if (gl3) {
+                NanoVGGL3.nvgDelete(vg);
+            } else {
+                NanoVGGL2.nvgDelete(vg);
+            }
             vg = 0;
         }
         GL.setCapabilities(null);
@@ -141,6 +166,7 @@ public final class FoldbackEditor implements EditorView {
 
     @Override
     public String close() {
-        return "editor: render " + frameTimes.summary();
+        return "editor: render " + frameTimes.summary() + "; interval " + frameIntervals.summary()
+                + "; " + allocations.summary();
     }
 }
