@@ -74,13 +74,14 @@ namespace
         return { parts[0].getIntValue(), parts[1].getIntValue() };
     }
 
-    /** Plays the input for one display frame (1/60 s) in blocks, looping the file. */
+    /** Plays the inputs (file i on source bus i) for one display frame (1/60 s) in blocks,
+        looping each file. */
     struct Player
     {
-        WavIO::Audio input;
+        std::vector<WavIO::Audio> inputs;
         AudioBuffer<float> buffer;
         MidiBuffer midi;
-        int position = 0;
+        int64 position = 0;
 
         void playFrame (AudioPluginInstance& plugin, double sampleRate, int block)
         {
@@ -90,17 +91,25 @@ namespace
                 buffer.setSize (buffer.getNumChannels(), n, false, false, true);
                 buffer.clear();
 
-                if (input.samples.getNumSamples() > 0)
+                for (size_t source = 0; source < inputs.size(); ++source)
                 {
-                    auto bus = plugin.getBusBuffer (buffer, true, 0);
+                    const auto& input = inputs[source];
+                    const int length = input.samples.getNumSamples();
 
-                    for (int i = 0; i < n; ++i, position = (position + 1) % input.samples.getNumSamples())
+                    if (length == 0)
+                        continue;
+
+                    auto bus = plugin.getBusBuffer (buffer, true, (int) source);
+
+                    for (int i = 0; i < n; ++i)
                         for (int channel = 0; channel < bus.getNumChannels(); ++channel)
-                            bus.setSample (channel, i, input.samples.getSample (channel % input.samples.getNumChannels(), position));
+                            bus.setSample (channel, i, input.samples.getSample (channel % input.samples.getNumChannels(),
+                                                                                (int) ((position + i) % length)));
                 }
 
                 midi.clear();
                 plugin.processBlock (buffer, midi);
+                position += n;
                 remaining -= n;
             }
         }
@@ -116,16 +125,16 @@ int runEditor (const Args& args)
     Player player;
     double sampleRate = args.getDouble ("sample-rate", 48000.0, 1000.0, 1536000.0);
 
-    if (args.has ("in"))
+    for (const auto& path : args.getAll ("in"))
     {
-        player.input = WavIO::read (File::getCurrentWorkingDirectory().getChildFile (args.getString ("in")));
-        sampleRate = player.input.sampleRate;
+        player.inputs.push_back (WavIO::read (File::getCurrentWorkingDirectory().getChildFile (path)));
+        sampleRate = player.inputs.front().sampleRate;
     }
 
     EditorScreen screen;   // fails early without a display
     PluginLoader loader (pluginPath);
     auto plugin = loader.createInstance (sampleRate, block);
-    applyBusLayout (*plugin, 1, plugin->getBusCount (false));
+    applyBusLayout (*plugin, jmax (1, (int) player.inputs.size()), plugin->getBusCount (false));
     applyParameterEdits (*plugin, edits);
     plugin->prepareToPlay (sampleRate, block);
     player.buffer.setSize (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()), block);

@@ -26,11 +26,17 @@ public final class Control {
     public static final int CUE_CLIP = 18;
     public static final int TALKBACK = 20;
     public static final int TALKBACK_LATCH = 21;
+    /** Actions on the selected cue: copy it onto the next cue; put it back to defaults. */
+    public static final int CUE_CLONE = 22;
+    public static final int CUE_RESET = 23;
 
     /** The cue-section buttons, top to bottom, as drawn. */
     static final int[] CUE_BUTTONS = {
         CUE_MUTE, CUE_DIM, CUE_MONO, CUE_POLARITY_LEFT, CUE_POLARITY_RIGHT, CUE_SWAP, CUE_LIMITER
     };
+
+    /** The cue-section action buttons, below the parameter buttons. */
+    static final int[] CUE_ACTIONS = {CUE_CLONE, CUE_RESET};
 
     private Control() {
     }
@@ -97,6 +103,8 @@ public final class Control {
             case CUE_CLIP -> "cue.clip";
             case TALKBACK -> "talkback";
             case TALKBACK_LATCH -> "talkback.latch";
+            case CUE_CLONE -> "cue.clone";
+            case CUE_RESET -> "cue.reset";
             default -> "none";
         };
     }

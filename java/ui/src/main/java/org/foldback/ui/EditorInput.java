@@ -3,6 +3,7 @@ package org.foldback.ui;
 import org.foldback.bridge.EditorView;
 import org.foldback.engine.Layout;
 import org.foldback.engine.meter.BusMeter;
+import org.foldback.engine.mix.CueActions;
 import org.foldback.engine.param.ParamKind;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
@@ -91,6 +92,8 @@ public final class EditorInput {
             case Control.SOURCE_CLIP -> meters.reset(Control.index(control), BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
             case Control.CUE_CLIP -> meters.reset(Layout.MAX_SOURCES + cue, BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
             case Control.TALKBACK -> pressTalkback();
+            case Control.CUE_CLONE -> cueAction(cue, (cue + 1) % Layout.MAX_CUES, true);
+            case Control.CUE_RESET -> cueAction(cue, cue, false);
             default -> {
                 int param = Control.param(control, cue);
                 if (param < 0) {
@@ -144,6 +147,33 @@ public final class EditorInput {
         focused = control;
         float step = (modifiers & EditorView.MOD_SHIFT) != 0 ? STEP * FINE : STEP;
         nudge(param, delta > 0 ? +1 : -1, step);
+    }
+
+    /**
+     * Clone onto the next cue (which becomes selected) or reset, worked out on a copy of the store
+     * with CueActions, then sent to the host as one gesture per parameter that changes, so the
+     * host records all of it (hosts have no multi-parameter gesture).
+     */
+    private void cueAction(int from, int to, boolean clone) {
+        ParamStore target = new ParamStore();
+        for (int p : CueActions.parametersOf(from)) {
+            target.setNormalized(p, normalized(p));
+        }
+        for (int p : CueActions.parametersOf(to)) {
+            target.setNormalized(p, normalized(p));
+        }
+        if (clone) {
+            CueActions.clone(target, from, to);
+            selectedCue = to;
+        } else {
+            CueActions.reset(target, to);
+        }
+        for (int p : CueActions.parametersOf(to)) {
+            float want = Params.get(p).normalize(target.get(p));
+            if (want != normalized(p)) {
+                edit(p, want);
+            }
+        }
     }
 
     /** Momentary unless latched: held while the button is, or toggled per click when latched. */

@@ -124,6 +124,11 @@ public final class EditorLayout {
                 return row;
             }
         }
+        for (int row = 0; row < Control.CUE_ACTIONS.length; row++) {
+            if (Control.CUE_ACTIONS[row] == kind) {
+                return Control.CUE_BUTTONS.length + 1 + row;   // a row's gap sets actions apart
+            }
+        }
         return -1;
     }
 
@@ -154,7 +159,7 @@ public final class EditorLayout {
     static final int[] ALL_SINGLE = {
         Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
         Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
-        Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER
+        Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

@@ -163,6 +163,10 @@ final class EditorRenderer {
                 default -> { }
             }
         }
+        layout.rect(Control.of(Control.CUE_CLONE, 0), r);
+        button(r, false, HOT, "CLONE >");
+        layout.rect(Control.of(Control.CUE_RESET, 0), r);
+        button(r, false, HOT, "RESET");
         readouts(reading, state.meterReferenceDbfs());
     }
 

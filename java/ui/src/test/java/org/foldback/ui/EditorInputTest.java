@@ -132,6 +132,31 @@ class EditorInputTest {
     }
 
     @Test
+    void cloneCopiesTheSelectedCueOntoTheNextAndResetRestoresDefaults() {
+        store.set(Params.sendLevel(0, 3), -6f);
+        store.set(Params.cueMute(0), 1f);
+        store.set(Params.sendPan(1, 2), 0.5f);   // cue 2 has its own setting, to be overwritten
+        float[] clone = centre(Control.of(Control.CUE_CLONE, 0));
+        input.mouse(EditorView.MOUSE_DOWN, clone[0], clone[1], 0, 0);
+        assertEquals(1, input.selectedCue());
+        assertEquals(-6f, store.get(Params.sendLevel(1, 3)), 1e-4f);
+        assertTrue(store.isOn(Params.cueMute(1)));
+        assertEquals(0f, store.get(Params.sendPan(1, 2)), 1e-6f);
+        // Only what changed is sent, each as a whole gesture.
+        assertEquals(List.of("begin cue2.mute", "perform cue2.mute", "end cue2.mute",
+                "begin cue2.src3.pan", "perform cue2.src3.pan", "end cue2.src3.pan",
+                "begin cue2.src4.level", "perform cue2.src4.level", "end cue2.src4.level"), host.log);
+
+        host.log.clear();
+        float[] reset = centre(Control.of(Control.CUE_RESET, 0));
+        input.mouse(EditorView.MOUSE_DOWN, reset[0], reset[1], 0, 0);
+        for (int p : org.foldback.engine.mix.CueActions.parametersOf(1)) {
+            assertEquals(Params.get(p).defaultValue(), store.get(p), 1e-4f, Params.get(p).id());
+        }
+        assertEquals(6, host.log.size(), "two changed parameters, one gesture each: " + host.log);
+    }
+
+    @Test
     void clipLightsResetTheirBusMeter() {
         float[] c = centre(Control.of(Control.SOURCE_CLIP, 4));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
