@@ -29,6 +29,8 @@ public final class Control {
     /** Actions on the selected cue: copy it onto the next cue; put it back to defaults. */
     public static final int CUE_CLONE = 22;
     public static final int CUE_RESET = 23;
+    /** A/B compare: the index is the slot (0 = A, 1 = B). */
+    public static final int SLOT = 24;
 
     /** The cue-section buttons, top to bottom, as drawn. */
     static final int[] CUE_BUTTONS = {
@@ -105,6 +107,7 @@ public final class Control {
             case TALKBACK_LATCH -> "talkback.latch";
             case CUE_CLONE -> "cue.clone";
             case CUE_RESET -> "cue.reset";
+            case SLOT -> i == 0 ? "slot.a" : "slot.b";
             default -> "none";
         };
     }

@@ -3,7 +3,10 @@ package org.foldback.ui;
 import org.foldback.bridge.EditorView;
 import org.foldback.engine.Layout;
 import org.foldback.engine.meter.BusMeter;
+import java.util.function.Supplier;
 import org.foldback.engine.mix.CueActions;
+import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
 import org.foldback.engine.param.ParamKind;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
@@ -41,10 +44,13 @@ public final class EditorInput {
         void reset(int bus, int what);
     }
 
-    public EditorInput(ParamStore params, Gestures host, MeterResets meters) {
+    private final Supplier<PluginState> state;
+
+    public EditorInput(ParamStore params, Gestures host, MeterResets meters, Supplier<PluginState> state) {
         this.params = params;
         this.host = host;
         this.meters = meters;
+        this.state = state;
     }
 
     public void resized(float w, float h) {
@@ -94,6 +100,7 @@ public final class EditorInput {
             case Control.TALKBACK -> pressTalkback();
             case Control.CUE_CLONE -> cueAction(cue, (cue + 1) % Layout.MAX_CUES, true);
             case Control.CUE_RESET -> cueAction(cue, cue, false);
+            case Control.SLOT -> switchSlot(Control.index(control) == 0 ? Slot.A : Slot.B);
             default -> {
                 int param = Control.param(control, cue);
                 if (param < 0) {
@@ -171,6 +178,28 @@ public final class EditorInput {
         for (int p : CueActions.parametersOf(to)) {
             float want = Params.get(p).normalize(target.get(p));
             if (want != normalized(p)) {
+                edit(p, want);
+            }
+        }
+    }
+
+    /**
+     * A/B compare. The state keeps the slots; what the other slot holds reaches the host as one
+     * gesture per parameter that changes, so host and plugin agree on every value.
+     */
+    private void switchSlot(Slot slot) {
+        PluginState s = state.get();
+        if (s == null || s.activeSlot() == slot) {
+            return;
+        }
+        ParamStore live = new ParamStore();
+        for (int p = 0; p < Params.count(); p++) {
+            live.setNormalized(p, normalized(p));
+        }
+        s.switchTo(slot, live);
+        for (int p = 0; p < Params.count(); p++) {
+            float want = Params.get(p).normalize(live.get(p));
+            if (p != Params.BYPASS && want != normalized(p)) {
                 edit(p, want);
             }
         }

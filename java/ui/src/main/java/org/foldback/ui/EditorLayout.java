@@ -95,6 +95,7 @@ public final class EditorLayout {
             }
             case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
             case Control.TALKBACK_LATCH -> set(r, width - MARGIN - 60f, 6f, 60f, 24f);
+            case Control.SLOT -> set(r, width - MARGIN - 164f - 8f - (2 - i) * 32f, 6f, 28f, 24f);
             case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
             case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
@@ -137,6 +138,11 @@ public final class EditorLayout {
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             if (inside(Control.of(Control.TAB, c), x, y, scratch)) {
                 return Control.of(Control.TAB, c);
+            }
+        }
+        for (int slot = 0; slot < 2; slot++) {
+            if (inside(Control.of(Control.SLOT, slot), x, y, scratch)) {
+                return Control.of(Control.SLOT, slot);
             }
         }
         for (int kind : STRIP_KINDS) {

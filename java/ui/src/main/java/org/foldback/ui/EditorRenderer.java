@@ -9,6 +9,7 @@ import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
 import org.lwjgl.nanovg.NVGColor;
 import org.lwjgl.opengl.GL11;
 
@@ -76,6 +77,7 @@ final class EditorRenderer {
         nvgBeginFrame(vg, w, h, scale);
         drawTabs(state, cue);
         drawTalkback(params);
+        drawSlots(state);
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             drawStrip(s, params, cue, meters != null ? readings[s] : null, state.meterReferenceDbfs());
         }
@@ -104,6 +106,13 @@ final class EditorRenderer {
         button(r, params.isOn(Params.TALKBACK_ON), HOT, "TALKBACK");
         layout.rect(Control.of(Control.TALKBACK_LATCH, 0), r);
         button(r, params.isOn(Params.TALKBACK_LATCH), HOT, "LATCH");
+    }
+
+    private void drawSlots(PluginState state) {
+        layout.rect(Control.of(Control.SLOT, 0), r);
+        button(r, state.activeSlot() == Slot.A, PEAK, "A");
+        layout.rect(Control.of(Control.SLOT, 1), r);
+        button(r, state.activeSlot() == Slot.B, PEAK, "B");
     }
 
     private void drawStrip(int s, ParamStore params, int cue, MeterReading reading, int referenceDbfs) {

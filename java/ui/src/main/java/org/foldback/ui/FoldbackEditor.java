@@ -80,7 +80,7 @@ public final class FoldbackEditor implements EditorView {
             if (meters != null) {
                 meters.requestReset(bus, what);
             }
-        });
+        }, owner::pluginState);
     }
 
     @Override

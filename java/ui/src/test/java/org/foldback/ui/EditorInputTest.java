@@ -9,6 +9,8 @@ import org.foldback.bridge.EditorView;
 import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
+import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
 import org.junit.jupiter.api.Test;
 
 class EditorInputTest {
@@ -41,7 +43,8 @@ class EditorInputTest {
     private final ParamStore store = new ParamStore();
     private final Host host = new Host(store);
     private final List<Integer> resets = new ArrayList<>();
-    private final EditorInput input = new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what));
+    private final PluginState state = new PluginState();
+    private final EditorInput input = new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state);
     private final EditorLayout layout = new EditorLayout();
     private final float[] r = new float[4];
 
@@ -154,6 +157,23 @@ class EditorInputTest {
             assertEquals(Params.get(p).defaultValue(), store.get(p), 1e-4f, Params.get(p).id());
         }
         assertEquals(6, host.log.size(), "two changed parameters, one gesture each: " + host.log);
+    }
+
+    @Test
+    void abSwitchesSendTheOtherSlotsValuesAsGestures() {
+        store.set(Params.cueLevel(0), -5f);
+        float[] b = centre(Control.of(Control.SLOT, 1));
+        input.mouse(EditorView.MOUSE_DOWN, b[0], b[1], 0, 0);
+        assertEquals(Slot.B, state.activeSlot());
+        // B starts as defaults: only the changed cue level goes back, as one gesture.
+        assertEquals(List.of("begin cue1.level", "perform cue1.level", "end cue1.level"), host.log);
+        assertEquals(0f, store.get(Params.cueLevel(0)), 1e-4f);
+
+        host.log.clear();
+        float[] a = centre(Control.of(Control.SLOT, 0));
+        input.mouse(EditorView.MOUSE_DOWN, a[0], a[1], 0, 0);
+        assertEquals(Slot.A, state.activeSlot());
+        assertEquals(-5f, store.get(Params.cueLevel(0)), 1e-4f);
     }
 
     @Test

@@ -23,6 +23,8 @@ class EditorLayoutTest {
         for (int kind : EditorLayout.ALL_SINGLE) {
             all.add(Control.of(kind, 0));
         }
+        all.add(Control.of(Control.SLOT, 0));
+        all.add(Control.of(Control.SLOT, 1));
         return all;
     }
 
