@@ -149,9 +149,15 @@ void GlEditor::renderOpenGL()
     if (! javaReady.load() || glFailed.load())
         return;
     auto* e = JavaRuntime::instance().env();
-    const auto scale = (float) context.getRenderingScale();
-    const int w = juce::roundToInt (scale * (float) widthPoints.load());
-    const int h = juce::roundToInt (scale * (float) heightPoints.load());
+    // The surface's size in pixels is the viewport JUCE set for this frame. getRenderingScale()
+    // alone misses a scale the host applies to the editor (VST3 setContentScaleFactor on Linux
+    // becomes a component transform), so the scale Java draws with is worked out from the two.
+    GLint viewport[4] = {};
+    juce::gl::glGetIntegerv (juce::gl::GL_VIEWPORT, viewport);
+    const int points = widthPoints.load();
+    const int w = viewport[2] > 0 ? viewport[2] : juce::roundToInt (context.getRenderingScale() * points);
+    const int h = viewport[3] > 0 ? viewport[3] : juce::roundToInt (context.getRenderingScale() * heightPoints.load());
+    const auto scale = points > 0 ? (float) w / (float) points : 1.0f;
     if (e == nullptr || w <= 0 || h <= 0)
         return;
     e->CallVoidMethod (view, methods.render, (jint) w, (jint) h, (jfloat) scale);

@@ -2,7 +2,7 @@
 # and pixels read back from PNG screenshots (plain Python: zlib and the PNG filters, no imaging
 # library needed).
 
-SCREEN="1280x800x24"
+SCREEN="2200x1300x24"   # room for the editor at scale 2
 
 # Runs foldback-host under its own Xvfb: run_host ARGS...
 run_host() {

@@ -3,7 +3,7 @@
 # its meters show that level. The screenshot is read back from the X server (what a user sees);
 # the bar tops are converted back to dB with the meter scale and compared with the analytic
 # levels of a sine: sample peak -18.0 dBFS, RMS -18 - 3.01 = -21.0 dBFS. Tolerance 0.5 dB (the
-# scale is about 7 pixels per dB at the default size). About 10 s.
+# scale is about 7 pixels per dB at the default size). Then again at scale 2 (HiDPI). About 15 s.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/editor_lib.sh"
 
@@ -31,5 +31,15 @@ empty=$(png_py bar_level "$WORK/meters.png" "$(layout source.meter.2)" 0 peak "$
 [ "$empty" = "none" ] || fail "source 2 shows a level ($empty dBFS) without input"
 
 grep "editor: render" "$LOG" || fail "no frame times logged"
+
+# HiDPI: the host tells the editor its scale is 2 (as a VST3 host does on a HiDPI screen). The
+# editor must fill twice the pixels, and the meter must read the same in the doubled layout.
+run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 60 --scale 2 \
+    --screenshot "$WORK/meters2x.png" > "$WORK/out2x.txt" || { cat "$WORK/out2x.txt"; fail "the host failed at scale 2"; }
+grep -q "^editor_width=2080$" "$WORK/out2x.txt" || fail "the editor is not 2080 pixels wide at scale 2"
+meter2x=$(awk '{ print $1 * 2, $2 * 2, $3 * 2, $4 * 2 }' <<< "$meter")
+peak=$(png_py bar_level "$WORK/meters2x.png" "$meter2x" 0 peak "$floor" "$top")
+echo "scale 2: source 1 peak bar at $peak dBFS"
+within "$peak" -18.0 0.5 || fail "at scale 2 the peak bar is at $peak dBFS (drawn at the wrong scale?)"
 if [ -n "${FOLDBACK_EDITOR_SHOT:-}" ]; then cp "$WORK/meters.png" "$FOLDBACK_EDITOR_SHOT"; fi
 pass "the editor draws the -18 dBFS sine's peak and RMS where they belong"

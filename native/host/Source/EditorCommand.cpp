@@ -150,6 +150,10 @@ int runEditor (const Args& args)
     if (editor == nullptr)
         failPlugin ("the plugin has no editor");
 
+    // What a host does on a HiDPI screen: tell the editor its scale (VST3: setContentScaleFactor).
+    if (args.has ("scale"))
+        editor->setScaleFactor ((float) args.getDouble ("scale", 1.0, 0.5, 4.0));
+
     if (args.has ("size"))
     {
         const auto size = parsePoint (args.getString ("size").replaceCharacter ('x', ','), "size");
