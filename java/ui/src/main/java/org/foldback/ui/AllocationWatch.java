@@ -20,6 +20,7 @@ final class AllocationWatch {
     private final long[] eventFrame = new long[4];
     private final long[] eventBytes = new long[4];
     private int events;
+    private long lastAllocatingFrame;
 
     AllocationWatch(int warmUpFrames) {
         this.warmUpFrames = warmUpFrames;
@@ -42,9 +43,12 @@ final class AllocationWatch {
             sameThread &= id == threadId;
             watchedFrames++;
         }
-        if (startBytes >= 0 && bytes != lastBytes && events < eventFrame.length) {
-            eventFrame[events] = frames;
-            eventBytes[events++] = bytes - lastBytes;
+        if (watchedFrames > 0 && bytes != lastBytes) {
+            lastAllocatingFrame = frames;
+            if (events < eventFrame.length) {
+                eventFrame[events] = frames;
+                eventBytes[events++] = bytes - lastBytes;
+            }
         }
         lastBytes = bytes;
     }
@@ -55,7 +59,10 @@ final class AllocationWatch {
             sb.append(i == 0 ? " (first: " : ", ").append("frame ").append(eventFrame[i]).append(" +")
                     .append(eventBytes[i]).append(" B");
         }
-        return events == 0 ? "" : sb.append(')').toString();
+        if (events == 0) {
+            return "";
+        }
+        return sb.append("; last at frame ").append(lastAllocatingFrame).append(" of ").append(frames).append(')').toString();
     }
 
     String summary() {
