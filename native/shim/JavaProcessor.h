@@ -55,6 +55,9 @@ public:
     juce::StringArray programNames();
     juce::String loadProgram (int index);                     // empty on success
 
+    /** The Java NativeProcessor (a global reference this object owns), for the editor. */
+    jobject javaObject() const noexcept { return object; }
+
 private:
     bool markFailed (const juce::String& why);
     juce::String lookUpMethods (JNIEnv* e);   // empty when all exist, else the missing one

@@ -3,11 +3,13 @@
 #include "FallbackLayout.h"
 #include "JvmLocator.h"
 #include "Log.h"
+#include "GlEditor.h"
 #include "StatusEditor.h"
 
 #include <dlfcn.h>
 
 #include <cmath>
+#include <limits>
 
 namespace foldback
 {
@@ -325,7 +327,10 @@ void FoldbackProcessor::pushJavaValuesToHost()
 
 juce::AudioProcessorEditor* FoldbackProcessor::createEditor()
 {
-    return new StatusEditor (*this);
+    juce::String whyNot;
+    if (auto* editor = GlEditor::create (*this, java.get(), whyNot))
+        return editor;
+    return new StatusEditor (*this, whyNot);
 }
 
 juce::String FoldbackProcessor::statusText() const
@@ -358,6 +363,13 @@ void FoldbackProcessor::performEditFromJava (int index, float normalized)
 {
     if (auto* p = parameterAt (index))
         p->setValueNotifyingHost (normalized);
+}
+
+float FoldbackProcessor::valueForJava (int index) const
+{
+    if (auto* p = parameterAt (index))
+        return p->getValue();
+    return std::numeric_limits<float>::quiet_NaN();
 }
 
 void FoldbackProcessor::endEditFromJava (int index)

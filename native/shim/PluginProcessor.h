@@ -59,6 +59,7 @@ public:
     void beginEditFromJava (int index);
     void performEditFromJava (int index, float normalized);
     void endEditFromJava (int index);
+    float valueForJava (int index) const;
     void setLatencyFromJava (int samples) { setLatencySamples (samples); }
 
 private:

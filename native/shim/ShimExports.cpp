@@ -33,6 +33,13 @@ FOLDBACK_EXPORT void foldback_shim_end_edit (void* instance, int paramIndex)
     processorFrom (instance).endEditFromJava (paramIndex);
 }
 
+/** The value the host has for a parameter now (normalized), NaN for no such parameter. The editor
+    steps from this, not from Java's store, which catches up only at the next audio block. */
+FOLDBACK_EXPORT float foldback_shim_get_value (void* instance, int paramIndex)
+{
+    return processorFrom (instance).valueForJava (paramIndex);
+}
+
 FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)
 {
     processorFrom (instance).setLatencyFromJava (samples);

@@ -4,11 +4,11 @@
 
 namespace foldback
 {
-StatusEditor::StatusEditor (FoldbackProcessor& p)
-    : AudioProcessorEditor (p), owner (p)
+StatusEditor::StatusEditor (FoldbackProcessor& p, const juce::String& problem)
+    : AudioProcessorEditor (p), owner (p), editorProblem (problem)
 {
     status.setJustificationType (juce::Justification::topLeft);
-    status.setText (owner.statusText(), juce::dontSendNotification);
+    timerCallback();
     addAndMakeVisible (status);
     setResizable (true, true);
     setSize (640, 200);
@@ -27,6 +27,9 @@ void StatusEditor::resized()
 
 void StatusEditor::timerCallback()
 {
-    status.setText (owner.statusText(), juce::dontSendNotification);
+    auto text = owner.statusText();
+    if (editorProblem.isNotEmpty())
+        text << "Editor: " << editorProblem << "\n";
+    status.setText (text, juce::dontSendNotification);
 }
 } // namespace foldback

@@ -14,7 +14,7 @@ class StatusEditor final : public juce::AudioProcessorEditor,
                            private juce::Timer
 {
 public:
-    explicit StatusEditor (FoldbackProcessor& processor);
+    explicit StatusEditor (FoldbackProcessor& processor, const juce::String& editorProblem = {});
     void paint (juce::Graphics& g) override;
     void resized() override;
 
@@ -23,5 +23,6 @@ private:
 
     FoldbackProcessor& owner;
     juce::Label status;
+    juce::String editorProblem;   // why the drawn editor is not shown, if it was tried
 };
 } // namespace foldback

@@ -11,6 +11,7 @@ int runInfo (const Args& args);
 int runParams (const Args& args);
 int runTimeInstances (const Args& args);
 int runStateBatch (const Args& args);
+int runEditor (const Args& args);   // EditorCommand.cpp: the plugin's editor on an X display
 
 /** Defaults shared by the commands. */
 namespace Defaults

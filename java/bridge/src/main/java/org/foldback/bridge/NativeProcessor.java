@@ -297,6 +297,30 @@ public final class NativeProcessor {
         return params;
     }
 
+    // ---- Editor, message thread -----------------------------------------------------------------
+
+    /** The class that draws the editor (java/ui); looked up by name so the bridge does not depend on it. */
+    static final String EDITOR_CLASS = "org.foldback.ui.FoldbackEditor";
+
+    /**
+     * A new editor view for this instance. Throws when the editor classes are missing or fail to
+     * start; the shim then shows its plain status editor with the reason.
+     */
+    public EditorView openEditor() throws ReflectiveOperationException {
+        Class<?> c = Class.forName(EDITOR_CLASS, true, NativeProcessor.class.getClassLoader());
+        return (EditorView) c.getConstructor(NativeProcessor.class).newInstance(this);
+    }
+
+    /** The processor that mixes; the editor reads its meters and limiter state. */
+    public Processor processor() {
+        return processor;
+    }
+
+    /** The state beside the parameters (cue names, meter reference, A/B slots). */
+    public PluginState pluginState() {
+        return state;
+    }
+
     private static String describe(String where, Throwable t) {
         return "Java " + where + " failed: " + t;
     }

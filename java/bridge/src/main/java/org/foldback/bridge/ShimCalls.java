@@ -20,6 +20,8 @@ public final class ShimCalls {
 
         void foldback_shim_set_latency(Pointer instance, int samples);
 
+        float foldback_shim_get_value(Pointer instance, int paramIndex);
+
         int foldback_shim_abi_version();
     }
 
@@ -63,6 +65,30 @@ public final class ShimCalls {
         exports.foldback_shim_begin_edit(instance, paramIndex);
         exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
         exports.foldback_shim_end_edit(instance, paramIndex);
+    }
+
+    /** Starts a gesture (a fader drag): the host groups what follows into one undo step. */
+    public void beginEdit(int paramIndex) {
+        if (exports != null) {
+            exports.foldback_shim_begin_edit(instance, paramIndex);
+        }
+    }
+
+    public void performEdit(int paramIndex, float normalized) {
+        if (exports != null) {
+            exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+        }
+    }
+
+    public void endEdit(int paramIndex) {
+        if (exports != null) {
+            exports.foldback_shim_end_edit(instance, paramIndex);
+        }
+    }
+
+    /** The host's current value of a parameter (normalized); NaN when there is no shim. */
+    public float value(int paramIndex) {
+        return exports == null ? Float.NaN : exports.foldback_shim_get_value(instance, paramIndex);
     }
 
     public void setLatency(int samples) {

@@ -1,0 +1,114 @@
+package org.foldback.ui;
+
+import org.foldback.engine.param.Params;
+
+/**
+ * The things on screen one can click, as plain ints (kind and index packed), so hit tests and
+ * drawing allocate nothing. A control maps to a parameter of the selected cue, or to an action.
+ */
+public final class Control {
+    public static final int NONE = -1;
+
+    // Kinds. Per-source kinds take the source index; TAB takes the cue index.
+    public static final int TAB = 1;
+    public static final int SEND_LEVEL = 2;
+    public static final int SEND_PAN = 3;
+    public static final int SEND_MUTE = 4;
+    public static final int SOURCE_CLIP = 5;
+    public static final int CUE_LEVEL = 10;
+    public static final int CUE_MUTE = 11;
+    public static final int CUE_DIM = 12;
+    public static final int CUE_MONO = 13;
+    public static final int CUE_POLARITY_LEFT = 14;
+    public static final int CUE_POLARITY_RIGHT = 15;
+    public static final int CUE_SWAP = 16;
+    public static final int CUE_LIMITER = 17;
+    public static final int CUE_CLIP = 18;
+    public static final int TALKBACK = 20;
+    public static final int TALKBACK_LATCH = 21;
+    /** Actions on the selected cue: copy it onto the next cue; put it back to defaults. */
+    public static final int CUE_CLONE = 22;
+    public static final int CUE_RESET = 23;
+    /** A/B compare: the index is the slot (0 = A, 1 = B). */
+    public static final int SLOT = 24;
+
+    /** The cue-section buttons, top to bottom, as drawn. */
+    static final int[] CUE_BUTTONS = {
+        CUE_MUTE, CUE_DIM, CUE_MONO, CUE_POLARITY_LEFT, CUE_POLARITY_RIGHT, CUE_SWAP, CUE_LIMITER
+    };
+
+    /** The cue-section action buttons, below the parameter buttons. */
+    static final int[] CUE_ACTIONS = {CUE_CLONE, CUE_RESET};
+
+    private Control() {
+    }
+
+    public static int of(int kind, int index) {
+        return kind << 8 | index;
+    }
+
+    public static int kind(int control) {
+        return control >> 8;
+    }
+
+    public static int index(int control) {
+        return control & 0xff;
+    }
+
+    /** The parameter a control edits while {@code cue} is selected, or -1 for actions and tabs. */
+    public static int param(int control, int cue) {
+        if (control == NONE) {
+            return -1;
+        }
+        int i = index(control);
+        return switch (kind(control)) {
+            case SEND_LEVEL -> Params.sendLevel(cue, i);
+            case SEND_PAN -> Params.sendPan(cue, i);
+            case SEND_MUTE -> Params.sendMute(cue, i);
+            case CUE_LEVEL -> Params.cueLevel(cue);
+            case CUE_MUTE -> Params.cueMute(cue);
+            case CUE_DIM -> Params.cueDim(cue);
+            case CUE_MONO -> Params.cueFold(cue);
+            case CUE_POLARITY_LEFT -> Params.cuePolarityLeft(cue);
+            case CUE_POLARITY_RIGHT -> Params.cuePolarityRight(cue);
+            case CUE_SWAP -> Params.cueSwap(cue);
+            case CUE_LIMITER -> Params.cueLimiter(cue);
+            case TALKBACK -> Params.TALKBACK_ON;
+            case TALKBACK_LATCH -> Params.TALKBACK_LATCH;
+            default -> -1;
+        };
+    }
+
+    /** Faders and pans are dragged; everything else is clicked. */
+    public static boolean isContinuous(int control) {
+        int k = kind(control);
+        return k == SEND_LEVEL || k == SEND_PAN || k == CUE_LEVEL;
+    }
+
+    /** A short name for tests and the layout dump: "send.level.3", "cue.mute". */
+    public static String name(int control) {
+        int i = index(control);
+        return switch (kind(control)) {
+            case TAB -> "tab." + (i + 1);
+            case SEND_LEVEL -> "send.level." + (i + 1);
+            case SEND_PAN -> "send.pan." + (i + 1);
+            case SEND_MUTE -> "send.mute." + (i + 1);
+            case SOURCE_CLIP -> "source.clip." + (i + 1);
+            case CUE_LEVEL -> "cue.level";
+            case CUE_MUTE -> "cue.mute";
+            case CUE_DIM -> "cue.dim";
+            case CUE_MONO -> "cue.mono";
+            case CUE_POLARITY_LEFT -> "cue.polarity.left";
+            case CUE_POLARITY_RIGHT -> "cue.polarity.right";
+            case CUE_SWAP -> "cue.swap";
+            case CUE_LIMITER -> "cue.limiter";
+            case CUE_CLIP -> "cue.clip";
+            case TALKBACK -> "talkback";
+            case TALKBACK_LATCH -> "talkback.latch";
+            case CUE_CLONE -> "cue.clone";
+            case CUE_RESET -> "cue.reset";
+            case SLOT -> i == 0 ? "slot.a" : "slot.b";
+            default -> "none";
+        };
+    }
+}

@@ -1,0 +1,260 @@
+package org.foldback.ui;
+
+import org.foldback.bridge.EditorView;
+import org.foldback.engine.Layout;
+import org.foldback.engine.meter.BusMeter;
+import java.util.function.Supplier;
+import org.foldback.engine.mix.CueActions;
+import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
+import org.foldback.engine.param.ParamKind;
+import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+
+/**
+ * Mouse and keys to edits, on the message thread. A fader drag is one gesture from mouse down to
+ * mouse up; a click on a button, a wheel step, an arrow key or a double-click (reset to default)
+ * is one whole gesture each. Values are read back from the parameter store, so a drag always
+ * continues from what the host has, whatever automation did meanwhile.
+ */
+public final class EditorInput {
+    /** Normalized change per point of vertical drag is 1 / (fader height); shift drags 10x finer. */
+    static final float FINE = 0.1f;
+    /** One wheel notch or arrow key: 1% of the range (0.1% with shift). */
+    static final float STEP = 0.01f;
+
+    private final EditorLayout layout = new EditorLayout();
+    private final ParamStore params;
+    private final Gestures host;
+    private final MeterResets meters;
+    private final float[] rect = new float[4];
+
+    private volatile int selectedCue;
+    private int dragParam = -1;
+    private int dragControl = Control.NONE;
+    private float dragStartValue;
+    private float dragStartX;
+    private float dragStartY;
+    private int focused = Control.NONE;
+    private boolean talkbackHeld;
+
+    /** Clears clip lights: the meter bank in the plugin, a recorder in tests. */
+    public interface MeterResets {
+        void reset(int bus, int what);
+    }
+
+    private final Supplier<PluginState> state;
+
+    public EditorInput(ParamStore params, Gestures host, MeterResets meters, Supplier<PluginState> state) {
+        this.params = params;
+        this.host = host;
+        this.meters = meters;
+        this.state = state;
+    }
+
+    public void resized(float w, float h) {
+        layout.resize(w, h);
+    }
+
+    public int selectedCue() {
+        return selectedCue;
+    }
+
+    public void mouse(int kind, float x, float y, int modifiers, float wheel) {
+        switch (kind) {
+            case EditorView.MOUSE_DOWN -> down(x, y);
+            case EditorView.MOUSE_DRAG -> drag(x, y, modifiers);
+            case EditorView.MOUSE_UP -> up();
+            case EditorView.MOUSE_WHEEL -> wheel(x, y, modifiers, wheel);
+            case EditorView.MOUSE_DOUBLE_CLICK -> resetToDefault(layout.hit(x, y, rect));
+            default -> { }
+        }
+    }
+
+    public boolean key(int keyCode, int modifiers) {
+        int param = Control.param(focused, selectedCue);
+        if (param < 0) {
+            return false;
+        }
+        float step = (modifiers & EditorView.MOD_SHIFT) != 0 ? STEP * FINE : STEP;
+        return switch (keyCode) {
+            case EditorView.KEY_UP, EditorView.KEY_RIGHT -> nudge(param, +1, step);
+            case EditorView.KEY_DOWN, EditorView.KEY_LEFT -> nudge(param, -1, step);
+            default -> false;
+        };
+    }
+
+    private void down(float x, float y) {
+        int control = layout.hit(x, y, rect);
+        if (control == Control.NONE) {
+            return;
+        }
+        focused = control;
+        int kind = Control.kind(control);
+        int cue = selectedCue;
+        switch (kind) {
+            case Control.TAB -> selectedCue = Control.index(control);
+            case Control.SOURCE_CLIP -> meters.reset(Control.index(control), BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
+            case Control.CUE_CLIP -> meters.reset(Layout.MAX_SOURCES + cue, BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
+            case Control.TALKBACK -> pressTalkback();
+            case Control.CUE_CLONE -> cueAction(cue, (cue + 1) % Layout.MAX_CUES, true);
+            case Control.CUE_RESET -> cueAction(cue, cue, false);
+            case Control.SLOT -> switchSlot(Control.index(control) == 0 ? Slot.A : Slot.B);
+            default -> {
+                int param = Control.param(control, cue);
+                if (param < 0) {
+                    return;
+                }
+                if (Control.isContinuous(control)) {
+                    dragControl = control;
+                    dragParam = param;
+                    dragStartValue = normalized(param);
+                    dragStartX = x;
+                    dragStartY = y;
+                    host.begin(param);
+                } else {
+                    click(param);
+                }
+            }
+        }
+    }
+
+    private void drag(float x, float y, int modifiers) {
+        if (dragParam < 0) {
+            return;
+        }
+        layout.rect(dragControl, rect);
+        boolean horizontal = Control.kind(dragControl) == Control.SEND_PAN;
+        float span = horizontal ? rect[2] : rect[3];
+        float moved = horizontal ? x - dragStartX : dragStartY - y;
+        float scale = (modifiers & EditorView.MOD_SHIFT) != 0 ? FINE : 1f;
+        float value = clamp01(dragStartValue + moved * scale / Math.max(1f, span));
+        host.perform(dragParam, value);
+    }
+
+    private void up() {
+        if (dragParam >= 0) {
+            host.end(dragParam);
+        }
+        dragParam = -1;
+        dragControl = Control.NONE;
+        if (talkbackHeld) {
+            talkbackHeld = false;
+            edit(Params.TALKBACK_ON, 0f);
+        }
+    }
+
+    private void wheel(float x, float y, int modifiers, float delta) {
+        int control = layout.hit(x, y, rect);
+        int param = Control.param(control, selectedCue);
+        if (param < 0 || delta == 0f) {
+            return;
+        }
+        focused = control;
+        float step = (modifiers & EditorView.MOD_SHIFT) != 0 ? STEP * FINE : STEP;
+        nudge(param, delta > 0 ? +1 : -1, step);
+    }
+
+    /**
+     * Clone onto the next cue (which becomes selected) or reset, worked out on a copy of the store
+     * with CueActions, then sent to the host as one gesture per parameter that changes, so the
+     * host records all of it (hosts have no multi-parameter gesture).
+     */
+    private void cueAction(int from, int to, boolean clone) {
+        ParamStore target = new ParamStore();
+        for (int p : CueActions.parametersOf(from)) {
+            target.setNormalized(p, normalized(p));
+        }
+        for (int p : CueActions.parametersOf(to)) {
+            target.setNormalized(p, normalized(p));
+        }
+        if (clone) {
+            CueActions.clone(target, from, to);
+            selectedCue = to;
+        } else {
+            CueActions.reset(target, to);
+        }
+        for (int p : CueActions.parametersOf(to)) {
+            float want = Params.get(p).normalize(target.get(p));
+            if (want != normalized(p)) {
+                edit(p, want);
+            }
+        }
+    }
+
+    /**
+     * A/B compare. The state keeps the slots; what the other slot holds reaches the host as one
+     * gesture per parameter that changes, so host and plugin agree on every value.
+     */
+    private void switchSlot(Slot slot) {
+        PluginState s = state.get();
+        if (s == null || s.activeSlot() == slot) {
+            return;
+        }
+        ParamStore live = new ParamStore();
+        for (int p = 0; p < Params.count(); p++) {
+            live.setNormalized(p, normalized(p));
+        }
+        s.switchTo(slot, live);
+        for (int p = 0; p < Params.count(); p++) {
+            float want = Params.get(p).normalize(live.get(p));
+            if (p != Params.BYPASS && want != normalized(p)) {
+                edit(p, want);
+            }
+        }
+    }
+
+    /** Momentary unless latched: held while the button is, or toggled per click when latched. */
+    private void pressTalkback() {
+        if (params.isOn(Params.TALKBACK_LATCH)) {
+            click(Params.TALKBACK_ON);
+        } else {
+            talkbackHeld = true;
+            edit(Params.TALKBACK_ON, 1f);
+        }
+    }
+
+    /** A toggle flips; the fold-down choice flips between Stereo and Mono sum. */
+    private void click(int param) {
+        ParamSpec spec = Params.get(param);
+        float now = spec.denormalize(normalized(param));
+        if (spec.kind() == ParamKind.BOOL) {
+            edit(param, now >= 0.5f ? 0f : 1f);
+        } else if (spec.kind() == ParamKind.CHOICE) {
+            edit(param, spec.normalize(now == 0f ? 1f : 0f));
+        }
+    }
+
+    private void resetToDefault(int control) {
+        int param = Control.param(control, selectedCue);
+        if (param >= 0 && Control.isContinuous(control)) {
+            ParamSpec spec = Params.get(param);
+            edit(param, spec.normalize(spec.defaultValue()));
+        }
+    }
+
+    private boolean nudge(int param, int direction, float step) {
+        ParamSpec spec = Params.get(param);
+        if (spec.kind() != ParamKind.FLOAT) {
+            return false;
+        }
+        edit(param, clamp01(normalized(param) + direction * step));
+        return true;
+    }
+
+    private void edit(int param, float normalized) {
+        host.begin(param);
+        host.perform(param, normalized);
+        host.end(param);
+    }
+
+    private float normalized(int param) {
+        float host = this.host.value(param);
+        return Float.isNaN(host) ? Params.get(param).normalize(params.get(param)) : host;
+    }
+
+    private static float clamp01(float v) {
+        return Math.max(0f, Math.min(1f, v));
+    }
+}

@@ -1,0 +1,182 @@
+package org.foldback.ui;
+
+import org.foldback.engine.Layout;
+
+/**
+ * Where everything sits, in points, for an editor of a given size. Pure arithmetic on the size:
+ * the GL thread (drawing) and the message thread (hit tests) each keep their own instance.
+ *
+ * <pre>
+ *  [cue tabs .........................................] [talkback][latch]
+ *  [S1][S2] ... [S16]   one strip per source:            | cue section:
+ *   clip light, meter + send fader, pan, mute            | meter, level fader, buttons, loudness
+ * </pre>
+ */
+public final class EditorLayout {
+    public static final int DEFAULT_WIDTH = 1040;
+    public static final int DEFAULT_HEIGHT = 600;
+    public static final int MIN_WIDTH = 760;
+    public static final int MIN_HEIGHT = 420;
+
+    static final float MARGIN = 8f;
+    static final float TAB_BAR = 36f;
+    static final float LABEL = 16f;
+    static final float CLIP = 8f;
+    static final float BOTTOM = 60f;
+    static final float CUE_SECTION = 290f;
+    static final float BUTTON_H = 22f;
+    static final float BUTTON_GAP = 5f;
+
+    private float width = DEFAULT_WIDTH;
+    private float height = DEFAULT_HEIGHT;
+
+    public void resize(float w, float h) {
+        width = Math.max(1f, w);
+        height = Math.max(1f, h);
+    }
+
+    public float width() {
+        return width;
+    }
+
+    public float height() {
+        return height;
+    }
+
+    /** Top edge of every meter (below the clip lights). */
+    public float meterTop() {
+        return TAB_BAR + LABEL + CLIP + 4f;
+    }
+
+    public float meterHeight() {
+        return Math.max(20f, height - meterTop() - BOTTOM);
+    }
+
+    public float cueSectionX() {
+        return width - CUE_SECTION;
+    }
+
+    public float stripWidth() {
+        return (cueSectionX() - 2 * MARGIN) / Layout.MAX_SOURCES;
+    }
+
+    public float stripX(int source) {
+        return MARGIN + source * stripWidth();
+    }
+
+    /** The source's meter (both channels). */
+    public void sourceMeter(int source, float[] r) {
+        float sw = stripWidth();
+        set(r, stripX(source) + 3f, meterTop(), sw * 0.42f, meterHeight());
+    }
+
+    /** The cue's big meter (both channels). */
+    public void cueMeter(float[] r) {
+        set(r, cueSectionX() + MARGIN, meterTop(), 44f, meterHeight());
+    }
+
+    /** Label above a strip (source name) or above the cue section (cue name). */
+    public void sourceLabel(int source, float[] r) {
+        set(r, stripX(source), TAB_BAR, stripWidth(), LABEL);
+    }
+
+    /** The rectangle of a control; zero-size when it is not shown. */
+    public void rect(int control, float[] r) {
+        int i = Control.index(control);
+        float sw = stripWidth();
+        float mt = meterTop();
+        float mh = meterHeight();
+        float bottom = mt + mh;
+        float cx = cueSectionX();
+        switch (Control.kind(control)) {
+            case Control.TAB -> {
+                float tabW = Math.min(104f, (cx - 2 * MARGIN) / Layout.MAX_CUES - 4f);
+                set(r, MARGIN + i * (tabW + 4f), 6f, tabW, 24f);
+            }
+            case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
+            case Control.TALKBACK_LATCH -> set(r, width - MARGIN - 60f, 6f, 60f, 24f);
+            case Control.SLOT -> set(r, width - MARGIN - 164f - 8f - (2 - i) * 32f, 6f, 28f, 24f);
+            case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
+            case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
+            case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
+            case Control.SEND_MUTE -> set(r, stripX(i) + 3f, bottom + 26f, sw - 6f, 20f);
+            case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, 44f, CLIP);
+            case Control.CUE_LEVEL -> set(r, cx + MARGIN + 52f, mt, 26f, mh);
+            default -> {
+                int row = buttonRow(Control.kind(control));
+                if (row < 0) {
+                    set(r, 0, 0, 0, 0);
+                } else {
+                    set(r, cx + MARGIN + 88f, mt + row * (BUTTON_H + BUTTON_GAP), 72f, BUTTON_H);
+                }
+            }
+        }
+    }
+
+    /** Where the loudness and correlation read-outs go: right of the buttons. */
+    public void readouts(float[] r) {
+        float x = cueSectionX() + MARGIN + 168f;
+        set(r, x, meterTop(), width - MARGIN - x, meterHeight());
+    }
+
+    private static int buttonRow(int kind) {
+        for (int row = 0; row < Control.CUE_BUTTONS.length; row++) {
+            if (Control.CUE_BUTTONS[row] == kind) {
+                return row;
+            }
+        }
+        for (int row = 0; row < Control.CUE_ACTIONS.length; row++) {
+            if (Control.CUE_ACTIONS[row] == kind) {
+                return Control.CUE_BUTTONS.length + 1 + row;   // a row's gap sets actions apart
+            }
+        }
+        return -1;
+    }
+
+    /** The control under (x, y), or {@link Control#NONE}. Allocates nothing. */
+    public int hit(float x, float y, float[] scratch) {
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            if (inside(Control.of(Control.TAB, c), x, y, scratch)) {
+                return Control.of(Control.TAB, c);
+            }
+        }
+        for (int slot = 0; slot < 2; slot++) {
+            if (inside(Control.of(Control.SLOT, slot), x, y, scratch)) {
+                return Control.of(Control.SLOT, slot);
+            }
+        }
+        for (int kind : STRIP_KINDS) {
+            for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+                if (inside(Control.of(kind, s), x, y, scratch)) {
+                    return Control.of(kind, s);
+                }
+            }
+        }
+        for (int kind : ALL_SINGLE) {
+            if (inside(Control.of(kind, 0), x, y, scratch)) {
+                return Control.of(kind, 0);
+            }
+        }
+        return Control.NONE;
+    }
+
+    static final int[] STRIP_KINDS = {Control.SEND_LEVEL, Control.SEND_PAN, Control.SEND_MUTE, Control.SOURCE_CLIP};
+
+    static final int[] ALL_SINGLE = {
+        Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
+        Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
+        Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET
+    };
+
+    private boolean inside(int control, float x, float y, float[] r) {
+        rect(control, r);
+        return x >= r[0] && x < r[0] + r[2] && y >= r[1] && y < r[1] + r[3];
+    }
+
+    static void set(float[] r, float x, float y, float w, float h) {
+        r[0] = x;
+        r[1] = y;
+        r[2] = w;
+        r[3] = h;
+    }
+}

@@ -1,0 +1,341 @@
+package org.foldback.ui;
+
+import static org.lwjgl.nanovg.NanoVG.*;
+
+import org.foldback.engine.Layout;
+import org.foldback.engine.meter.MeterBank;
+import org.foldback.engine.meter.MeterReading;
+import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
+import org.lwjgl.nanovg.NVGColor;
+import org.lwjgl.opengl.GL11;
+
+/**
+ * Draws one frame with NanoVG, on the GL thread. Meters are read lock-free from the meter bank
+ * into readings made once; colours and text buffers are made once too, so a steady-state frame
+ * allocates nothing on the Java heap.
+ *
+ * <p>Meter colours are plain and distinct on purpose (the screenshot test reads them): sample
+ * peak in {@link #PEAK}, RMS over it in {@link #RMS}, the peak hold as a light line.
+ */
+final class EditorRenderer {
+    static final int[] BACKGROUND = {24, 26, 30};
+    static final int[] PEAK = {48, 192, 80};
+    static final int[] RMS = {150, 235, 170};
+    static final int[] HOT = {230, 180, 40};
+    static final int[] OVER = {230, 60, 50};
+    static final int[] METER_BACK = {10, 11, 13};
+    static final int[][] CUE_COLOURS = {
+        {66, 135, 245}, {245, 166, 35}, {126, 211, 33}, {208, 2, 27},
+        {144, 19, 254}, {80, 227, 194}, {248, 231, 28}, {189, 16, 224}
+    };
+
+    private final long vg;
+    private final int font;
+    private final NVGColor colour = NVGColor.calloc();
+    private final EditorLayout layout = new EditorLayout();
+    private final float[] r = new float[4];
+    private final float[] m = new float[4];
+    private final MeterReading[] readings = new MeterReading[Layout.MAX_SOURCES + Layout.MAX_CUES];
+    private final AsciiText text = new AsciiText(64);
+    private final AsciiText[] cueNames = new AsciiText[Layout.MAX_CUES];
+    private final String[] cueNameSeen = new String[Layout.MAX_CUES];
+
+    EditorRenderer(long vg, int font) {
+        this.vg = vg;
+        this.font = font;
+        for (int i = 0; i < readings.length; i++) {
+            readings[i] = new MeterReading();
+        }
+        for (int c = 0; c < cueNames.length; c++) {
+            cueNames[c] = new AsciiText(PluginState.MAX_CUE_NAME_LENGTH + 1);
+        }
+    }
+
+    void free() {
+        colour.free();
+    }
+
+    void draw(int widthPx, int heightPx, float scale, ParamStore params, MeterBank meters, CueEngine engine,
+            PluginState state, int cue) {
+        float w = widthPx / scale;
+        float h = heightPx / scale;
+        layout.resize(w, h);
+        GL11.glViewport(0, 0, widthPx, heightPx);
+        GL11.glClearColor(BACKGROUND[0] / 255f, BACKGROUND[1] / 255f, BACKGROUND[2] / 255f, 1f);
+        GL11.glClear(GL11.GL_COLOR_BUFFER_BIT | GL11.GL_STENCIL_BUFFER_BIT | GL11.GL_DEPTH_BUFFER_BIT);
+
+        if (meters != null) {
+            for (int b = 0; b < readings.length; b++) {
+                meters.read(b, readings[b]);
+            }
+        }
+
+        nvgBeginFrame(vg, w, h, scale);
+        drawTabs(state, cue);
+        drawTalkback(params);
+        drawSlots(state);
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            drawStrip(s, params, cue, meters != null ? readings[s] : null, state.meterReferenceDbfs());
+        }
+        drawCueSection(params, cue, meters != null ? readings[Layout.MAX_SOURCES + cue] : null, engine, state);
+        nvgEndFrame(vg);
+    }
+
+    private void drawTabs(PluginState state, int selected) {
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            layout.rect(Control.of(Control.TAB, c), r);
+            int[] col = CUE_COLOURS[c];
+            fillRound(r, 4f, c == selected ? col : null, 60, 64, 72);
+            fill(col[0], col[1], col[2], 255);
+            rect(r[0], r[1] + r[3] - 3f, r[2], 3f);
+            String name = state.cueName(c);
+            if (name != cueNameSeen[c]) { // a rename: encode once, not per frame
+                cueNameSeen[c] = name;
+                cueNames[c].clear().append(name).done();
+            }
+            label(cueNames[c].bytesForDraw(), r[0] + r[2] / 2, r[1] + r[3] / 2 - 1f, 13f, 235);
+        }
+    }
+
+    private void drawTalkback(ParamStore params) {
+        layout.rect(Control.of(Control.TALKBACK, 0), r);
+        button(r, params.isOn(Params.TALKBACK_ON), HOT, "TALKBACK");
+        layout.rect(Control.of(Control.TALKBACK_LATCH, 0), r);
+        button(r, params.isOn(Params.TALKBACK_LATCH), HOT, "LATCH");
+    }
+
+    private void drawSlots(PluginState state) {
+        layout.rect(Control.of(Control.SLOT, 0), r);
+        button(r, state.activeSlot() == Slot.A, PEAK, "A");
+        layout.rect(Control.of(Control.SLOT, 1), r);
+        button(r, state.activeSlot() == Slot.B, PEAK, "B");
+    }
+
+    private void drawStrip(int s, ParamStore params, int cue, MeterReading reading, int referenceDbfs) {
+        layout.sourceLabel(s, r);
+        text.clear().append(s + 1);
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 12f, 200);
+
+        layout.sourceMeter(s, m);
+        meter(m, reading, referenceDbfs);
+        layout.rect(Control.of(Control.SOURCE_CLIP, s), r);
+        clipLight(r, reading);
+
+        layout.rect(Control.of(Control.SEND_LEVEL, s), r);
+        boolean muted = params.isOn(Params.sendMute(cue, s));
+        fader(r, normalized(params, Params.sendLevel(cue, s)), CUE_COLOURS[cue], muted);
+
+        layout.rect(Control.of(Control.SEND_PAN, s), r);
+        pan(r, normalized(params, Params.sendPan(cue, s)));
+
+        layout.rect(Control.of(Control.SEND_MUTE, s), r);
+        button(r, muted, OVER, "M");
+    }
+
+    private void drawCueSection(ParamStore params, int cue, MeterReading reading, CueEngine engine, PluginState state) {
+        float x = layout.cueSectionX();
+        label(cueNames[cue].bytesForDraw(), x + 100f, EditorLayout.TAB_BAR + 8f, 14f, 255);
+
+        layout.cueMeter(m);
+        meter(m, reading, state.meterReferenceDbfs());
+        layout.rect(Control.of(Control.CUE_CLIP, 0), r);
+        clipLight(r, reading);
+
+        layout.rect(Control.of(Control.CUE_LEVEL, 0), r);
+        int level = Params.cueLevel(cue);
+        fader(r, normalized(params, level), CUE_COLOURS[cue], params.isOn(Params.cueMute(cue)));
+        text.clear().appendDb(params.get(level), Params.LEVEL_MIN_DB).append(" dB");
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] + 12f, 11f, 220);
+
+        for (int kind : Control.CUE_BUTTONS) {
+            layout.rect(Control.of(kind, 0), r);
+            int p = Control.param(Control.of(kind, 0), cue);
+            switch (kind) {
+                case Control.CUE_MUTE -> button(r, params.isOn(p), OVER, "MUTE");
+                case Control.CUE_DIM -> button(r, params.isOn(p), HOT, "DIM");
+                case Control.CUE_MONO -> button(r, params.choice(p) != 0, HOT, Params.FOLD_MODES.get(params.choice(p)));
+                case Control.CUE_POLARITY_LEFT -> button(r, params.isOn(p), HOT, "POL L");
+                case Control.CUE_POLARITY_RIGHT -> button(r, params.isOn(p), HOT, "POL R");
+                case Control.CUE_SWAP -> button(r, params.isOn(p), HOT, "SWAP");
+                case Control.CUE_LIMITER -> {
+                    button(r, params.isOn(p), PEAK, "LIMIT");
+                    boolean acting = engine != null && engine.isLimiting(cue);
+                    fill(acting ? 255 : 70, acting ? 60 : 40, 40, 255);
+                    nvgBeginPath(vg);
+                    nvgCircle(vg, r[0] + r[2] + 8f, r[1] + r[3] / 2, 4f);
+                    nvgFill(vg);
+                }
+                default -> { }
+            }
+        }
+        layout.rect(Control.of(Control.CUE_CLONE, 0), r);
+        button(r, false, HOT, "CLONE >");
+        layout.rect(Control.of(Control.CUE_RESET, 0), r);
+        button(r, false, HOT, "RESET");
+        readouts(reading, state.meterReferenceDbfs());
+    }
+
+    /** Loudness (EBU R 128 momentary, short-term, integrated), true peak and correlation. */
+    private void readouts(MeterReading reading, int referenceDbfs) {
+        layout.readouts(r);
+        if (reading == null) {
+            return;
+        }
+        float x = r[0];
+        float y = r[1] + 8f;
+        readout(x, y, "M ", reading.momentaryLufs, " LUFS");
+        readout(x, y + 18f, "S ", reading.shortTermLufs, " LUFS");
+        readout(x, y + 36f, "I ", reading.integratedLufs, " LUFS");
+        readout(x, y + 54f, "TP ", MeterReading.max(reading.truePeakMaxDbtp), " dBTP");
+        readout(x, y + 72f, "RMS ", MeterReading.max(reading.rmsDbfs), " dBFS");
+        text.clear().append("ref ").append(referenceDbfs).append(" dBFS");
+        leftLabel(text.done(), x, y + 90f, 11f, 160);
+
+        // Correlation, -1..+1, next to the mono switch it informs.
+        float cy = y + 116f;
+        float cw = Math.max(20f, r[2] - 4f);
+        fill(METER_BACK[0], METER_BACK[1], METER_BACK[2], 255);
+        rect(x, cy, cw, 10f);
+        fill(90, 90, 100, 255);
+        rect(x + cw / 2 - 0.5f, cy, 1f, 10f);
+        double c = Double.isFinite(reading.correlation) ? Math.max(-1, Math.min(1, reading.correlation)) : 0;
+        if (c < 0) {
+            fill(OVER[0], OVER[1], OVER[2], 255);
+        } else {
+            fill(PEAK[0], PEAK[1], PEAK[2], 255);
+        }
+        rect(x + (float) (cw / 2 * (1 + c)) - 2f, cy - 2f, 4f, 14f);
+        text.clear().append("corr");
+        leftLabel(text.done(), x, cy + 22f, 11f, 160);
+    }
+
+    private void readout(float x, float y, String name, double value, String unit) {
+        text.clear().append(name).appendDb(value, -99.0).append(unit);
+        leftLabel(text.done(), x, y, 12f, 225);
+    }
+
+    /** Two bars (L, R): sample peak, RMS over it, the hold line, the reference mark behind. */
+    private void meter(float[] box, MeterReading reading, int referenceDbfs) {
+        fill(METER_BACK[0], METER_BACK[1], METER_BACK[2], 255);
+        rect(box[0], box[1], box[2], box[3]);
+        float refY = MeterScale.y(referenceDbfs, box[1], box[3]);
+        fill(120, 120, 140, 255);
+        rect(box[0], refY - 1f, box[2], 2f);
+        if (reading == null) {
+            return;
+        }
+        float gap = 2f;
+        float bw = (box[2] - gap) / 2f;
+        float bottom = box[1] + box[3];
+        for (int ch = 0; ch < 2; ch++) {
+            float bx = box[0] + ch * (bw + gap);
+            float peakY = MeterScale.y(reading.samplePeakDbfs[ch], box[1], box[3]);
+            // Peak in zones: green to -9 dBFS, amber to 0, red above.
+            zone(bx, bw, peakY, bottom, MeterScale.y(-9.0, box[1], box[3]), bottom, PEAK);
+            zone(bx, bw, peakY, bottom, MeterScale.y(0.0, box[1], box[3]), MeterScale.y(-9.0, box[1], box[3]), HOT);
+            zone(bx, bw, peakY, bottom, box[1], MeterScale.y(0.0, box[1], box[3]), OVER);
+            float rmsY = MeterScale.y(reading.rmsDbfs[ch], box[1], box[3]);
+            fill(RMS[0], RMS[1], RMS[2], 255);
+            rect(bx, rmsY, bw, bottom - rmsY);
+            double hold = reading.samplePeakMaxDbfs[ch];
+            if (hold > MeterScale.FLOOR_DB) {
+                float holdY = MeterScale.y(hold, box[1], box[3]);
+                fill(235, 235, 235, 255);
+                rect(bx, holdY - 2f, bw, 1.5f);
+            }
+        }
+    }
+
+    /** The part of bar [top, bottom] that lies inside zone [zoneTop, zoneBottom]. */
+    private void zone(float x, float w, float top, float bottom, float zoneTop, float zoneBottom, int[] c) {
+        float t = Math.max(top, zoneTop);
+        float b = Math.min(bottom, zoneBottom);
+        if (b > t) {
+            fill(c[0], c[1], c[2], 255);
+            rect(x, t, w, b - t);
+        }
+    }
+
+    private void clipLight(float[] box, MeterReading reading) {
+        boolean clipped = reading != null && (reading.clipped(0) || reading.clipped(1));
+        if (clipped) {
+            fill(OVER[0], OVER[1], OVER[2], 255);
+        } else {
+            fill(50, 30, 30, 255);
+        }
+        rect(box[0], box[1], box[2], box[3]);
+    }
+
+    private void fader(float[] box, float normalized, int[] col, boolean muted) {
+        float cx = box[0] + box[2] / 2;
+        fill(50, 52, 58, 255);
+        rect(cx - 1.5f, box[1], 3f, box[3]);
+        float y = box[1] + box[3] * (1f - normalized);
+        fill(col[0], col[1], col[2], muted ? 90 : 255);
+        nvgBeginPath(vg);
+        nvgRoundedRect(vg, box[0], y - 5f, box[2], 10f, 2f);
+        nvgFill(vg);
+    }
+
+    private void pan(float[] box, float normalized) {
+        fill(50, 52, 58, 255);
+        rect(box[0], box[1] + box[3] / 2 - 1f, box[2], 2f);
+        fill(200, 200, 210, 255);
+        rect(box[0] + box[2] * normalized - 2f, box[1], 4f, box[3]);
+    }
+
+    private void button(float[] box, boolean on, int[] onColour, String name) {
+        fillRound(box, 3f, on ? onColour : null, 52, 55, 62);
+        text.clear().append(name);
+        label(text.done(), box[0] + box[2] / 2, box[1] + box[3] / 2, 11f, on ? 20 : 220);
+    }
+
+    private void fillRound(float[] box, float radius, int[] on, int r0, int g0, int b0) {
+        if (on != null) {
+            fill(on[0], on[1], on[2], 255);
+        } else {
+            fill(r0, g0, b0, 255);
+        }
+        nvgBeginPath(vg);
+        nvgRoundedRect(vg, box[0], box[1], box[2], box[3], radius);
+        nvgFill(vg);
+    }
+
+    private void label(java.nio.ByteBuffer s, float cx, float cy, float size, int grey) {
+        drawText(s, cx, cy, size, grey, NVG_ALIGN_CENTER | NVG_ALIGN_MIDDLE);
+    }
+
+    private void leftLabel(java.nio.ByteBuffer s, float x, float cy, float size, int grey) {
+        drawText(s, x, cy, size, grey, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE);
+    }
+
+    private void drawText(java.nio.ByteBuffer s, float x, float y, float size, int grey, int align) {
+        if (font < 0 || !s.hasRemaining()) {
+            return;
+        }
+        nvgFontFaceId(vg, font);
+        nvgFontSize(vg, size);
+        nvgTextAlign(vg, align);
+        fill(grey, grey, grey, 255);
+        nvgText(vg, x, y, s);
+    }
+
+    private void rect(float x, float y, float w, float h) {
+        nvgBeginPath(vg);
+        nvgRect(vg, x, y, w, h);
+        nvgFill(vg);
+    }
+
+    private void fill(int red, int green, int blue, int alpha) {
+        nvgRGBA((byte) red, (byte) green, (byte) blue, (byte) alpha, colour);
+        nvgFillColor(vg, colour);
+    }
+
+    private static float normalized(ParamStore params, int index) {
+        return Params.get(index).normalize(params.get(index));
+    }
+}

@@ -1,0 +1,172 @@
+package org.foldback.ui;
+
+import static org.lwjgl.nanovg.NanoVG.nvgCreateFont;
+import static org.lwjgl.nanovg.NanoVGGL3.NVG_ANTIALIAS;
+import static org.lwjgl.nanovg.NanoVGGL3.NVG_STENCIL_STROKES;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.foldback.bridge.EditorView;
+import org.foldback.bridge.NativeProcessor;
+import org.foldback.bridge.ShimCalls;
+import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.meter.MeterBank;
+import org.foldback.engine.mix.CueEngine;
+import org.lwjgl.nanovg.NanoVGGL2;
+import org.lwjgl.nanovg.NanoVGGL3;
+import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GL11;
+import org.lwjgl.opengl.GLCapabilities;
+
+/**
+ * The plugin's editor: LWJGL drawing into the OpenGL context JUCE made for the editor component
+ * (see native/shim/GlEditor.cpp), input from JUCE's mouse and key events, edits back to the host
+ * as gestures through the shim.
+ */
+public final class FoldbackEditor implements EditorView {
+    /** Fonts tried in order; without one the editor draws everything but text. */
+    static final String[] FONTS = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/TTF/DejaVuSans.ttf",
+        "/usr/share/fonts/dejavu/DejaVuSans.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    };
+
+    private final NativeProcessor owner;
+    private final MeterBank meters;
+    private final CueEngine engine;
+    private final EditorInput input;
+    private final FrameTimes frameTimes = new FrameTimes();
+    private final FrameTimes frameIntervals = new FrameTimes();
+    private final AllocationWatch allocations = new AllocationWatch(WARM_UP_FRAMES);
+    private long lastFrameStart;
+
+    /** Frames before allocation is watched: class loading, the JIT (VarHandle calls box until compiled) and NanoVG's font atlas settle first. */
+    static final int WARM_UP_FRAMES = 60;
+
+    private GLCapabilities caps;
+    private long vg;
+    private boolean gl3;
+    private EditorRenderer renderer;
+
+    public FoldbackEditor(NativeProcessor owner) {
+        this.owner = owner;
+        FoldbackProcessor fp = owner.processor() instanceof FoldbackProcessor p ? p : null;
+        this.meters = fp == null ? null : fp.meters();
+        this.engine = fp == null ? null : fp.engine();
+        ShimCalls shim = owner.shim();
+        Gestures host = new Gestures() {
+            @Override
+            public void begin(int param) {
+                shim.beginEdit(param);
+            }
+
+            @Override
+            public void perform(int param, float normalized) {
+                shim.performEdit(param, normalized);
+            }
+
+            @Override
+            public void end(int param) {
+                shim.endEdit(param);
+            }
+
+            @Override
+            public float value(int param) {
+                return shim.value(param);
+            }
+        };
+        this.input = new EditorInput(owner.params(), host, (bus, what) -> {
+            if (meters != null) {
+                meters.requestReset(bus, what);
+            }
+        }, owner::pluginState);
+    }
+
+    @Override
+    public String glOpen() {
+        try {
+            caps = GL.createCapabilities();
+            // The shim asks JUCE for a plain (compatibility) context: asking for a core profile
+            // the driver lacks ends in an X error that kills the host. NanoVG's GL3 back end
+            // wants 3.2; its GL2 back end covers older drivers.
+            gl3 = caps.OpenGL32;
+            if (!gl3 && !caps.OpenGL20) {
+                return "OpenGL 2.0 or newer is needed, this context has " + GL11.glGetString(GL11.GL_VERSION);
+            }
+            int flags = NVG_ANTIALIAS | NVG_STENCIL_STROKES;
+            vg = gl3 ? NanoVGGL3.nvgCreate(flags) : NanoVGGL2.nvgCreate(flags);
+            if (vg == 0) {
+                return "NanoVG could not start on OpenGL " + GL11.glGetString(GL11.GL_VERSION);
+            }
+            int font = -1;
+            for (String path : FONTS) {
+                if (Files.isReadable(Path.of(path))) {
+                    font = nvgCreateFont(vg, "sans", path);
+                    if (font >= 0) {
+                        break;
+                    }
+                }
+            }
+            renderer = new EditorRenderer(vg, font);
+            return null;
+        } catch (Throwable t) {
+            return "LWJGL failed: " + t;
+        }
+    }
+
+    @Override
+    public void render(int widthPx, int heightPx, float scale) {
+        if (renderer == null) {
+            return;
+        }
+        long start = System.nanoTime();
+        if (lastFrameStart != 0) {
+            frameIntervals.add(start - lastFrameStart);
+        }
+        lastFrameStart = start;
+        GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
+        renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, owner.params(), meters, engine,
+                owner.pluginState(), input.selectedCue());
+        frameTimes.add(System.nanoTime() - start);
+        allocations.frameDone();
+    }
+
+    @Override
+    public void glClose() {
+        if (renderer != null) {
+            renderer.free();
+            renderer = null;
+        }
+        if (vg != 0) {
+            if (gl3) {
+                NanoVGGL3.nvgDelete(vg);
+            } else {
+                NanoVGGL2.nvgDelete(vg);
+            }
+            vg = 0;
+        }
+        GL.setCapabilities(null);
+    }
+
+    @Override
+    public void resized(int width, int height) {
+        input.resized(width, height);
+    }
+
+    @Override
+    public void mouse(int kind, float x, float y, int modifiers, float wheel) {
+        input.mouse(kind, x, y, modifiers, wheel);
+    }
+
+    @Override
+    public boolean key(int keyCode, int modifiers) {
+        return input.key(keyCode, modifiers);
+    }
+
+    @Override
+    public String close() {
+        return "editor: render " + frameTimes.summary() + "; interval " + frameIntervals.summary()
+                + "; " + allocations.summary();
+    }
+}

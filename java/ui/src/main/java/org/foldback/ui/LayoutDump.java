@@ -1,0 +1,52 @@
+package org.foldback.ui;
+
+import org.foldback.engine.Layout;
+
+/**
+ * Prints where every control and meter sits for an editor size, one per line:
+ * {@code name x y w h} in points. Tests use it to aim clicks and read pixels.
+ * Usage: {@code java -cp foldback.jar org.foldback.ui.LayoutDump [WIDTH HEIGHT]}
+ */
+public final class LayoutDump {
+    private LayoutDump() {
+    }
+
+    public static void main(String[] args) {
+        EditorLayout layout = new EditorLayout();
+        if (args.length == 2) {
+            layout.resize(Float.parseFloat(args[0]), Float.parseFloat(args[1]));
+        }
+        float[] r = new float[4];
+        StringBuilder out = new StringBuilder();
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            line(out, layout, Control.of(Control.TAB, c), r);
+        }
+        for (int kind : EditorLayout.STRIP_KINDS) {
+            for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+                line(out, layout, Control.of(kind, s), r);
+            }
+        }
+        for (int kind : EditorLayout.ALL_SINGLE) {
+            line(out, layout, Control.of(kind, 0), r);
+        }
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            layout.sourceMeter(s, r);
+            row(out, "source.meter." + (s + 1), r);
+        }
+        layout.cueMeter(r);
+        row(out, "cue.meter", r);
+        out.append("scale.floor_db ").append(MeterScale.FLOOR_DB).append('\n');
+        out.append("scale.top_db ").append(MeterScale.TOP_DB).append('\n');
+        System.out.print(out);
+    }
+
+    private static void line(StringBuilder out, EditorLayout layout, int control, float[] r) {
+        layout.rect(control, r);
+        row(out, Control.name(control), r);
+    }
+
+    private static void row(StringBuilder out, String name, float[] r) {
+        out.append(name).append(' ').append(r[0]).append(' ').append(r[1]).append(' ')
+                .append(r[2]).append(' ').append(r[3]).append('\n');
+    }
+}

@@ -1,0 +1,188 @@
+package org.foldback.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.foldback.bridge.EditorView;
+import org.foldback.engine.meter.BusMeter;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
+import org.junit.jupiter.api.Test;
+
+class EditorInputTest {
+    /** Records gestures and, like a host, applies performed values to the store. */
+    static final class Host implements Gestures {
+        final List<String> log = new ArrayList<>();
+        final ParamStore store;
+
+        Host(ParamStore store) {
+            this.store = store;
+        }
+
+        @Override
+        public void begin(int param) {
+            log.add("begin " + Params.get(param).id());
+        }
+
+        @Override
+        public void perform(int param, float normalized) {
+            log.add("perform " + Params.get(param).id());
+            store.setNormalized(param, normalized);
+        }
+
+        @Override
+        public void end(int param) {
+            log.add("end " + Params.get(param).id());
+        }
+    }
+
+    private final ParamStore store = new ParamStore();
+    private final Host host = new Host(store);
+    private final List<Integer> resets = new ArrayList<>();
+    private final PluginState state = new PluginState();
+    private final EditorInput input = new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state);
+    private final EditorLayout layout = new EditorLayout();
+    private final float[] r = new float[4];
+
+    private float[] centre(int control) {
+        layout.rect(control, r);
+        return new float[] {r[0] + r[2] / 2, r[1] + r[3] / 2};
+    }
+
+    @Test
+    void aFaderDragIsOneGestureAndMovesByTheDraggedFraction() {
+        int control = Control.of(Control.SEND_LEVEL, 2);
+        float[] c = centre(control);
+        int param = Params.sendLevel(0, 2);
+        float before = Params.get(param).normalize(store.get(param));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DRAG, c[0], c[1] - r[3] / 4, 0, 0);
+        input.mouse(EditorView.MOUSE_DRAG, c[0], c[1] - r[3] / 2, 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1] - r[3] / 2, 0, 0);
+        assertEquals(List.of("begin cue1.src3.level", "perform cue1.src3.level", "perform cue1.src3.level",
+                "end cue1.src3.level"), host.log);
+        assertEquals(Math.min(1f, before + 0.5f), Params.get(param).normalize(store.get(param)), 1e-4f);
+    }
+
+    @Test
+    void shiftDragIsTenTimesFiner() {
+        int control = Control.of(Control.CUE_LEVEL, 0);
+        float[] c = centre(control);
+        int param = Params.cueLevel(0);
+        float before = Params.get(param).normalize(store.get(param));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], EditorView.MOD_SHIFT, 0);
+        input.mouse(EditorView.MOUSE_DRAG, c[0], c[1] + r[3] / 2, EditorView.MOD_SHIFT, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        assertEquals(before - 0.05f, Params.get(param).normalize(store.get(param)), 1e-4f);
+    }
+
+    @Test
+    void clicksToggleButtonsOfTheSelectedCue() {
+        float[] tab = centre(Control.of(Control.TAB, 3));
+        input.mouse(EditorView.MOUSE_DOWN, tab[0], tab[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, tab[0], tab[1], 0, 0);
+        assertEquals(3, input.selectedCue());
+        assertTrue(host.log.isEmpty(), "choosing a cue is no edit");
+
+        float[] mute = centre(Control.of(Control.SEND_MUTE, 0));
+        input.mouse(EditorView.MOUSE_DOWN, mute[0], mute[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, mute[0], mute[1], 0, 0);
+        assertTrue(store.isOn(Params.sendMute(3, 0)));
+        float[] mono = centre(Control.of(Control.CUE_MONO, 0));
+        input.mouse(EditorView.MOUSE_DOWN, mono[0], mono[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, mono[0], mono[1], 0, 0);
+        assertEquals(1, store.choice(Params.cueFold(3)));
+        assertEquals(List.of("begin cue4.src1.mute", "perform cue4.src1.mute", "end cue4.src1.mute",
+                "begin cue4.mono", "perform cue4.mono", "end cue4.mono"), host.log);
+    }
+
+    @Test
+    void doubleClickResetsToTheDefault() {
+        int param = Params.sendPan(0, 5);
+        store.set(param, 0.7f);
+        float[] c = centre(Control.of(Control.SEND_PAN, 5));
+        input.mouse(EditorView.MOUSE_DOUBLE_CLICK, c[0], c[1], 0, 0);
+        assertEquals(Params.get(param).defaultValue(), store.get(param), 0f);
+    }
+
+    @Test
+    void wheelAndArrowKeysStepOnePercentOrOneThousandthWithShift() {
+        int param = Params.cueLevel(0);
+        float start = Params.get(param).normalize(store.get(param));
+        float[] c = centre(Control.of(Control.CUE_LEVEL, 0));
+        input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, 1f);
+        assertEquals(start + 0.01f, Params.get(param).normalize(store.get(param)), 1e-5f);
+        assertTrue(input.key(EditorView.KEY_DOWN, EditorView.MOD_SHIFT));
+        assertEquals(start + 0.009f, Params.get(param).normalize(store.get(param)), 1e-5f);
+    }
+
+    @Test
+    void talkbackIsMomentaryUnlessLatched() {
+        float[] c = centre(Control.of(Control.TALKBACK, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertTrue(store.isOn(Params.TALKBACK_ON));
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        assertTrue(!store.isOn(Params.TALKBACK_ON));
+
+        store.set(Params.TALKBACK_LATCH, 1f);
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        assertTrue(store.isOn(Params.TALKBACK_ON), "latched: stays on after the click");
+    }
+
+    @Test
+    void cloneCopiesTheSelectedCueOntoTheNextAndResetRestoresDefaults() {
+        store.set(Params.sendLevel(0, 3), -6f);
+        store.set(Params.cueMute(0), 1f);
+        store.set(Params.sendPan(1, 2), 0.5f);   // cue 2 has its own setting, to be overwritten
+        float[] clone = centre(Control.of(Control.CUE_CLONE, 0));
+        input.mouse(EditorView.MOUSE_DOWN, clone[0], clone[1], 0, 0);
+        assertEquals(1, input.selectedCue());
+        assertEquals(-6f, store.get(Params.sendLevel(1, 3)), 1e-4f);
+        assertTrue(store.isOn(Params.cueMute(1)));
+        assertEquals(0f, store.get(Params.sendPan(1, 2)), 1e-6f);
+        // Only what changed is sent, each as a whole gesture.
+        assertEquals(List.of("begin cue2.mute", "perform cue2.mute", "end cue2.mute",
+                "begin cue2.src3.pan", "perform cue2.src3.pan", "end cue2.src3.pan",
+                "begin cue2.src4.level", "perform cue2.src4.level", "end cue2.src4.level"), host.log);
+
+        host.log.clear();
+        float[] reset = centre(Control.of(Control.CUE_RESET, 0));
+        input.mouse(EditorView.MOUSE_DOWN, reset[0], reset[1], 0, 0);
+        for (int p : org.foldback.engine.mix.CueActions.parametersOf(1)) {
+            assertEquals(Params.get(p).defaultValue(), store.get(p), 1e-4f, Params.get(p).id());
+        }
+        assertEquals(6, host.log.size(), "two changed parameters, one gesture each: " + host.log);
+    }
+
+    @Test
+    void abSwitchesSendTheOtherSlotsValuesAsGestures() {
+        store.set(Params.cueLevel(0), -5f);
+        float[] b = centre(Control.of(Control.SLOT, 1));
+        input.mouse(EditorView.MOUSE_DOWN, b[0], b[1], 0, 0);
+        assertEquals(Slot.B, state.activeSlot());
+        // B starts as defaults: only the changed cue level goes back, as one gesture.
+        assertEquals(List.of("begin cue1.level", "perform cue1.level", "end cue1.level"), host.log);
+        assertEquals(0f, store.get(Params.cueLevel(0)), 1e-4f);
+
+        host.log.clear();
+        float[] a = centre(Control.of(Control.SLOT, 0));
+        input.mouse(EditorView.MOUSE_DOWN, a[0], a[1], 0, 0);
+        assertEquals(Slot.A, state.activeSlot());
+        assertEquals(-5f, store.get(Params.cueLevel(0)), 1e-4f);
+    }
+
+    @Test
+    void clipLightsResetTheirBusMeter() {
+        float[] c = centre(Control.of(Control.SOURCE_CLIP, 4));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        c = centre(Control.of(Control.CUE_CLIP, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        int what = BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS;
+        assertEquals(List.of(4 * 100 + what, 16 * 100 + what), resets);
+    }
+}

@@ -1,0 +1,74 @@
+package org.foldback.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.foldback.engine.Layout;
+import org.junit.jupiter.api.Test;
+
+class EditorLayoutTest {
+    private static List<Integer> allControls() {
+        List<Integer> all = new ArrayList<>();
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            all.add(Control.of(Control.TAB, c));
+        }
+        for (int kind : EditorLayout.STRIP_KINDS) {
+            for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+                all.add(Control.of(kind, s));
+            }
+        }
+        for (int kind : EditorLayout.ALL_SINGLE) {
+            all.add(Control.of(kind, 0));
+        }
+        all.add(Control.of(Control.SLOT, 0));
+        all.add(Control.of(Control.SLOT, 1));
+        return all;
+    }
+
+    @Test
+    void theCentreOfEveryControlHitsThatControlAtEverySize() {
+        float[][] sizes = {
+            {EditorLayout.DEFAULT_WIDTH, EditorLayout.DEFAULT_HEIGHT},
+            {EditorLayout.MIN_WIDTH, EditorLayout.MIN_HEIGHT},
+            {1800, 1000},
+        };
+        EditorLayout layout = new EditorLayout();
+        float[] r = new float[4];
+        float[] scratch = new float[4];
+        for (float[] size : sizes) {
+            layout.resize(size[0], size[1]);
+            for (int control : allControls()) {
+                layout.rect(control, r);
+                assertTrue(r[2] >= 3 && r[3] >= 3, Control.name(control) + " too small at " + size[0]);
+                assertTrue(r[0] >= 0 && r[1] >= 0 && r[0] + r[2] <= size[0] && r[1] + r[3] <= size[1],
+                        Control.name(control) + " outside the editor at " + size[0] + "x" + size[1]);
+                int hit = layout.hit(r[0] + r[2] / 2, r[1] + r[3] / 2, scratch);
+                assertEquals(Control.name(control), Control.name(hit), "at " + size[0] + "x" + size[1]);
+            }
+        }
+    }
+
+    @Test
+    void emptySpaceHitsNothing() {
+        EditorLayout layout = new EditorLayout();
+        float[] scratch = new float[4];
+        assertEquals(Control.NONE, layout.hit(-5, -5, scratch));
+        assertEquals(Control.NONE, layout.hit(EditorLayout.DEFAULT_WIDTH - 2, EditorLayout.DEFAULT_HEIGHT - 2, scratch));
+    }
+
+    @Test
+    void metersShareOneVerticalScale() {
+        EditorLayout layout = new EditorLayout();
+        float[] a = new float[4];
+        float[] b = new float[4];
+        layout.sourceMeter(0, a);
+        layout.cueMeter(b);
+        assertEquals(a[1], b[1]);
+        assertEquals(a[3], b[3]);
+        layout.rect(Control.of(Control.SEND_LEVEL, 0), b);
+        assertFalse(a[0] + a[2] > b[0], "meter and fader overlap");
+    }
+}

@@ -1,0 +1,274 @@
+#include "GlEditor.h"
+
+#include "JavaProcessor.h"
+#include "JavaRuntime.h"
+#include "Log.h"
+#include "PluginProcessor.h"
+
+namespace foldback
+{
+namespace
+{
+// The sizes org.foldback.ui.EditorLayout is drawn for (points).
+constexpr int defaultWidth = 1040, defaultHeight = 600;
+constexpr int minWidth = 760, minHeight = 420, maxWidth = 2400, maxHeight = 1600;
+
+// Must match org.foldback.bridge.EditorView.
+constexpr int kindDown = 0, kindDrag = 1, kindUp = 2, kindWheel = 3, kindDoubleClick = 4;
+constexpr int modShift = 1, modCtrl = 2, modAlt = 4;
+constexpr int keyUp = 1, keyDown = 2, keyLeft = 3, keyRight = 4;
+
+juce::String stringFrom (JNIEnv* e, jobject s)
+{
+    if (s == nullptr)
+        return {};
+    const char* chars = e->GetStringUTFChars (static_cast<jstring> (s), nullptr);
+    juce::String result = juce::String::fromUTF8 (chars);
+    e->ReleaseStringUTFChars (static_cast<jstring> (s), chars);
+    e->DeleteLocalRef (s);
+    return result;
+}
+} // namespace
+
+juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, JavaProcessor* java, juce::String& whyNot)
+{
+    if (juce::SystemStats::getEnvironmentVariable ("FOLDBACK_EDITOR", {}) == "status")
+    {
+        whyNot = "FOLDBACK_EDITOR=status asks for the plain editor";
+        logLine ("editor: showing the plain editor: " + whyNot);
+        return nullptr;
+    }
+    auto& runtime = JavaRuntime::instance();
+    auto* e = runtime.env();
+    if (java == nullptr || ! java->isAlive() || e == nullptr)
+    {
+        whyNot = "Java is not running";
+        return nullptr;
+    }
+
+    e->PushLocalFrame (16);
+    jobject global = nullptr;
+    Methods m;
+    auto openEditor = e->GetMethodID (runtime.processorClass(), "openEditor", "()Lorg/foldback/bridge/EditorView;");
+    auto* local = openEditor == nullptr ? nullptr : e->CallObjectMethod (java->javaObject(), openEditor);
+    whyNot = JavaRuntime::takeException (e);
+    if (whyNot.isEmpty() && local == nullptr)
+        whyNot = "foldback.jar has no editor (NativeProcessor.openEditor)";
+    if (whyNot.isEmpty())
+    {
+        auto cls = e->GetObjectClass (local);
+        struct Entry { jmethodID* id; const char* name; const char* signature; };
+        const Entry entries[] = {
+            { &m.glOpen, "glOpen", "()Ljava/lang/String;" },
+            { &m.render, "render", "(IIF)V" },
+            { &m.glClose, "glClose", "()V" },
+            { &m.resized, "resized", "(II)V" },
+            { &m.mouse, "mouse", "(IFFIF)V" },
+            { &m.key, "key", "(II)Z" },
+            { &m.close, "close", "()Ljava/lang/String;" },
+        };
+        for (auto& entry : entries)
+        {
+            *entry.id = e->GetMethodID (cls, entry.name, entry.signature);
+            if (*entry.id == nullptr)
+            {
+                JavaRuntime::takeException (e);
+                whyNot = juce::String ("the editor in foldback.jar lacks ") + entry.name + entry.signature;
+                break;
+            }
+        }
+        if (whyNot.isEmpty())
+            global = e->NewGlobalRef (local);
+    }
+    e->PopLocalFrame (nullptr);
+
+    if (global == nullptr)
+    {
+        logLine ("editor: showing the plain editor: " + whyNot);
+        return nullptr;
+    }
+    return new GlEditor (processor, global, m);
+}
+
+GlEditor::GlEditor (FoldbackProcessor& p, jobject v, const Methods& m)
+    : AudioProcessorEditor (p), view (v), methods (m)
+{
+    setOpaque (true);
+    setWantsKeyboardFocus (true);
+    setResizable (true, true);
+    setResizeLimits (minWidth, minHeight, maxWidth, maxHeight);
+    setSize (defaultWidth, defaultHeight);
+
+    // NanoVG wants a stencil buffer. The context is JUCE's default (compatibility profile, the
+    // newest the driver has): asking for a core profile the driver lacks raises an X error that
+    // ends the host's process. Java picks NanoVG's GL3 or GL2 back end from what it gets. Java
+    // draws everything, so JUCE paints nothing into the context and repaints when the timer asks.
+    juce::OpenGLPixelFormat format;
+    format.stencilBufferBits = 8;
+    context.setPixelFormat (format);
+    context.setComponentPaintingEnabled (false);
+    context.setContinuousRepainting (false);
+    context.setRenderer (this);
+    context.attachTo (*this);
+    startTimerHz (60);
+}
+
+GlEditor::~GlEditor()
+{
+    stopTimer();
+    context.detach();   // runs openGLContextClosing on the GL thread, which lets Java free its GL objects
+    if (auto* e = JavaRuntime::instance().env())
+    {
+        auto line = stringFrom (e, e->CallObjectMethod (view, methods.close));
+        if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+            line = "editor: close failed: " + problem;
+        logLine (line);
+        e->DeleteGlobalRef (view);
+    }
+}
+
+//== GL thread =======================================================================================
+
+void GlEditor::newOpenGLContextCreated()
+{
+    auto* e = JavaRuntime::instance().env();   // attaches JUCE's GL thread to the JVM
+    if (e == nullptr)
+        return failOnGlThread ("the OpenGL thread could not attach to Java");
+    auto why = stringFrom (e, e->CallObjectMethod (view, methods.glOpen));
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        why = problem;
+    if (why.isNotEmpty())
+        return failOnGlThread (why);
+    logLine ("editor: OpenGL " + juce::String (reinterpret_cast<const char*> (juce::gl::glGetString (juce::gl::GL_VERSION)))
+             + ", scale " + juce::String (context.getRenderingScale()));
+    javaReady.store (true);
+}
+
+void GlEditor::renderOpenGL()
+{
+    if (! javaReady.load() || glFailed.load())
+        return;
+    auto* e = JavaRuntime::instance().env();
+    // The surface's size in pixels is the viewport JUCE set for this frame. getRenderingScale()
+    // alone misses a scale the host applies to the editor (VST3 setContentScaleFactor on Linux
+    // becomes a component transform), so the scale Java draws with is worked out from the two.
+    GLint viewport[4] = {};
+    juce::gl::glGetIntegerv (juce::gl::GL_VIEWPORT, viewport);
+    const int points = widthPoints.load();
+    const int w = viewport[2] > 0 ? viewport[2] : juce::roundToInt (context.getRenderingScale() * points);
+    const int h = viewport[3] > 0 ? viewport[3] : juce::roundToInt (context.getRenderingScale() * heightPoints.load());
+    const auto scale = points > 0 ? (float) w / (float) points : 1.0f;
+    if (e == nullptr || w <= 0 || h <= 0)
+        return;
+    e->CallVoidMethod (view, methods.render, (jint) w, (jint) h, (jfloat) scale);
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        failOnGlThread ("drawing failed: " + problem);
+}
+
+void GlEditor::openGLContextClosing()
+{
+    if (! javaReady.exchange (false))
+        return;
+    if (auto* e = JavaRuntime::instance().env())
+    {
+        e->CallVoidMethod (view, methods.glClose);
+        JavaRuntime::takeException (e);
+    }
+}
+
+void GlEditor::failOnGlThread (const juce::String& why)
+{
+    {
+        std::lock_guard<std::mutex> lock (failureMutex);
+        failure = why;
+    }
+    glFailed.store (true);   // the timer, on the message thread, takes it from here
+}
+
+//== Message thread ==================================================================================
+
+void GlEditor::timerCallback()
+{
+    if (glFailed.load() && ! showingFailure)
+    {
+        showingFailure = true;
+        stopTimer();
+        context.detach();
+        {
+            std::lock_guard<std::mutex> lock (failureMutex);
+            logLine ("editor: showing the plain message: " + failure);
+        }
+        repaint();
+        return;
+    }
+    context.triggerRepaint();
+}
+
+void GlEditor::paint (juce::Graphics& g)
+{
+    // Only seen without a working GL context: JUCE paints nothing into the context otherwise.
+    g.fillAll (juce::Colour (0xff1e2227));
+    juce::String text;
+    {
+        std::lock_guard<std::mutex> lock (failureMutex);
+        text = failure;
+    }
+    auto& owner = static_cast<FoldbackProcessor&> (processor);
+    g.setColour (juce::Colours::white);
+    g.drawFittedText ("The Foldback editor cannot draw here: " + text + "\n\n" + owner.statusText(),
+                      getLocalBounds().reduced (16), juce::Justification::topLeft, 20);
+}
+
+void GlEditor::resized()
+{
+    widthPoints.store (getWidth());
+    heightPoints.store (getHeight());
+    if (auto* e = JavaRuntime::instance().env())
+    {
+        e->CallVoidMethod (view, methods.resized, (jint) getWidth(), (jint) getHeight());
+        JavaRuntime::takeException (e);
+    }
+}
+
+int GlEditor::modifiersOf (const juce::ModifierKeys& mods)
+{
+    return (mods.isShiftDown() ? modShift : 0) | (mods.isCtrlDown() ? modCtrl : 0) | (mods.isAltDown() ? modAlt : 0);
+}
+
+void GlEditor::sendMouse (int kind, const juce::MouseEvent& event, float wheel)
+{
+    if (auto* e = JavaRuntime::instance().env())
+    {
+        e->CallVoidMethod (view, methods.mouse, (jint) kind, (jfloat) event.position.x, (jfloat) event.position.y,
+                           (jint) modifiersOf (event.mods), (jfloat) wheel);
+        if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+            logLine ("editor: input failed: " + problem);
+    }
+}
+
+void GlEditor::mouseDown (const juce::MouseEvent& e)        { grabKeyboardFocus(); sendMouse (kindDown, e, 0.0f); }
+void GlEditor::mouseDrag (const juce::MouseEvent& e)        { sendMouse (kindDrag, e, 0.0f); }
+void GlEditor::mouseUp (const juce::MouseEvent& e)          { sendMouse (kindUp, e, 0.0f); }
+void GlEditor::mouseDoubleClick (const juce::MouseEvent& e) { sendMouse (kindDoubleClick, e, 0.0f); }
+
+void GlEditor::mouseWheelMove (const juce::MouseEvent& e, const juce::MouseWheelDetails& wheel)
+{
+    sendMouse (kindWheel, e, wheel.isReversed ? -wheel.deltaY : wheel.deltaY);
+}
+
+bool GlEditor::keyPressed (const juce::KeyPress& key)
+{
+    int code = 0;
+    const auto k = key.getKeyCode();
+    if (k == juce::KeyPress::upKey) code = keyUp;
+    else if (k == juce::KeyPress::downKey) code = keyDown;
+    else if (k == juce::KeyPress::leftKey) code = keyLeft;
+    else if (k == juce::KeyPress::rightKey) code = keyRight;
+    auto* e = JavaRuntime::instance().env();
+    if (code == 0 || e == nullptr)
+        return false;
+    const bool used = e->CallBooleanMethod (view, methods.key, (jint) code, (jint) modifiersOf (key.getModifiers()));
+    JavaRuntime::takeException (e);
+    return used;
+}
+} // namespace foldback
