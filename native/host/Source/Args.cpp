@@ -22,6 +22,8 @@ namespace
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
                                   { "block", false }, { "timeout", false } } },
+            { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
+                            { "timeout", false } } },
         };
 
         return table;
@@ -148,6 +150,7 @@ juce::String Args::usage()
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2]\n"
+           "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
            "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"
            "PATH is a .vst3 bundle, a .lv2 bundle directory, or an LV2 plugin URI\n"
            "exit codes: 0 ok, 1 plugin failed, 2 bad arguments or input, 3 timed out";
