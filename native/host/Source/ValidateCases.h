@@ -38,6 +38,7 @@ namespace ValidateCases
 {
     void rates (ValidateContext&);
     void blocks (ValidateContext&);
+    void oversize (ValidateContext&);
     void lifecycle (ValidateContext&);
     void bypass (ValidateContext&);
     void buses (ValidateContext&);

@@ -4,8 +4,10 @@
 
 #include "ValidateCases.h"
 
-#include <csetjmp>
+#include <sys/mman.h>
+#include <mutex>
 #include <csignal>
+#include <iostream>
 #include <thread>
 
 using namespace juce;
@@ -16,20 +18,25 @@ namespace
     constexpr float sineAmplitude = 0.5f;
 
     //== The host's SIGSEGV handler =============================================================
-    // Armed, it jumps back out of a deliberate fault; unarmed, it restores the default and
-    // re-raises, so a real crash still crashes.
-    thread_local sigjmp_buf faultJump;
-    thread_local volatile sig_atomic_t faultArmed = 0;
+    // A fault on our guard page (mapped without access) is ours: the handler opens the page and
+    // returns, and the faulting write runs again and succeeds. Any other fault restores the
+    // default action and re-raises, so a real crash still crashes. Returning normally (rather
+    // than jumping out) leaves the JVM's handler, which called ours, in a clean state.
+    constexpr size_t guardSize = 4096;
+    void* guardPage = nullptr;
     volatile sig_atomic_t faultsCaught = 0;
     struct sigaction defaultAction {};
 
-    void hostFaultHandler (int, siginfo_t*, void*)
+    void hostFaultHandler (int, siginfo_t* info, void*)
     {
-        if (faultArmed)
+        auto* address = static_cast<char*> (info->si_addr);
+        auto* guard = static_cast<char*> (guardPage);
+
+        if (guard != nullptr && address >= guard && address < guard + guardSize)
         {
-            faultArmed = 0;
             ++faultsCaught;
-            siglongjmp (faultJump, 1);
+            mprotect (guardPage, guardSize, PROT_READ | PROT_WRITE);
+            return;
         }
 
         sigaction (SIGSEGV, &defaultAction, nullptr);
@@ -43,18 +50,14 @@ namespace
         return (current.sa_flags & SA_SIGINFO) != 0 && current.sa_sigaction == hostFaultHandler;
     }
 
-    /** Touches an unmapped address with the handler armed; true if our handler got the fault. */
+    /** Writes to the guard page while it has no access; true if our handler got the fault. */
     bool faultReachesHost()
     {
+        static std::mutex one;
+        const std::lock_guard<std::mutex> lock (one);
+        mprotect (guardPage, guardSize, PROT_NONE);
         const auto before = faultsCaught;
-
-        if (sigsetjmp (faultJump, 1) == 0)
-        {
-            faultArmed = 1;
-            *reinterpret_cast<volatile int*> (static_cast<uintptr_t> (16)) = 1;
-            faultArmed = 0;
-        }
-
+        *static_cast<volatile int*> (guardPage) = 1;
         return faultsCaught == before + 1;
     }
 
@@ -68,6 +71,8 @@ namespace ValidateCases
 {
 void installHostSignalHandler()
 {
+    guardPage = mmap (nullptr, guardSize, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
     struct sigaction action {};
     action.sa_sigaction = hostFaultHandler;
     action.sa_flags = SA_SIGINFO;
@@ -206,11 +211,12 @@ void sigsegv (ValidateContext& ctx)
 {
     // runValidate installed our handler before the plugin loaded, as a host with its own crash
     // handler does. The JVM installs its handler over ours and must chain to it.
-    ctx.expect (hostHandlerIsInstalled(), "the host handler is not installed");
+    // (By now the JVM runs: loading the VST3 to describe it created an instance.)
+    ctx.fact ("host_handler_on_top_at_start", hostHandlerIsInstalled() ? "yes" : "no");
     ctx.expect (faultReachesHost(), "before the plugin loaded, our own handler did not catch a fault");
 
-    auto plugin = ctx.create();
-    plugin->prepareToPlay (48000.0, 512);
+    auto plugin = ctx.create (48000.0, 1024);
+    plugin->prepareToPlay (48000.0, 1024);
     // Enough work for the JIT to compile the audio path; compiled Java code uses SIGSEGV itself
     // (implicit null checks, safepoint polls), which the JVM must still handle as its own.
     const auto out = render (*plugin, mainSine (1000.0, sineAmplitude, 48000.0), 48000 * 4, randomBlocks (1024, 2), 1024);
@@ -220,13 +226,16 @@ void sigsegv (ValidateContext& ctx)
 
     // A fault that is not the JVM's, on a thread the JVM knows (this one called into Java) and
     // on a thread it has never seen: both must reach the host's handler.
-    ctx.expect (faultReachesHost(), "a host fault on the message thread did not reach the host's handler");
+    const bool onMessageThread = faultReachesHost();
+    std::cout << "sigsegv: message-thread fault reached the host handler: " << (onMessageThread ? "yes" : "no") << std::endl;
+    ctx.expect (onMessageThread, "a host fault on the message thread did not reach the host's handler");
     bool otherThread = false;
     std::thread ([&] { otherThread = faultReachesHost(); }).join();
+    std::cout << "sigsegv: new-thread fault reached the host handler: " << (otherThread ? "yes" : "no") << std::endl;
     ctx.expect (otherThread, "a host fault on a new thread did not reach the host's handler");
 
     // And the plugin still works after both.
-    const auto after = render (*plugin, mainSine (1000.0, sineAmplitude, 48000.0), 14400, fixedBlocks (512), 512);
+    const auto after = render (*plugin, mainSine (1000.0, sineAmplitude, 48000.0), 14400, fixedBlocks (1024), 1024);
     ctx.expect (nonFinite (after) == 0 && lastTenth (after.cues[0]) > 0.05, "no normal output after the host's faults");
     plugin->releaseResources();
     ctx.fact ("faults_caught", (int) faultsCaught);

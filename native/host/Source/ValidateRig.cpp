@@ -36,7 +36,8 @@ Rendered render (AudioPluginInstance& plugin, const Input& input, int64 frames, 
                  int capacity, const BeforeBlock& beforeBlock)
 {
     const int channels = jmax (plugin.getTotalNumInputChannels(), plugin.getTotalNumOutputChannels());
-    AudioBuffer<float> buffer (channels, jmax (1, capacity));
+    capacity = jmax (1, capacity);
+    AudioBuffer<float> buffer (channels, capacity);
     MidiBuffer midi;
     Rendered out;
 
@@ -45,7 +46,7 @@ Rendered render (AudioPluginInstance& plugin, const Input& input, int64 frames, 
 
     for (int64 position = 0; position < frames;)
     {
-        const int n = (int) jmin ((int64) jlimit (0, buffer.getNumSamples(), sizes()), frames - position);
+        const int n = (int) jmin ((int64) jlimit (0, capacity, sizes()), frames - position);
         buffer.setSize (channels, n, false, false, true);
         buffer.clear();
 
