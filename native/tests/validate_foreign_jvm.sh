@@ -17,7 +17,7 @@ for extra in /usr/lib/jvm/temurin-25-jdk-amd64/bin/java; do
 done
 
 for java_bin in "${javas[@]}"; do
-    : > "$LOG"
+    mkdir -p "$(dirname "$LOG")"; : > "$LOG"
     out="$WORK/foreign.out"
     rc=0
     "$java_bin" --enable-native-access=ALL-UNNAMED -cp "$jna" "$source_file" "$FOLDBACK_LV2" >"$out" 2>"$WORK/foreign.err" || rc=$?

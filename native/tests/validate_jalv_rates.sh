@@ -13,7 +13,7 @@ URI="http://foldback.dev/plugins/foldback"
 for setting in 44100:256 48000:32 88200:1024 96000:128 192000:4096; do
     rate=${setting%:*} period=${setting#*:}
     export JACK_DEFAULT_SERVER="foldback-rates-$$-$rate"
-    : > "$LOG"
+    mkdir -p "$(dirname "$LOG")"; : > "$LOG"
     jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r "$rate" -p "$period" >"$WORK/jackd.log" 2>&1 &
     jackd_pid=$!
     for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
@@ -33,10 +33,12 @@ for setting in 44100:256 48000:32 88200:1024 96000:128 192000:4096; do
     jack_rec -f "$WORK/cue2-$rate.wav" -d 2 -b 32 foldback:audio_out_3 foldback:audio_out_4 >/dev/null 2>&1 || rc=$?
     alive=yes
     kill -0 $jalv_pid 2>/dev/null || alive=no
-    kill $metro_pid $jalv_pid 2>/dev/null || true
-    wait $jalv_pid 2>/dev/null || true
-    kill $jackd_pid 2>/dev/null || true
-    wait $jackd_pid 2>/dev/null || true
+    # jalv may block in jack_client_close while the dummy server is busy: stop the server
+    # with it, and make sure both are gone before the next rate.
+    kill $metro_pid $jalv_pid $jackd_pid 2>/dev/null || true
+    for _ in $(seq 30); do kill -0 $jalv_pid 2>/dev/null || kill -0 $jackd_pid 2>/dev/null || break; sleep 0.1; done
+    kill -9 $jalv_pid $jackd_pid 2>/dev/null || true
+    wait $jalv_pid $jackd_pid $metro_pid 2>/dev/null || true
 
     [ "$rc" -eq 0 ] || fail "$rate Hz: jack_rec failed"
     [ "$alive" = yes ] || { cat "$WORK/jalv.log"; fail "$rate Hz: jalv died while processing"; }
