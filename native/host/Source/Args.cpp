@@ -28,6 +28,8 @@ namespace
                           { "click", true }, { "drag", true }, { "wheel", true }, { "report-params", false },
                           { "size", false }, { "scale", false }, { "set", true }, { "block", false }, { "sample-rate", false },
                           { "timeout", false } } },
+            { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
+                            { "timeout", false } } },
         };
 
         return table;
@@ -159,6 +161,7 @@ juce::String Args::usage()
            "  foldback-host editor --plugin PATH [--in a.wav ...] [--frames 60] [--screenshot out.png]\n"
            "                [--click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
+           "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
            "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"
            "PATH is a .vst3 bundle, a .lv2 bundle directory, or an LV2 plugin URI\n"
            "exit codes: 0 ok, 1 plugin failed, 2 bad arguments or input, 3 timed out";
