@@ -256,6 +256,11 @@ public final class NativeProcessor {
         return sb.toString();
     }
 
+    /** The program the current state came from (restored with the state). */
+    public int currentProgram() {
+        return state.program();
+    }
+
     /** Loads program {@code index} as the whole state; null on success, else why not. */
     public String loadProgram(int index) {
         try {
@@ -264,6 +269,7 @@ public final class NativeProcessor {
                 return "no program " + index;
             }
             state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
+            state.setProgram(index);
             state.applyTo(params);
             return null;
         } catch (PresetException e) {
