@@ -186,6 +186,16 @@ void FoldbackProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::Mi
         bypassToMainInput (buffer, 0);
 }
 
+void FoldbackProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi)
+{
+    // JUCE's default bypass leaves every input in place, and the process buffer is shared: cue N
+    // would play source N raw, past the limiter. Our bypass (cue 1 = main input, the rest silent,
+    // crossfaded) is the engine's, so a host's bypass goes through it too.
+    if (bypassParameter != nullptr && bypassParameter->getValue() < 0.5f)
+        bypassParameter->setValue (1.0f);   // atomic; the host already knows it bypassed us
+    processBlock (buffer, midi);
+}
+
 void FoldbackProcessor::mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples)
 {
     int changes = collectParameterChanges();
