@@ -53,10 +53,15 @@ assert_no_jvm_crash() {
 # Starts a JACK server with the dummy driver (no sound card needed) for this test only.
 start_jack() {
     local period="${1:-64}"
-    export JACK_DEFAULT_SERVER="foldback-test-$$"
+    # One fixed name: JACK2's registry holds 8 servers and keeps the slots of dead ones with
+    # unique names, so per-run names fill it up. Tests run one at a time.
+    export JACK_DEFAULT_SERVER="foldback-test"
+    # A server of that name left by an earlier test must be gone first.
+    pkill -f "jackd -n $JACK_DEFAULT_SERVER " 2>/dev/null || true
+    for _ in $(seq 50); do pgrep -f "jackd -n $JACK_DEFAULT_SERVER " >/dev/null || break; sleep 0.1; done
     jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$period" >"$WORK/jackd.log" 2>&1 &
     local pid=$!
-    cleanup_hooks+=("kill $pid 2>/dev/null")
+    cleanup_hooks+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")
     for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && return 0; sleep 0.1; done
     cat "$WORK/jackd.log"
     fail "jackd did not start"

@@ -12,7 +12,7 @@ URI="http://foldback.dev/plugins/foldback"
 
 for setting in 44100:256 48000:32 88200:1024 96000:128 192000:4096; do
     rate=${setting%:*} period=${setting#*:}
-    export JACK_DEFAULT_SERVER="foldback-rates-$$-$rate"
+    export JACK_DEFAULT_SERVER="foldback-rates"   # fixed: see start_jack in lib.sh
     mkdir -p "$(dirname "$LOG")"; : > "$LOG"
     jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r "$rate" -p "$period" >"$WORK/jackd.log" 2>&1 &
     jackd_pid=$!
