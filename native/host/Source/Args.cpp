@@ -22,6 +22,9 @@ namespace
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
                                   { "block", false }, { "timeout", false } } },
+            { "bench", { { "plugin", false }, { "mode", false }, { "instances", false }, { "seconds", false },
+                         { "warmup-seconds", false }, { "sample-rate", false }, { "block", false }, { "sources", false },
+                         { "cues", false }, { "plugin-state", false }, { "rt-priority", false }, { "timeout", false } } },
         };
 
         return table;
@@ -148,6 +151,8 @@ juce::String Args::usage()
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2]\n"
+           "  foldback-host bench --plugin PATH [--mode offline|realtime] [--instances N] [--seconds S]\n"
+           "                [--warmup-seconds S] [--block 64] [--sources S] [--cues C] [--plugin-state FILE] [--rt-priority P]\n"
            "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"
            "PATH is a .vst3 bundle, a .lv2 bundle directory, or an LV2 plugin URI\n"
            "exit codes: 0 ok, 1 plugin failed, 2 bad arguments or input, 3 timed out";

@@ -10,6 +10,7 @@ int runRender (const Args& args);
 int runInfo (const Args& args);
 int runParams (const Args& args);
 int runTimeInstances (const Args& args);
+int runBench (const Args& args);
 
 /** Defaults shared by the commands. */
 namespace Defaults

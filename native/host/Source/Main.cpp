@@ -19,6 +19,7 @@ namespace
         if (command == "info")            return runInfo (args);
         if (command == "params")          return runParams (args);
         if (command == "time-instances")  return runTimeInstances (args);
+        if (command == "bench")           return runBench (args);
 
         jassertfalse; // Args::parse only lets known commands through
         return ExitCode::badArgs;
