@@ -7,6 +7,7 @@
 # prints key=value lines: idle_xruns, foldback_xruns, and the DSP load JACK reported.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/thread_cpu.sh"
 
 SECONDS_RUN=300
 PERIOD=32
@@ -27,11 +28,11 @@ export JACK_DEFAULT_SERVER="foldback-xruns-$$"
 export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
 pids=()
 cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    for p in "${pids[@]}"; do stop "$p"; done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE
 
 cc -O2 "$HERE/xrun_count.c" -o "$WORK/xrun_count" $(pkg-config --cflags --libs jack)
 

@@ -29,3 +29,11 @@ busiest_thread() {
         | awk '{ d = $4 - $2; t = $5 - $3; if (d > best) { best = d; tid = $1; ticks = t } }
                END { print tid, best, ticks }'
 }
+
+# stop PID: TERM, then KILL if it is still there after 3 s (a host holding a JVM may not exit on TERM).
+stop() {
+    local pid=$1
+    kill "$pid" 2>/dev/null || return 0
+    for _ in $(seq 30); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null || true
+}

@@ -44,11 +44,11 @@ FOLDBACK_URI="http://foldback.dev/plugins/foldback"
 
 pids=()
 cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-    wait 2>/dev/null || true
+    for p in "${pids[@]}"; do stop "$p"; done
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE
 
 jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p 64 >"$WORK/jackd.log" 2>&1 &
 pids+=($!)
@@ -73,15 +73,13 @@ measure() {
     sleep 1
     jack_lsp | grep -q "^$name:" || { cat "$WORK/$name.log" >&2; echo "jalv did not start $uri" >&2; return 1; }
     for port in $(jack_lsp | grep "^$name:" | grep -E "$inputs"); do
-        jack_connect "$SIGNAL" "$port"
+        jack_connect "$SIGNAL" "$port" || { echo "cannot connect $SIGNAL to $port" >&2; return 1; }
     done
     sleep "$WARMUP"
     local pid
     pid=$(pgrep -P "$jalv" -x jalv || echo "$jalv")
     read -r tid ns ticks < <(busiest_thread "$pid" "$SECONDS_MEASURED")
-    kill "$jalv" 2>/dev/null || true
-    wait "$jalv" 2>/dev/null || true
-    kill -0 "$pid" 2>/dev/null && kill "$pid" 2>/dev/null || true
+    stop "$jalv"
     local percent
     percent=$(awk -v ns="$ns" -v s="$SECONDS_MEASURED" 'BEGIN { printf "%.4f", 100 * ns / (s * 1e9) }')
     local hz
@@ -90,12 +88,6 @@ measure() {
     echo "${name}_stat_cpu_percent=$(awk -v t="$ticks" -v hz="$hz" -v s="$SECONDS_MEASURED" 'BEGIN { printf "%.4f", 100 * t / hz / s }')"
     echo "${name}_thread=$tid"
     eval "${name}_percent=$percent"
-}
-
-# Foldback's LV2 control ports: find a symbol by parameter ID (ports are named after IDs).
-matrix_controls() {
-    # Written by the bench command (BenchConfig.MATRIX_8X8) when it runs this script.
-    [ -n "${FOLDBACK_MATRIX_CONTROLS:-}" ] && cat "$FOLDBACK_MATRIX_CONTROLS"
 }
 
 x42_gains=()
@@ -108,12 +100,15 @@ done
 measure x42_ebur128 http://gareus.org/oss/lv2/meters#EBUr128 ":in"
 measure foldback_meters "$FOLDBACK_URI" ":audio_in_"
 measure x42_matrix http://gareus.org/oss/lv2/matrixmixer#i8o8 ":in[1-8]$" "${x42_gains[@]}"
-mapfile -t fb_controls < <(matrix_controls)
+# Foldback's parameters are LV2 patch parameters, not control ports (JUCE 7), so the matrix comes
+# in as a state: an LV2 state directory written by the bench command (BenchConfig.MATRIX_8X8).
+: "${FOLDBACK_MATRIX_STATE:?set FOLDBACK_MATRIX_STATE to the matrix state directory (foldback bench writes it)}"
 # Sources 1-8: LV2 audio_in_1..16.
-measure foldback_matrix "$FOLDBACK_URI" ":audio_in_([1-9]|1[0-6])$" "${fb_controls[@]}"
+measure foldback_matrix "$FOLDBACK_URI" ":audio_in_([1-9]|1[0-6])$" -l "$FOLDBACK_MATRIX_STATE"
 
 awk -v fb="$foldback_meters_percent" -v x="$x42_ebur128_percent" \
     'BEGIN { if (x > 0) printf "meter_cpu_ratio_vs_x42=%.4f\n", (fb / 48) / (x / 2) }'
 awk -v fb="$foldback_matrix_percent" -v x="$x42_matrix_percent" \
     'BEGIN { if (x > 0) printf "mix_cpu_ratio_vs_x42_matrix=%.4f\n", fb / x }'
-echo "matrix_controls_applied=${#fb_controls[@]}"
+grep -q "state not loaded" "$XDG_STATE_HOME/foldback/foldback.log" 2>/dev/null \
+    && echo "foldback_matrix_state_loaded=false" || echo "foldback_matrix_state_loaded=true"

@@ -76,14 +76,19 @@ enum BenchConfig {
         }
     }
 
-    /** The plugin's own state (JSON) holding this configuration, for foldback-host --plugin-state. */
-    Path writeState(Path dir) throws IOException {
+    /** The plugin's own state (JSON) holding this configuration. */
+    byte[] state() {
         ParamStore params = new ParamStore();
         apply(params);
         PluginState state = new PluginState();
         state.capture(params);
+        return StateCodec.encode(state);
+    }
+
+    /** The state as a file, for foldback-host --plugin-state. */
+    Path writeState(Path dir) throws IOException {
         Path file = dir.resolve(name().toLowerCase() + "-state.json");
-        Files.write(file, StateCodec.encode(state));
+        Files.write(file, state());
         return file;
     }
 }
