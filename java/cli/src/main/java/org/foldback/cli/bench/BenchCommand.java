@@ -141,6 +141,9 @@ public final class BenchCommand {
         figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
         EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
         figures.put("engine_matrix8x8_us_per_block", matrix.medianMicros());
+        BridgeTiming.Result bridge = BridgeTiming.measure(BLOCK, RATE, quick ? 10 : 60);
+        figures.put("bridge_java_side_us_per_block", bridge.javaHandOffMicros());
+        figures.put("java_side_new_instance_ms", bridge.instanceMillis());
     }
 
     // ---- Through the real plugin, in foldback-host ------------------------------------------------
@@ -193,7 +196,8 @@ public final class BenchCommand {
         if (median != null && engine != null) {
             figures.put(Figure.BRIDGE_US_PER_BLOCK, median - engine);
             figures.note(Figure.BRIDGE_US_PER_BLOCK.key, "median block through the VST3 (foldback-host bench, offline)"
-                    + " minus the median of the same engine configuration in the bench JVM");
+                    + " minus the median of the same engine configuration in the bench JVM (two processes: noisy;"
+                    + " bridge_java_side_us_per_block is the Java half measured in one JVM)");
         }
     }
 
