@@ -36,6 +36,7 @@ public final class BenchCommand {
     private final Path work;
     private final Map<String, String> env = new HashMap<>();
     private final double gcLoadMbps;
+    private double tailSeconds = Double.NaN;
 
     private BenchCommand(boolean quick, Set<String> skip, double gcLoadMbps, PrintStream err) throws IOException {
         this.quick = quick;
@@ -54,6 +55,7 @@ public final class BenchCommand {
         boolean quick = false;
         double mbps = 150;
         Set<String> skip = new HashSet<>();
+        double tail = Double.NaN;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json": json = true; break;
@@ -68,15 +70,22 @@ public final class BenchCommand {
                     if (i + 1 >= args.length) {
                         throw new UsageException("--gc-load-mbps needs a number");
                     }
-                    mbps = Double.parseDouble(args[++i]);
+                    mbps = number(args[++i]);
+                    break;
+                case "--tail-seconds":
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--tail-seconds needs a number");
+                    }
+                    tail = number(args[++i]);
                     break;
                 default:
                     throw new UsageException("unknown option " + args[i]
-                            + " (usage: bench [--json] [--quick] [--skip GROUPS] [--gc-load-mbps N])");
+                            + " (usage: bench [--json] [--quick] [--skip GROUPS] [--gc-load-mbps N] [--tail-seconds S])");
             }
         }
         try {
             BenchCommand bench = new BenchCommand(quick, skip, mbps, err);
+            bench.tailSeconds = tail;
             bench.measureAll();
             String runtime = "JDK " + Runtime.version().feature() + " bench JVM, plugin JVM at "
                     + bench.env.get("FOLDBACK_JAVA_HOME");
@@ -141,6 +150,8 @@ public final class BenchCommand {
         figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
         EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
         figures.put("engine_matrix8x8_us_per_block", matrix.medianMicros());
+        EngineTiming.Result matrixMix = EngineTiming.measure(CueEngine::new, BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_matrix8x8_mix_only_us_per_block", matrixMix.medianMicros());
         BridgeTiming.Result bridge = BridgeTiming.measure(BLOCK, RATE, quick ? 10 : 60);
         figures.put("bridge_java_side_us_per_block", bridge.javaHandOffMicros());
         figures.put("java_side_new_instance_ms", bridge.instanceMillis());
@@ -225,7 +236,8 @@ public final class BenchCommand {
         String options = (System.getenv().getOrDefault("FOLDBACK_JVM_OPTIONS", "") + " -javaagent:" + agent
                 + "=mbps=" + gcLoadMbps + ",stats=" + stats).trim();
         Map<String, String> r = hostBench("tail", Map.of("FOLDBACK_JVM_OPTIONS", options), "--mode", "realtime",
-                "--seconds", quick ? "10" : "120", "--warmup-seconds", quick ? "5" : "20");
+                "--seconds", !Double.isNaN(tailSeconds) ? String.valueOf(tailSeconds) : quick ? "10" : "120",
+                "--warmup-seconds", quick ? "5" : "20");
         figures.put(Figure.BLOCK_P9999_US_GC_LOAD, KeyValueProcess.number(r, "block_p9999_us"));
         figures.put(Figure.BLOCK_MAX_US_GC_LOAD, KeyValueProcess.number(r, "block_max_us"));
         figures.put("tail_block_median_us", KeyValueProcess.number(r, "block_median_us"));
@@ -299,6 +311,14 @@ public final class BenchCommand {
     }
 
     // ---- Helpers ------------------------------------------------------------------------------------
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("not a number: " + text);
+        }
+    }
 
     private static Double median(List<Double> values) {
         List<Double> v = new ArrayList<>();
