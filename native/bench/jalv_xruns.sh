@@ -24,7 +24,8 @@ WORK=$(mktemp -d)
 export LV2_PATH="$WORK/lv2"
 mkdir -p "$LV2_PATH"
 cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
-export JACK_DEFAULT_SERVER="foldback-xruns-$$"
+# A fixed name, as in x42_compare.sh: per-run names would fill JACK2's 8-server registry.
+export JACK_DEFAULT_SERVER="foldback-xruns"
 export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
 pids=()
 cleanup() {

@@ -38,7 +38,9 @@ WORK=$(mktemp -d)
 export LV2_PATH="$WORK/lv2:/usr/lib/lv2:/usr/local/lib/lv2"
 mkdir -p "$WORK/lv2"
 cp -r "$FOLDBACK_LV2" "$WORK/lv2/"
-export JACK_DEFAULT_SERVER="foldback-bench-$$"
+# A fixed name: JACK2 reclaims a dead server's registry slot only for the same name, and its
+# table holds 8 servers, so per-run names would fill it on a machine that runs this often.
+export JACK_DEFAULT_SERVER="foldback-bench"
 export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
 FOLDBACK_URI="http://foldback.dev/plugins/foldback"
 
