@@ -30,6 +30,9 @@ namespace
                           { "timeout", false } } },
             { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
                             { "timeout", false } } },
+            { "bench", { { "plugin", false }, { "mode", false }, { "instances", false }, { "seconds", false },
+                         { "warmup-seconds", false }, { "sample-rate", false }, { "block", false }, { "sources", false },
+                         { "cues", false }, { "plugin-state", false }, { "rt-priority", false }, { "timeout", false } } },
         };
 
         return table;
@@ -162,6 +165,8 @@ juce::String Args::usage()
            "                [--click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
            "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
+           "  foldback-host bench --plugin PATH [--mode offline|realtime] [--instances N] [--seconds S]\n"
+           "                [--warmup-seconds S] [--block 64] [--sources S] [--cues C] [--plugin-state FILE] [--rt-priority P]\n"
            "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"
            "PATH is a .vst3 bundle, a .lv2 bundle directory, or an LV2 plugin URI\n"
            "exit codes: 0 ok, 1 plugin failed, 2 bad arguments or input, 3 timed out";

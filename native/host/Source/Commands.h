@@ -13,6 +13,7 @@ int runTimeInstances (const Args& args);
 int runStateBatch (const Args& args);
 int runEditor (const Args& args);   // EditorCommand.cpp: the plugin's editor on an X display
 int runValidate (const Args& args);
+int runBench (const Args& args);
 
 /** Defaults shared by the commands. */
 namespace Defaults

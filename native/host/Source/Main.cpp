@@ -22,6 +22,7 @@ namespace
         if (command == "time-instances")  return runTimeInstances (args);
         if (command == "editor")          return runEditor (args);
         if (command == "validate")        return runValidate (args);
+        if (command == "bench")           return runBench (args);
 
         jassertfalse; // Args::parse only lets known commands through
         return ExitCode::badArgs;

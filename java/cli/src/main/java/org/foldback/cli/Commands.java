@@ -24,6 +24,7 @@ public final class Commands {
                 case "compare": return CompareCommand.run(rest, out);
                 case "presets": return PresetsCommand.run(rest, out);
                 case "params": return ParamsCommand.run(rest, out);
+                case "bench": return org.foldback.cli.bench.BenchCommand.run(rest, out, err);
                 default:
                     err.println("foldback: unknown command '" + args[0] + "'\n" + USAGE);
                     return 2;

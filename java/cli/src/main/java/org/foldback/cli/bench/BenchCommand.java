@@ -1,0 +1,350 @@
+package org.foldback.cli.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.foldback.cli.UsageException;
+import org.foldback.engine.mix.CueEngine;
+
+/**
+ * {@code foldback bench [--json] [--quick] [--skip GROUPS]}: measures the figures of issue 8 and
+ * prints a table, or one JSON object with --json. See native/bench/PERFORMANCE.md for what each
+ * figure means and how it is made.
+ *
+ * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42.
+ * Environment: FOLDBACK_HOST, FOLDBACK_VST3 (set by ./foldback), FOLDBACK_LV2 (default: next to
+ * the VST3), FOLDBACK_JAVA_HOME (the plugin's JDK; default: the one running this command),
+ * FOLDBACK_JVM_OPTIONS (passed on to the plugin's JVM).
+ */
+public final class BenchCommand {
+    private static final int BLOCK = 64;
+    private static final double RATE = 48000;
+    private static final double PERIOD_US = 1e6 * BLOCK / RATE;
+
+    private final boolean quick;
+    private final Set<String> skip;
+    private final PrintStream err;
+    private final Figures figures = new Figures();
+    private final Path work;
+    private final Map<String, String> env = new HashMap<>();
+    private final double gcLoadMbps;
+    private double tailSeconds = Double.NaN;
+
+    private BenchCommand(boolean quick, Set<String> skip, double gcLoadMbps, PrintStream err) throws IOException {
+        this.quick = quick;
+        this.skip = skip;
+        this.gcLoadMbps = gcLoadMbps;
+        this.err = err;
+        this.work = Files.createTempDirectory("foldback-bench");
+        String javaHome = System.getenv("FOLDBACK_JAVA_HOME");
+        env.put("FOLDBACK_JAVA_HOME", javaHome != null ? javaHome : System.getProperty("java.home"));
+        // The plugin logs here, not into the user's state directory.
+        env.put("XDG_STATE_HOME", work.resolve("state").toString());
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) throws UsageException {
+        boolean json = false;
+        boolean quick = false;
+        double mbps = 150;
+        Set<String> skip = new HashSet<>();
+        double tail = Double.NaN;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--json": json = true; break;
+                case "--quick": quick = true; break;
+                case "--skip":
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42)");
+                    }
+                    skip.addAll(List.of(args[++i].split(",")));
+                    break;
+                case "--gc-load-mbps":
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--gc-load-mbps needs a number");
+                    }
+                    mbps = number(args[++i]);
+                    break;
+                case "--tail-seconds":
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--tail-seconds needs a number");
+                    }
+                    tail = number(args[++i]);
+                    break;
+                default:
+                    throw new UsageException("unknown option " + args[i]
+                            + " (usage: bench [--json] [--quick] [--skip GROUPS] [--gc-load-mbps N] [--tail-seconds S])");
+            }
+        }
+        try {
+            BenchCommand bench = new BenchCommand(quick, skip, mbps, err);
+            bench.tailSeconds = tail;
+            bench.measureAll();
+            String runtime = "JDK " + Runtime.version().feature() + " bench JVM, plugin JVM at "
+                    + bench.env.get("FOLDBACK_JAVA_HOME");
+            if (json) {
+                bench.figures.printJson(out);
+                bench.figures.notes().forEach((k, v) -> err.println("bench: " + k + ": " + v));
+            } else {
+                bench.figures.printTable(out, runtime);
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("bench: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private void measureAll() throws IOException {
+        step("engine", this::engine);
+        step("host", this::hostOffline);
+        step("instances", this::instances);
+        step("tail", this::tailUnderGcLoad);
+        step("scaling", this::scaling);
+        step("x42", this::x42);
+        figures.put("jdk_feature_version_bench_jvm", (double) Runtime.version().feature());
+        figures.put("quick", quick ? 1.0 : 0.0);
+        figures.put("load_average_1min", loadAverage());
+    }
+
+    private interface Step {
+        void run() throws IOException, BenchException;
+    }
+
+    private void step(String group, Step step) {
+        if (skip.contains(group)) {
+            figures.note(group, "skipped (--skip)");
+            return;
+        }
+        err.println("bench: " + group + " ...");
+        try {
+            step.run();
+        } catch (IOException | BenchException | RuntimeException e) {
+            figures.note(group, "not measured: " + e.getMessage());
+            err.println("bench: " + group + " failed: " + e.getMessage());
+        }
+    }
+
+    // ---- Engine alone, in this JVM --------------------------------------------------------------
+
+    private void engine() {
+        // Warm-up long enough for C2 to compile the whole block path (the allocation tests use
+        // 150,000 blocks): before that, interpreted and C1 code may allocate what C2 scalar-replaces.
+        double seconds = quick ? 15 : 600;
+        double warmup = quick ? 100 : 200;
+        EngineTiming.Result full = EngineTiming.measure(BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
+        figures.put(Figure.ENGINE_US_PER_BLOCK, full.medianMicros());
+        figures.put(Figure.ENGINE_CPU_PERCENT, 100 * full.medianMicros() / PERIOD_US);
+        figures.put(Figure.ALLOC_BYTES_PER_BLOCK, full.allocBytesPerBlock());
+        figures.put("engine_mean_us_per_block", full.meanMicros());
+        figures.put("engine_blocks_measured", (double) full.blocks());
+        figures.put("engine_p9999_us_per_block", full.p9999Micros());
+        EngineTiming.Result mixOnly = EngineTiming.measure(CueEngine::new, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
+        EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_matrix8x8_us_per_block", matrix.medianMicros());
+        EngineTiming.Result matrixMix = EngineTiming.measure(CueEngine::new, BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_matrix8x8_mix_only_us_per_block", matrixMix.medianMicros());
+        BridgeTiming.Result bridge = BridgeTiming.measure(BLOCK, RATE, quick ? 10 : 60);
+        figures.put("bridge_java_side_us_per_block", bridge.javaHandOffMicros());
+        figures.put("java_side_new_instance_ms", bridge.instanceMillis());
+    }
+
+    // ---- Through the real plugin, in foldback-host ------------------------------------------------
+
+    private Path host() throws BenchException {
+        String host = System.getenv("FOLDBACK_HOST");
+        if (host == null || !Files.isExecutable(Path.of(host))) {
+            throw new BenchException("FOLDBACK_HOST is not set to the built foldback-host (run ./foldback bench)");
+        }
+        return Path.of(host);
+    }
+
+    private Path vst3() throws BenchException {
+        String vst3 = System.getenv("FOLDBACK_VST3");
+        if (vst3 == null || !Files.isDirectory(Path.of(vst3))) {
+            throw new BenchException("FOLDBACK_VST3 is not set to the built Foldback.vst3 (run ./foldback bench)");
+        }
+        return Path.of(vst3);
+    }
+
+    private Map<String, String> hostBench(String name, Map<String, String> extraEnv, String... options)
+            throws IOException, BenchException {
+        return hostBench(name, extraEnv, BLOCK, options);
+    }
+
+    private Map<String, String> hostBench(String name, Map<String, String> extraEnv, int block, String... options)
+            throws IOException, BenchException {
+        List<String> cmd = new ArrayList<>(List.of(host().toString(), "bench", "--plugin", vst3().toString(),
+                "--plugin-state", BenchConfig.FULL.writeState(work).toString(),
+                "--block", String.valueOf(block), "--sample-rate", String.valueOf((int) RATE)));
+        cmd.addAll(List.of(options));
+        Map<String, String> e = new HashMap<>(env);
+        e.putAll(extraEnv);
+        return KeyValueProcess.run(cmd, e, work.resolve(name + ".log"), 1800);
+    }
+
+    private void hostOffline() throws IOException, BenchException {
+        Map<String, String> r = hostBench("offline", Map.of(), "--mode", "offline",
+                "--seconds", quick ? "20" : "300", "--warmup-seconds", quick ? "10" : "60");
+        Double median = KeyValueProcess.number(r, "block_median_us");
+        figures.put("offline_realtime_factor_block64", KeyValueProcess.number(r, "realtime_factor"));
+        figures.put("plugin_us_per_block", median);
+        // Offline rendering picks its block size: 512 samples, foldback-host render's default.
+        Map<String, String> big = hostBench("offline-512", Map.of(), 512, "--mode", "offline",
+                "--seconds", quick ? "20" : "300", "--warmup-seconds", quick ? "10" : "60");
+        figures.put(Figure.OFFLINE_REALTIME_FACTOR, KeyValueProcess.number(big, "realtime_factor"));
+        figures.note(Figure.OFFLINE_REALTIME_FACTOR.key, "full configuration through the VST3, 512-sample blocks,"
+                + " audio seconds per wall-clock second of processBlock calls");
+        Double engine = figures.get(Figure.ENGINE_US_PER_BLOCK.key);
+        if (median != null && engine != null) {
+            figures.put(Figure.BRIDGE_US_PER_BLOCK, median - engine);
+            figures.note(Figure.BRIDGE_US_PER_BLOCK.key, "median block through the VST3 (foldback-host bench, offline)"
+                    + " minus the median of the same engine configuration in the bench JVM (two processes: noisy;"
+                    + " bridge_java_side_us_per_block is the Java half measured in one JVM)");
+        }
+    }
+
+    private void instances() throws IOException, BenchException {
+        int runs = quick ? 1 : 5;
+        List<Double> first = new ArrayList<>();
+        List<Double> second = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Map<String, String> r = KeyValueProcess.run(List.of(host().toString(), "time-instances",
+                    "--plugin", vst3().toString(), "--count", "2", "--block", String.valueOf(BLOCK),
+                    "--sample-rate", String.valueOf((int) RATE)), env, work.resolve("instances.log"), 300);
+            first.add(KeyValueProcess.number(r, "instance1_ms"));
+            second.add(KeyValueProcess.number(r, "instance2_ms"));
+        }
+        figures.put(Figure.FIRST_INSTANCE_MS, median(first));
+        figures.put(Figure.SECOND_INSTANCE_MS, median(second));
+        if (runs > 1) {
+            figures.note(Figure.FIRST_INSTANCE_MS.key, "median of " + runs + " host processes");
+        }
+    }
+
+    private void tailUnderGcLoad() throws IOException, BenchException {
+        Path agent = AgentJar.write(work);
+        Path stats = work.resolve("gc-load.txt");
+        String options = (System.getenv().getOrDefault("FOLDBACK_JVM_OPTIONS", "") + " -javaagent:" + agent
+                + "=mbps=" + gcLoadMbps + ",stats=" + stats).trim();
+        Map<String, String> r = hostBench("tail", Map.of("FOLDBACK_JVM_OPTIONS", options), "--mode", "realtime",
+                "--seconds", !Double.isNaN(tailSeconds) ? String.valueOf(tailSeconds) : quick ? "10" : "120",
+                "--warmup-seconds", quick ? "5" : "20");
+        figures.put(Figure.BLOCK_P9999_US_GC_LOAD, KeyValueProcess.number(r, "block_p9999_us"));
+        figures.put(Figure.BLOCK_MAX_US_GC_LOAD, KeyValueProcess.number(r, "block_max_us"));
+        figures.put("tail_block_median_us", KeyValueProcess.number(r, "block_median_us"));
+        figures.put("tail_block_p999_us", KeyValueProcess.number(r, "block_p999_us"));
+        figures.put("tail_late_blocks", KeyValueProcess.number(r, "late_blocks"));
+        figures.put("tail_blocks", KeyValueProcess.number(r, "blocks"));
+        figures.put("tail_realtime_priority", "true".equals(r.get("realtime_priority")) ? 1.0 : 0.0);
+        Map<String, String> load = Files.exists(stats) ? KeyValueProcess.parse(Files.readString(stats)) : Map.of();
+        figures.put("gc_load_mb_per_second", KeyValueProcess.number(load, "mb_per_second"));
+        figures.put("gc_load_collections", KeyValueProcess.number(load, "gc_count"));
+        if (load.isEmpty()) {
+            figures.note("tail", "the allocation agent wrote no statistics: the load may not have run");
+        } else {
+            figures.note("tail", "collector activity: " + load.get("gc_detail"));
+        }
+    }
+
+    private void scaling() throws IOException, BenchException {
+        String seconds = quick ? "3" : "30";
+        Map<String, String> one = hostBench("scaling-1", Map.of(), "--mode", "offline", "--instances", "1",
+                "--seconds", seconds, "--warmup-seconds", quick ? "5" : "20");
+        Map<String, String> sixteen = hostBench("scaling-16", Map.of(), "--mode", "offline", "--instances", "16",
+                "--seconds", seconds, "--warmup-seconds", quick ? "5" : "20");
+        Double t1 = KeyValueProcess.number(one, "block_median_us");
+        Double t16 = KeyValueProcess.number(sixteen, "block_median_us");
+        figures.put("instances16_us_per_period", t16);
+        if (t1 != null && t16 != null) {
+            figures.put("instances16_scaling_vs_linear", t16 / (16 * t1));
+        }
+    }
+
+    // ---- x42 comparisons in jalv on a JACK dummy server --------------------------------------------
+
+    private void x42() throws IOException, BenchException {
+        Path script = benchScripts().resolve("x42_compare.sh");
+        String lv2 = System.getenv("FOLDBACK_LV2");
+        if (lv2 == null) {
+            lv2 = vst3().getParent().getParent().resolve("LV2").resolve("Foldback.lv2").toString();
+        }
+        Map<String, String> e = new HashMap<>(env);
+        e.put("FOLDBACK_LV2", lv2);
+        e.put("FOLDBACK_MATRIX_STATE", Lv2State.write(work.resolve("matrix-lv2-state"),
+                "http://foldback.dev/plugins/foldback", BenchConfig.MATRIX_8X8.state()).toString());
+        Map<String, String> r = KeyValueProcess.run(List.of("bash", script.toString(),
+                "--seconds", quick ? "5" : "30", "--warmup", quick ? "4" : "10"), e, work.resolve("x42.log"), 1800);
+        figures.put(Figure.METER_CPU_RATIO_VS_X42, KeyValueProcess.number(r, "meter_cpu_ratio_vs_x42"));
+        figures.put(Figure.MIX_CPU_RATIO_VS_X42_MATRIX, KeyValueProcess.number(r, "mix_cpu_ratio_vs_x42_matrix"));
+        for (Map.Entry<String, String> kv : r.entrySet()) {
+            if (kv.getKey().endsWith("_cpu_percent")) {
+                figures.put("jalv_" + kv.getKey(), KeyValueProcess.number(r, kv.getKey()));
+            }
+        }
+    }
+
+    /** native/bench of the checkout this jar was built in (build/java/foldback.jar), or FOLDBACK_BENCH_SCRIPTS. */
+    private static Path benchScripts() throws BenchException {
+        String dir = System.getenv("FOLDBACK_BENCH_SCRIPTS");
+        if (dir != null) {
+            return Path.of(dir);
+        }
+        try {
+            Path jar = Path.of(BenchCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path scripts = jar.getParent().getParent().getParent().resolve("native").resolve("bench");
+            if (Files.isDirectory(scripts)) {
+                return scripts;
+            }
+        } catch (Exception ignored) {
+            // fall through
+        }
+        throw new BenchException("native/bench not found next to the jar; set FOLDBACK_BENCH_SCRIPTS");
+    }
+
+    // ---- Helpers ------------------------------------------------------------------------------------
+
+    private static double number(String text) {
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("not a number: " + text);
+        }
+    }
+
+    private static Double median(List<Double> values) {
+        List<Double> v = new ArrayList<>();
+        for (Double d : values) {
+            if (d != null) {
+                v.add(d);
+            }
+        }
+        if (v.isEmpty()) {
+            return null;
+        }
+        v.sort(Double::compare);
+        return v.get(v.size() / 2);
+    }
+
+    private static Double loadAverage() {
+        try {
+            String text = Files.readString(Path.of("/proc/loadavg"));
+            return Double.parseDouble(text.split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "bench(quick=%s)", quick);
+    }
+}

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Real-time run: Foldback's LV2 in jalv on a JACK dummy server with 32-sample periods at 48 kHz
+# (0.667 ms), fed a tone on every input, for SECONDS; JACK's xrun count over that time, next to an
+# idle baseline of the same length (the same server with no plugin: what this machine does anyway).
+#
+# usage: jalv_xruns.sh [--seconds 300] [--period 32]   (FOLDBACK_LV2: the built Foldback.lv2)
+# prints key=value lines: idle_xruns, foldback_xruns, and the DSP load JACK reported.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/thread_cpu.sh"
+
+SECONDS_RUN=300
+PERIOD=32
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) SECONDS_RUN=$2; shift 2 ;;
+        --period) PERIOD=$2; shift 2 ;;
+        *) echo "usage: $0 [--seconds S] [--period FRAMES]" >&2; exit 2 ;;
+    esac
+done
+: "${FOLDBACK_LV2:?set FOLDBACK_LV2 to the built Foldback.lv2 bundle}"
+
+WORK=$(mktemp -d)
+export LV2_PATH="$WORK/lv2"
+mkdir -p "$LV2_PATH"
+cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
+# A fixed name, as in x42_compare.sh: per-run names would fill JACK2's 8-server registry.
+export JACK_DEFAULT_SERVER="foldback-xruns"
+export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
+pids=()
+cleanup() {
+    for p in "${pids[@]}"; do stop "$p"; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM HUP PIPE
+
+cc -O2 "$HERE/xrun_count.c" -o "$WORK/xrun_count" $(pkg-config --cflags --libs jack)
+
+jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$PERIOD" >"$WORK/jackd.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 100); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
+
+jack_metro -n signal -b 60 -f 440 -A 0.25 -D 990 >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do jack_lsp | grep -q "^signal:" && break; sleep 0.1; done
+SIGNAL=$(jack_lsp | grep "^signal:" | head -1)
+
+"$WORK/xrun_count" "$SECONDS_RUN" | sed 's/^/idle_/'
+
+(sleep $((SECONDS_RUN + 60))) | jalv -n foldback http://foldback.dev/plugins/foldback >"$WORK/jalv.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 300); do jack_lsp 2>/dev/null | grep -q "^foldback:audio_out_1" && break; sleep 0.1; done
+jack_lsp | grep -q "^foldback:audio_out_1" || { cat "$WORK/jalv.log" >&2; exit 1; }
+for port in $(jack_lsp | grep "^foldback:audio_in_"); do jack_connect "$SIGNAL" "$port"; done
+# Start-up (JVM start, JIT) is not steady state: give it 10 s before counting.
+sleep 10
+"$WORK/xrun_count" "$SECONDS_RUN" | sed 's/^/foldback_/'
+grep -q "prepared: 48000 Hz" "$XDG_STATE_HOME/foldback/foldback.log" 2>/dev/null \
+    && echo "foldback_prepared=true" || echo "foldback_prepared=false"
