@@ -59,3 +59,14 @@ python3 -c "
 import sys; r, g, b = map(int, sys.argv[1].split()); sys.exit(0 if r > 200 and g < 90 and b < 90 else 1)" "$colour" \
     || fail "the mute button is not lit after the click (colour $colour)"
 pass "clicks, a drag and wheel steps reached the host as gestures, and the screen shows the result"
+
+# The preset control: "next" loads the first factory preset through the shim's program change
+# (setCurrentProgram, then the values pushed to the host). The host sees the preset's values
+# arrive as parameter changes, outside any gesture (a program change is not a user edit).
+run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 20 --report-params yes \
+    --click "$(centre preset.next)" > "$WORK/preset.txt" || { cat "$WORK/preset.txt"; fail "the host failed"; }
+changes=$(grep -c '^param=' "$WORK/preset.txt" || true)
+echo "preset: $changes parameter changes reached the host"
+[ "$changes" -ge 3 ] || fail "loading a preset changed $changes parameters the host sees"
+grep -q '^gesture_begins=0$' "$WORK/preset.txt" || fail "a preset load came as gestures"
+pass "the preset control loads a factory preset and the host gets its values"

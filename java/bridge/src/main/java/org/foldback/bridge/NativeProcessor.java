@@ -57,6 +57,7 @@ public final class NativeProcessor {
     private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
     private List<PresetLibrary.Entry> factory;
     private PluginState state = new PluginState();
+    private volatile int loadedProgram = -1;
 
     /**
      * @param shimHandle   the native instance, passed back on every JNA call into the shim
@@ -259,6 +260,7 @@ public final class NativeProcessor {
             state = presets.get(index).source() == PresetLibrary.Source.FACTORY
                     ? library.load(presets.get(index).id()).state() : state;
             state.applyTo(params);
+            loadedProgram = index;
             return null;
         } catch (PresetException e) {
             return e.getMessage();
@@ -303,6 +305,11 @@ public final class NativeProcessor {
     public EditorView openEditor() throws ReflectiveOperationException {
         Class<?> c = Class.forName(EDITOR_CLASS, true, NativeProcessor.class.getClassLoader());
         return (EditorView) c.getConstructor(NativeProcessor.class).newInstance(this);
+    }
+
+    /** The factory preset loaded last (the host's current program), or -1 before any. */
+    public int currentProgram() {
+        return loadedProgram;
     }
 
     /** The processor that mixes; the editor reads its meters and limiter state. */
