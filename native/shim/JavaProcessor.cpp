@@ -102,6 +102,7 @@ juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
         { &methods.parseValue, "parseValue", "(ILjava/lang/String;)F" },
         { &methods.programNames, "programNames", "()Ljava/lang/String;" },
         { &methods.loadProgram, "loadProgram", "(I)Ljava/lang/String;" },
+        { &methods.currentProgram, "currentProgram", "()I" },
     };
     for (auto& entry : entries)
     {
@@ -296,5 +297,13 @@ juce::String JavaProcessor::loadProgram (int index)
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
         return problem;
     return toString (e, error);
+}
+int JavaProcessor::currentProgram()
+{
+    if (object == nullptr)
+        return 0;
+    auto* e = JavaRuntime::instance().env();
+    auto program = e->CallIntMethod (object, methods.currentProgram);
+    return JavaRuntime::takeException (e).isEmpty() ? program : 0;
 }
 } // namespace foldback

@@ -54,6 +54,7 @@ public:
     float parseValue (int index, const juce::String& text);   // NaN when the text means nothing
     juce::StringArray programNames();
     juce::String loadProgram (int index);                     // empty on success
+    int currentProgram();                                     // the program the state came from
 
     /** The Java NativeProcessor (a global reference this object owns), for the editor. */
     jobject javaObject() const noexcept { return object; }
@@ -79,6 +80,7 @@ private:
         jmethodID parseValue = nullptr;
         jmethodID programNames = nullptr;
         jmethodID loadProgram = nullptr;
+        jmethodID currentProgram = nullptr;
     } methods;
     float* inputs = nullptr;
     float* outputs = nullptr;

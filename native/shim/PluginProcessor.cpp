@@ -73,6 +73,8 @@ juce::String shimLibraryPath()
 FoldbackProcessor::FoldbackProcessor()
     : AudioProcessor (busesFromJava())
 {
+    // Channel maps are valid before the first prepare too: a host may process before it.
+    mapChannels();
     java = std::make_unique<JavaProcessor> (this, shimLibraryPath());
 
     auto formatter = [this] (int index, float v) { return java->formatValue (index, v); };
@@ -288,6 +290,7 @@ void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
         logLine (instanceProblem);
         return;
     }
+    currentProgram = java->currentProgram();
     pushJavaValuesToHost();
 }
 
@@ -298,7 +301,9 @@ int FoldbackProcessor::getNumPrograms()
 
 void FoldbackProcessor::setCurrentProgram (int index)
 {
-    if (! juce::isPositiveAndBelow (index, programs.size()))
+    // Hosts re-send the current program after restoring a session: loading it again would
+    // overwrite the user's edits with the preset.
+    if (! juce::isPositiveAndBelow (index, programs.size()) || index == currentProgram)
         return;
     if (auto problem = java->loadProgram (index); problem.isNotEmpty())
     {
@@ -307,6 +312,7 @@ void FoldbackProcessor::setCurrentProgram (int index)
     }
     currentProgram = index;
     pushJavaValuesToHost();
+    logLine ("program " + juce::String (index) + " loaded: " + programs[index]);
 }
 
 const juce::String FoldbackProcessor::getProgramName (int index)

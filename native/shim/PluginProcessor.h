@@ -80,8 +80,8 @@ private:
 
     // Where each source and cue channel sits in JUCE's process buffer; -1 when its bus is off.
     static constexpr int maxChannels = 64;
-    std::array<int, maxChannels> inputChannel {};
-    std::array<int, maxChannels> outputChannel {};
+    std::array<int, maxChannels> inputChannel;
+    std::array<int, maxChannels> outputChannel;
     int activeSources = 1, activeCues = 1;
     bool javaPrepared = false;
 

@@ -49,3 +49,44 @@ assert_no_jvm_crash() {
         fail "the JVM wrote a crash report"
     fi
 }
+
+# Starts a JACK server with the dummy driver (no sound card needed) for this test only.
+start_jack() {
+    local period="${1:-64}"
+    export JACK_DEFAULT_SERVER="foldback-test-$$"
+    jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$period" >"$WORK/jackd.log" 2>&1 &
+    local pid=$!
+    cleanup_hooks+=("kill $pid 2>/dev/null")
+    for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && return 0; sleep 0.1; done
+    cat "$WORK/jackd.log"
+    fail "jackd did not start"
+}
+
+# Waits up to 20 s for a JACK port to appear.
+wait_for_port() {
+    for _ in $(seq 200); do jack_lsp 2>/dev/null | grep -qx "$1" && return 0; sleep 0.1; done
+    jack_lsp
+    fail "JACK port $1 did not appear"
+}
+
+# A metronome (1 kHz clicks at amplitude 0.5, i.e. -6 dBFS, 8 per second) into the given ports.
+metronome_into() {
+    jack_metro -n metro -b 480 -f 1000 -A 0.5 -D 20 >/dev/null 2>&1 &
+    cleanup_hooks+=("kill $! 2>/dev/null")
+    for _ in $(seq 50); do jack_lsp | grep -q "^metro:" && break; sleep 0.1; done
+    local port
+    port=$(jack_lsp | grep "^metro:" | head -1)
+    for target in "$@"; do jack_connect "$port" "$target"; done
+}
+
+# Records two ports for SECONDS into FILE (32-bit) and checks the peak is the metronome's -6 dBFS.
+expect_clicks() {
+    local file="$1" seconds="$2"
+    shift 2
+    jack_rec -f "$file" -d "$seconds" -b 32 "$@" >/dev/null 2>&1 || fail "jack_rec failed on $*"
+    local peak ok
+    peak=$(json_field "$file" sample_peak_dbfs)
+    echo "$* captured peak: $peak dBFS"
+    ok=$(awk -v p="$peak" 'BEGIN { print (p != "null" && p > -7.5 && p < -5.0) ? "ok" : "bad" }')
+    [ "$ok" = ok ] || fail "$* captured peak $peak dBFS, expected the metronome's -6 dBFS (-7.5..-5)"
+}

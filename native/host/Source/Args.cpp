@@ -17,7 +17,9 @@ namespace
             { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
                           { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
                           { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
-                          { "plugin-state", false }, { "save-plugin-state", false }, { "tail", false }, { "timeout", false } } },
+                          { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "tail", false }, { "timeout", false } } },
+            { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
+                               { "block", false }, { "frames", false }, { "timeout", false } } },
             { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
@@ -26,6 +28,8 @@ namespace
                           { "click", true }, { "drag", true }, { "wheel", true }, { "report-params", false },
                           { "size", false }, { "scale", false }, { "set", true }, { "block", false }, { "sample-rate", false },
                           { "timeout", false } } },
+            { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
+                            { "timeout", false } } },
         };
 
         return table;
@@ -149,12 +153,15 @@ juce::String Args::usage()
            "                [--sources S] [--cues C] [--state FILE] [--set \"NAME=TEXT\" ...]\n"
            "                [--save-state FILE] [--tail SECONDS]\n"
            "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
+           "                [--program N]   (load the plugin's program N before rendering)\n"
+           "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N]\n"
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2]\n"
            "  foldback-host editor --plugin PATH [--in a.wav ...] [--frames 60] [--screenshot out.png]\n"
            "                [--click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
+           "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
            "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"
            "PATH is a .vst3 bundle, a .lv2 bundle directory, or an LV2 plugin URI\n"
            "exit codes: 0 ok, 1 plugin failed, 2 bad arguments or input, 3 timed out";

@@ -30,6 +30,11 @@ String describeLayout (const AudioProcessor::BusesLayout& layout)
     return "inputs " + describeBuses (layout.inputBuses) + ", outputs " + describeBuses (layout.outputBuses);
 }
 
+bool needsAllBusesEnabled (const AudioPluginInstance& plugin)
+{
+    return plugin.getPluginDescription().pluginFormatName == "LV2";
+}
+
 void applyBusLayout (AudioPluginInstance& plugin, int inputBuses, int outputBuses)
 {
     const int inputsAvailable = plugin.getBusCount (true);
@@ -40,6 +45,12 @@ void applyBusLayout (AudioPluginInstance& plugin, int inputBuses, int outputBuse
 
     if (outputBuses > outputsAvailable)
         failArgs ("asked for " + String (outputBuses) + " output buses, the plugin has " + String (outputsAvailable));
+
+    if (needsAllBusesEnabled (plugin))
+    {
+        inputBuses = inputsAvailable;
+        outputBuses = outputsAvailable;
+    }
 
     AudioProcessor::BusesLayout wanted;
 

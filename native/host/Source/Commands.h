@@ -10,7 +10,9 @@ int runRender (const Args& args);
 int runInfo (const Args& args);
 int runParams (const Args& args);
 int runTimeInstances (const Args& args);
+int runStateBatch (const Args& args);
 int runEditor (const Args& args);   // EditorCommand.cpp: the plugin's editor on an X display
+int runValidate (const Args& args);
 
 /** Defaults shared by the commands. */
 namespace Defaults

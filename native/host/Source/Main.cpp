@@ -16,10 +16,12 @@ namespace
         const auto& command = args.getCommand();
 
         if (command == "render")          return runRender (args);
+        if (command == "state-batch")     return runStateBatch (args);
         if (command == "info")            return runInfo (args);
         if (command == "params")          return runParams (args);
         if (command == "time-instances")  return runTimeInstances (args);
         if (command == "editor")          return runEditor (args);
+        if (command == "validate")        return runValidate (args);
 
         jassertfalse; // Args::parse only lets known commands through
         return ExitCode::badArgs;

@@ -40,6 +40,13 @@ PluginLoader::PluginLoader (const String& pluginPath)
     if (looksLikeUri (trimmed))
     {
         formats.addFormat (new LV2PluginFormat());
+
+        // A bare URI is looked up in the default LV2 folders, plus LV2_PATH as other hosts do.
+        const auto lv2Path = SystemStats::getEnvironmentVariable ("LV2_PATH", {});
+
+        if (lv2Path.isNotEmpty())
+            formats.getFormat (0)->searchPathsForPlugins (FileSearchPath (lv2Path.replaceCharacter (':', ';')), false, false);
+
         description = describeByIdentifier (trimmed);
         return;
     }
@@ -102,7 +109,36 @@ PluginDescription PluginLoader::findLv2Plugin (const File& bundle)
     if (uris.isEmpty())
         failPlugin ("the LV2 bundle " + bundle.getFullPathName() + " declares no plugin that lilv could load");
 
+    checkNoOtherCopyInstalled (format, bundle, uris[0]);
     return describeByIdentifier (uris[0]);
+}
+
+void PluginLoader::checkNoOtherCopyInstalled (AudioPluginFormat& format, const File& bundle, const String& uri)
+{
+    // JUCE's LV2 format loads the default LV2 folders first, and lilv keeps the first plugin it
+    // finds for a URI. If another build of the same plugin is installed there (~/.lv2, ...), we
+    // would silently test that one instead of the bundle named on the command line.
+    const auto defaultFolders = format.getDefaultLocationsToSearch();
+
+    for (int i = 0; i < defaultFolders.getNumPaths(); ++i)
+    {
+        for (const auto& installed : defaultFolders[i].findChildFiles (File::findDirectories, false, "*.lv2"))
+        {
+            if (installed == bundle
+                || ! installed.getChildFile ("manifest.ttl").loadFileAsString().contains ("<" + uri + ">"))
+                continue;
+
+            bool identical = true;
+
+            for (const auto& file : bundle.findChildFiles (File::findFiles, true))
+                identical = identical && file.hasIdenticalContentTo (installed.getChildFile (file.getRelativePathFrom (bundle)));
+
+            if (! identical)
+                failPlugin ("another build of " + uri + " is installed in " + installed.getFullPathName()
+                            + " and the LV2 loader would use it instead of " + bundle.getFullPathName()
+                            + "; remove it, or pass the URI to test the installed copy");
+        }
+    }
 }
 
 PluginDescription PluginLoader::describeByIdentifier (const String& identifier)

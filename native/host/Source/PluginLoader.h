@@ -25,6 +25,7 @@ public:
 private:
     juce::PluginDescription findLv2Plugin (const juce::File& bundle);
     juce::PluginDescription findVst3Plugin (const juce::File& bundle);
+    void checkNoOtherCopyInstalled (juce::AudioPluginFormat& format, const juce::File& bundle, const juce::String& uri);
     juce::PluginDescription describeByIdentifier (const juce::String& identifier);
 
     juce::AudioPluginFormatManager formats;

@@ -17,7 +17,7 @@ void requireVst3 (const juce::AudioPluginInstance& plugin)
         failArgs ("raw plugin state is supported for VST3 plugins only");
 }
 
-/** Drops JUCE's trailer: [private data][int64 size of it]["JUCEPrivateData"]. */
+/** Drops JUCE's trailer: [int64 0][private data][int64 size of it]["JUCEPrivateData"]. */
 juce::MemoryBlock withoutJuceTrailer (const juce::MemoryBlock& block)
 {
     const auto magicSize = std::strlen (juceTrailerMagic);
@@ -30,7 +30,7 @@ juce::MemoryBlock withoutJuceTrailer (const juce::MemoryBlock& block)
     juce::uint64 privateSize = 0;
     std::memcpy (&privateSize, bytes + size - magicSize - sizeof (juce::uint64), sizeof (privateSize));
     privateSize = juce::ByteOrder::swapIfBigEndian (privateSize);
-    const auto trailer = privateSize + magicSize + sizeof (juce::uint64);
+    const auto trailer = sizeof (juce::uint64) + privateSize + sizeof (juce::uint64) + magicSize;
     return trailer <= size ? juce::MemoryBlock (bytes, size - trailer) : block;
 }
 } // namespace

@@ -5,6 +5,7 @@
 #include "BlockPattern.h"
 #include "BusSetup.h"
 #include "HostError.h"
+#include "InputFeed.h"
 #include "Output.h"
 #include "ParameterEdits.h"
 #include "PluginLoader.h"
@@ -12,43 +13,12 @@
 #include "WavIO.h"
 
 using namespace juce;
+using InputFeed::feedBus;
+using InputFeed::readInputs;
+using InputFeed::resolve;
 
 namespace
 {
-    File resolve (const String& path)
-    {
-        return File::getCurrentWorkingDirectory().getChildFile (path);
-    }
-
-    std::vector<WavIO::Audio> readInputs (const StringArray& paths)
-    {
-        std::vector<WavIO::Audio> inputs;
-
-        for (const auto& path : paths)
-            inputs.push_back (WavIO::read (resolve (path)));
-
-        for (const auto& input : inputs)
-            if (input.sampleRate != inputs.front().sampleRate)
-                failArgs ("inputs have different sample rates (" + String (inputs.front().sampleRate) + " and "
-                          + String (input.sampleRate) + " Hz); resample them first");
-
-        return inputs;
-    }
-
-    /** Copies `numSamples` frames of `input` from `position` into a bus. A mono file feeds every
-        channel of the bus; otherwise bus channel c takes file channel c (wrapping around if the
-        bus is wider). Past the end of the file the bus stays silent (the buffer was cleared). */
-    void feedBus (const WavIO::Audio& input, int position, AudioBuffer<float>& bus)
-    {
-        const int available = jlimit (0, bus.getNumSamples(), input.samples.getNumSamples() - position);
-
-        if (available == 0 || input.samples.getNumChannels() == 0)
-            return;
-
-        for (int channel = 0; channel < bus.getNumChannels(); ++channel)
-            bus.copyFrom (channel, 0, input.samples, channel % input.samples.getNumChannels(), position, available);
-    }
-
     /** What we track per output bus while rendering: the file, and figures tests and the
         benchmark script want without re-reading the WAVs. */
     struct CueOutput
@@ -144,11 +114,25 @@ int runRender (const Args& args)
     if (state.getSize() > 0)
         plugin->setStateInformation (state.getData(), (int) state.getSize());
 
+    if (args.has ("program"))
+    {
+        const int program = args.getInt ("program", 0, 0, 1 << 20);
+        if (program >= plugin->getNumPrograms())
+            failArgs ("--program " + String (program) + ": the plugin has " + String (plugin->getNumPrograms()) + " programs");
+        plugin->setCurrentProgram (program);
+        printValue ("program", plugin->getProgramName (program));
+    }
+
     applyBusLayout (*plugin, sources, cues);
     applyParameterEdits (*plugin, edits);
 
     plugin->prepareToPlay (sampleRate, maxBlock);
     pumpMessages (10);
+
+    // Cue files of an earlier render with more cues would read as results of this one.
+    for (const auto& stale : outDir.findChildFiles (File::findFiles, false, "cue-*.wav"))
+        if (stale.getFileNameWithoutExtension().fromFirstOccurrenceOf ("-", false, false).getIntValue() > cues)
+            stale.deleteFile();
 
     std::vector<CueOutput> outputs ((size_t) cues);
 

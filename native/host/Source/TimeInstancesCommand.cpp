@@ -3,6 +3,7 @@
 // milliseconds (DESIGN.md: "the second instance starts in milliseconds").
 
 #include "Commands.h"
+#include "BusSetup.h"
 #include "HostError.h"
 #include "Output.h"
 #include "PluginLoader.h"
@@ -30,10 +31,14 @@ int runTimeInstances (const Args& args)
 
     for (int i = 0; i < count; ++i)
     {
-        // Timed: create, prepare, and one block of silence in the plugin's default layout, i.e.
-        // what a DAW does before the instance makes its first sound.
+        // Timed: create, prepare, and one block of silence in the plugin's default layout (all
+        // buses for LV2), i.e. what a DAW does before the instance makes its first sound.
         const auto started = Time::getHighResolutionTicks();
         auto plugin = loader.createInstance (sampleRate, blockSize);
+
+        if (needsAllBusesEnabled (*plugin))
+            plugin->enableAllBuses();
+
         plugin->prepareToPlay (sampleRate, blockSize);
 
         AudioBuffer<float> buffer (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()),

@@ -57,7 +57,6 @@ public final class NativeProcessor {
     private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
     private List<PresetLibrary.Entry> factory;
     private PluginState state = new PluginState();
-    private volatile int loadedProgram = -1;
 
     /**
      * @param shimHandle   the native instance, passed back on every JNA call into the shim
@@ -241,26 +240,37 @@ public final class NativeProcessor {
         }
     }
 
-    /** Factory preset names, one per line, in program order. */
+    /** The name of program 0: the state a new instance starts in. */
+    static final String DEFAULT_PROGRAM = "Default";
+
+    /**
+     * Program names, one per line: program 0 is the default state (what a new instance holds, so
+     * that hosts, which treat the current program as loaded, never skip loading a real preset),
+     * then the factory presets.
+     */
     public String programNames() {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(DEFAULT_PROGRAM).append('\n');
         for (PresetLibrary.Entry e : factoryPresets()) {
             sb.append(e.name()).append('\n');
         }
         return sb.toString();
     }
 
-    /** Loads factory preset {@code index} as the whole state; null on success, else why not. */
+    /** The program the current state came from (restored with the state). */
+    public int currentProgram() {
+        return state.program();
+    }
+
+    /** Loads program {@code index} as the whole state; null on success, else why not. */
     public String loadProgram(int index) {
         try {
             List<PresetLibrary.Entry> presets = factoryPresets();
-            if (index < 0 || index >= presets.size()) {
-                return "no factory preset " + index;
+            if (index < 0 || index > presets.size()) {
+                return "no program " + index;
             }
-            state = presets.get(index).source() == PresetLibrary.Source.FACTORY
-                    ? library.load(presets.get(index).id()).state() : state;
+            state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
+            state.setProgram(index);
             state.applyTo(params);
-            loadedProgram = index;
             return null;
         } catch (PresetException e) {
             return e.getMessage();
@@ -305,11 +315,6 @@ public final class NativeProcessor {
     public EditorView openEditor() throws ReflectiveOperationException {
         Class<?> c = Class.forName(EDITOR_CLASS, true, NativeProcessor.class.getClassLoader());
         return (EditorView) c.getConstructor(NativeProcessor.class).newInstance(this);
-    }
-
-    /** The factory preset loaded last (the host's current program), or -1 before any. */
-    public int currentProgram() {
-        return loadedProgram;
     }
 
     /** The processor that mixes; the editor reads its meters and limiter state. */

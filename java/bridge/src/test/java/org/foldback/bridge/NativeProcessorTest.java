@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
+import org.foldback.engine.AllocationProbe;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Layout;
 import org.foldback.engine.Processor;
@@ -37,8 +37,6 @@ class NativeProcessorTest {
 
     @Test
     void wholeJavaAudioPathAllocatesZeroBytes() {
-        com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        bean.setThreadAllocatedMemoryEnabled(true);
         NativeProcessor np = bridge(new FoldbackProcessor());
         assertNull(np.prepare(48000, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES));
         FloatBuffer in = floats(np.inputBuffer());
@@ -50,21 +48,15 @@ class NativeProcessorTest {
         int n = Params.count();
         int level = Params.sendLevel(2, 5);
 
-        long tid = Thread.currentThread().getId();
-        run(np, changes, n, level, 150_000);
-        long before = bean.getThreadAllocatedBytes(tid);
-        run(np, changes, n, level, 100_000);
-        long after = bean.getThreadAllocatedBytes(tid);
-        assertEquals(0, after - before, "bytes allocated over 100,000 blocks of 16 x 8 with meters");
-    }
-
-    private static void run(NativeProcessor np, ByteBuffer changes, int n, int index, int blocks) {
-        for (int b = 0; b < blocks; b++) {
+        long bytes = AllocationProbe.steadyStateBytes(b -> {
             // One host automation change per block, written where the shim writes it.
-            changes.putInt(0, index);
+            changes.putInt(0, level);
             changes.putFloat(n * 4, (b & 255) / 255f);
-            assertEquals(NativeProcessor.OK, np.process(BLOCK, 1));
-        }
+            if (np.process(BLOCK, 1) != NativeProcessor.OK) {
+                throw new AssertionError(np.lastError());
+            }
+        }, 20_000, 30, 100_000);
+        assertEquals(0, bytes, "bytes allocated over 100,000 blocks of 16 x 8 with meters");
     }
 
     @Test
@@ -146,12 +138,17 @@ class NativeProcessorTest {
     }
 
     @Test
-    void factoryPresetsAreTheHostsPrograms() {
+    void theDefaultAndTheFactoryPresetsAreTheHostsPrograms() {
         NativeProcessor np = bridge(new FoldbackProcessor());
         String[] names = np.programNames().split("\n");
-        assertEquals(5, names.length, np.programNames());
-        for (int i = 0; i < names.length; i++) {
+        assertEquals(6, names.length, np.programNames());
+        assertEquals(NativeProcessor.DEFAULT_PROGRAM, names[0]);
+        for (int i = names.length - 1; i >= 0; i--) {
             assertNull(np.loadProgram(i), names[i]);
+        }
+        // Program 0 brings back every default.
+        for (int p = 0; p < Params.count(); p++) {
+            assertEquals(Params.get(p).defaultValue(), np.params().get(p), 0f, Params.get(p).id());
         }
         assertNotNull(np.loadProgram(names.length));
     }

@@ -11,7 +11,7 @@ import org.foldback.engine.meter.MeterReading;
 
 /**
  * {@code foldback meter FILE.wav [--json]}: measures a mono or stereo WAV file with the engine's
- * meters (java/engine/METERS.md). Mono is metered as dual mono. Peak, true peak and RMS are the
+ * meters (docs/METERS.md). Mono is metered as dual mono. Peak, true peak and RMS are the
  * larger of the two channels; clips are summed over channels. With --json, one JSON object whose
  * undefined values (silence) are null.
  */

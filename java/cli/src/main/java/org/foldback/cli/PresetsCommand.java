@@ -8,13 +8,16 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.ParamText;
 import org.foldback.engine.param.Params;
+import org.foldback.state.CuePreset;
 import org.foldback.state.Decoded;
 import org.foldback.state.PluginState;
 import org.foldback.state.PresetException;
 import org.foldback.state.PresetLibrary;
 import org.foldback.state.StateCodec;
+import org.foldback.state.StateFormatException;
 
 /**
  * {@code foldback presets ...}: factory and user presets.
@@ -35,7 +38,9 @@ import org.foldback.state.StateCodec;
 public final class PresetsCommand {
     private static final String USAGE = "usage: foldback presets list | show NAME | save NAME [--from FILE]"
             + " [--description TEXT] | load NAME --out FILE | export NAME FILE | import FILE [NAME]"
-            + " | rename OLD NEW | delete NAME   [--user-dir DIR] [--factory-dir DIR]";
+            + " | rename OLD NEW | delete NAME"
+            + " | cue-export NAME|FILE --cue N CUEFILE | cue-import CUEFILE --into NAME|FILE --cue N --out FILE"
+            + "   [--user-dir DIR] [--factory-dir DIR]";
 
     private PresetsCommand() {}
 
@@ -46,8 +51,16 @@ public final class PresetsCommand {
         String from = null;
         String outFile = null;
         String description = null;
+        String into = null;
+        int cue = -1;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--into":
+                    into = value(args, ++i, "--into");
+                    break;
+                case "--cue":
+                    cue = cueIndex(value(args, ++i, "--cue"));
+                    break;
                 case "--user-dir":
                     userDir = Paths.get(value(args, ++i, "--user-dir"));
                     break;
@@ -128,9 +141,41 @@ public final class PresetsCommand {
                     lib.delete(words.get(1));
                     out.println("deleted " + words.get(1));
                     return 0;
+                case "cue-export": {
+                    // One cue's mix (sends, level, fold-down, name) from a preset or state file.
+                    need(words, 3);
+                    requireCue(cue);
+                    PluginState state = lib.resolve(words.get(1));
+                    ParamStore store = new ParamStore();
+                    state.applyTo(store);
+                    write(Paths.get(words.get(2)), CuePreset.capture(store, state, cue).encode());
+                    out.println("wrote cue " + (cue + 1) + " (" + state.cueName(cue) + ") of " + words.get(1)
+                            + " to " + words.get(2));
+                    return 0;
+                }
+                case "cue-import": {
+                    // Puts a saved cue onto cue N of another preset or state: a singer's mix moves to the next song.
+                    need(words, 2);
+                    requireCue(cue);
+                    if (into == null || outFile == null) {
+                        throw new UsageException("cue-import needs --into NAME|FILE and --out FILE\n" + USAGE);
+                    }
+                    List<String> warnings = new ArrayList<>();
+                    CuePreset preset = CuePreset.decode(readBytes(Paths.get(words.get(1))), warnings);
+                    warnings.forEach(w -> out.println("warning: " + w));
+                    PluginState state = lib.resolve(into);
+                    ParamStore store = new ParamStore();
+                    state.applyTo(store);
+                    preset.applyTo(store, state, cue);
+                    write(Paths.get(outFile), StateCodec.encode(state));
+                    out.println("put " + preset.name() + " on cue " + (cue + 1) + " of " + into + ", wrote " + outFile);
+                    return 0;
+                }
                 default:
                     throw new UsageException("unknown action '" + action + "'\n" + USAGE);
             }
+        } catch (StateFormatException e) {
+            throw new UsageException(words.get(1) + ": " + e.getMessage(), e);
         } catch (PresetException e) {
             throw new UsageException(e.getMessage(), e);
         }
@@ -181,5 +226,31 @@ public final class PresetsCommand {
             throw new UsageException(option + " needs a value\n" + USAGE);
         }
         return args[i];
+    }
+
+    private static int cueIndex(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n >= 1 && n <= PluginState.CUE_COUNT) {
+                return n - 1;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the message
+        }
+        throw new UsageException("--cue takes 1 to " + PluginState.CUE_COUNT + ", not '" + text + "'");
+    }
+
+    private static void requireCue(int cue) {
+        if (cue < 0) {
+            throw new UsageException("--cue N is required\n" + USAGE);
+        }
+    }
+
+    private static byte[] readBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -42,6 +42,35 @@ class PresetsCommandTest {
     }
 
     @Test
+    void aSingersCueMovesToAnotherSongOnAnotherCue() throws Exception {
+        // The four-piece band's vocal cue (cue 4) goes onto cue 2 of the singer session.
+        Path cue = dir.resolve("vocals-cue.json");
+        run("cue-export", "four-piece-band", "--cue", "4", cue.toString());
+        Path out = dir.resolve("session.json");
+        run("cue-import", cue.toString(), "--into", "singer-and-control-room", "--cue", "2", "--out", out.toString());
+
+        PluginState band = StateCodec.decode(Files.readAllBytes(Path.of(writeState("four-piece-band")))).state();
+        PluginState session = StateCodec.decode(Files.readAllBytes(out)).state();
+        assertEquals("Vocals", session.cueName(1));
+        for (org.foldback.engine.param.ParamSpec p : org.foldback.engine.param.Params.TABLE) {
+            String id = p.id();
+            if (id.startsWith("cue4.")) {
+                int other = org.foldback.engine.param.Params.byId("cue2." + id.substring(5)).index();
+                assertEquals(Float.floatToRawIntBits(band.params().get(p.index())),
+                        Float.floatToRawIntBits(session.params().get(other)), id);
+            }
+        }
+        assertThrows(UsageException.class, () -> PresetsCommand.run(new String[] {"cue-export", "mono-check",
+                "--cue", "9", cue.toString()}, new PrintStream(new ByteArrayOutputStream())));
+    }
+
+    private String writeState(String preset) {
+        Path state = dir.resolve(preset + "-state.json");
+        run("load", preset, "--out", state.toString());
+        return state.toString();
+    }
+
+    @Test
     void loadSaveExportImportRenameDelete() throws Exception {
         Path state = dir.resolve("band-state.json");
         run("load", "four-piece-band", "--out", state.toString());

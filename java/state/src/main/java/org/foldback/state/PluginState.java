@@ -31,6 +31,7 @@ public final class PluginState {
     private Slot active = Slot.A;
     private final String[] cueNames = new String[CUE_COUNT];
     private int meterReferenceDbfs = METER_REFERENCE_EBU;
+    private int program;
 
     // JSON this version does not understand, by where it was found; written back in file order.
     final Map<String, JsonNode> extraTop = new LinkedHashMap<>();
@@ -59,6 +60,7 @@ public final class PluginState {
         s.active = active;
         System.arraycopy(cueNames, 0, s.cueNames, 0, CUE_COUNT);
         s.meterReferenceDbfs = meterReferenceDbfs;
+        s.program = program;
         s.extraTop.putAll(extraTop);
         s.extraMeter.putAll(extraMeter);
         s.extraAb.putAll(extraAb);
@@ -105,6 +107,19 @@ public final class PluginState {
 
     public List<String> cueNames() {
         return List.of(cueNames);
+    }
+
+    /**
+     * The host program this state came from (0 = Default, k = factory preset k). Hosts re-send
+     * the current program after restoring a session; knowing it, the plugin does not load the
+     * preset again over the user's edits.
+     */
+    public int program() {
+        return program;
+    }
+
+    public void setProgram(int program) {
+        this.program = Math.max(0, program);
     }
 
     public int meterReferenceDbfs() {

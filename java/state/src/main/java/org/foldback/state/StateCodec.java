@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * Reads and writes Foldback's state and preset files: versioned, human-readable JSON (see
- * STATE.md). This is what a host's getState / setState goes through.
+ * docs/STATE.md). This is what a host's getState / setState goes through.
  *
  * <p>{@code encode(decode(x))} gives back the bytes {@code x} for any state this version wrote,
  * and every float reads back with the same bits.
@@ -12,7 +12,7 @@ import java.util.Set;
 public final class StateCodec {
     public static final String STATE_FORMAT = "foldback-state";
     public static final String PRESET_FORMAT = "foldback-preset";
-    /** The schema this version writes. History and migrations: STATE.md. */
+    /** The schema this version writes. History and migrations: docs/STATE.md. */
     public static final int CURRENT_SCHEMA = 1;
     public static final String WRITER = "foldback 0.1.0";
     /** Blobs larger than this are refused before parsing. */

@@ -81,6 +81,13 @@ final class StateReader {
                 case "meter":
                     readMeter(value, s);
                     break;
+                case "program":
+                    if (value.isIntegralNumber() && value.asLong() >= 0 && value.asLong() <= 1_000_000) {
+                        s.setProgram(value.asInt());
+                    } else {
+                        warnings.add("program = " + shorten(value.toString()) + " is not a program number; using 0");
+                    }
+                    break;
                 default:
                     if (preset && key.equals("name")) {
                         name = text(value, "name");

@@ -14,6 +14,8 @@ import org.foldback.engine.param.Params;
  *   java -cp foldback.jar org.foldback.state.StateTool check FILE      # load, print warnings
  *   java -cp foldback.jar org.foldback.state.StateTool normalize IN OUT  # load and save again
  *   java -cp foldback.jar org.foldback.state.StateTool dump FILE       # id, value, float bits
+ *   java -cp foldback.jar org.foldback.state.StateTool random N DIR SEED   # N random valid states
+ *   java -cp foldback.jar org.foldback.state.StateTool same-params DIR_A DIR_B  # every file's values, to the bit
  * </pre>
  * Exit codes: 0 ok, 1 the file cannot be loaded, 2 bad arguments.
  */
@@ -25,8 +27,20 @@ public final class StateTool {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 4 && args[0].equals("random")) {
+                return random(Integer.parseInt(args[1]), Path.of(args[2]), Long.parseLong(args[3]), out);
+            }
+            if (args.length == 3 && args[0].equals("same-params")) {
+                return sameParams(Path.of(args[1]), Path.of(args[2]), out);
+            }
+        } catch (IOException | StateFormatException | NumberFormatException e) {
+            err.println(args[0] + ": " + e.getMessage());
+            return 1;
+        }
         if (args.length < 2 || (args[0].equals("normalize") && args.length < 3)) {
-            err.println("usage: StateTool check FILE | normalize IN OUT | dump FILE");
+            err.println("usage: StateTool check FILE | normalize IN OUT | dump FILE | random N DIR SEED"
+                    + " | same-params DIR_A DIR_B");
             return 2;
         }
         try {
@@ -55,5 +69,39 @@ public final class StateTool {
             err.println(args[1] + ": " + e.getMessage());
             return 1;
         }
+    }
+
+    private static int random(int count, Path dir, long seed, PrintStream out) throws IOException {
+        Files.createDirectories(dir);
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int i = 0; i < count; i++) {
+            AtomicFiles.write(dir.resolve(String.format("state-%05d.json", i)), StateCodec.encode(RandomStates.random(rnd)));
+        }
+        out.println("wrote " + count + " states into " + dir);
+        return 0;
+    }
+
+    /** Every parameter of every slot in each file of A equals, bit for bit, the same-named file's in B. */
+    private static int sameParams(Path a, Path b, PrintStream out) throws IOException, StateFormatException {
+        int files = 0, mismatches = 0;
+        try (java.util.stream.Stream<Path> list = Files.list(a)) {
+            for (Path fa : (Iterable<Path>) list.sorted()::iterator) {
+                Path fb = b.resolve(fa.getFileName().toString());
+                PluginState sa = StateCodec.decode(Files.readAllBytes(fa)).state();
+                PluginState sb = StateCodec.decode(Files.readAllBytes(fb)).state();
+                for (Slot slot : Slot.values()) {
+                    for (ParamSpec p : Params.TABLE) {
+                        int x = Float.floatToRawIntBits(sa.slot(slot).get(p.index()));
+                        int y = Float.floatToRawIntBits(sb.slot(slot).get(p.index()));
+                        if (x != y && mismatches++ < 20) {
+                            out.printf("%s %s %s: %08x vs %08x%n", fa.getFileName(), slot, p.id(), x, y);
+                        }
+                    }
+                }
+                files++;
+            }
+        }
+        out.println("files=" + files + " mismatches=" + mismatches);
+        return mismatches == 0 && files > 0 ? 0 : 1;
     }
 }

@@ -35,6 +35,10 @@ final class StateWriter {
             g.writeNumberField("reference_dbfs", s.meterReferenceDbfs());
             writeExtras(g, s.extraMeter);
             g.writeEndObject();
+            if (s.program() != 0) {
+                // Only when set, so states written before this key existed re-encode to the same bytes.
+                g.writeNumberField("program", s.program());
+            }
             g.writeObjectFieldStart("ab");
             g.writeStringField("active", s.activeSlot().name());
             g.writeFieldName("other");

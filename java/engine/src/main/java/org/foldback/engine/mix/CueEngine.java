@@ -19,7 +19,7 @@ import org.foldback.engine.param.Params;
  * <p>Per block: sanitise the sources that are heard ({@link SourceGuard}), then for each active cue
  * sum the sends (2x2 matrix per source: level, pan or balance, mute, mono mode, talkback role),
  * apply the output matrix (level, dim, mute, fold-down, swap, polarity), limit
- * ({@link org.foldback.engine.dsp.SafetyLimiter}) and blend towards bypass. See MIXING.md for the
+ * ({@link org.foldback.engine.dsp.SafetyLimiter}) and blend towards bypass. See docs/MIXING.md for the
  * formulas, laws and ramp times.
  *
  * <p>Work is skipped where nothing is heard: cues beyond activeCues are not touched, a send whose

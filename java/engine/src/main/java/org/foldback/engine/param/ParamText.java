@@ -23,7 +23,8 @@ public final class ParamText {
             return "-inf dB";
         }
         if ("dB".equals(p.unit())) {
-            return String.format(Locale.ROOT, "%.1f dB", v);
+            // Rounded first, and + 0f turns -0.0 into 0.0, so text never reads "-0.0 dB".
+            return String.format(Locale.ROOT, "%.1f dB", Math.round(v * 10f) / 10f + 0f);
         }
         return formatPan(v);
     }

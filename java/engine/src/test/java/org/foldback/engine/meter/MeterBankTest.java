@@ -28,25 +28,15 @@ class MeterBankTest {
     /** The audio thread allocates nothing: 24 buses, 100,000 blocks of 64 samples, after warm-up. */
     @Test
     void acceptAllocatesNothingInSteadyState() {
-        com.sun.management.ThreadMXBean threads =
-                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MeterBank bank = new MeterBank(BUSES);
         bank.prepare(FS);
         float[][] l = blocks(97, 1), r = blocks(89, 2);
-        run(bank, l, r, 20_000);
-        long id = Thread.currentThread().getId();
-        long before = threads.getThreadAllocatedBytes(id);
-        run(bank, l, r, 100_000);
-        long after = threads.getThreadAllocatedBytes(id);
-        assertEquals(0, after - before, "bytes allocated over 100,000 blocks x 24 buses");
-    }
-
-    static void run(MeterBank bank, float[][] l, float[][] r, int blocks) {
-        for (int k = 0; k < blocks; k++) {
+        long bytes = org.foldback.engine.AllocationProbe.steadyStateBytes(k -> {
             for (int b = 0; b < BUSES; b++) {
                 bank.accept(b, l[(k + b) % l.length], r[(k + 3 * b) % r.length], BLOCK);
             }
-        }
+        }, 20_000, 30, 100_000);
+        assertEquals(0, bytes, "bytes allocated over 100,000 blocks x 24 buses");
     }
 
     /**

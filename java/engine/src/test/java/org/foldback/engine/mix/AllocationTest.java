@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.Random;
+import org.foldback.engine.AllocationProbe;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.Layout;
 import org.foldback.engine.param.ParamStore;
@@ -14,11 +15,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The audio thread allocates nothing: 16 sources x 8 cues, 64-sample blocks, parameters moving
  * every block, taps set, limiter working, a NaN now and then. Measured with the JVM's per-thread
- * allocation counter after a warm-up long enough for C2 to compile the process path.
+ * allocation counter once the JIT has settled (see AllocationProbe).
  */
 class AllocationTest {
     private static final int BLOCK = 64;
-    private static final int WARM_UP = 40_000;
+    private static final int WARM_UP_ROUND = 20_000;
+    private static final int MAX_WARM_UP_ROUNDS = 30;
     private static final int MEASURED = 100_000;
 
     @Test
@@ -69,33 +71,25 @@ class AllocationTest {
             }
         }
 
-        run(engine, in, out, index, value, WARM_UP);
-        long tid = Thread.currentThread().getId();
-        long before = bean.getThreadAllocatedBytes(tid);
-        long after0 = bean.getThreadAllocatedBytes(tid);
-        run(engine, in, out, index, value, MEASURED);
-        long after = bean.getThreadAllocatedBytes(tid);
-        // after0 - before is what one call of the counter itself costs (0 on current JDKs).
-        assertEquals(0, (after - after0) - (after0 - before),
-                "bytes allocated over " + MEASURED + " blocks");
+        long bytes = AllocationProbe.steadyStateBytes(b -> block(engine, in, out, index, value, b),
+                WARM_UP_ROUND, MAX_WARM_UP_ROUNDS, MEASURED);
+        assertEquals(0, bytes, "bytes allocated over " + MEASURED + " blocks");
         assertTrue(tapped[0] > 0);
     }
 
-    private static void run(CueEngine engine, float[][] in, float[][] out, int[] index, float[] value, int blocks) {
+    private static void block(CueEngine engine, float[][] in, float[][] out, int[] index, float[] value, int b) {
         ParamStore p = engine.params();
-        float saved = 0f;
-        for (int b = 0; b < blocks; b++) {
-            int k = b & (index.length - 1);
-            p.set(index[k], value[k]);
-            p.set(index[(k + 1) & (index.length - 1)], value[(k + 7) & (index.length - 1)]);
-            if ((b & 1023) == 512) {
-                saved = in[5][3];
-                in[5][3] = Float.NaN;
-            }
-            engine.process(in, out, BLOCK);
-            if ((b & 1023) == 512) {
-                in[5][3] = saved;
-            }
+        int k = b & (index.length - 1);
+        p.set(index[k], value[k]);
+        p.set(index[(k + 1) & (index.length - 1)], value[(k + 7) & (index.length - 1)]);
+        boolean poison = (b & 1023) == 512;
+        float saved = in[5][3];
+        if (poison) {
+            in[5][3] = Float.NaN;
+        }
+        engine.process(in, out, BLOCK);
+        if (poison) {
+            in[5][3] = saved;
         }
     }
 }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Steady-state formulas from first principles (settings made before prepare, so no ramps).
- * Expected values are computed here in double from the laws stated in MIXING.md. Tolerance:
+ * Expected values are computed here in double from the laws stated in docs/MIXING.md. Tolerance:
  * 2e-6 absolute on signals of amplitude at most ~3 (a few float ulps after 3-4 products and sums).
  */
 class MixFormulasTest {

@@ -5,7 +5,7 @@ import org.foldback.engine.param.ParamKind;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.Params;
 
-/** Random but valid states for round-trip and fuzz tests. */
+/** Random but valid states: for round-trip and fuzz tests, and for StateTool's cross-process test data. */
 final class RandomStates {
     private static final String[] WORDS = {
         "Vocals", "Drums", "Bass", "Gitarre \"laut\"", "Stimme\\Rück", "Кью", "ボーカル", "\uD83C\uDFB8 gtr",

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# State get/set from a background thread while processing, set-then-get gives the same bytes, restored state renders identical audio.
+# Runs in foldback-host against the built VST3; see native/tests/VALIDATION.md.
+source "$(dirname "$0")/validate_lib.sh"
+run_cases "$FOLDBACK_VST3" state-threads,state-roundtrip --quick 1
