@@ -380,6 +380,12 @@ void FoldbackProcessor::performEditFromJava (int index, float normalized)
         p->setValueNotifyingHost (normalized);
 }
 
+void FoldbackProcessor::setProgramFromJava (int index)
+{
+    setCurrentProgram (index);
+    updateHostDisplay (ChangeDetails().withProgramChanged (true));
+}
+
 float FoldbackProcessor::valueForJava (int index) const
 {
     if (auto* p = parameterAt (index))

@@ -61,6 +61,7 @@ public:
     void performEditFromJava (int index, float normalized);
     void endEditFromJava (int index);
     float valueForJava (int index) const;
+    void setProgramFromJava (int index);
     void setLatencyFromJava (int samples) { setLatencySamples (samples); }
 
 private:

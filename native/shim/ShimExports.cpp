@@ -40,6 +40,12 @@ FOLDBACK_EXPORT float foldback_shim_get_value (void* instance, int paramIndex)
     return processorFrom (instance).valueForJava (paramIndex);
 }
 
+/** Loads factory preset (program) index as the host's current program; the editor's preset control. */
+FOLDBACK_EXPORT void foldback_shim_set_program (void* instance, int index)
+{
+    processorFrom (instance).setProgramFromJava (index);
+}
+
 FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)
 {
     processorFrom (instance).setLatencyFromJava (samples);

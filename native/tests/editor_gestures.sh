@@ -59,3 +59,17 @@ python3 -c "
 import sys; r, g, b = map(int, sys.argv[1].split()); sys.exit(0 if r > 200 and g < 90 and b < 90 else 1)" "$colour" \
     || fail "the mute button is not lit after the click (colour $colour)"
 pass "clicks, a drag and wheel steps reached the host as gestures, and the screen shows the result"
+
+# The preset control: "next" loads the next program (program 0 is Default, then the factory
+# presets) through the shim's program change. The host is told (JUCE's VST3 wrapper reports it as
+# an edit of its Program parameter) and gets the preset's values as parameter changes; no other
+# parameter is edited as a gesture (a program change is not a user edit of each parameter).
+run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 20 --report-params yes \
+    --click "$(centre preset.next)" > "$WORK/preset.txt" || { cat "$WORK/preset.txt"; fail "the host failed"; }
+changes=$(grep -c '^param=' "$WORK/preset.txt" || true)
+echo "preset: $changes parameter changes reached the host; $(grep '^program_changed=' "$WORK/preset.txt" | tail -1)"
+grep -q '^program_changed=1$' "$WORK/preset.txt" || fail "the host was not told about program 1"
+[ "$changes" -ge 3 ] || fail "loading a preset changed $changes parameters the host sees"
+other=$(grep '^gesture_begin=' "$WORK/preset.txt" | grep -v ' Program$' || true)
+[ -z "$other" ] || fail "a preset load came as gestures on parameters: $other"
+pass "the preset control loads the next program; the host is told and gets its values"

@@ -44,7 +44,11 @@ namespace
             ++ends;
         }
 
-        void audioProcessorChanged (AudioProcessor*, const ChangeDetails&) override {}
+        void audioProcessorChanged (AudioProcessor*, const ChangeDetails& details) override
+        {
+            if (details.programChanged)
+                printValue ("program_changed", plugin.getCurrentProgram());
+        }
 
         AudioPluginInstance& plugin;
         int begins = 0, ends = 0, changes = 0;

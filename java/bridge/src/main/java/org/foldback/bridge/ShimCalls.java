@@ -22,6 +22,8 @@ public final class ShimCalls {
 
         float foldback_shim_get_value(Pointer instance, int paramIndex);
 
+        void foldback_shim_set_program(Pointer instance, int index);
+
         int foldback_shim_abi_version();
     }
 
@@ -89,6 +91,13 @@ public final class ShimCalls {
     /** The host's current value of a parameter (normalized); NaN when there is no shim. */
     public float value(int paramIndex) {
         return exports == null ? Float.NaN : exports.foldback_shim_get_value(instance, paramIndex);
+    }
+
+    /** Asks the shim to load factory preset {@code index} as the host's current program. */
+    public void setProgram(int index) {
+        if (exports != null) {
+            exports.foldback_shim_set_program(instance, index);
+        }
     }
 
     public void setLatency(int samples) {

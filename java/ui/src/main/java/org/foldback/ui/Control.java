@@ -31,6 +31,9 @@ public final class Control {
     public static final int CUE_RESET = 23;
     /** A/B compare: the index is the slot (0 = A, 1 = B). */
     public static final int SLOT = 24;
+    /** Factory presets: previous and next. */
+    public static final int PRESET_PREV = 25;
+    public static final int PRESET_NEXT = 26;
 
     /** The cue-section buttons, top to bottom, as drawn. */
     static final int[] CUE_BUTTONS = {
@@ -108,6 +111,8 @@ public final class Control {
             case CUE_CLONE -> "cue.clone";
             case CUE_RESET -> "cue.reset";
             case SLOT -> i == 0 ? "slot.a" : "slot.b";
+            case PRESET_PREV -> "preset.prev";
+            case PRESET_NEXT -> "preset.next";
             default -> "none";
         };
     }

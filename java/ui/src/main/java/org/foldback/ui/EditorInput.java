@@ -45,12 +45,15 @@ public final class EditorInput {
     }
 
     private final Supplier<PluginState> state;
+    private final Programs programs;
 
-    public EditorInput(ParamStore params, Gestures host, MeterResets meters, Supplier<PluginState> state) {
+    public EditorInput(ParamStore params, Gestures host, MeterResets meters, Supplier<PluginState> state,
+            Programs programs) {
         this.params = params;
         this.host = host;
         this.meters = meters;
         this.state = state;
+        this.programs = programs;
     }
 
     public void resized(float w, float h) {
@@ -101,6 +104,8 @@ public final class EditorInput {
             case Control.CUE_CLONE -> cueAction(cue, (cue + 1) % Layout.MAX_CUES, true);
             case Control.CUE_RESET -> cueAction(cue, cue, false);
             case Control.SLOT -> switchSlot(Control.index(control) == 0 ? Slot.A : Slot.B);
+            case Control.PRESET_PREV -> stepPreset(-1);
+            case Control.PRESET_NEXT -> stepPreset(+1);
             default -> {
                 int param = Control.param(control, cue);
                 if (param < 0) {
@@ -203,6 +208,17 @@ public final class EditorInput {
                 edit(p, want);
             }
         }
+    }
+
+    /** Previous or next factory preset, wrapping; the first step from none loads the first or last. */
+    private void stepPreset(int direction) {
+        int n = programs.count();
+        if (n == 0) {
+            return;
+        }
+        int now = programs.current();
+        int next = now < 0 ? (direction > 0 ? 0 : n - 1) : Math.floorMod(now + direction, n);
+        programs.select(next);
     }
 
     /** Momentary unless latched: held while the button is, or toggled per click when latched. */

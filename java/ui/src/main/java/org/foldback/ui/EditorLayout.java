@@ -96,6 +96,8 @@ public final class EditorLayout {
             case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
             case Control.TALKBACK_LATCH -> set(r, width - MARGIN - 60f, 6f, 60f, 24f);
             case Control.SLOT -> set(r, width - MARGIN - 164f - 8f - (2 - i) * 32f, 6f, 28f, 24f);
+            case Control.PRESET_PREV -> set(r, cx + MARGIN + 88f, presetRowY(), 34f, BUTTON_H);
+            case Control.PRESET_NEXT -> set(r, cx + MARGIN + 126f, presetRowY(), 34f, BUTTON_H);
             case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
             case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
@@ -111,6 +113,11 @@ public final class EditorLayout {
                 }
             }
         }
+    }
+
+    /** The preset row: below the cue actions, with a row's gap. */
+    public float presetRowY() {
+        return meterTop() + (Control.CUE_BUTTONS.length + Control.CUE_ACTIONS.length + 2) * (BUTTON_H + BUTTON_GAP);
     }
 
     /** Where the loudness and correlation read-outs go: right of the buttons. */
@@ -165,7 +172,8 @@ public final class EditorLayout {
     static final int[] ALL_SINGLE = {
         Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
         Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
-        Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET
+        Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
+        Control.PRESET_PREV, Control.PRESET_NEXT
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

@@ -60,7 +60,7 @@ final class EditorRenderer {
     }
 
     void draw(int widthPx, int heightPx, float scale, ParamStore params, MeterBank meters, CueEngine engine,
-            PluginState state, int cue) {
+            PluginState state, int cue, Programs programs) {
         float w = widthPx / scale;
         float h = heightPx / scale;
         layout.resize(w, h);
@@ -78,6 +78,7 @@ final class EditorRenderer {
         drawTabs(state, cue);
         drawTalkback(params);
         drawSlots(state);
+        drawPresets(programs);
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             drawStrip(s, params, cue, meters != null ? readings[s] : null, state.meterReferenceDbfs());
         }
@@ -106,6 +107,16 @@ final class EditorRenderer {
         button(r, params.isOn(Params.TALKBACK_ON), HOT, "TALKBACK");
         layout.rect(Control.of(Control.TALKBACK_LATCH, 0), r);
         button(r, params.isOn(Params.TALKBACK_LATCH), HOT, "LATCH");
+    }
+
+    private void drawPresets(Programs programs) {
+        layout.rect(Control.of(Control.PRESET_PREV, 0), r);
+        button(r, false, HOT, "<");
+        layout.rect(Control.of(Control.PRESET_NEXT, 0), r);
+        button(r, false, HOT, ">");
+        int current = programs.current();
+        text.clear().append(current < 0 ? "(no preset)" : programs.name(current)); // stored Strings: no allocation
+        leftLabel(text.done(), r[0] + r[2] + 8f, r[1] + r[3] / 2, 12f, 225);
     }
 
     private void drawSlots(PluginState state) {

@@ -36,6 +36,7 @@ public final class FoldbackEditor implements EditorView {
     private final MeterBank meters;
     private final CueEngine engine;
     private final EditorInput input;
+    private final Programs programs;
     private final FrameTimes frameTimes = new FrameTimes();
     private final FrameTimes frameIntervals = new FrameTimes();
     private final AllocationWatch allocations = new AllocationWatch(WARM_UP_FRAMES);
@@ -55,6 +56,29 @@ public final class FoldbackEditor implements EditorView {
         this.meters = fp == null ? null : fp.meters();
         this.engine = fp == null ? null : fp.engine();
         ShimCalls shim = owner.shim();
+        String[] names = owner.programNames().split("\n", -1);
+        int count = Math.max(0, names.length - 1); // one name per line, each ending in a newline
+        this.programs = new Programs() {
+            @Override
+            public int count() {
+                return count;
+            }
+
+            @Override
+            public int current() {
+                return owner.currentProgram();
+            }
+
+            @Override
+            public String name(int index) {
+                return index >= 0 && index < count ? names[index] : "";
+            }
+
+            @Override
+            public void select(int index) {
+                shim.setProgram(index);
+            }
+        };
         Gestures host = new Gestures() {
             @Override
             public void begin(int param) {
@@ -80,7 +104,7 @@ public final class FoldbackEditor implements EditorView {
             if (meters != null) {
                 meters.requestReset(bus, what);
             }
-        }, owner::pluginState);
+        }, owner::pluginState, programs);
     }
 
     @Override
@@ -127,7 +151,7 @@ public final class FoldbackEditor implements EditorView {
         lastFrameStart = start;
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
         renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, owner.params(), meters, engine,
-                owner.pluginState(), input.selectedCue());
+                owner.pluginState(), input.selectedCue(), programs);
         frameTimes.add(System.nanoTime() - start);
         allocations.frameDone();
     }

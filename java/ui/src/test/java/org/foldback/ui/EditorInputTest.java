@@ -44,7 +44,30 @@ class EditorInputTest {
     private final Host host = new Host(store);
     private final List<Integer> resets = new ArrayList<>();
     private final PluginState state = new PluginState();
-    private final EditorInput input = new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state);
+    private final List<Integer> selected = new ArrayList<>();
+    private final Programs programs = new Programs() {
+        @Override
+        public int count() {
+            return 3;
+        }
+
+        @Override
+        public int current() {
+            return selected.isEmpty() ? -1 : selected.get(selected.size() - 1);
+        }
+
+        @Override
+        public String name(int index) {
+            return "P" + index;
+        }
+
+        @Override
+        public void select(int index) {
+            selected.add(index);
+        }
+    };
+    private final EditorInput input =
+            new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state, programs);
     private final EditorLayout layout = new EditorLayout();
     private final float[] r = new float[4];
 
@@ -174,6 +197,18 @@ class EditorInputTest {
         input.mouse(EditorView.MOUSE_DOWN, a[0], a[1], 0, 0);
         assertEquals(Slot.A, state.activeSlot());
         assertEquals(-5f, store.get(Params.cueLevel(0)), 1e-4f);
+    }
+
+    @Test
+    void presetButtonsStepThroughTheProgramsAndWrap() {
+        float[] next = centre(Control.of(Control.PRESET_NEXT, 0));
+        float[] prev = centre(Control.of(Control.PRESET_PREV, 0));
+        input.mouse(EditorView.MOUSE_DOWN, next[0], next[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, next[0], next[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, next[0], next[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, next[0], next[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, prev[0], prev[1], 0, 0);
+        assertEquals(List.of(0, 1, 2, 0, 2), selected);
     }
 
     @Test
