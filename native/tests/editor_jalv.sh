@@ -9,14 +9,8 @@ source "$(dirname "$0")/editor_lib.sh"
 export LV2_PATH="$WORK/lv2"
 mkdir -p "$LV2_PATH"
 cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
-export JACK_DEFAULT_SERVER="foldback-editor-test-$$"
 URI="http://foldback.dev/plugins/foldback"
-
-jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p 256 >"$WORK/jackd.log" 2>&1 &
-jackd_pid=$!
-cleanup_hooks+=("kill $jackd_pid 2>/dev/null")
-for _ in $(seq 200); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
-jack_lsp >/dev/null 2>&1 || { cat "$WORK/jackd.log"; fail "the JACK dummy server did not start"; }
+start_jack 256
 
 # jalv runs for 10 s, then gets SIGINT (its way to quit) from timeout, and SIGKILL 5 s later if
 # it is still there. Exit code 124 (or 137 after the KILL) means it was still running at 10 s;
