@@ -15,7 +15,7 @@ foldback::FoldbackProcessor& processorFrom (void* instance)
 
 FOLDBACK_EXPORT int foldback_shim_abi_version()
 {
-    return 1;
+    return 2;   // 2: get_value and set_program for the editor
 }
 
 FOLDBACK_EXPORT void foldback_shim_begin_edit (void* instance, int paramIndex)

@@ -28,7 +28,7 @@ public final class ShimCalls {
     }
 
     /** The ABI version this Java code expects from the shim. */
-    static final int ABI_VERSION = 1;
+    static final int ABI_VERSION = 2;
 
     private final Exports exports;
     private final Pointer instance;
