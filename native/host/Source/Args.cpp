@@ -17,7 +17,7 @@ namespace
             { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
                           { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
                           { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
-                          { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "tail", false }, { "timeout", false } } },
+                          { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "program-name", false }, { "tail", false }, { "timeout", false } } },
             { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
                                { "block", false }, { "frames", false }, { "timeout", false } } },
             { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
@@ -156,7 +156,7 @@ juce::String Args::usage()
            "                [--sources S] [--cues C] [--state FILE] [--set \"NAME=TEXT\" ...]\n"
            "                [--save-state FILE] [--tail SECONDS]\n"
            "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
-           "                [--program N]   (load the plugin's program N before rendering)\n"
+           "                [--program N | --program-name NAME]   (load a program before rendering)\n"
            "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N]\n"
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"

@@ -114,6 +114,20 @@ int runRender (const Args& args)
     if (state.getSize() > 0)
         plugin->setStateInformation (state.getData(), (int) state.getSize());
 
+    if (args.has ("program-name"))
+    {
+        // By name: an LV2 host lists presets in its own order, which can differ between processes.
+        const auto wanted = args.getString ("program-name");
+        int found = -1;
+        for (int i = 0; i < plugin->getNumPrograms() && found < 0; ++i)
+            if (plugin->getProgramName (i) == wanted)
+                found = i;
+        if (found < 0)
+            failArgs ("--program-name: the plugin has no program '" + wanted + "'");
+        plugin->setCurrentProgram (found);
+        printValue ("program", plugin->getProgramName (found));
+    }
+
     if (args.has ("program"))
     {
         const int program = args.getInt ("program", 0, 0, 1 << 20);
