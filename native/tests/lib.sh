@@ -7,6 +7,12 @@ set -euo pipefail
 : "${FOLDBACK_JAR:?}" "${FOLDBACK_HOST:?}" "${FOLDBACK_VST3:?}" "${FOLDBACK_LV2:?}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/foldback-test.XXXXXX")"
+# A home of the test's own: plugins installed in the user's ~/.lv2 or ~/.vst3 (./foldback demo
+# installs them there) and the user's settings must not reach the plugin under test. Maven's
+# repository stays where it is (the JVM-host test takes JNA from it).
+export MAVEN_REPO="${MAVEN_REPO:-$HOME/.m2/repository}"
+export HOME="$WORK/home"
+mkdir -p "$HOME"
 export XDG_STATE_HOME="$WORK/state"
 export XDG_DATA_HOME="$WORK/data"
 LOG="$XDG_STATE_HOME/foldback/foldback.log"

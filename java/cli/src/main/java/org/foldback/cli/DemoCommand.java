@@ -44,7 +44,7 @@ final class DemoCommand {
             RenderJob job = new RenderJob(stems, state, dir, 512);
             if (via.equals("engine")) {
                 org.foldback.cli.render.EngineRenderer.render(job);
-            } else if (PluginRenderer.render(job) != 0) {
+            } else if (PluginRenderer.render(job, false) != 0) {
                 err.println("foldback demo: the offline host failed to render through the plugin");
                 return 1;
             }

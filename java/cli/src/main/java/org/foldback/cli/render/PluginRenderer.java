@@ -25,6 +25,14 @@ public final class PluginRenderer {
 
     /** Runs the host; returns its exit code. Its output goes to ours. */
     public static int render(RenderJob job) throws IOException, InterruptedException {
+        return render(job, true);
+    }
+
+    /**
+     * Runs the host; returns its exit code. Its errors always go to ours; its key=value summary
+     * only when {@code showSummary} (the demo prints a table of its own instead).
+     */
+    public static int render(RenderJob job, boolean showSummary) throws IOException, InterruptedException {
         Path stateFile = Files.createTempFile("foldback-render-", ".json");
         try {
             Files.write(stateFile, StateCodec.encode(job.state()));
@@ -37,7 +45,11 @@ public final class PluginRenderer {
                 command.add("--in");
                 command.add(in.toString());
             }
-            Process p = new ProcessBuilder(command).inheritIO().start();
+            ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+            if (!showSummary) {
+                builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            }
+            Process p = builder.start();
             return p.waitFor();
         } finally {
             Files.deleteIfExists(stateFile);
