@@ -274,14 +274,13 @@ void FoldbackProcessor::bypassToMainInput (juce::AudioBuffer<float>& buffer, int
 
 void FoldbackProcessor::getStateInformation (juce::MemoryBlock& destData)
 {
-    if (! java->isAlive() && javaPrepared == false && stateWithoutJava.getSize() > 0)
+    // The same test as setStateInformation: without Java, hand back the blob we kept verbatim.
+    if (! JavaRuntime::instance().isReady())
     {
         destData = stateWithoutJava;
         return;
     }
     destData = java->getState();
-    if (destData.getSize() == 0)
-        destData = stateWithoutJava;
 }
 
 void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
