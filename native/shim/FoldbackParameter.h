@@ -51,6 +51,12 @@ public:
     bool takeChange() noexcept { return changed.exchange (false, std::memory_order_acq_rel); }
     void markChanged() noexcept { changed.store (true, std::memory_order_release); }
 
+    /**
+     * Raised when the value changed without the host being told yet (a program or state load
+     * off the plugin's message thread); the processor tells the host on its message thread.
+     */
+    std::atomic<bool> hostNotUpdated { false };
+
     /** Set by the processor: raised whenever any parameter changes, so idle blocks skip the scan. */
     std::atomic<bool>* anyChange = nullptr;
 

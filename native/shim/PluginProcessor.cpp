@@ -103,6 +103,7 @@ FoldbackProcessor::FoldbackProcessor()
 
 FoldbackProcessor::~FoldbackProcessor()
 {
+    cancelPendingUpdate();
     stopTimer();
     timerCallback();   // log anything the audio thread left behind
 }
@@ -300,7 +301,7 @@ void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
         return;
     }
     currentProgram = java->currentProgram();
-    pushJavaValuesToHost();
+    adoptJavaValues();
 }
 
 int FoldbackProcessor::getNumPrograms()
@@ -320,7 +321,7 @@ void FoldbackProcessor::setCurrentProgram (int index)
         return;
     }
     currentProgram = index;
-    pushJavaValuesToHost();
+    adoptJavaValues();
     logLine ("program " + juce::String (index) + " loaded: " + programs[index]);
 }
 
@@ -329,12 +330,37 @@ const juce::String FoldbackProcessor::getProgramName (int index)
     return juce::isPositiveAndBelow (index, programs.size()) ? programs[index] : juce::String ("Default");
 }
 
-void FoldbackProcessor::pushJavaValuesToHost()
+void FoldbackProcessor::adoptJavaValues()
 {
+    // Java's values changed wholesale (a program or a state was loaded). Our parameters take them
+    // now, silently, and the host hears of them on the plugin's message thread.
+    //
+    // Why not setValueNotifyingHost here: on Linux, JUCE's VST3 wrapper runs its own message
+    // thread until the host opens an editor, so a host that loads a program or a state from its
+    // GUI thread calls us on what JUCE takes for a background thread. JUCE then queues the values
+    // as output parameter changes of the next block, the host passes them on to the controller
+    // later, and by then they are stale: they overwrote the edits the host made right after the
+    // program change (validate_state and validate_param_values caught it).
     auto values = java->normalizedValues();
     for (size_t i = 0; i < values.size() && i < parameters.size(); ++i)
         if (parameters[i]->getValue() != values[i])
-            parameters[i]->setValueNotifyingHost (values[i]);
+        {
+            parameters[i]->setValue (values[i]);   // Java already has it: the echo changes nothing
+            parameters[i]->hostNotUpdated.store (true);
+        }
+
+    if (juce::MessageManager::existsAndIsCurrentThread())
+        handleAsyncUpdate();
+    else
+        triggerAsyncUpdate();
+}
+
+void FoldbackProcessor::handleAsyncUpdate()
+{
+    // The current value, not the loaded one: an edit made since the load must not be undone.
+    for (auto* p : parameters)
+        if (p->hostNotUpdated.exchange (false))
+            p->sendValueChangedMessageToListeners (p->getValue());
 }
 
 //== Editor, edits from Java, deferred logging ======================================================

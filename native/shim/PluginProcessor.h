@@ -20,7 +20,8 @@ namespace foldback
  * and the log say why.
  */
 class FoldbackProcessor final : public juce::AudioProcessor,
-                                private juce::Timer
+                                private juce::Timer,
+                                private juce::AsyncUpdater
 {
 public:
     FoldbackProcessor();
@@ -70,7 +71,8 @@ private:
     void bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept;
     int collectParameterChanges() noexcept;
     void mapChannels();
-    void pushJavaValuesToHost();
+    void adoptJavaValues();
+    void handleAsyncUpdate() override;
     void timerCallback() override;
     FoldbackParameter* parameterAt (int index) const;
 

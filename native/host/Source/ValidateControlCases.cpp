@@ -454,6 +454,20 @@ void stateThreads (ValidateContext& ctx)
     ctx.fact ("state_bytes", (int) first.getSize());
 }
 
+/** The first few parameters whose texts differ between two instances, as "Name a/b, ...". */
+static String differingParameters (AudioPluginInstance& a, AudioPluginInstance& b)
+{
+    StringArray differing;
+    for (int i = 0; i < a.getParameters().size() && differing.size() < 6; ++i)
+    {
+        const auto textA = a.getParameters()[i]->getCurrentValueAsText();
+        const auto textB = b.getParameters()[i]->getCurrentValueAsText();
+        if (textA != textB)
+            differing.add (a.getParameters()[i]->getName (64) + " " + textA + "/" + textB);
+    }
+    return differing.joinIntoString (", ");
+}
+
 void stateRoundTrip (ValidateContext& ctx)
 {
     const int64 frames = ctx.quick ? 24000 : 48000;
@@ -484,13 +498,8 @@ void stateRoundTrip (ValidateContext& ctx)
         restored->releaseResources();
         // Nothing was edited since the restore, so the state must still be the saved one.
         ctx.expect (stateOf (*restored) == saved, how + ": the state changed by itself during the first render");
-        StringArray differing;
-        for (int i = 0; i < original->getParameters().size(); ++i)
-            if (original->getParameters()[i]->getCurrentValueAsText() != restored->getParameters()[i]->getCurrentValueAsText()
-                && differing.size() < 6)
-                differing.add (original->getParameters()[i]->getName (64) + " " + original->getParameters()[i]->getCurrentValueAsText()
-                               + "/" + restored->getParameters()[i]->getCurrentValueAsText());
-        ctx.expect (differing.isEmpty(), how + ": parameters differ from the saved instance's: " + differing.joinIntoString (", "));
+        const auto differing = differingParameters (*original, *restored);
+        ctx.expect (differing.isEmpty(), how + ": parameters differ from the saved instance's: " + differing);
         const float difference = maxDifference (first, again);
         ctx.expect (difference == 0.0f, how + ": renders differently, by up to " + String (difference));
         ctx.fact (prepareFirst ? "maxdiff_after_prepare" : "maxdiff_before_prepare", String (difference, 9));
@@ -519,6 +528,9 @@ void stateRoundTrip (ValidateContext& ctx)
         restored->prepareToPlay (48000.0, 512);
         const auto restoredOut = render (*restored, busy, frames, fixedBlocks (512), 512);
         restored->releaseResources();
+        const auto differing = differingParameters (*edited, *restored);
+        ctx.expect (differing.isEmpty(), "saved on program 1 and edited: the restored parameters differ: " + differing);
+        ctx.expect (stateOf (*restored) == editedState, "saved on program 1 and edited: get state after set state gives other bytes");
         const float difference = maxDifference (editedOut, restoredOut);
         ctx.expect (difference == 0.0f, "saved on program 1 and edited: the restored instance renders differently, by up to " + String (difference));
         ctx.fact ("maxdiff_program1", String (difference, 9));
