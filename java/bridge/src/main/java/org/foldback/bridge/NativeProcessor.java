@@ -234,11 +234,26 @@ public final class NativeProcessor {
             decoded.warnings().forEach(w -> BridgeLog.line("state: " + w));
             state = decoded.state();
             state.applyTo(params);
+            List<String> warnings = decoded.warnings();
+            notice = warnings.isEmpty() ? null
+                    : "State loaded with " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")
+                      + " (all in the log): " + warnings.get(0);
             return null;
         } catch (StateFormatException e) {
+            notice = "State not loaded, settings kept: " + e.getMessage();
             return e.getMessage();
         }
     }
+
+    /**
+     * What went wrong or was changed at the last state or program load, for the editor to show
+     * (the log has it too); null when the last load was clean. Any thread.
+     */
+    public String notice() {
+        return notice;
+    }
+
+    private volatile String notice;
 
     /** The name of program 0: the state a new instance starts in. */
     static final String DEFAULT_PROGRAM = "Default";
@@ -271,8 +286,10 @@ public final class NativeProcessor {
             state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
             state.setProgram(index);
             state.applyTo(params);
+            notice = null;
             return null;
         } catch (PresetException e) {
+            notice = "Program " + index + " not loaded, settings kept: " + e.getMessage();
             return e.getMessage();
         }
     }

@@ -130,11 +130,23 @@ class NativeProcessorTest {
         byte[] good = np.getState();
         String error = np.setState("{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":".getBytes(StandardCharsets.UTF_8));
         assertNotNull(error);
+        assertTrue(np.notice().startsWith("State not loaded, settings kept: "), np.notice());
         assertEquals(-4f, np.params().get(Params.cueLevel(3)), 0f);
         np.params().set(Params.cueLevel(3), 2f);
         assertNull(np.setState(good));
+        assertNull(np.notice(), "a clean load clears the notice");
         assertEquals(-4f, np.params().get(Params.cueLevel(3)), 0f);
         assertArrayEquals(good, np.getState());
+    }
+
+    @Test
+    void aClampedValueLoadsAndTheNoticeSaysWhich() {
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":99}}";
+        assertNull(np.setState(tooLoud.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(Params.get(Params.cueLevel(3)).max(), np.params().get(Params.cueLevel(3)), 0f);
+        assertTrue(np.notice().startsWith("State loaded with 1 warning"), np.notice());
+        assertTrue(np.notice().contains("cue4.level"), np.notice());
     }
 
     @Test

@@ -138,9 +138,13 @@ public final class PluginState {
         params().copyFrom(live);
     }
 
-    /** Plays the active slot: copies its values into the live store. */
+    /**
+     * Plays the active slot: copies its values into the live store, as one scene change (the
+     * engine fades out, switches, fades in: no glitch from parameters ramping out of step).
+     */
     public void applyTo(ParamStore live) {
-        params().applyTo(live);
+        ParamValues values = params();
+        live.changeAll(() -> values.applyTo(live));
     }
 
     /**

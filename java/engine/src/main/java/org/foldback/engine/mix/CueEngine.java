@@ -31,6 +31,9 @@ import org.foldback.engine.param.Params;
  */
 public final class CueEngine implements Processor {
     private final ParamStore params;
+    /** What the engine plays: {@link #params}, except while a scene change fades ({@link SceneFade}). */
+    private final ParamStore mix = new ParamStore();
+    private final SceneFade scene = new SceneFade();
     private BusTap sourceTap;
     private BusTap cueTap;
 
@@ -120,6 +123,7 @@ public final class CueEngine implements Processor {
             limiterReductionBits.set(c, 0);
         }
         bypass.setLength(toggleRamp);
+        scene.prepare(toggleRamp, params, mix);
         // The first block starts at the current settings instead of fading in from silence.
         snapNext = true;
         prepared = true;
@@ -143,15 +147,17 @@ public final class CueEngine implements Processor {
         if (n == 0) {
             return;
         }
-        boolean snap = snapNext;
+        boolean snap = scene.beginBlock(params, mix, snapNext) | snapNext;
         snapNext = false;
+        float scene0 = scene.current();
+        float scene1 = scene.advance(n);
         if (n != rampN) {
             for (int i = 0; i < n; i++) {
                 ramp[i] = (i + 1) / (float) n;
             }
             rampN = n;
         }
-        ParamStore p = params;
+        ParamStore p = mix;
         int inSources = Math.min(sources, inputs.length / 2);
 
         float b0 = bypass.current();
@@ -237,6 +243,9 @@ public final class CueEngine implements Processor {
                     }
                 }
             }
+            if (scene0 != 1f || scene1 != 1f) {
+                MixLoops.fadeOut(outL, outR, n, 1f - scene0, 1f - scene1, ramp);
+            }
             if (cueTap != null) {
                 cueTap.accept(c, outL, outR, n);
             }
@@ -280,8 +289,8 @@ public final class CueEngine implements Processor {
             }
         }
         int c = strip.cue;
-        float ceiling = strip.ceilingGain(params);
-        float smallest = strip.limiter.process(outL, outR, n, ceiling, params.isOn(Params.cueLimiter(c)), snap, ramp,
+        float ceiling = strip.ceilingGain(mix);
+        float smallest = strip.limiter.process(outL, outR, n, ceiling, mix.isOn(Params.cueLimiter(c)), snap, ramp,
                 silent);
         limiterReductionBits.lazySet(c, Float.floatToRawIntBits(smallest < 1f ? -Decibels.fromGain(smallest) : 0f));
     }

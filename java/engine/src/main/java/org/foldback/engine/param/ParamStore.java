@@ -1,6 +1,8 @@
 package org.foldback.engine.param;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The live plain values of every parameter, one slot per {@link Params#TABLE} entry.
@@ -8,9 +10,16 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * <p>Any thread may write; the audio thread reads. Each slot is an atomic int holding the float's
  * bits, so a read never tears, never locks and never allocates. Writes are clamped to the
  * parameter's range, so the audio thread can trust what it reads.
+ *
+ * <p>Two counters let a reader follow along without comparing every slot: {@link #version()}
+ * moves on every write, and {@link #changeAll} brackets a scene change (a state, a program, an
+ * A/B switch) so the engine can fade out, take the whole scene at once and fade back in.
  */
 public final class ParamStore {
     private final AtomicIntegerArray bits;
+    private final AtomicLong version = new AtomicLong();
+    private final AtomicInteger scenesStarted = new AtomicInteger();
+    private final AtomicInteger scenesFinished = new AtomicInteger();
 
     /** A store holding every parameter's default. */
     public ParamStore() {
@@ -22,6 +31,7 @@ public final class ParamStore {
         for (ParamSpec p : Params.TABLE) {
             bits.set(p.index(), Float.floatToRawIntBits(p.defaultValue()));
         }
+        version.incrementAndGet();
     }
 
     /** The plain value at {@code index}. Real-time safe. */
@@ -43,6 +53,7 @@ public final class ParamStore {
     public void set(int index, float plainValue) {
         float v = Params.get(index).clamp(plainValue);
         bits.setRelease(index, Float.floatToRawIntBits(v));
+        version.incrementAndGet();
     }
 
     /** Sets a value given as 0..1, as hosts send it. */
@@ -54,10 +65,40 @@ public final class ParamStore {
         return bits.length();
     }
 
-    /** Copies every value from another store. */
+    /** Copies every value from another store. Real-time safe. */
     public void copyFrom(ParamStore other) {
         for (int i = 0; i < size(); i++) {
-            bits.set(i, other.bits.get(i));
+            bits.setOpaque(i, other.bits.getAcquire(i));
         }
+        version.incrementAndGet();
+    }
+
+    /** Moves on with every write; equal readings mean nothing was written in between. Real-time safe. */
+    public long version() {
+        return version.getAcquire();
+    }
+
+    /**
+     * Runs {@code change}, which sets many values, as one scene change: the engine keeps playing
+     * the old values, fades out, takes all the new ones at once and fades back in, instead of
+     * ramping each parameter on its own (see CueEngine). Any thread but the audio thread.
+     */
+    public void changeAll(Runnable change) {
+        scenesStarted.incrementAndGet();
+        try {
+            change.run();
+        } finally {
+            scenesFinished.incrementAndGet();
+        }
+    }
+
+    /** How many scene changes have begun. Real-time safe. */
+    public int scenesStarted() {
+        return scenesStarted.get();
+    }
+
+    /** How many scene changes have ended; equal to {@link #scenesStarted()} when none is under way. */
+    public int scenesFinished() {
+        return scenesFinished.get();
     }
 }
