@@ -282,6 +282,7 @@ void FoldbackProcessor::getStateInformation (juce::MemoryBlock& destData)
         return;
     }
     destData = java->getState();
+    logStateOnce ("state saved", destData.getData(), destData.getSize());
 }
 
 void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
@@ -302,6 +303,23 @@ void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
     }
     currentProgram = java->currentProgram();
     adoptJavaValues();
+    logStateOnce ("state restored", data, (size_t) sizeInBytes);
+}
+
+void FoldbackProcessor::logStateOnce (const char* what, const void* data, size_t size)
+{
+    // A fingerprint (FNV-1a, 64 bits) lets anyone check from the log that a host gave back the
+    // bytes it was given (native/tests/state_in_ardour.sh does). Some hosts ask for the state on
+    // every edit, so a save is logged only when the bytes differ from the last logged ones.
+    uint64_t hash = 0xcbf29ce484222325ull;
+    for (size_t i = 0; i < size; ++i)
+        hash = (hash ^ static_cast<const uint8_t*> (data)[i]) * 0x100000001b3ull;
+    const juce::ScopedLock lock (stateLogLock);   // message and background threads, never audio
+    if (hash == lastLoggedState)
+        return;
+    lastLoggedState = hash;
+    logLine (juce::String (what) + ": " + juce::String ((juce::int64) size) + " bytes, fingerprint "
+             + juce::String::toHexString ((juce::int64) hash).paddedLeft ('0', 16));
 }
 
 int FoldbackProcessor::getNumPrograms()

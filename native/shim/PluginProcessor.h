@@ -72,6 +72,7 @@ private:
     int collectParameterChanges() noexcept;
     void mapChannels();
     void adoptJavaValues();
+    void logStateOnce (const char* what, const void* data, size_t size);
     void handleAsyncUpdate() override;
     void timerCallback() override;
     FoldbackParameter* parameterAt (int index) const;
@@ -92,6 +93,8 @@ private:
     juce::StringArray programs;
     int currentProgram = 0;
     juce::String instanceProblem;
+    juce::CriticalSection stateLogLock;
+    uint64_t lastLoggedState = 0;
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (FoldbackProcessor)
 };
