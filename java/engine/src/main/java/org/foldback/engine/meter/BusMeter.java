@@ -92,13 +92,18 @@ public final class BusMeter {
             return;
         }
         float peakL = 0f, peakR = 0f, trueL = 0f, trueR = 0f;
+        // True peaks below these change neither the display nor the maximum (the display never
+        // stands above the maximum), so the interpolator may skip windows that cannot reach them:
+        // usually most of a block of programme material, never a block that sets a new peak.
+        float uselessL = (float) (truePeakDisplay[0].lowestThatMatters(numSamples) * 0.999);
+        float uselessR = (float) (truePeakDisplay[1].lowestThatMatters(numSamples) * 0.999);
         int offset = 0;
         while (offset < numSamples) {
             int n = Math.min(numSamples - offset, Math.min(slotLeft, hopLeft));
             peakL = Math.max(peakL, channel(0, left, offset, n));
             peakR = Math.max(peakR, channel(1, right, offset, n));
-            trueL = Math.max(trueL, truePeak[0].process(left, offset, n));
-            trueR = Math.max(trueR, truePeak[1].process(right, offset, n));
+            trueL = Math.max(trueL, truePeak[0].process(left, offset, n, uselessL));
+            trueR = Math.max(trueR, truePeak[1].process(right, offset, n, uselessR));
             vu.process(left, right, offset, n);
             hopSumSq += loudness.weigh(left, right, offset, n);
             correlation.process(left, right, offset, n);

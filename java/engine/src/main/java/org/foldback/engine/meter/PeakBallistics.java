@@ -43,6 +43,17 @@ final class PeakBallistics {
         }
     }
 
+    /**
+     * Below this amplitude a block of {@code n} samples cannot change the display: it only moves
+     * for a value above where the fall would take it (during the hold, above the held value).
+     */
+    double lowestThatMatters(int n) {
+        if (displayDb == Double.NEGATIVE_INFINITY) {
+            return 0;
+        }
+        return Math.pow(10.0, (displayDb - FALL_DB_PER_SECOND * n / sampleRate) / 20.0);
+    }
+
     double displayDb() {
         return displayDb;
     }

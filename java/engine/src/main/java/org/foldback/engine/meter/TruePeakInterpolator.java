@@ -21,6 +21,12 @@ public final class TruePeakInterpolator {
     /** PHASES[p][k]: coefficient of x[m-k] for the output at time m - 6 + p/4 (p = 1..3). */
     static final float[][] PHASES = design();
 
+    /**
+     * No interpolated value can exceed the largest input sample in its 12-tap window times this:
+     * the largest sum of absolute coefficients over the phases (plus a little for float rounding).
+     */
+    static final float WINDOW_GAIN = windowGain();
+
     /** Samples per pass: the work is done per phase over a whole chunk so the JIT can vectorise it. */
     static final int CHUNK = 256;
 
@@ -38,17 +44,28 @@ public final class TruePeakInterpolator {
      * interpolated ones in between (linear, not dB).
      */
     public float process(float[] x, int offset, int n) {
+        return process(x, offset, n, 0f);
+    }
+
+    /**
+     * As {@link #process(float[], int, int)}, for a caller to whom peaks below {@code useless} make
+     * no difference (a display that will not move for them): where no interpolated value can reach
+     * it (the window's largest sample times {@link #WINDOW_GAIN} stays below), the arithmetic is
+     * skipped and the input samples' peak, itself below {@code useless}, is returned. Results at or
+     * above {@code useless} are exact.
+     */
+    public float process(float[] x, int offset, int n, float useless) {
         float peak = 0f;
         while (n > 0) {
             int m = Math.min(n, CHUNK);
-            peak = Math.max(peak, chunk(x, offset, m));
+            peak = Math.max(peak, chunk(x, offset, m, useless));
             offset += m;
             n -= m;
         }
         return peak;
     }
 
-    private float chunk(float[] x, int offset, int m) {
+    private float chunk(float[] x, int offset, int m, float useless) {
         final float[] ln = line, y = out;
         final int history = TAPS - 1;
         System.arraycopy(x, offset, ln, history, m);
@@ -56,6 +73,15 @@ public final class TruePeakInterpolator {
         for (int i = 0; i < m; i++) {
             float a = Math.abs(ln[history + i]);
             peak = a > peak ? a : peak;
+        }
+        float window = peak;
+        for (int i = 0; i < history; i++) {
+            float a = Math.abs(ln[i]);
+            window = a > window ? a : window;
+        }
+        if (window * WINDOW_GAIN < useless || window == 0f) {   // all zeros interpolate to zero
+            System.arraycopy(ln, m, ln, 0, history);
+            return peak;
         }
         for (int p = 1; p < FACTOR; p++) {
             final float[] c = PHASES[p];
@@ -81,6 +107,18 @@ public final class TruePeakInterpolator {
         }
         System.arraycopy(ln, m, ln, 0, history);
         return peak;
+    }
+
+    private static float windowGain() {
+        double most = 1;
+        for (float[] phase : PHASES) {
+            double sum = 0;
+            for (float c : phase) {
+                sum += Math.abs(c);
+            }
+            most = Math.max(most, sum);
+        }
+        return (float) (most * 1.001);
     }
 
     private static float[][] design() {

@@ -92,4 +92,38 @@ class TruePeakTest {
             assertEquals(k == 6 ? 1.0 : 0.0, c[k], 1e-7);
         }
     }
+
+    /**
+     * The shortcut for callers that ignore small peaks: at or above the threshold the result is
+     * the full computation's, to the bit; below it, it stays below. Random programme-like blocks
+     * (noise at levels jumping over 60 dB, some with full-scale alternating samples, the worst case
+     * for inter-sample peaks) against random thresholds around the block's own level.
+     */
+    @Test
+    void skippingBelowAThresholdChangesNothingAboveIt() {
+        java.util.Random rnd = new java.util.Random(11);
+        TruePeakInterpolator full = new TruePeakInterpolator();
+        TruePeakInterpolator skipping = new TruePeakInterpolator();
+        float[] x = new float[64];
+        int skippedBlocks = 0, exactBlocks = 0;
+        for (int b = 0; b < 20_000; b++) {
+            float level = (float) Math.pow(10, -3 * rnd.nextDouble());
+            boolean alternating = rnd.nextInt(10) == 0;
+            for (int i = 0; i < x.length; i++) {
+                x[i] = alternating ? ((i & 1) == 0 ? level : -level) : (float) rnd.nextGaussian() * level * 0.3f;
+            }
+            float useless = level * (float) Math.pow(10, (rnd.nextDouble() * 24 - 12) / 20);
+            float exact = full.process(x, 0, x.length);
+            float got = skipping.process(x, 0, x.length, useless);
+            if (exact >= useless) {
+                assertEquals(exact, got, 0f, "block " + b + ": a peak above the threshold must be exact");
+                exactBlocks++;
+            } else {
+                assertTrue(got < useless, "block " + b + ": " + got + " not below the threshold " + useless);
+                skippedBlocks += got != exact ? 1 : 0;
+            }
+        }
+        assertTrue(skippedBlocks > 1000 && exactBlocks > 1000, "both paths exercised: skipped " + skippedBlocks
+                + ", exact " + exactBlocks);
+    }
 }
