@@ -124,6 +124,10 @@ public final class NativeProcessor {
             in = inBytes.asFloatBuffer();
             out = outBytes.asFloatBuffer();
             processor.prepare(sampleRate, this.maxBlockSize, activeSources, activeCues);
+            double warmupMs = JitWarmup.once(sampleRate);
+            if (warmupMs > 0) {
+                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms", JitWarmup.BLOCKS, warmupMs));
+            }
             lastError = null;
             return null;
         } catch (Throwable t) {
