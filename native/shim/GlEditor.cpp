@@ -16,7 +16,8 @@ constexpr int minWidth = 760, minHeight = 420, maxWidth = 2400, maxHeight = 1600
 // Must match org.foldback.bridge.EditorView.
 constexpr int kindDown = 0, kindDrag = 1, kindUp = 2, kindWheel = 3, kindDoubleClick = 4;
 constexpr int modShift = 1, modCtrl = 2, modAlt = 4;
-constexpr int keyUp = 1, keyDown = 2, keyLeft = 3, keyRight = 4;
+constexpr int keyUp = 1, keyDown = 2, keyLeft = 3, keyRight = 4, keyReturn = 5, keyEscape = 6,
+              keyBackspace = 7, keyDelete = 8, keyHome = 9, keyEnd = 10;
 
 juce::String stringFrom (JNIEnv* e, jobject s)
 {
@@ -64,7 +65,7 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
             { &m.glClose, "glClose", "()V" },
             { &m.resized, "resized", "(II)V" },
             { &m.mouse, "mouse", "(IFFIF)V" },
-            { &m.key, "key", "(II)Z" },
+            { &m.key, "key", "(III)Z" },
             { &m.close, "close", "()Ljava/lang/String;" },
         };
         for (auto& entry : entries)
@@ -258,17 +259,28 @@ void GlEditor::mouseWheelMove (const juce::MouseEvent& e, const juce::MouseWheel
 
 bool GlEditor::keyPressed (const juce::KeyPress& key)
 {
+    // Keys with a meaning of their own become EditorView codes; every other key goes with the
+    // text it types (a code point), which the cue name field takes. Java says whether it used the
+    // key: unused keys go back to the host, whose shortcuts they may be.
+    static const std::pair<int, int> named[] = {
+        { juce::KeyPress::upKey, keyUp }, { juce::KeyPress::downKey, keyDown },
+        { juce::KeyPress::leftKey, keyLeft }, { juce::KeyPress::rightKey, keyRight },
+        { juce::KeyPress::returnKey, keyReturn }, { juce::KeyPress::escapeKey, keyEscape },
+        { juce::KeyPress::backspaceKey, keyBackspace }, { juce::KeyPress::deleteKey, keyDelete },
+        { juce::KeyPress::homeKey, keyHome }, { juce::KeyPress::endKey, keyEnd },
+    };
     int code = 0;
-    const auto k = key.getKeyCode();
-    if (k == juce::KeyPress::upKey) code = keyUp;
-    else if (k == juce::KeyPress::downKey) code = keyDown;
-    else if (k == juce::KeyPress::leftKey) code = keyLeft;
-    else if (k == juce::KeyPress::rightKey) code = keyRight;
+    for (auto [juceKey, ours] : named)
+        if (key.getKeyCode() == juceKey)
+            code = ours;
+    const auto character = code == 0 ? (jint) key.getTextCharacter() : 0;
     auto* e = JavaRuntime::instance().env();
-    if (code == 0 || e == nullptr)
+    if ((code == 0 && character == 0) || e == nullptr)
         return false;
-    const bool used = e->CallBooleanMethod (view, methods.key, (jint) code, (jint) modifiersOf (key.getModifiers()));
-    JavaRuntime::takeException (e);
+    const bool used = e->CallBooleanMethod (view, methods.key, (jint) code, (jint) modifiersOf (key.getModifiers()),
+                                            character);
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        logLine ("editor: key failed: " + problem);
     return used;
 }
 } // namespace foldback

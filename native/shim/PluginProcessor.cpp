@@ -429,6 +429,11 @@ void FoldbackProcessor::setProgramFromJava (int index)
     updateHostDisplay (ChangeDetails().withProgramChanged (true));
 }
 
+void FoldbackProcessor::stateChangedFromJava()
+{
+    updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
+}
+
 float FoldbackProcessor::valueForJava (int index) const
 {
     if (auto* p = parameterAt (index))

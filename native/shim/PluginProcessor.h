@@ -63,6 +63,7 @@ public:
     void endEditFromJava (int index);
     float valueForJava (int index) const;
     void setProgramFromJava (int index);
+    void stateChangedFromJava();
     void setLatencyFromJava (int samples) { setLatencySamples (samples); }
 
 private:

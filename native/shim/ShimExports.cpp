@@ -15,7 +15,7 @@ foldback::FoldbackProcessor& processorFrom (void* instance)
 
 FOLDBACK_EXPORT int foldback_shim_abi_version()
 {
-    return 2;   // 2: get_value and set_program for the editor
+    return 3;   // 2: get_value and set_program for the editor; 3: state_changed
 }
 
 FOLDBACK_EXPORT void foldback_shim_begin_edit (void* instance, int paramIndex)
@@ -44,6 +44,13 @@ FOLDBACK_EXPORT float foldback_shim_get_value (void* instance, int paramIndex)
 FOLDBACK_EXPORT void foldback_shim_set_program (void* instance, int index)
 {
     processorFrom (instance).setProgramFromJava (index);
+}
+
+/** State beside the parameters changed (the editor renamed a cue, chose the meter reference): the
+    host should mark the session modified, as it does for parameter edits. */
+FOLDBACK_EXPORT void foldback_shim_state_changed (void* instance)
+{
+    processorFrom (instance).stateChangedFromJava();
 }
 
 FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)

@@ -25,7 +25,9 @@ namespace
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
                                   { "block", false }, { "timeout", false } } },
             { "editor", { { "plugin", false }, { "in", true }, { "frames", false }, { "screenshot", false },
-                          { "click", true }, { "drag", true }, { "wheel", true }, { "report-params", false },
+                          { "click", true }, { "drag", true }, { "wheel", true }, { "double-click", true },
+                          { "type", true }, { "key", true }, { "report-params", false },
+                          { "plugin-state", false }, { "save-plugin-state", false },
                           { "size", false }, { "scale", false }, { "set", true }, { "block", false }, { "sample-rate", false },
                           { "timeout", false } } },
             { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
@@ -80,6 +82,7 @@ Args Args::parse (int argc, char* argv[])
             failArgs ("--" + name + " given twice");
 
         values.add (juce::String::fromUTF8 (argv[++i]));
+        args.ordered.emplace_back (name, values[values.size() - 1]);
     }
 
     return args;
@@ -108,6 +111,17 @@ juce::StringArray Args::getAll (const juce::String& name) const
 {
     const auto it = options.find (name);
     return it != options.end() ? it->second : juce::StringArray();
+}
+
+std::vector<std::pair<juce::String, juce::String>> Args::getInOrder (const juce::StringArray& names) const
+{
+    std::vector<std::pair<juce::String, juce::String>> result;
+
+    for (const auto& entry : ordered)
+        if (names.contains (entry.first))
+            result.push_back (entry);
+
+    return result;
 }
 
 int Args::getInt (const juce::String& name, int fallback, int minValue, int maxValue) const
@@ -162,7 +176,9 @@ juce::String Args::usage()
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2]\n"
            "  foldback-host editor --plugin PATH [--in a.wav ...] [--frames 60] [--screenshot out.png]\n"
-           "                [--click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
+           "                [--click X,Y ...] [--double-click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
+           "                [--type TEXT ...] [--key NAME ...]   (input steps run in the order given)\n"
+           "                [--plugin-state FILE] [--save-plugin-state FILE]\n"
            "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
            "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
            "  foldback-host bench --plugin PATH [--mode offline|realtime] [--instances N] [--seconds S]\n"

@@ -2,6 +2,7 @@
 
 #include <juce_core/juce_core.h>
 #include <map>
+#include <vector>
 
 /** The parsed command line: `foldback-host COMMAND --option value ...`.
 
@@ -27,9 +28,14 @@ public:
     /** Decimal option, checked against [minValue, maxValue]. */
     double getDouble (const juce::String& name, double fallback, double minValue, double maxValue) const;
 
+    /** Every value of the named options, as (name, value) in command-line order: input steps
+        of different kinds (--click, --type, --key) happen in the order they were given. */
+    std::vector<std::pair<juce::String, juce::String>> getInOrder (const juce::StringArray& names) const;
+
     static juce::String usage();
 
 private:
     juce::String command;
     std::map<juce::String, juce::StringArray> options;
+    std::vector<std::pair<juce::String, juce::String>> ordered;
 };

@@ -9,6 +9,7 @@
 #include "Output.h"
 #include "ParameterEdits.h"
 #include "PluginLoader.h"
+#include "PluginStateFormat.h"
 #include "WavIO.h"
 
 using namespace juce;
@@ -48,10 +49,13 @@ namespace
         {
             if (details.programChanged)
                 printValue ("program_changed", plugin.getCurrentProgram());
+
+            if (details.nonParameterStateChanged)
+                printValue ("state_changed", ++stateChanges);
         }
 
         AudioPluginInstance& plugin;
-        int begins = 0, ends = 0, changes = 0;
+        int begins = 0, ends = 0, changes = 0, stateChanges = 0;
     };
 
     /** The host's window: nothing but the plugin's editor, at the screen's top-left corner. */
@@ -140,6 +144,20 @@ int runEditor (const Args& args)
     auto plugin = loader.createInstance (sampleRate, block);
     applyBusLayout (*plugin, jmax (1, (int) player.inputs.size()), plugin->getBusCount (false));
     applyParameterEdits (*plugin, edits);
+
+    // --plugin-state: the plugin's own state bytes (VST3), restored before the editor opens.
+    if (args.has ("plugin-state"))
+    {
+        MemoryBlock raw;
+        const auto file = File::getCurrentWorkingDirectory().getChildFile (args.getString ("plugin-state"));
+
+        if (! file.loadFileAsData (raw))
+            failArgs ("cannot read state file " + file.getFullPathName());
+
+        const auto hosted = PluginStateFormat::wrap (*plugin, raw);
+        plugin->setStateInformation (hosted.getData(), (int) hosted.getSize());
+    }
+
     plugin->prepareToPlay (sampleRate, block);
     player.buffer.setSize (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()), block);
     pumpMessages (10);
@@ -172,9 +190,8 @@ int runEditor (const Args& args)
     printValue ("editor_height", window.getHeight());
 
     // Input happens half-way, so the meters have settled before and the screenshot shows after.
-    const auto clicks = args.getAll ("click");
-    const auto drags = args.getAll ("drag");
-    const auto wheels = args.getAll ("wheel");
+    // The steps run in the order they were given on the command line.
+    const auto steps = args.getInOrder ({ "click", "double-click", "drag", "wheel", "type", "key" });
     const int inputFrame = frames / 2;
     const auto started = Time::getMillisecondCounterHiRes();
 
@@ -184,6 +201,29 @@ int runEditor (const Args& args)
         pumpMessages (16);
     };
 
+    auto numbers = [] (const String& spec, int count, const char* option)
+    {
+        auto parts = StringArray::fromTokens (spec, ",", {});
+
+        if (parts.size() != count)
+            failArgs (String ("--") + option + " wants " + String (count) + " numbers separated by commas, got " + spec);
+
+        std::vector<int> values;
+
+        for (auto& part : parts)
+            values.push_back (part.getIntValue());
+
+        return values;
+    };
+
+    auto click = [&]
+    {
+        screen.press (true);
+        pumpFrame();
+        screen.press (false);
+        pumpFrame();
+    };
+
     for (int frame = 0; frame < frames; ++frame)
     {
         pumpFrame();
@@ -191,53 +231,59 @@ int runEditor (const Args& args)
         if (frame != inputFrame)
             continue;
 
-        for (const auto& spec : clicks)
+        for (const auto& [option, spec] : steps)
         {
-            screen.moveTo (window, parsePoint (spec, "click"));
-            pumpFrame();
-            screen.press (true);
-            pumpFrame();
-            screen.press (false);
-            pumpFrame();
-        }
-
-        for (const auto& spec : drags)
-        {
-            auto parts = StringArray::fromTokens (spec, ",", {});
-
-            if (parts.size() != 4)
-                failArgs ("--drag wants X1,Y1,X2,Y2, got " + spec);
-
-            const Point<int> from { parts[0].getIntValue(), parts[1].getIntValue() };
-            const Point<int> to { parts[2].getIntValue(), parts[3].getIntValue() };
-            screen.moveTo (window, from);
-            pumpFrame();
-            screen.press (true);
-            pumpFrame();
-
-            for (int step = 1; step <= 8; ++step)
+            if (option == "click" || option == "double-click")
             {
-                screen.moveTo (window, from + (to - from) * step / 8);
+                const auto at = parsePoint (spec, option.toRawUTF8());
+                screen.moveTo (window, at);
+                pumpFrame();
+                click();
+
+                // Two presses well inside the double-click time (JUCE: 400 ms), one frame apart.
+                if (option == "double-click")
+                    click();
+            }
+            else if (option == "drag")
+            {
+                const auto v = numbers (spec, 4, "drag");
+                const Point<int> from { v[0], v[1] };
+                const Point<int> to { v[2], v[3] };
+                screen.moveTo (window, from);
+                pumpFrame();
+                screen.press (true);
+                pumpFrame();
+
+                for (int step = 1; step <= 8; ++step)
+                {
+                    screen.moveTo (window, from + (to - from) * step / 8);
+                    pumpFrame();
+                }
+
+                screen.press (false);
                 pumpFrame();
             }
-
-            screen.press (false);
-            pumpFrame();
-        }
-
-        for (const auto& spec : wheels)
-        {
-            auto parts = StringArray::fromTokens (spec, ",", {});
-
-            if (parts.size() != 3)
-                failArgs ("--wheel wants X,Y,STEPS (negative: down), got " + spec);
-
-            screen.moveTo (window, { parts[0].getIntValue(), parts[1].getIntValue() });
-            pumpFrame();
-
-            for (int i = 0; i < std::abs (parts[2].getIntValue()); ++i)
+            else if (option == "wheel")
             {
-                screen.wheel (parts[2].getIntValue() > 0);
+                const auto v = numbers (spec, 3, "wheel");
+                screen.moveTo (window, { v[0], v[1] });
+                pumpFrame();
+
+                for (int i = 0; i < std::abs (v[2]); ++i)
+                {
+                    screen.wheel (v[2] > 0);
+                    pumpFrame();
+                }
+            }
+            else if (option == "type")
+            {
+                // The keys go where X's keyboard focus is: the editor takes it when clicked.
+                screen.type (spec);
+                pumpFrame();
+            }
+            else if (option == "key")
+            {
+                screen.key (spec);
                 pumpFrame();
             }
         }
@@ -265,12 +311,27 @@ int runEditor (const Args& args)
         printValue ("gesture_begins", report.begins);
         printValue ("gesture_ends", report.ends);
         printValue ("param_changes", report.changes);
+        printValue ("state_changes", report.stateChanges);
     }
 
     window.removeChildComponent (editor.get());
     plugin->editorBeingDeleted (editor.get());
     editor.reset();
     pumpMessages (20);
+
+    // What the host would save with the session now (after the editor closed, as a host saves).
+    if (args.has ("save-plugin-state"))
+    {
+        MemoryBlock hosted;
+        plugin->getStateInformation (hosted);
+        const auto raw = PluginStateFormat::unwrap (*plugin, hosted);
+        const auto file = File::getCurrentWorkingDirectory().getChildFile (args.getString ("save-plugin-state"));
+
+        if (! file.replaceWithData (raw.getData(), raw.getSize()))
+            failArgs ("cannot write state file " + file.getFullPathName());
+
+        printValue ("plugin_state_bytes", (int64) raw.getSize());
+    }
     plugin->removeListener (&report);
     plugin->releaseResources();
     return ExitCode::ok;

@@ -6,6 +6,8 @@
 
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
+#include <X11/XKBlib.h>
+#include <X11/keysym.h>
 #include <X11/extensions/XTest.h>
 
 namespace
@@ -141,4 +143,53 @@ void EditorScreen::wheel (bool up) const
     XTestFakeButtonEvent (display->x, up ? 4 : 5, True, CurrentTime);
     XTestFakeButtonEvent (display->x, up ? 4 : 5, False, CurrentTime);
     XFlush (display->x);
+}
+
+namespace
+{
+    void pressKeysym (::Display* x, KeySym sym, bool withShift, const juce::String& what)
+    {
+        const auto code = XKeysymToKeycode (x, sym);
+
+        if (code == 0)
+            failArgs ("the X keymap has no key for " + what);
+
+        // The keymap says which level (plain or shifted) of the key gives the symbol.
+        const bool shifted = withShift || (XkbKeycodeToKeysym (x, code, 0, 0) != sym
+                                           && XkbKeycodeToKeysym (x, code, 0, 1) == sym);
+        const auto shift = XKeysymToKeycode (x, XK_Shift_L);
+
+        if (shifted)
+            XTestFakeKeyEvent (x, shift, True, CurrentTime);
+
+        XTestFakeKeyEvent (x, code, True, CurrentTime);
+        XTestFakeKeyEvent (x, code, False, CurrentTime);
+
+        if (shifted)
+            XTestFakeKeyEvent (x, shift, False, CurrentTime);
+
+        XFlush (x);
+    }
+}
+
+void EditorScreen::key (const juce::String& name) const
+{
+    const bool shift = name.startsWithIgnoreCase ("shift+");
+    const auto symName = shift ? name.fromFirstOccurrenceOf ("+", false, false) : name;
+    const auto sym = XStringToKeysym (symName.toRawUTF8());
+
+    if (sym == NoSymbol)
+        failArgs ("--key: X knows no key named " + symName);
+
+    pressKeysym (display->x, sym, shift, "--key " + name);
+}
+
+void EditorScreen::type (const juce::String& text) const
+{
+    for (auto c : text)
+    {
+        // Latin-1 keysyms are the characters themselves; the rest of Unicode is 0x01000000 + code point.
+        const auto sym = (KeySym) ((c >= 0x20 && c <= 0x7e) || (c >= 0xa0 && c <= 0xff) ? c : 0x01000000 | c);
+        pressKeysym (display->x, sym, false, "--type character U+" + juce::String::toHexString ((int) c));
+    }
 }

@@ -24,6 +24,13 @@ public:
     void press (bool down) const;
     void wheel (bool up) const;
 
+    /** XTest key input to whatever window has the keyboard focus: one key by its X keysym name
+        ("Return", "Up", "BackSpace", "shift+Up"), or text typed character by character, with
+        shift where the keymap needs it. Throws HostError (bad arguments) for a key name X does
+        not know or a character the server's keymap lacks. */
+    void key (const juce::String& keysymName) const;
+    void type (const juce::String& text) const;
+
 private:
     struct Display;
     std::unique_ptr<Display> display;

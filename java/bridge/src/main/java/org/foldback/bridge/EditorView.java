@@ -25,6 +25,12 @@ public interface EditorView {
     int KEY_DOWN = 2;
     int KEY_LEFT = 3;
     int KEY_RIGHT = 4;
+    int KEY_RETURN = 5;
+    int KEY_ESCAPE = 6;
+    int KEY_BACKSPACE = 7;
+    int KEY_DELETE = 8;
+    int KEY_HOME = 9;
+    int KEY_END = 10;
 
     /** GL thread, context current: sets up drawing. Returns null on success, else why not. */
     String glOpen();
@@ -41,8 +47,12 @@ public interface EditorView {
     /** Message thread: one mouse event at (x, y) in points; wheel is the vertical wheel delta. */
     void mouse(int kind, float x, float y, int modifiers, float wheel);
 
-    /** Message thread: a key press; true when the editor used it. */
-    boolean key(int keyCode, int modifiers);
+    /**
+     * Message thread: a key press; true when the editor used it (unused keys go back to the
+     * host, whose shortcuts they may be). {@code keyCode} is one of the KEY_ codes or 0 for any
+     * other key; {@code character} is the text the key types (a Unicode code point), 0 for none.
+     */
+    boolean key(int keyCode, int modifiers, int character);
 
     /** Message thread, after glClose: the editor goes away. Returns a line for the log (frame times). */
     String close();

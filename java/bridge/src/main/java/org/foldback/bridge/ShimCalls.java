@@ -24,11 +24,13 @@ public final class ShimCalls {
 
         void foldback_shim_set_program(Pointer instance, int index);
 
+        void foldback_shim_state_changed(Pointer instance);
+
         int foldback_shim_abi_version();
     }
 
     /** The ABI version this Java code expects from the shim. */
-    static final int ABI_VERSION = 2;
+    static final int ABI_VERSION = 3;
 
     private final Exports exports;
     private final Pointer instance;
@@ -97,6 +99,13 @@ public final class ShimCalls {
     public void setProgram(int index) {
         if (exports != null) {
             exports.foldback_shim_set_program(instance, index);
+        }
+    }
+
+    /** Tells the host that state beside the parameters changed (a cue name, the meter reference). */
+    public void stateChanged() {
+        if (exports != null) {
+            exports.foldback_shim_state_changed(instance);
         }
     }
 

@@ -34,6 +34,8 @@ public final class Control {
     /** Factory presets: previous and next. */
     public static final int PRESET_PREV = 25;
     public static final int PRESET_NEXT = 26;
+    /** The selected cue's name above the cue section: double-click to rename. */
+    public static final int CUE_NAME = 27;
 
     /** The cue-section buttons, top to bottom, as drawn. */
     static final int[] CUE_BUTTONS = {
@@ -113,6 +115,7 @@ public final class Control {
             case SLOT -> i == 0 ? "slot.a" : "slot.b";
             case PRESET_PREV -> "preset.prev";
             case PRESET_NEXT -> "preset.next";
+            case CUE_NAME -> "cue.name";
             default -> "none";
         };
     }

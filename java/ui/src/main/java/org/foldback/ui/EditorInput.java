@@ -38,6 +38,7 @@ public final class EditorInput {
     private float dragStartY;
     private int focused = Control.NONE;
     private boolean talkbackHeld;
+    private final CueNameField rename = new CueNameField();
 
     /** Clears clip lights: the meter bank in the plugin, a recorder in tests. */
     public interface MeterResets {
@@ -64,18 +65,31 @@ public final class EditorInput {
         return selectedCue;
     }
 
+    /** The rename field (drawn by the renderer while {@link CueNameField#active()}). */
+    CueNameField rename() {
+        return rename;
+    }
+
     public void mouse(int kind, float x, float y, int modifiers, float wheel) {
         switch (kind) {
             case EditorView.MOUSE_DOWN -> down(x, y);
             case EditorView.MOUSE_DRAG -> drag(x, y, modifiers);
             case EditorView.MOUSE_UP -> up();
             case EditorView.MOUSE_WHEEL -> wheel(x, y, modifiers, wheel);
-            case EditorView.MOUSE_DOUBLE_CLICK -> resetToDefault(layout.hit(x, y, rect));
+            case EditorView.MOUSE_DOUBLE_CLICK -> doubleClick(layout.hit(x, y, rect));
             default -> { }
         }
     }
 
-    public boolean key(int keyCode, int modifiers) {
+    public boolean key(int keyCode, int modifiers, int character) {
+        if (rename.active()) {
+            switch (rename.key(keyCode, character)) {
+                case CueNameField.COMMIT -> commitRename();
+                case CueNameField.CANCEL -> rename.cancel();
+                default -> { }
+            }
+            return true;
+        }
         int param = Control.param(focused, selectedCue);
         if (param < 0) {
             return false;
@@ -90,6 +104,10 @@ public final class EditorInput {
 
     private void down(float x, float y) {
         int control = layout.hit(x, y, rect);
+        // A click anywhere but on the field being typed in finishes the rename, as text fields do.
+        if (rename.active() && control != Control.of(Control.CUE_NAME, 0)) {
+            commitRename();
+        }
         if (control == Control.NONE) {
             return;
         }
@@ -239,6 +257,35 @@ public final class EditorInput {
             edit(param, now >= 0.5f ? 0f : 1f);
         } else if (spec.kind() == ParamKind.CHOICE) {
             edit(param, spec.normalize(now == 0f ? 1f : 0f));
+        }
+    }
+
+    /** On a cue's tab or its name: rename it; on a fader or pan: back to the default. */
+    private void doubleClick(int control) {
+        int kind = Control.kind(control);
+        if (kind == Control.TAB || kind == Control.CUE_NAME) {
+            int cue = kind == Control.TAB ? Control.index(control) : selectedCue;
+            PluginState s = state.get();
+            if (s != null) {
+                selectedCue = cue;
+                rename.begin(cue, s.cueName(cue));
+            }
+        } else {
+            resetToDefault(control);
+        }
+    }
+
+    /**
+     * The typed name into the plugin state (which the host saves with the session). A name is not
+     * a parameter, so the host is told the state changed instead of getting a gesture.
+     */
+    private void commitRename() {
+        int cue = rename.cue();
+        String name = rename.commit();
+        PluginState s = state.get();
+        if (s != null && cue >= 0 && !name.equals(s.cueName(cue))) {
+            s.setCueName(cue, name);
+            host.stateChanged();
         }
     }
 

@@ -103,6 +103,7 @@ public final class EditorLayout {
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
             case Control.SEND_MUTE -> set(r, stripX(i) + 3f, bottom + 26f, sw - 6f, 20f);
             case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, 44f, CLIP);
+            case Control.CUE_NAME -> set(r, cx + MARGIN + 52f, TAB_BAR, CUE_SECTION - 2 * MARGIN - 52f, LABEL);
             case Control.CUE_LEVEL -> set(r, cx + MARGIN + 52f, mt, 26f, mh);
             default -> {
                 int row = buttonRow(Control.kind(control));
@@ -173,7 +174,7 @@ public final class EditorLayout {
         Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
         Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
         Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
-        Control.PRESET_PREV, Control.PRESET_NEXT
+        Control.PRESET_PREV, Control.PRESET_NEXT, Control.CUE_NAME
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

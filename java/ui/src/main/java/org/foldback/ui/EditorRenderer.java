@@ -28,6 +28,7 @@ final class EditorRenderer {
     static final int[] HOT = {230, 180, 40};
     static final int[] OVER = {230, 60, 50};
     static final int[] METER_BACK = {10, 11, 13};
+    static final int[] FIELD = {235, 235, 225};
     static final int[][] CUE_COLOURS = {
         {66, 135, 245}, {245, 166, 35}, {126, 211, 33}, {208, 2, 27},
         {144, 19, 254}, {80, 227, 194}, {248, 231, 28}, {189, 16, 224}
@@ -40,9 +41,15 @@ final class EditorRenderer {
     private final float[] r = new float[4];
     private final float[] m = new float[4];
     private final MeterReading[] readings = new MeterReading[Layout.MAX_SOURCES + Layout.MAX_CUES];
-    private final AsciiText text = new AsciiText(64);
-    private final AsciiText[] cueNames = new AsciiText[Layout.MAX_CUES];
+    private final Utf8Text text = new Utf8Text(64);
+    private final Utf8Text[] cueNames = new Utf8Text[Layout.MAX_CUES];
     private final String[] cueNameSeen = new String[Layout.MAX_CUES];
+    // The rename field's text, encoded when it changes (a key press), not per frame.
+    private final Utf8Text fieldText = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4);
+    private final Utf8Text fieldPrefix = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4);
+    private String fieldSeen;
+    private int caretSeen = -1;
+    private final float[] bounds = new float[4];
 
     EditorRenderer(long vg, int font) {
         this.vg = vg;
@@ -51,7 +58,7 @@ final class EditorRenderer {
             readings[i] = new MeterReading();
         }
         for (int c = 0; c < cueNames.length; c++) {
-            cueNames[c] = new AsciiText(PluginState.MAX_CUE_NAME_LENGTH + 1);
+            cueNames[c] = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4); // UTF-8: up to 4 bytes a code point
         }
     }
 
@@ -60,7 +67,7 @@ final class EditorRenderer {
     }
 
     void draw(int widthPx, int heightPx, float scale, ParamStore params, MeterBank meters, CueEngine engine,
-            PluginState state, int cue, Programs programs) {
+            PluginState state, int cue, Programs programs, CueNameField rename) {
         float w = widthPx / scale;
         float h = heightPx / scale;
         layout.resize(w, h);
@@ -83,6 +90,7 @@ final class EditorRenderer {
             drawStrip(s, params, cue, meters != null ? readings[s] : null, state.meterReferenceDbfs());
         }
         drawCueSection(params, cue, meters != null ? readings[Layout.MAX_SOURCES + cue] : null, engine, state);
+        drawCueName(cue, rename);
         nvgEndFrame(vg);
     }
 
@@ -148,9 +156,6 @@ final class EditorRenderer {
     }
 
     private void drawCueSection(ParamStore params, int cue, MeterReading reading, CueEngine engine, PluginState state) {
-        float x = layout.cueSectionX();
-        label(cueNames[cue].bytesForDraw(), x + 100f, EditorLayout.TAB_BAR + 8f, 14f, 255);
-
         layout.cueMeter(m);
         meter(m, reading, state.meterReferenceDbfs());
         layout.rect(Control.of(Control.CUE_CLIP, 0), r);
@@ -188,6 +193,40 @@ final class EditorRenderer {
         layout.rect(Control.of(Control.CUE_RESET, 0), r);
         button(r, false, HOT, "RESET");
         readouts(reading, state.meterReferenceDbfs());
+    }
+
+    /** The selected cue's name over its section, or the rename field while one is open. */
+    private void drawCueName(int cue, CueNameField rename) {
+        layout.rect(Control.of(Control.CUE_NAME, 0), r);
+        if (!rename.active() || rename.cue() != cue) {
+            leftLabel(cueNames[cue].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 14f, 255);
+            return;
+        }
+        String typed = rename.text();
+        int caret = Math.min(rename.caret(), typed.length());
+        if (typed != fieldSeen || caret != caretSeen) {
+            fieldSeen = typed;
+            caretSeen = caret;
+            fieldText.clear().append(typed).done();
+            fieldPrefix.clear().append(typed, 0, caret).done();
+        }
+        fill(FIELD[0], FIELD[1], FIELD[2], 255);
+        nvgBeginPath(vg);
+        nvgRoundedRect(vg, r[0], r[1] - 1f, r[2], r[3] + 2f, 2f);
+        nvgFill(vg);
+        if (font < 0) {
+            return;
+        }
+        nvgFontFaceId(vg, font);
+        nvgFontSize(vg, 14f);
+        nvgTextAlign(vg, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE);
+        float caretX = r[0] + 4f + (fieldPrefix.bytesForDraw().hasRemaining()
+                ? nvgTextBounds(vg, 0f, 0f, fieldPrefix.bytesForDraw(), bounds) : 0f);
+        fill(20, 20, 24, 255);
+        if (fieldText.bytesForDraw().hasRemaining()) {
+            nvgText(vg, r[0] + 4f, r[1] + r[3] / 2, fieldText.bytesForDraw());
+        }
+        rect(caretX, r[1] + 1f, 1.5f, r[3] - 2f);
     }
 
     /** Loudness (EBU R 128 momentary, short-term, integrated), true peak and correlation. */

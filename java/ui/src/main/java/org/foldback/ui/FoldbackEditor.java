@@ -99,6 +99,11 @@ public final class FoldbackEditor implements EditorView {
             public float value(int param) {
                 return shim.value(param);
             }
+
+            @Override
+            public void stateChanged() {
+                shim.stateChanged();
+            }
         };
         this.input = new EditorInput(owner.params(), host, (bus, what) -> {
             if (meters != null) {
@@ -151,7 +156,7 @@ public final class FoldbackEditor implements EditorView {
         lastFrameStart = start;
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
         renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, owner.params(), meters, engine,
-                owner.pluginState(), input.selectedCue(), programs);
+                owner.pluginState(), input.selectedCue(), programs, input.rename());
         frameTimes.add(System.nanoTime() - start);
         allocations.frameDone();
     }
@@ -184,8 +189,8 @@ public final class FoldbackEditor implements EditorView {
     }
 
     @Override
-    public boolean key(int keyCode, int modifiers) {
-        return input.key(keyCode, modifiers);
+    public boolean key(int keyCode, int modifiers, int character) {
+        return input.key(keyCode, modifiers, character);
     }
 
     @Override

@@ -18,4 +18,11 @@ public interface Gestures {
     default float value(int param) {
         return Float.NaN;
     }
+
+    /**
+     * Something the host saves but that is no parameter (a cue name, the meter reference) changed:
+     * the host should mark the session as modified.
+     */
+    default void stateChanged() {
+    }
 }

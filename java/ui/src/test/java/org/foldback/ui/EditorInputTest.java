@@ -38,6 +38,11 @@ class EditorInputTest {
         public void end(int param) {
             log.add("end " + Params.get(param).id());
         }
+
+        @Override
+        public void stateChanged() {
+            log.add("state changed");
+        }
     }
 
     private final ParamStore store = new ParamStore();
@@ -139,7 +144,7 @@ class EditorInputTest {
         float[] c = centre(Control.of(Control.CUE_LEVEL, 0));
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, 1f);
         assertEquals(start + 0.01f, Params.get(param).normalize(store.get(param)), 1e-5f);
-        assertTrue(input.key(EditorView.KEY_DOWN, EditorView.MOD_SHIFT));
+        assertTrue(input.key(EditorView.KEY_DOWN, EditorView.MOD_SHIFT, 0));
         assertEquals(start + 0.009f, Params.get(param).normalize(store.get(param)), 1e-5f);
     }
 
@@ -219,5 +224,80 @@ class EditorInputTest {
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
         int what = BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS;
         assertEquals(List.of(4 * 100 + what, 16 * 100 + what), resets);
+    }
+
+    private void type(String text) {
+        text.codePoints().forEach(cp -> assertTrue(input.key(0, 0, cp), "typed keys are used while renaming"));
+    }
+
+    private void doubleClick(int control) {
+        float[] c = centre(control);
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOUBLE_CLICK, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+    }
+
+    @Test
+    void doubleClickOnATabRenamesTheCueEnterCommitsIntoTheState() {
+        doubleClick(Control.of(Control.TAB, 2));
+        assertEquals(2, input.selectedCue());
+        assertTrue(input.rename().active());
+        assertEquals("Cue 3", input.rename().text(), "the field starts with the current name");
+        for (int i = 0; i < 5; i++) {
+            input.key(EditorView.KEY_BACKSPACE, 0, 0);
+        }
+        type("Bass ♪");
+        input.key(EditorView.KEY_LEFT, 0, 0);
+        input.key(EditorView.KEY_LEFT, 0, 0);
+        type("!");
+        assertEquals("Bass! ♪", input.rename().text());
+        assertEquals("Cue 3", state.cueName(2), "nothing lands before Enter");
+        input.key(EditorView.KEY_RETURN, 0, 0);
+        assertEquals("Bass! ♪", state.cueName(2));
+        assertTrue(!input.rename().active());
+        assertEquals(List.of("state changed"), host.log, "a rename is state, not a parameter gesture");
+        assertTrue(!input.key(0, 0, 'x'), "with the field closed, plain keys go back to the host");
+    }
+
+    @Test
+    void escapeCancelsAndAClickElsewhereCommits() {
+        doubleClick(Control.of(Control.CUE_NAME, 0));
+        assertEquals(0, input.rename().cue());
+        type("zz");
+        input.key(EditorView.KEY_ESCAPE, 0, 0);
+        assertEquals("Cue 1", state.cueName(0));
+        assertTrue(host.log.isEmpty());
+
+        doubleClick(Control.of(Control.CUE_NAME, 0));
+        input.key(EditorView.KEY_HOME, 0, 0);
+        input.key(EditorView.KEY_DELETE, 0, 0);
+        type("Q");
+        float[] c = centre(Control.of(Control.TAB, 5));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertEquals("Que 1", state.cueName(0));
+        assertEquals(5, input.selectedCue());
+    }
+
+    @Test
+    void theFieldHoldsAtMostTheStatesLongestName() {
+        doubleClick(Control.of(Control.CUE_NAME, 0));
+        type("x".repeat(PluginState.MAX_CUE_NAME_LENGTH + 10));
+        input.key(EditorView.KEY_RETURN, 0, 0);
+        assertEquals(PluginState.MAX_CUE_NAME_LENGTH, state.cueName(0).length());
+    }
+
+    @Test
+    void arrowKeysStepTheLastClickedFaderAsOneGestureEach() {
+        float[] c = centre(Control.of(Control.SEND_LEVEL, 3));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        host.log.clear();
+        assertTrue(input.key(EditorView.KEY_UP, 0, 0));
+        assertTrue(input.key(EditorView.KEY_UP, 0, 0));
+        assertEquals(0.02f, Params.get(Params.sendLevel(0, 3)).normalize(store.get(Params.sendLevel(0, 3))), 1e-5f);
+        assertEquals(List.of("begin cue1.src4.level", "perform cue1.src4.level", "end cue1.src4.level",
+                "begin cue1.src4.level", "perform cue1.src4.level", "end cue1.src4.level"), host.log);
     }
 }

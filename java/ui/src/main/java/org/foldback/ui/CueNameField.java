@@ -1,0 +1,125 @@
+package org.foldback.ui;
+
+import org.foldback.bridge.EditorView;
+import org.foldback.state.PluginState;
+
+/**
+ * The text field that renames a cue, edited on the message thread by typed keys.
+ *
+ * <p>The text is kept as code points (a name is at most {@link PluginState#MAX_CUE_NAME_LENGTH}
+ * of them, the state's own limit). The GL thread draws it: after every change the field publishes
+ * an immutable snapshot ({@link #text}, {@link #caret}) through volatile fields, so drawing never
+ * sees a half-made edit and never locks. A String per key press is fine; nothing here runs per
+ * frame.
+ */
+final class CueNameField {
+    private final int[] codePoints = new int[PluginState.MAX_CUE_NAME_LENGTH];
+    private int length;
+    private int caretIndex;
+
+    private volatile int cue = -1;
+    private volatile String text = "";
+    private volatile int caret;
+
+    /** Starts renaming {@code cue}, the caret after its current name. */
+    void begin(int cue, String current) {
+        length = 0;
+        for (int i = 0; i < current.length() && length < codePoints.length; ) {
+            int cp = current.codePointAt(i);
+            codePoints[length++] = cp;
+            i += Character.charCount(cp);
+        }
+        caretIndex = length;
+        publish();
+        this.cue = cue;
+    }
+
+    /** The cue being renamed, or -1. */
+    int cue() {
+        return cue;
+    }
+
+    boolean active() {
+        return cue >= 0;
+    }
+
+    /** The text as typed so far (GL thread: a snapshot). */
+    String text() {
+        return text;
+    }
+
+    /** The caret, in UTF-16 chars into {@link #text()} (GL thread: matches the snapshot). */
+    int caret() {
+        return caret;
+    }
+
+    /** The finished name and the field closed. */
+    String commit() {
+        String name = text;
+        cue = -1;
+        return name;
+    }
+
+    void cancel() {
+        cue = -1;
+    }
+
+    /**
+     * One key press while renaming. Returns what the editor should do next: {@link #EDITING},
+     * {@link #COMMIT} (Enter) or {@link #CANCEL} (Escape). Every key is used while the field is
+     * open, so the host's shortcuts (space for play, say) do not fire while a name is typed.
+     */
+    int key(int keyCode, int character) {
+        switch (keyCode) {
+            case EditorView.KEY_RETURN -> {
+                return COMMIT;
+            }
+            case EditorView.KEY_ESCAPE -> {
+                return CANCEL;
+            }
+            case EditorView.KEY_BACKSPACE -> {
+                if (caretIndex > 0) {
+                    remove(--caretIndex);
+                }
+            }
+            case EditorView.KEY_DELETE -> {
+                if (caretIndex < length) {
+                    remove(caretIndex);
+                }
+            }
+            case EditorView.KEY_LEFT -> caretIndex = Math.max(0, caretIndex - 1);
+            case EditorView.KEY_RIGHT -> caretIndex = Math.min(length, caretIndex + 1);
+            case EditorView.KEY_HOME, EditorView.KEY_UP -> caretIndex = 0;
+            case EditorView.KEY_END, EditorView.KEY_DOWN -> caretIndex = length;
+            default -> insert(character);
+        }
+        publish();
+        return EDITING;
+    }
+
+    static final int EDITING = 0;
+    static final int COMMIT = 1;
+    static final int CANCEL = 2;
+
+    private void insert(int cp) {
+        // Control characters and lone surrogates are not text; a full field takes no more.
+        if (cp < 0x20 || cp == 0x7f || (cp >= 0xD800 && cp <= 0xDFFF) || !Character.isValidCodePoint(cp)
+                || length == codePoints.length) {
+            return;
+        }
+        System.arraycopy(codePoints, caretIndex, codePoints, caretIndex + 1, length - caretIndex);
+        codePoints[caretIndex++] = cp;
+        length++;
+    }
+
+    private void remove(int index) {
+        System.arraycopy(codePoints, index + 1, codePoints, index, length - index - 1);
+        length--;
+    }
+
+    private void publish() {
+        String s = new String(codePoints, 0, length);
+        caret = s.offsetByCodePoints(0, caretIndex);
+        text = s;
+    }
+}
