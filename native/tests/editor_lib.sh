@@ -36,8 +36,8 @@ centre() {
 }
 
 # The colour at a pixel: pixel PNG X Y prints "R G B".
-# The level a meter bar shows: bar_level PNG "x y w h" CHANNEL KIND (peak|rms) FLOOR TOP prints dB,
-# found as the topmost pixel of the bar's colour in the channel's middle column.
+# The level a meter bar shows: bar_level PNG "x y w h" CHANNEL KIND (peak|rms|reference) FLOOR TOP
+# prints dB, found as the topmost pixel of the bar's colour in the channel's middle column.
 png_py() {
     python3 - "$@" <<'PY'
 import struct, sys, zlib
@@ -71,12 +71,22 @@ def read_png(path):
         rows.append(line); prev = line
     return lambda x, y: tuple(rows[y][x * bpp:x * bpp + 3])
 
-COLOURS = {"peak": (48, 192, 80), "rms": (150, 235, 170), "over": (230, 60, 50)}
+COLOURS = {"peak": (48, 192, 80), "rms": (150, 235, 170), "over": (230, 60, 50), "reference": (200, 140, 40)}
 def near(p, c, tol=12): return all(abs(a - b) <= tol for a, b in zip(p, c))
 
 cmd, png = sys.argv[1], read_png(sys.argv[2])
 if cmd == "pixel":
     print(*png(int(sys.argv[3]), int(sys.argv[4])))
+elif cmd == "column_level":
+    # The topmost pixel of a colour in one pixel column: column_level PNG X "y h" KIND FLOOR TOP
+    x = int(float(sys.argv[3])); y, h = map(float, sys.argv[4].split())
+    kind, floor, top = sys.argv[5], float(sys.argv[6]), float(sys.argv[7])
+    for row in range(int(y), int(y + h)):
+        if near(png(x, row), COLOURS[kind]):
+            print("%.2f" % (top - (row - y) / h * (top - floor)))
+            break
+    else:
+        print("none")
 elif cmd == "bar_level":
     x, y, w, h = map(float, sys.argv[3].split())
     channel, kind, floor, top = int(sys.argv[4]), sys.argv[5], float(sys.argv[6]), float(sys.argv[7])

@@ -36,6 +36,21 @@ public final class Control {
     public static final int PRESET_NEXT = 26;
     /** The selected cue's name above the cue section: double-click to rename. */
     public static final int CUE_NAME = 27;
+    /** Value boxes (drag vertically, wheel, arrows, double-click for the default). */
+    public static final int CUE_DIM_AMOUNT = 28;
+    public static final int CUE_CEILING = 29;
+    public static final int TALKBACK_DIM = 30;
+    /** Choice boxes: a click steps to the next choice, wheel and arrows step either way. */
+    public static final int TALKBACK_SOURCE = 31;
+    public static final int CLICK_SOURCE = 32;
+    /** Actions: reset the selected cue's loudness (integrated, range, maxima); switch 0 VU between -18 and -20 dBFS. */
+    public static final int LOUDNESS_RESET = 33;
+    public static final int METER_REFERENCE = 34;
+
+    /** The side column under the read-outs, top to bottom, as drawn. */
+    static final int[] SIDE = {
+        LOUDNESS_RESET, METER_REFERENCE, CUE_DIM_AMOUNT, CUE_CEILING, TALKBACK_DIM, TALKBACK_SOURCE, CLICK_SOURCE
+    };
 
     /** The cue-section buttons, top to bottom, as drawn. */
     static final int[] CUE_BUTTONS = {
@@ -80,14 +95,25 @@ public final class Control {
             case CUE_LIMITER -> Params.cueLimiter(cue);
             case TALKBACK -> Params.TALKBACK_ON;
             case TALKBACK_LATCH -> Params.TALKBACK_LATCH;
+            case CUE_DIM_AMOUNT -> Params.cueDimAmount(cue);
+            case CUE_CEILING -> Params.cueCeiling(cue);
+            case TALKBACK_DIM -> Params.TALKBACK_DIM;
+            case TALKBACK_SOURCE -> Params.TALKBACK_SOURCE;
+            case CLICK_SOURCE -> Params.CLICK_SOURCE;
             default -> -1;
         };
     }
 
-    /** Faders and pans are dragged; everything else is clicked. */
+    /** Faders, pans and value boxes are dragged; everything else is clicked. */
     public static boolean isContinuous(int control) {
         int k = kind(control);
-        return k == SEND_LEVEL || k == SEND_PAN || k == CUE_LEVEL;
+        return k == SEND_LEVEL || k == SEND_PAN || k == CUE_LEVEL || isValueBox(control);
+    }
+
+    /** A small box showing a value, dragged over {@link EditorInput#VALUE_DRAG_SPAN} for its whole range. */
+    public static boolean isValueBox(int control) {
+        int k = kind(control);
+        return k == CUE_DIM_AMOUNT || k == CUE_CEILING || k == TALKBACK_DIM;
     }
 
     /** A short name for tests and the layout dump: "send.level.3", "cue.mute". */
@@ -116,6 +142,13 @@ public final class Control {
             case PRESET_PREV -> "preset.prev";
             case PRESET_NEXT -> "preset.next";
             case CUE_NAME -> "cue.name";
+            case CUE_DIM_AMOUNT -> "cue.dim.amount";
+            case CUE_CEILING -> "cue.limiter.ceiling";
+            case TALKBACK_DIM -> "talkback.dim";
+            case TALKBACK_SOURCE -> "talkback.source";
+            case CLICK_SOURCE -> "click.source";
+            case LOUDNESS_RESET -> "loudness.reset";
+            case METER_REFERENCE -> "meter.reference";
             default -> "none";
         };
     }

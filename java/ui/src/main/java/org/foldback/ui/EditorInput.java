@@ -23,6 +23,8 @@ public final class EditorInput {
     static final float FINE = 0.1f;
     /** One wheel notch or arrow key: 1% of the range (0.1% with shift). */
     static final float STEP = 0.01f;
+    /** Points of vertical drag that sweep a value box's whole range (the box itself is too short to drag along). */
+    static final float VALUE_DRAG_SPAN = 200f;
 
     private final EditorLayout layout = new EditorLayout();
     private final ParamStore params;
@@ -124,6 +126,8 @@ public final class EditorInput {
             case Control.SLOT -> switchSlot(Control.index(control) == 0 ? Slot.A : Slot.B);
             case Control.PRESET_PREV -> stepPreset(-1);
             case Control.PRESET_NEXT -> stepPreset(+1);
+            case Control.LOUDNESS_RESET -> meters.reset(Layout.MAX_SOURCES + cue, BusMeter.RESET_LOUDNESS);
+            case Control.METER_REFERENCE -> switchMeterReference();
             default -> {
                 int param = Control.param(control, cue);
                 if (param < 0) {
@@ -149,7 +153,7 @@ public final class EditorInput {
         }
         layout.rect(dragControl, rect);
         boolean horizontal = Control.kind(dragControl) == Control.SEND_PAN;
-        float span = horizontal ? rect[2] : rect[3];
+        float span = Control.isValueBox(dragControl) ? VALUE_DRAG_SPAN : horizontal ? rect[2] : rect[3];
         float moved = horizontal ? x - dragStartX : dragStartY - y;
         float scale = (modifiers & EditorView.MOD_SHIFT) != 0 ? FINE : 1f;
         float value = clamp01(dragStartValue + moved * scale / Math.max(1f, span));
@@ -249,15 +253,34 @@ public final class EditorInput {
         }
     }
 
-    /** A toggle flips; the fold-down choice flips between Stereo and Mono sum. */
+    /**
+     * A toggle flips; the fold-down choice flips between Stereo and Mono sum (the other modes are
+     * for checks, reached with the wheel or arrows); other choices step to the next, wrapping.
+     */
     private void click(int param) {
         ParamSpec spec = Params.get(param);
         float now = spec.denormalize(normalized(param));
         if (spec.kind() == ParamKind.BOOL) {
             edit(param, now >= 0.5f ? 0f : 1f);
-        } else if (spec.kind() == ParamKind.CHOICE) {
+        } else if (spec.kind() == ParamKind.CHOICE && param == Params.cueFold(selectedCue)) {
             edit(param, spec.normalize(now == 0f ? 1f : 0f));
+        } else if (spec.kind() == ParamKind.CHOICE) {
+            edit(param, spec.normalize(now >= spec.max() ? spec.min() : now + 1f));
         }
+    }
+
+    /**
+     * 0 VU at -18 dBFS (EBU R68) or -20 dBFS (SMPTE RP155). The reference is part of the state the
+     * host saves but no parameter, so the host is told the state changed.
+     */
+    private void switchMeterReference() {
+        PluginState s = state.get();
+        if (s == null) {
+            return;
+        }
+        s.setMeterReferenceDbfs(s.meterReferenceDbfs() == PluginState.METER_REFERENCE_EBU
+                ? PluginState.METER_REFERENCE_SMPTE : PluginState.METER_REFERENCE_EBU);
+        host.stateChanged();
     }
 
     /** On a cue's tab or its name: rename it; on a fader or pan: back to the default. */
@@ -297,8 +320,17 @@ public final class EditorInput {
         }
     }
 
+    /** A wheel notch or arrow key: {@code step} of the range for a level, one choice for a choice. */
     private boolean nudge(int param, int direction, float step) {
         ParamSpec spec = Params.get(param);
+        if (spec.kind() == ParamKind.CHOICE) {
+            float now = spec.denormalize(normalized(param));
+            float next = Math.max(spec.min(), Math.min(spec.max(), now + direction));
+            if (next != now) {
+                edit(param, spec.normalize(next));
+            }
+            return true;
+        }
         if (spec.kind() != ParamKind.FLOAT) {
             return false;
         }

@@ -23,7 +23,18 @@ public final class EditorLayout {
     static final float LABEL = 16f;
     static final float CLIP = 8f;
     static final float BOTTOM = 60f;
-    static final float CUE_SECTION = 290f;
+    static final float CUE_SECTION = 320f;
+    /** Cue section columns, from its left edge: meter, VU scale labels, level fader, buttons, read-outs. */
+    static final float CUE_METER_W = 44f;
+    static final float VU_SCALE_X = 60f;
+    static final float CUE_FADER_X = 78f;
+    static final float BUTTONS_X = 110f;
+    static final float BUTTON_W = 72f;
+    static final float SIDE_X = 200f;
+    /** Where the side column's controls start below the meters' top (the read-outs are above). */
+    static final float SIDE_TOP = 142f;
+    /** Side rows are a little tighter than the buttons: all seven fit above the preset row at the smallest size. */
+    static final float SIDE_PITCH = 24f;
     static final float BUTTON_H = 22f;
     static final float BUTTON_GAP = 5f;
 
@@ -72,7 +83,7 @@ public final class EditorLayout {
 
     /** The cue's big meter (both channels). */
     public void cueMeter(float[] r) {
-        set(r, cueSectionX() + MARGIN, meterTop(), 44f, meterHeight());
+        set(r, cueSectionX() + MARGIN, meterTop(), CUE_METER_W, meterHeight());
     }
 
     /** Label above a strip (source name) or above the cue section (cue name). */
@@ -96,35 +107,53 @@ public final class EditorLayout {
             case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
             case Control.TALKBACK_LATCH -> set(r, width - MARGIN - 60f, 6f, 60f, 24f);
             case Control.SLOT -> set(r, width - MARGIN - 164f - 8f - (2 - i) * 32f, 6f, 28f, 24f);
-            case Control.PRESET_PREV -> set(r, cx + MARGIN + 88f, presetRowY(), 34f, BUTTON_H);
-            case Control.PRESET_NEXT -> set(r, cx + MARGIN + 126f, presetRowY(), 34f, BUTTON_H);
+            case Control.PRESET_PREV -> set(r, cx + BUTTONS_X, presetRowY(), 34f, BUTTON_H);
+            case Control.PRESET_NEXT -> set(r, cx + BUTTONS_X + 38f, presetRowY(), 34f, BUTTON_H);
             case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
             case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
             case Control.SEND_MUTE -> set(r, stripX(i) + 3f, bottom + 26f, sw - 6f, 20f);
-            case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, 44f, CLIP);
-            case Control.CUE_NAME -> set(r, cx + MARGIN + 52f, TAB_BAR, CUE_SECTION - 2 * MARGIN - 52f, LABEL);
-            case Control.CUE_LEVEL -> set(r, cx + MARGIN + 52f, mt, 26f, mh);
+            case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, CUE_METER_W, CLIP);
+            case Control.CUE_NAME -> set(r, cx + CUE_FADER_X, TAB_BAR, CUE_SECTION - MARGIN - CUE_FADER_X, LABEL);
+            case Control.CUE_LEVEL -> set(r, cx + CUE_FADER_X, mt, 26f, mh);
             default -> {
                 int row = buttonRow(Control.kind(control));
-                if (row < 0) {
-                    set(r, 0, 0, 0, 0);
+                int side = sideRow(Control.kind(control));
+                if (row >= 0) {
+                    set(r, cx + BUTTONS_X, mt + row * (BUTTON_H + BUTTON_GAP), BUTTON_W, BUTTON_H);
+                } else if (side >= 0) {
+                    float x = cx + SIDE_X;
+                    set(r, x, mt + SIDE_TOP + side * SIDE_PITCH, width - MARGIN - x, SIDE_PITCH - 4f);
                 } else {
-                    set(r, cx + MARGIN + 88f, mt + row * (BUTTON_H + BUTTON_GAP), 72f, BUTTON_H);
+                    set(r, 0, 0, 0, 0);
                 }
             }
         }
     }
 
-    /** The preset row: below the cue actions, with a row's gap. */
+    /** The preset row: under the cue section's meters, right of the level read-out, so long preset names have room. */
     public float presetRowY() {
-        return meterTop() + (Control.CUE_BUTTONS.length + Control.CUE_ACTIONS.length + 2) * (BUTTON_H + BUTTON_GAP);
+        return meterTop() + meterHeight() + 24f;
     }
 
-    /** Where the loudness and correlation read-outs go: right of the buttons. */
+    /** Where the loudness and correlation read-outs go: right of the buttons, above the side controls. */
     public void readouts(float[] r) {
-        float x = cueSectionX() + MARGIN + 168f;
-        set(r, x, meterTop(), width - MARGIN - x, meterHeight());
+        float x = cueSectionX() + SIDE_X;
+        set(r, x, meterTop(), width - MARGIN - x, SIDE_TOP - 4f);
+    }
+
+    /** The x where the cue meter's VU scale labels start (right of the meter). */
+    public float vuScaleX() {
+        return cueSectionX() + VU_SCALE_X;
+    }
+
+    private static int sideRow(int kind) {
+        for (int row = 0; row < Control.SIDE.length; row++) {
+            if (Control.SIDE[row] == kind) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     private static int buttonRow(int kind) {
@@ -174,7 +203,9 @@ public final class EditorLayout {
         Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
         Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
         Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
-        Control.PRESET_PREV, Control.PRESET_NEXT, Control.CUE_NAME
+        Control.PRESET_PREV, Control.PRESET_NEXT, Control.CUE_NAME,
+        Control.LOUDNESS_RESET, Control.METER_REFERENCE, Control.CUE_DIM_AMOUNT, Control.CUE_CEILING,
+        Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

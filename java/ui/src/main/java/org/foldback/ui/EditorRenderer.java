@@ -29,6 +29,10 @@ final class EditorRenderer {
     static final int[] OVER = {230, 60, 50};
     static final int[] METER_BACK = {10, 11, 13};
     static final int[] FIELD = {235, 235, 225};
+    /** The 0 VU mark (the meter reference) on every meter and on the VU scale: amber, unlike any bar. */
+    static final int[] REFERENCE = {200, 140, 40};
+    /** VU scale marks, in VU (dB relative to the reference), as on a VU meter's face. */
+    static final int[] VU_MARKS = {3, 0, -3, -5, -7, -10, -20};
     static final int[][] CUE_COLOURS = {
         {66, 135, 245}, {245, 166, 35}, {126, 211, 33}, {208, 2, 27},
         {144, 19, 254}, {80, 227, 194}, {248, 231, 28}, {189, 16, 224}
@@ -192,7 +196,72 @@ final class EditorRenderer {
         button(r, false, HOT, "CLONE >");
         layout.rect(Control.of(Control.CUE_RESET, 0), r);
         button(r, false, HOT, "RESET");
+        vuScale(state.meterReferenceDbfs());
         readouts(reading, state.meterReferenceDbfs());
+        drawSide(params, cue, state.meterReferenceDbfs());
+    }
+
+    /** Loudness reset, the meter reference, and the value and choice boxes under the read-outs. */
+    private void drawSide(ParamStore params, int cue, int referenceDbfs) {
+        layout.rect(Control.of(Control.LOUDNESS_RESET, 0), r);
+        button(r, false, HOT, "RESET LOUDNESS");
+        layout.rect(Control.of(Control.METER_REFERENCE, 0), r);
+        fillRound(r, 3f, null, 52, 55, 62);
+        text.clear().append("0 VU = ").append(referenceDbfs).append(" dBFS");
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 220);
+        fill(REFERENCE[0], REFERENCE[1], REFERENCE[2], 255);
+        rect(r[0] + 3f, r[1] + r[3] / 2 - 1f, 6f, 2f);
+        valueBox(Control.CUE_DIM_AMOUNT, "DIM ", params, Params.cueDimAmount(cue));
+        valueBox(Control.CUE_CEILING, "CEIL ", params, Params.cueCeiling(cue));
+        valueBox(Control.TALKBACK_DIM, "TB DIM ", params, Params.TALKBACK_DIM);
+        choiceBox(Control.TALKBACK_SOURCE, "TB ", params, Params.TALKBACK_SOURCE);
+        choiceBox(Control.CLICK_SOURCE, "CLICK ", params, Params.CLICK_SOURCE);
+    }
+
+    /** A level in a box, the box filled from the left as far as the value is in its range. */
+    private void valueBox(int kind, String name, ParamStore params, int param) {
+        layout.rect(Control.of(kind, 0), r);
+        fillRound(r, 3f, null, 40, 42, 48);
+        fill(70, 76, 92, 255);
+        rect(r[0], r[1], r[2] * normalized(params, param), r[3]);
+        text.clear().append(name).appendDb(params.get(param), Params.LEVEL_MIN_DB).append(" dB");
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 230);
+    }
+
+    private void choiceBox(int kind, String name, ParamStore params, int param) {
+        layout.rect(Control.of(kind, 0), r);
+        int choice = params.choice(param);
+        fillRound(r, 3f, choice != 0 ? HOT : null, 52, 55, 62);
+        text.clear().append(name).append(Params.get(param).choices().get(choice)); // stored Strings
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, choice != 0 ? 20 : 220);
+    }
+
+    /**
+     * The VU scale beside the cue meter: marks in VU on the same dB scale as the bars, placed by
+     * the meter reference, 0 VU in the reference colour. With 0 VU = -18 dBFS a -18 dBFS sine's
+     * peak sits at 0 VU (its VU reading, sine-calibrated, is its peak level).
+     */
+    private void vuScale(int referenceDbfs) {
+        layout.cueMeter(m);
+        float x = layout.vuScaleX();
+        for (int vu : VU_MARKS) {
+            float y = MeterScale.y(referenceDbfs + vu, m[1], m[3]);
+            int[] c = vu == 0 ? REFERENCE : null;
+            if (c != null) {
+                fill(c[0], c[1], c[2], 255);
+            } else {
+                fill(150, 150, 160, 255);
+            }
+            rect(m[0] + m[2] + 1f, y - 1f, vu == 0 ? 6f : 4f, 2f); // ticks end before the labels start
+            text.clear();
+            if (vu > 0) {
+                text.append('+');
+            }
+            text.append(vu);
+            drawText(text.done(), x, y, 9f, vu == 0 ? 255 : 170, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE);
+        }
+        text.clear().append("VU");
+        drawText(text.done(), x, m[1] - 6f, 9f, 170, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE);
     }
 
     /** The selected cue's name over its section, or the rename field while one is open. */
@@ -238,15 +307,16 @@ final class EditorRenderer {
         float x = r[0];
         float y = r[1] + 8f;
         readout(x, y, "M ", reading.momentaryLufs, " LUFS");
-        readout(x, y + 18f, "S ", reading.shortTermLufs, " LUFS");
-        readout(x, y + 36f, "I ", reading.integratedLufs, " LUFS");
-        readout(x, y + 54f, "TP ", MeterReading.max(reading.truePeakMaxDbtp), " dBTP");
-        readout(x, y + 72f, "RMS ", MeterReading.max(reading.rmsDbfs), " dBFS");
-        text.clear().append("ref ").append(referenceDbfs).append(" dBFS");
-        leftLabel(text.done(), x, y + 90f, 11f, 160);
+        readout(x, y + 15f, "S ", reading.shortTermLufs, " LUFS");
+        readout(x, y + 30f, "I ", reading.integratedLufs, " LUFS");
+        readout(x, y + 45f, "LRA ", reading.loudnessRangeLu, " LU");
+        readout(x, y + 60f, "TP ", MeterReading.max(reading.truePeakMaxDbtp), " dBTP");
+        readout(x, y + 75f, "RMS ", MeterReading.max(reading.rmsDbfs), " dBFS");
+        // VU against the chosen reference: the sine-calibrated VU level minus 0 VU's level.
+        readout(x, y + 90f, "VU ", MeterReading.max(reading.vuLevelDbfs) - referenceDbfs, "");
 
         // Correlation, -1..+1, next to the mono switch it informs.
-        float cy = y + 116f;
+        float cy = y + 104f;
         float cw = Math.max(20f, r[2] - 4f);
         fill(METER_BACK[0], METER_BACK[1], METER_BACK[2], 255);
         rect(x, cy, cw, 10f);
@@ -260,11 +330,16 @@ final class EditorRenderer {
         }
         rect(x + (float) (cw / 2 * (1 + c)) - 2f, cy - 2f, 4f, 14f);
         text.clear().append("corr");
-        leftLabel(text.done(), x, cy + 22f, 11f, 160);
+        leftLabel(text.done(), x, cy + 20f, 11f, 160);
     }
 
     private void readout(float x, float y, String name, double value, String unit) {
-        text.clear().append(name).appendDb(value, -99.0).append(unit);
+        text.clear().append(name);
+        if (Double.isNaN(value)) {
+            text.append("--"); // undefined yet (no gated block, silence)
+        } else {
+            text.appendDb(value, -99.0).append(unit);
+        }
         leftLabel(text.done(), x, y, 12f, 225);
     }
 
@@ -273,7 +348,7 @@ final class EditorRenderer {
         fill(METER_BACK[0], METER_BACK[1], METER_BACK[2], 255);
         rect(box[0], box[1], box[2], box[3]);
         float refY = MeterScale.y(referenceDbfs, box[1], box[3]);
-        fill(120, 120, 140, 255);
+        fill(REFERENCE[0], REFERENCE[1], REFERENCE[2], 255);
         rect(box[0], refY - 1f, box[2], 2f);
         if (reading == null) {
             return;

@@ -300,4 +300,65 @@ class EditorInputTest {
         assertEquals(List.of("begin cue1.src4.level", "perform cue1.src4.level", "end cue1.src4.level",
                 "begin cue1.src4.level", "perform cue1.src4.level", "end cue1.src4.level"), host.log);
     }
+
+    @Test
+    void valueBoxesDragOverTheirSpanAndStepWithWheelAndKeys() {
+        int param = Params.cueDimAmount(0);
+        float start = Params.get(param).normalize(store.get(param));
+        float[] c = centre(Control.of(Control.CUE_DIM_AMOUNT, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DRAG, c[0], c[1] - EditorInput.VALUE_DRAG_SPAN / 10, 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1] - EditorInput.VALUE_DRAG_SPAN / 10, 0, 0);
+        assertEquals(start + 0.1f, Params.get(param).normalize(store.get(param)), 1e-5f);
+        assertEquals(List.of("begin cue1.dim.amount", "perform cue1.dim.amount", "end cue1.dim.amount"), host.log);
+
+        int ceiling = Params.cueCeiling(0);
+        c = centre(Control.of(Control.CUE_CEILING, 0));
+        input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
+        assertEquals(-1.2f, store.get(ceiling), 1e-4f, "one notch down is 1% of -20..0 dB");
+        input.mouse(EditorView.MOUSE_DOUBLE_CLICK, c[0], c[1], 0, 0);
+        assertEquals(-1f, store.get(ceiling), 1e-6f);
+
+        c = centre(Control.of(Control.TALKBACK_DIM, 0));
+        input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, 1f);
+        assertEquals(-14.4f, store.get(Params.TALKBACK_DIM), 1e-4f);
+    }
+
+    @Test
+    void sourceChoicesStepByClickWheelAndArrows() {
+        float[] c = centre(Control.of(Control.TALKBACK_SOURCE, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        assertEquals(1, store.choice(Params.TALKBACK_SOURCE), "a click steps None -> Src 1");
+        input.key(EditorView.KEY_UP, 0, 0);
+        assertEquals(2, store.choice(Params.TALKBACK_SOURCE));
+        input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
+        input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
+        input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
+        assertEquals(0, store.choice(Params.TALKBACK_SOURCE), "the wheel stops at None");
+        store.set(Params.CLICK_SOURCE, 16f);
+        c = centre(Control.of(Control.CLICK_SOURCE, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertEquals(0, store.choice(Params.CLICK_SOURCE), "a click past the last wraps to None");
+        // The fold-down keeps its own click: Stereo <-> Mono sum.
+        c = centre(Control.of(Control.CUE_MONO, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertEquals(0, store.choice(Params.cueFold(0)));
+    }
+
+    @Test
+    void loudnessResetAndMeterReference() {
+        input.mouse(EditorView.MOUSE_DOWN, centre(Control.of(Control.TAB, 3))[0], centre(Control.of(Control.TAB, 3))[1], 0, 0);
+        float[] c = centre(Control.of(Control.LOUDNESS_RESET, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertEquals(List.of(19 * 100 + BusMeter.RESET_LOUDNESS), resets, "cue 4's bus, loudness only");
+
+        c = centre(Control.of(Control.METER_REFERENCE, 0));
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertEquals(-20, state.meterReferenceDbfs());
+        input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+        assertEquals(-18, state.meterReferenceDbfs());
+        assertEquals(List.of("state changed", "state changed"), host.log);
+    }
 }
