@@ -73,3 +73,32 @@ grep -q '^program_changed=1$' "$WORK/preset.txt" || fail "the host was not told 
 other=$(grep '^gesture_begin=' "$WORK/preset.txt" | grep -v ' Program$' || true)
 [ -z "$other" ] || fail "a preset load came as gestures on parameters: $other"
 pass "the preset control loads the next program; the host is told and gets its values"
+
+# Actions that change many parameters (RESET, A/B) reach the host as one whole gesture per
+# parameter that changes, and nothing for the ones that do not: a host records each as an undo
+# step (JUCE gives plugins no way to group them; see java/ui/EDITOR.md, "Undo"). Cue 1 starts
+# with two edits; RESET puts both back; B (defaults) differs from A in the same two; A restores them.
+triples() { # the gesture lines for one run, as "begin NAME / param NAME=V / end NAME"
+    grep -E "^(gesture_begin|gesture_end|param)=" "$1" | sed 's/=[0-9]* /=/'
+}
+run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 30 --report-params yes \
+    --set "Cue 1 Src 2 Level=-6 dB" --set "Cue 1 Mute=On" \
+    --click "$(centre cue.reset)" > "$WORK/reset.txt" || { cat "$WORK/reset.txt"; fail "the host failed"; }
+want_reset=$(printf '%s\n' "gesture_begin=Cue 1 Mute" "param=Cue 1 Mute=0.000000" "gesture_end=Cue 1 Mute" \
+    "gesture_begin=Cue 1 Src 2 Level" "param=Cue 1 Src 2 Level=0.000000" "gesture_end=Cue 1 Src 2 Level")
+got=$(triples "$WORK/reset.txt")
+[ "$got" = "$want_reset" ] || fail "RESET was not one gesture per changed parameter:
+$got"
+
+run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 30 --report-params yes \
+    --set "Cue 1 Src 2 Level=-6 dB" --set "Cue 1 Mute=On" \
+    --click "$(centre slot.b)" --click "$(centre slot.a)" > "$WORK/ab.txt" || { cat "$WORK/ab.txt"; fail "the host failed"; }
+got=$(triples "$WORK/ab.txt")
+level_a=$(grep '^param=.*Cue 1 Src 2 Level=' "$WORK/ab.txt" | tail -1 | awk -F= '{ print $NF }')
+[ "$(grep -c '^gesture_begin=' <<< "$got")" = 4 ] || fail "A/B there and back was not four gestures:
+$got"
+[ "$(head -6 <<< "$got")" = "$want_reset" ] || fail "switching to B (defaults) did not send exactly the two differences:
+$got"
+python3 -c "import sys; sys.exit(0 if abs(float(sys.argv[1]) - 0.84) < 1e-4 else 1)" "$level_a" \
+    || fail "back on A the send is at $level_a, want 0.84 (-6 dB)"
+pass "RESET and A/B send one gesture per parameter that changes, and only those"

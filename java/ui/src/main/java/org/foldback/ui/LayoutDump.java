@@ -26,6 +26,9 @@ public final class LayoutDump {
                 line(out, layout, Control.of(kind, s), r);
             }
         }
+        for (int slot = 0; slot < 2; slot++) {
+            line(out, layout, Control.of(Control.SLOT, slot), r);
+        }
         for (int kind : EditorLayout.ALL_SINGLE) {
             line(out, layout, Control.of(kind, 0), r);
         }
