@@ -128,7 +128,7 @@ GlEditor::~GlEditor()
     }
 }
 
-//== GL thread =======================================================================================
+//== GL thread (openGLContextClosing: the thread that detaches) ======================================
 
 void GlEditor::newOpenGLContextCreated()
 {
@@ -168,12 +168,15 @@ void GlEditor::renderOpenGL()
 
 void GlEditor::openGLContextClosing()
 {
+    // JUCE 7 calls this on whichever thread detaches the context (the message thread when the
+    // editor closes), with the context made current there: not necessarily the GL thread.
     if (! javaReady.exchange (false))
         return;
     if (auto* e = JavaRuntime::instance().env())
     {
         e->CallVoidMethod (view, methods.glClose);
-        JavaRuntime::takeException (e);
+        if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+            logLine ("editor: freeing the GL resources failed: " + problem);
     }
 }
 

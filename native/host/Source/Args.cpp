@@ -30,6 +30,8 @@ namespace
                           { "plugin-state", false }, { "save-plugin-state", false },
                           { "size", false }, { "scale", false }, { "set", true }, { "block", false }, { "sample-rate", false },
                           { "timeout", false } } },
+            { "editor-cycles", { { "plugin", false }, { "cycles", false }, { "open-frames", false }, { "block", false },
+                                 { "sample-rate", false }, { "timeout", false } } },
             { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
                             { "timeout", false } } },
             { "bench", { { "plugin", false }, { "mode", false }, { "instances", false }, { "seconds", false },
@@ -180,6 +182,7 @@ juce::String Args::usage()
            "                [--type TEXT ...] [--key NAME ...]   (input steps run in the order given)\n"
            "                [--plugin-state FILE] [--save-plugin-state FILE]\n"
            "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
+           "  foldback-host editor-cycles --plugin PATH [--cycles 100] [--open-frames 6]   (needs an X display)\n"
            "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
            "  foldback-host bench --plugin PATH [--mode offline|realtime] [--instances N] [--seconds S]\n"
            "                [--warmup-seconds S] [--block 64] [--sources S] [--cues C] [--plugin-state FILE] [--rt-priority P]\n"

@@ -12,6 +12,7 @@ int runParams (const Args& args);
 int runTimeInstances (const Args& args);
 int runStateBatch (const Args& args);
 int runEditor (const Args& args);   // EditorCommand.cpp: the plugin's editor on an X display
+int runEditorCycles (const Args& args);   // EditorCyclesCommand.cpp: editor open/close while audio plays
 int runValidate (const Args& args);
 int runBench (const Args& args);
 

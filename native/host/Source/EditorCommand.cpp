@@ -5,6 +5,7 @@
 #include "Commands.h"
 #include "BusSetup.h"
 #include "EditorScreen.h"
+#include "EditorWindow.h"
 #include "HostError.h"
 #include "Output.h"
 #include "ParameterEdits.h"
@@ -56,20 +57,6 @@ namespace
 
         AudioPluginInstance& plugin;
         int begins = 0, ends = 0, changes = 0, stateChanges = 0;
-    };
-
-    /** The host's window: nothing but the plugin's editor, at the screen's top-left corner. */
-    struct HostWindow final : public Component
-    {
-        explicit HostWindow (AudioProcessorEditor& e) : editor (e)
-        {
-            addAndMakeVisible (editor);
-            setSize (editor.getWidth(), editor.getHeight());
-        }
-
-        void resized() override { editor.setBounds (getLocalBounds()); }
-
-        AudioProcessorEditor& editor;
     };
 
     Point<int> parsePoint (const String& spec, const char* option)

@@ -15,7 +15,7 @@ namespace
     /** JUCE looks up the window-manager atoms it sets on new windows (WM_PROTOCOLS and others)
         with only_if_exists, once, when its message thread starts. On a bare X server (Xvfb, no
         window manager) they do not exist yet, JUCE gets atom 0, and X kills the process with
-        BadAtom on the first window. So, for the editor command only, create them before main()
+        BadAtom on the first window. So, for the editor commands only, create them before main()
         starts JUCE: atoms live in the server, so interning them from our own connection is
         enough, as long as this connection stays open. */
     const bool atomsReady = []
@@ -26,7 +26,7 @@ namespace
         std::getline (cmdline, program, '\0');
         std::getline (cmdline, command, '\0');
 
-        if (command != "editor")
+        if (command != "editor" && command != "editor-cycles")
             return false;
 
         auto* x = XOpenDisplay (nullptr);

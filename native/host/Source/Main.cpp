@@ -21,6 +21,7 @@ namespace
         if (command == "params")          return runParams (args);
         if (command == "time-instances")  return runTimeInstances (args);
         if (command == "editor")          return runEditor (args);
+        if (command == "editor-cycles")   return runEditorCycles (args);
         if (command == "validate")        return runValidate (args);
         if (command == "bench")           return runBench (args);
 
