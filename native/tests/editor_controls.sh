@@ -62,3 +62,22 @@ assert tb == [1 / 16], tb
 [ "$(gestures_of 'Cue 1 Ceiling')" = 1 ] || fail "the ceiling drag was not one gesture"
 [ "$(gestures_of 'Talkback Source')" = 1 ] || fail "the talkback source click was not one gesture"
 pass "dim amount, limiter ceiling and talkback source reach the host as gestures"
+
+# A state that loads with a warning (a meter reference that is neither -18 nor -20 becomes -18)
+# puts the notice along the editor's bottom edge, in amber; a clean state shows none.
+python3 -c "
+import json, sys
+s = json.load(open(sys.argv[1])); s['meter']['reference_dbfs'] = -19
+json.dump(s, open(sys.argv[2], 'w'))" "$WORK/state.json" "$WORK/warned.json"
+for kind in warned clean; do
+    file="$WORK/warned.json"; [ $kind = clean ] && file="$WORK/state.json"
+    run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 60 --plugin-state "$file" \
+        --screenshot "$WORK/notice-$kind.png" > "$WORK/notice-$kind.txt" || { cat "$WORK/notice-$kind.txt"; fail "the host failed"; }
+done
+# Amber (the notice's colour, HOT: 230 180 40) pixels along the bottom 12 rows, left half.
+count_amber() { png_py count "$1" "8 588 500 12" "230 180 40" 40; }
+warned=$(count_amber "$WORK/notice-warned.png"); clean=$(count_amber "$WORK/notice-clean.png")
+echo "notice row: $warned amber samples after a state with a warning, $clean after a clean one"
+[ "$warned" -ge 5 ] || fail "no notice drawn after a state that loaded with a warning"
+[ "$clean" = 0 ] || fail "a notice is drawn after a clean state"
+pass "a state's load warning shows along the editor's bottom edge"

@@ -77,6 +77,10 @@ def near(p, c, tol=12): return all(abs(a - b) <= tol for a, b in zip(p, c))
 cmd, png = sys.argv[1], read_png(sys.argv[2])
 if cmd == "pixel":
     print(*png(int(sys.argv[3]), int(sys.argv[4])))
+elif cmd == "count":
+    # Pixels near a colour in a rectangle: count PNG "x y w h" "R G B" TOLERANCE
+    x, y, w, h = map(int, sys.argv[3].split()); c = tuple(map(int, sys.argv[4].split()))
+    print(sum(near(png(i, j), c, int(sys.argv[5])) for i in range(x, x + w) for j in range(y, y + h)))
 elif cmd == "column_level":
     # The topmost pixel of a colour in one pixel column: column_level PNG X "y h" KIND FLOOR TOP
     x = int(float(sys.argv[3])); y, h = map(float, sys.argv[4].split())

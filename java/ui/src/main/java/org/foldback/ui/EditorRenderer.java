@@ -52,6 +52,9 @@ final class EditorRenderer {
     private final Utf8Text fieldText = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4);
     private final Utf8Text fieldPrefix = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4);
     private String fieldSeen;
+    // The last state or program load's problem (NativeProcessor.notice), encoded when it changes.
+    private final Utf8Text noticeText = new Utf8Text(400);
+    private String noticeSeen;
     private int caretSeen = -1;
     private final float[] bounds = new float[4];
 
@@ -71,7 +74,7 @@ final class EditorRenderer {
     }
 
     void draw(int widthPx, int heightPx, float scale, ParamStore params, MeterBank meters, CueEngine engine,
-            PluginState state, int cue, Programs programs, CueNameField rename) {
+            PluginState state, int cue, Programs programs, CueNameField rename, String notice) {
         float w = widthPx / scale;
         float h = heightPx / scale;
         layout.resize(w, h);
@@ -95,6 +98,7 @@ final class EditorRenderer {
         }
         drawCueSection(params, cue, meters != null ? readings[Layout.MAX_SOURCES + cue] : null, engine, state);
         drawCueName(cue, rename);
+        drawNotice(notice);
         nvgEndFrame(vg);
     }
 
@@ -262,6 +266,23 @@ final class EditorRenderer {
         }
         text.clear().append("VU");
         drawText(text.done(), x, m[1] - 6f, 9f, 170, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE);
+    }
+
+    /**
+     * What went wrong or was changed at the last state or program load (a state from a newer
+     * version, values clamped, a refused blob), in amber along the bottom edge under the strips,
+     * until a clean load clears it. The log has the whole story.
+     */
+    private void drawNotice(String notice) {
+        if (notice == null) {
+            return;
+        }
+        if (notice != noticeSeen) {
+            noticeSeen = notice;
+            noticeText.clear().append(notice).done();
+        }
+        drawText(noticeText.bytesForDraw(), EditorLayout.MARGIN, layout.height() - 7f, 11f, 0,
+                NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE, HOT);
     }
 
     /** The selected cue's name over its section, or the rename field while one is open. */
@@ -439,13 +460,22 @@ final class EditorRenderer {
     }
 
     private void drawText(java.nio.ByteBuffer s, float x, float y, float size, int grey, int align) {
+        drawText(s, x, y, size, grey, align, null);
+    }
+
+    /** Text in a grey level, or in {@code colour} when given. */
+    private void drawText(java.nio.ByteBuffer s, float x, float y, float size, int grey, int align, int[] colour) {
         if (font < 0 || !s.hasRemaining()) {
             return;
         }
         nvgFontFaceId(vg, font);
         nvgFontSize(vg, size);
         nvgTextAlign(vg, align);
-        fill(grey, grey, grey, 255);
+        if (colour != null) {
+            fill(colour[0], colour[1], colour[2], 255);
+        } else {
+            fill(grey, grey, grey, 255);
+        }
         nvgText(vg, x, y, s);
     }
 
