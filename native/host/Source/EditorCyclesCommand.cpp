@@ -12,6 +12,8 @@
 #include "Output.h"
 #include "PluginLoader.h"
 
+#include <malloc.h>
+
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -124,9 +126,15 @@ namespace
         std::thread thread;
     };
 
-    /** A number from /proc/self/status ("Threads", "VmRSS" in kB). */
+    /** A number from /proc/self/status ("Threads", "VmRSS" in kB). Before reading the resident
+        size, glibc gives the free memory at the top of its heaps back to the system: what a GL
+        context frees on closing otherwise stays resident in malloc's arenas (reused later, but
+        counted), and the figure would measure the allocator's caching instead of what is live. */
     int64 procStatus (const String& key)
     {
+        if (key == "VmRSS")
+            malloc_trim (0);
+
         for (auto& line : StringArray::fromLines (File ("/proc/self/status").loadFileAsString()))
             if (line.startsWith (key + ":"))
                 return line.fromFirstOccurrenceOf (":", false, false).trim().getLargeIntValue();

@@ -164,8 +164,8 @@ public final class FoldbackEditor implements EditorView {
     @Override
     public void glClose() {
         // JUCE closes on the thread that detaches the context (the message thread when the editor
-        // goes away), not the GL thread: LWJGL's GL functions, NanoVG's included, are per thread,
-        // so this thread needs the context's capabilities or nvgDelete frees nothing on the GL side.
+        // goes away), with the context current, not on the GL thread. LWJGL's GL bindings are per
+        // thread: this thread needs the context's capabilities for any GL call made from Java.
         GL.setCapabilities(caps);
         if (renderer != null) {
             renderer.free();
