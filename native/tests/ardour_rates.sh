@@ -6,27 +6,18 @@
 # session serves all of them.
 source "$(dirname "$0")/lib.sh"
 
-export LV2_PATH="$WORK/lv2"
-mkdir -p "$LV2_PATH"
-cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
+source "$(dirname "$0")/ardour_lib.sh"
 RATES="44100 48000 88200 96000 192000"
 
 {
-    echo 'AudioEngine:set_backend("None (Dummy)", "", "")'
+    lua_dummy_backend
     for rate in $RATES; do
         cat <<LUA
 do
   local s = create_session("$WORK/session-$rate", "rate$rate", $rate)
   assert(s, "could not create a session at $rate Hz")
-  local track = s:new_audio_track(2, 2, nil, 1, "band", ARDOUR.PresentationInfo.max_order, ARDOUR.TrackMode.Normal, true):front()
-  local p = ARDOUR.LuaAPI.new_plugin(s, "http://foldback.dev/plugins/foldback", ARDOUR.PluginType.LV2, "")
-  assert(not p:isnil(), "Foldback did not load at $rate Hz")
-  track:add_processor_by_index(p, 0, nil, true)
-  s:request_roll(ARDOUR.TransportRequestSource.TRS_UI)
-  ARDOUR.LuaAPI.usleep(1000000)
-  print("rate $rate rolled " .. s:transport_sample())
-  s:request_stop(false, false, ARDOUR.TransportRequestSource.TRS_UI)
-  ARDOUR.LuaAPI.usleep(200000)
+$(lua_track_with_foldback "$rate Hz")
+$(lua_roll 1000000 "rate $rate")
   close_session()
 end
 LUA
@@ -34,11 +25,10 @@ LUA
     echo 'print("ALL SESSIONS CLOSED")'
 } >"$WORK/rates.lua"
 
-timeout 300 ardour7-lua "$WORK/rates.lua" >"$WORK/ardour.log" 2>&1 || { tail -30 "$WORK/ardour.log"; fail "ardour7-lua exited with an error"; }
-grep -q "ALL SESSIONS CLOSED" "$WORK/ardour.log" || { tail -30 "$WORK/ardour.log"; fail "Ardour did not get through every session"; }
+run_ardour rates.lua "ALL SESSIONS CLOSED"
 
 for rate in $RATES; do
-    rolled=$(sed -n "s/^rate $rate rolled \([0-9]*\).*/\1/p" "$WORK/ardour.log")
+    rolled=$(sed -n "s/^rate $rate rolled \([0-9]*\).*/\1/p" "$WORK/rates.lua.log")
     # A second of rolling moves the transport by about one second of samples at that rate; half
     # is the floor (the roll starts a little after the request, and the machine is shared).
     [ "${rolled:-0}" -gt $((rate / 2)) ] || fail "at $rate Hz the transport moved only ${rolled:-0} samples in a second"

@@ -5,51 +5,38 @@
 # (the shim logs a fingerprint of every state it saves and restores), and saving again must not
 # change them.
 source "$(dirname "$0")/lib.sh"
-
-export LV2_PATH="$WORK/lv2"
-mkdir -p "$LV2_PATH"
-cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
+source "$(dirname "$0")/ardour_lib.sh"
 PRESET="Podcast: three hosts and talkback"
 
-cat >"$WORK/save.lua" <<LUA
-AudioEngine:set_backend("None (Dummy)", "", "")
+{
+    lua_dummy_backend
+    cat <<LUA
 local s = create_session("$WORK/session", "foldback", 48000)
 assert(s, "could not create a session")
-local track = s:new_audio_track(2, 2, nil, 1, "band", ARDOUR.PresentationInfo.max_order, ARDOUR.TrackMode.Normal, true):front()
-local p = ARDOUR.LuaAPI.new_plugin(s, "http://foldback.dev/plugins/foldback", ARDOUR.PluginType.LV2, "")
-assert(not p:isnil(), "Foldback did not load")
-track:add_processor_by_index(p, 0, nil, true)
+$(lua_track_with_foldback "new session")
 local plugin = p:to_insert():plugin(0)
 local preset = plugin:preset_by_label("$PRESET")
 assert(preset, "Ardour does not list the preset '$PRESET'")
 assert(plugin:load_preset(preset), "Ardour could not load the preset")
 print("loaded preset " .. preset.label)
-s:request_roll(ARDOUR.TransportRequestSource.TRS_UI)
-ARDOUR.LuaAPI.usleep(1000000)
-s:request_stop(false, false, ARDOUR.TransportRequestSource.TRS_UI)
-ARDOUR.LuaAPI.usleep(300000)
+$(lua_roll 1000000)
 s:save_state("", false, false, false, false, false)
 print("SESSION SAVED")
 close_session()
 LUA
+} >"$WORK/save.lua"
 
-cat >"$WORK/reopen.lua" <<LUA
-AudioEngine:set_backend("None (Dummy)", "", "")
+{
+    lua_dummy_backend
+    cat <<LUA
 local s = load_session("$WORK/session", "foldback")
 assert(s, "could not open the saved session")
-s:request_roll(ARDOUR.TransportRequestSource.TRS_UI)
-ARDOUR.LuaAPI.usleep(1000000)
-s:request_stop(false, false, ARDOUR.TransportRequestSource.TRS_UI)
-ARDOUR.LuaAPI.usleep(300000)
+$(lua_roll 1000000)
 s:save_state("", false, false, false, false, false)
 print("SESSION REOPENED AND SAVED")
 close_session()
 LUA
-
-run_ardour() {   # $1 script, $2 marker it must print
-    timeout 180 ardour7-lua "$WORK/$1" >"$WORK/$1.log" 2>&1 || { tail -30 "$WORK/$1.log"; fail "ardour7-lua $1 exited with an error"; }
-    grep -q "$2" "$WORK/$1.log" || { tail -30 "$WORK/$1.log"; fail "ardour7-lua $1 did not get to '$2'"; }
-}
+} >"$WORK/reopen.lua"
 
 run_ardour save.lua "SESSION SAVED"
 grep -q "loaded preset $PRESET" "$WORK/save.lua.log" || fail "the preset was not loaded"
