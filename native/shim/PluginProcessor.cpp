@@ -434,6 +434,16 @@ void FoldbackProcessor::stateChangedFromJava()
     updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
 }
 
+void FoldbackProcessor::stateLoadedFromJava()
+{
+    // The same as after setStateInformation: our parameters take Java's values and the host hears
+    // of them; the state beside the parameters (names, slots) changed too.
+    currentProgram = java->currentProgram();
+    adoptJavaValues();
+    updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
+    logLine ("state loaded by the editor (a user preset)");
+}
+
 float FoldbackProcessor::valueForJava (int index) const
 {
     if (auto* p = parameterAt (index))

@@ -64,6 +64,7 @@ public:
     float valueForJava (int index) const;
     void setProgramFromJava (int index);
     void stateChangedFromJava();
+    void stateLoadedFromJava();
     void setLatencyFromJava (int samples) { setLatencySamples (samples); }
 
 private:

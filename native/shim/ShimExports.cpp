@@ -15,7 +15,7 @@ foldback::FoldbackProcessor& processorFrom (void* instance)
 
 FOLDBACK_EXPORT int foldback_shim_abi_version()
 {
-    return 3;   // 2: get_value and set_program for the editor; 3: state_changed
+    return 4;   // 2: get_value and set_program for the editor; 3: state_changed; 4: state_loaded
 }
 
 FOLDBACK_EXPORT void foldback_shim_begin_edit (void* instance, int paramIndex)
@@ -51,6 +51,13 @@ FOLDBACK_EXPORT void foldback_shim_set_program (void* instance, int index)
 FOLDBACK_EXPORT void foldback_shim_state_changed (void* instance)
 {
     processorFrom (instance).stateChangedFromJava();
+}
+
+/** Java loaded a whole state itself (the editor loaded a user preset): the host gets the values and
+    hears that the state changed. Not a program change: a user preset is no host program. */
+FOLDBACK_EXPORT void foldback_shim_state_loaded (void* instance)
+{
+    processorFrom (instance).stateLoadedFromJava();
 }
 
 FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)

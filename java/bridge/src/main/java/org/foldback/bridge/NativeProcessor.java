@@ -236,17 +236,27 @@ public final class NativeProcessor {
         try {
             Decoded decoded = StateCodec.decode(blob);
             decoded.warnings().forEach(w -> BridgeLog.line("state: " + w));
-            state = decoded.state();
-            state.applyTo(params);
-            List<String> warnings = decoded.warnings();
-            notice = warnings.isEmpty() ? null
-                    : "State loaded with " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")
-                      + " (all in the log): " + warnings.get(0);
+            adopt(decoded, "State");
+            loadedUserPreset = null;
             return null;
         } catch (StateFormatException e) {
-            notice = "State not loaded, settings kept: " + e.getMessage();
+            setNotice("State not loaded, settings kept: " + e.getMessage(), false);
             return e.getMessage();
         }
+    }
+
+    /**
+     * A decoded state becomes the live one: one scene change for the engine (it fades every cue
+     * out with the old values and in with the new ones), and the notice says what the load
+     * changed or warned about, or is cleared by a clean load.
+     */
+    private void adopt(Decoded decoded, String what) {
+        state = decoded.state();
+        state.applyTo(params);
+        List<String> warnings = decoded.warnings();
+        setNotice(warnings.isEmpty() ? null
+                : what + " loaded with " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")
+                  + " (all in the log): " + warnings.get(0), false);
     }
 
     /**
@@ -258,6 +268,13 @@ public final class NativeProcessor {
     }
 
     private volatile String notice;
+    /** Whether the notice is a preset action's refusal, which the next successful action clears. */
+    private boolean noticeFromPresetAction;
+
+    private void setNotice(String text, boolean fromPresetAction) {
+        notice = text;
+        noticeFromPresetAction = text != null && fromPresetAction;
+    }
 
     /** The name of program 0: the state a new instance starts in. */
     static final String DEFAULT_PROGRAM = "Default";
@@ -290,11 +307,115 @@ public final class NativeProcessor {
             state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
             state.setProgram(index);
             state.applyTo(params);
-            notice = null;
+            setNotice(null, false);
+            loadedUserPreset = null;
             return null;
         } catch (PresetException e) {
-            notice = "Program " + index + " not loaded, settings kept: " + e.getMessage();
+            setNotice("Program " + index + " not loaded, settings kept: " + e.getMessage(), false);
             return e.getMessage();
+        }
+    }
+
+    // ---- User presets, message thread (the editor) ------------------------------------------
+    //
+    // The files are small (about 30 KiB) and read or written only on a click, like a factory
+    // preset on a program change, so these run on the message thread that asks for them. Every
+    // refusal also goes to the notice, which the editor shows.
+
+    private volatile String loadedUserPreset;
+
+    /** The user's preset names (the XDG data dir), sorted; empty when none or unreadable. */
+    public List<String> userPresetNames() {
+        List<String> names = new ArrayList<>();
+        try {
+            for (PresetLibrary.Entry e : library.list()) {
+                if (e.source() == PresetLibrary.Source.USER) {
+                    names.add(e.id());
+                }
+            }
+        } catch (PresetException e) {
+            presetRefused("User presets not listed: " + e.getMessage());
+        }
+        return names;
+    }
+
+    /**
+     * Loads a user preset as the whole state, the way a state load does (one scene change, the
+     * notice for its warnings), then has the shim tell the host: the new parameter values and
+     * "state changed". Not a program change: a user preset is no host program, so the host's
+     * program stays what it was. Null on success, else why nothing changed.
+     */
+    public String loadUserPreset(String name) {
+        try {
+            Decoded decoded = library.load(name);
+            int program = state.program();
+            adopt(decoded, "Preset '" + name + "'");
+            state.setProgram(program);
+            loadedUserPreset = name;
+            shim.stateLoaded();
+            return null;
+        } catch (PresetException e) {
+            return presetRefused("Preset '" + name + "' not loaded, settings kept: " + e.getMessage());
+        }
+    }
+
+    /** Saves the current state (both A/B slots, cue names, meter reference) as a new user preset. */
+    public String saveUserPreset(String name) {
+        try {
+            if (library.exists(name)) {
+                throw new PresetException("a preset named '" + name + "' already exists; choose another name");
+            }
+            state.capture(params);
+            library.save(name, "Saved from the editor", state);
+            loadedUserPreset = name;
+            presetDone();
+            return null;
+        } catch (PresetException e) {
+            return presetRefused("Preset not saved: " + e.getMessage());
+        }
+    }
+
+    public String renameUserPreset(String from, String to) {
+        try {
+            library.rename(from, to);
+            if (from.equals(loadedUserPreset)) {
+                loadedUserPreset = to;
+            }
+            presetDone();
+            return null;
+        } catch (PresetException e) {
+            return presetRefused("Preset not renamed: " + e.getMessage());
+        }
+    }
+
+    public String deleteUserPreset(String name) {
+        try {
+            library.delete(name);
+            if (name.equals(loadedUserPreset)) {
+                loadedUserPreset = null;
+            }
+            presetDone();
+            return null;
+        } catch (PresetException e) {
+            return presetRefused("Preset not deleted: " + e.getMessage());
+        }
+    }
+
+    /** The user preset loaded (or saved) last, or null when a program or state was loaded since. Any thread. */
+    public String loadedUserPreset() {
+        return loadedUserPreset;
+    }
+
+    private String presetRefused(String why) {
+        BridgeLog.line("presets: " + why);
+        setNotice(why, true);
+        return why;
+    }
+
+    /** A preset action worked: an earlier action's refusal no longer applies; a load's warning still does. */
+    private void presetDone() {
+        if (noticeFromPresetAction) {
+            setNotice(null, false);
         }
     }
 

@@ -26,11 +26,13 @@ public final class ShimCalls {
 
         void foldback_shim_state_changed(Pointer instance);
 
+        void foldback_shim_state_loaded(Pointer instance);
+
         int foldback_shim_abi_version();
     }
 
     /** The ABI version this Java code expects from the shim. */
-    static final int ABI_VERSION = 3;
+    static final int ABI_VERSION = 4;
 
     private final Exports exports;
     private final Pointer instance;
@@ -106,6 +108,16 @@ public final class ShimCalls {
     public void stateChanged() {
         if (exports != null) {
             exports.foldback_shim_state_changed(instance);
+        }
+    }
+
+    /**
+     * Java loaded a whole state by itself (a user preset from the editor): the shim takes every
+     * value, the host hears of them as parameter changes, and is told the state changed.
+     */
+    public void stateLoaded() {
+        if (exports != null) {
+            exports.foldback_shim_state_loaded(instance);
         }
     }
 

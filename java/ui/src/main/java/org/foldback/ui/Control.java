@@ -46,6 +46,15 @@ public final class Control {
     /** Actions: reset the selected cue's loudness (integrated, range, maxima); switch 0 VU between -18 and -20 dBFS. */
     public static final int LOUDNESS_RESET = 33;
     public static final int METER_REFERENCE = 34;
+    /** The loaded preset's name in the preset row: a click opens or closes the preset panel. */
+    public static final int PRESETS = 35;
+    /** The preset panel (drawn only while open): a visible list row (the index), and its actions. */
+    public static final int PRESET_ROW = 36;
+    public static final int PRESET_SAVE_AS = 37;
+    public static final int PRESET_RENAME = 38;
+    public static final int PRESET_DELETE = 39;
+    /** The panel's title line, where the name field opens for save as and rename. */
+    public static final int PRESET_TITLE = 40;
 
     /** The side column under the read-outs, top to bottom, as drawn. */
     static final int[] SIDE = {
@@ -149,6 +158,12 @@ public final class Control {
             case CLICK_SOURCE -> "click.source";
             case LOUDNESS_RESET -> "loudness.reset";
             case METER_REFERENCE -> "meter.reference";
+            case PRESETS -> "presets";
+            case PRESET_ROW -> "preset.row." + (i + 1);
+            case PRESET_SAVE_AS -> "preset.save_as";
+            case PRESET_RENAME -> "preset.rename";
+            case PRESET_DELETE -> "preset.delete";
+            case PRESET_TITLE -> "preset.title";
             default -> "none";
         };
     }

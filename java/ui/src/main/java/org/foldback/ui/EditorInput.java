@@ -40,7 +40,8 @@ public final class EditorInput {
     private float dragStartY;
     private int focused = Control.NONE;
     private boolean talkbackHeld;
-    private final CueNameField rename = new CueNameField();
+    private final NameField rename = new NameField();
+    private final PresetPanel presets;
 
     /** Clears clip lights: the meter bank in the plugin, a recorder in tests. */
     public interface MeterResets {
@@ -51,12 +52,13 @@ public final class EditorInput {
     private final Programs programs;
 
     public EditorInput(ParamStore params, Gestures host, MeterResets meters, Supplier<PluginState> state,
-            Programs programs) {
+            Programs programs, PresetStore userPresets) {
         this.params = params;
         this.host = host;
         this.meters = meters;
         this.state = state;
         this.programs = programs;
+        this.presets = new PresetPanel(programs, userPresets);
     }
 
     public void resized(float w, float h) {
@@ -67,9 +69,14 @@ public final class EditorInput {
         return selectedCue;
     }
 
-    /** The rename field (drawn by the renderer while {@link CueNameField#active()}). */
-    CueNameField rename() {
+    /** The name field (drawn by the renderer while {@link NameField#active()}). */
+    NameField rename() {
         return rename;
+    }
+
+    /** The preset panel (drawn by the renderer while open). */
+    PresetPanel presets() {
+        return presets;
     }
 
     public void mouse(int kind, float x, float y, int modifiers, float wheel) {
@@ -78,7 +85,13 @@ public final class EditorInput {
             case EditorView.MOUSE_DRAG -> drag(x, y, modifiers);
             case EditorView.MOUSE_UP -> up();
             case EditorView.MOUSE_WHEEL -> wheel(x, y, modifiers, wheel);
-            case EditorView.MOUSE_DOUBLE_CLICK -> doubleClick(layout.hit(x, y, rect));
+            // A double-click in the open panel is two clicks on it, already handled as such; it
+            // must not reach the control under the panel (a fader would jump to its default).
+            case EditorView.MOUSE_DOUBLE_CLICK -> {
+                if (!presets.isOpen() || layout.panelHit(x, y, rect) == Control.NONE) {
+                    doubleClick(layout.hit(x, y, rect));
+                }
+            }
             default -> { }
         }
     }
@@ -86,10 +99,14 @@ public final class EditorInput {
     public boolean key(int keyCode, int modifiers, int character) {
         if (rename.active()) {
             switch (rename.key(keyCode, character)) {
-                case CueNameField.COMMIT -> commitRename();
-                case CueNameField.CANCEL -> rename.cancel();
+                case NameField.COMMIT -> commitRename();
+                case NameField.CANCEL -> rename.cancel();
                 default -> { }
             }
+            return true;
+        }
+        if (presets.isOpen() && keyCode == EditorView.KEY_ESCAPE) {
+            presets.close();
             return true;
         }
         int param = Control.param(focused, selectedCue);
@@ -105,10 +122,23 @@ public final class EditorInput {
     }
 
     private void down(float x, float y) {
-        int control = layout.hit(x, y, rect);
-        // A click anywhere but on the field being typed in finishes the rename, as text fields do.
-        if (rename.active() && control != Control.of(Control.CUE_NAME, 0)) {
-            commitRename();
+        int inPanel = presets.isOpen() ? layout.panelHit(x, y, rect) : Control.NONE;
+        int control = inPanel != Control.NONE ? inPanel : layout.hit(x, y, rect);
+        if (rename.active()) {
+            boolean namesPreset = Control.kind(rename.target()) != Control.CUE_NAME;
+            if (!namesPreset && control != Control.of(Control.CUE_NAME, 0)) {
+                commitRename(); // a click anywhere but on the field finishes a cue's rename, as text fields do
+            } else if (namesPreset && control != Control.of(Control.PRESET_TITLE, 0)) {
+                rename.cancel(); // a preset is a file: only Enter writes it, a click away throws the name away
+            }
+        }
+        if (presets.isOpen()) {
+            if (inPanel == Control.NONE) {
+                presets.close(); // a click outside closes the panel and does nothing else, as menus do
+            } else {
+                panelClick(inPanel);
+            }
+            return;
         }
         if (control == Control.NONE) {
             return;
@@ -126,6 +156,7 @@ public final class EditorInput {
             case Control.SLOT -> switchSlot(Control.index(control) == 0 ? Slot.A : Slot.B);
             case Control.PRESET_PREV -> stepPreset(-1);
             case Control.PRESET_NEXT -> stepPreset(+1);
+            case Control.PRESETS -> presets.toggle();
             case Control.LOUDNESS_RESET -> meters.reset(Layout.MAX_SOURCES + cue, BusMeter.RESET_LOUDNESS);
             case Control.METER_REFERENCE -> switchMeterReference();
             default -> {
@@ -173,6 +204,12 @@ public final class EditorInput {
     }
 
     private void wheel(float x, float y, int modifiers, float delta) {
+        if (presets.isOpen() && layout.panelHit(x, y, rect) != Control.NONE) {
+            if (delta != 0f) {
+                presets.scrollBy(delta > 0 ? -1 : +1); // wheel up shows earlier rows
+            }
+            return;
+        }
         int control = layout.hit(x, y, rect);
         int param = Control.param(control, selectedCue);
         if (param < 0 || delta == 0f) {
@@ -229,6 +266,26 @@ public final class EditorInput {
             if (p != Params.BYPASS && want != normalized(p)) {
                 edit(p, want);
             }
+        }
+    }
+
+    /** A click inside the open preset panel: load a row, or start or finish an action. */
+    private void panelClick(int control) {
+        switch (Control.kind(control)) {
+            case Control.PRESET_ROW -> presets.clickRow(Control.index(control));
+            case Control.PRESET_SAVE_AS -> {
+                presets.disarm();
+                rename.begin(Control.of(Control.PRESET_SAVE_AS, 0), "");
+            }
+            case Control.PRESET_RENAME -> {
+                presets.disarm();
+                String name = presets.selectedUser();
+                if (name != null) {
+                    rename.begin(Control.of(Control.PRESET_RENAME, 0), name);
+                }
+            }
+            case Control.PRESET_DELETE -> presets.delete();
+            default -> { }
         }
     }
 
@@ -291,7 +348,7 @@ public final class EditorInput {
             PluginState s = state.get();
             if (s != null) {
                 selectedCue = cue;
-                rename.begin(cue, s.cueName(cue));
+                rename.begin(Control.of(Control.CUE_NAME, cue), s.cueName(cue));
             }
         } else {
             resetToDefault(control);
@@ -299,12 +356,22 @@ public final class EditorInput {
     }
 
     /**
-     * The typed name into the plugin state (which the host saves with the session). A name is not
-     * a parameter, so the host is told the state changed instead of getting a gesture.
+     * The typed name: a preset's goes to the preset panel (save as, rename); a cue's into the
+     * plugin state (which the host saves with the session). A cue name is not a parameter, so the
+     * host is told the state changed instead of getting a gesture.
      */
     private void commitRename() {
+        int target = rename.target();
         int cue = rename.cue();
         String name = rename.commit();
+        if (Control.kind(target) == Control.PRESET_SAVE_AS) {
+            presets.saveAs(name);
+            return;
+        }
+        if (Control.kind(target) == Control.PRESET_RENAME) {
+            presets.rename(name);
+            return;
+        }
         PluginState s = state.get();
         if (s != null && cue >= 0 && !name.equals(s.cueName(cue))) {
             s.setCueName(cue, name);

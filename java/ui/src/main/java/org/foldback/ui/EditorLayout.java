@@ -37,6 +37,12 @@ public final class EditorLayout {
     static final float SIDE_PITCH = 24f;
     static final float BUTTON_H = 22f;
     static final float BUTTON_GAP = 5f;
+    /** The preset panel: over the cue section's lower part, its bottom just above the preset row. */
+    static final float PANEL_W = 260f;
+    static final float PANEL_PAD = 4f;
+    static final float PANEL_ROW_H = 18f;
+    /** List rows shown at once; the wheel scrolls through more. */
+    public static final int PANEL_ROWS = 10;
 
     private float width = DEFAULT_WIDTH;
     private float height = DEFAULT_HEIGHT;
@@ -109,6 +115,15 @@ public final class EditorLayout {
             case Control.SLOT -> set(r, width - MARGIN - 164f - 8f - (2 - i) * 32f, 6f, 28f, 24f);
             case Control.PRESET_PREV -> set(r, cx + BUTTONS_X, presetRowY(), 34f, BUTTON_H);
             case Control.PRESET_NEXT -> set(r, cx + BUTTONS_X + 38f, presetRowY(), 34f, BUTTON_H);
+            case Control.PRESETS -> set(r, cx + BUTTONS_X + 76f, presetRowY(), width - MARGIN - (cx + BUTTONS_X + 76f), BUTTON_H);
+            case Control.PRESET_TITLE -> set(r, panelX() + PANEL_PAD, panelY() + PANEL_PAD, PANEL_W - 2 * PANEL_PAD, BUTTON_H);
+            case Control.PRESET_ROW -> set(r, panelX() + PANEL_PAD, panelY() + 2 * PANEL_PAD + BUTTON_H + i * PANEL_ROW_H,
+                    PANEL_W - 2 * PANEL_PAD, PANEL_ROW_H);
+            case Control.PRESET_SAVE_AS, Control.PRESET_RENAME, Control.PRESET_DELETE -> {
+                int k = Control.kind(control) - Control.PRESET_SAVE_AS;
+                float bw = (PANEL_W - 4 * PANEL_PAD) / 3f;
+                set(r, panelX() + PANEL_PAD + k * (bw + PANEL_PAD), panelY() + panelHeight() - PANEL_PAD - BUTTON_H, bw, BUTTON_H);
+            }
             case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
             case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
@@ -135,6 +150,47 @@ public final class EditorLayout {
     public float presetRowY() {
         return meterTop() + meterHeight() + 24f;
     }
+
+    /** The preset panel's box (drawn only while it is open). */
+    public void panel(float[] r) {
+        set(r, panelX(), panelY(), PANEL_W, panelHeight());
+    }
+
+    private float panelX() {
+        return width - MARGIN - PANEL_W;
+    }
+
+    private float panelY() {
+        return presetRowY() - 6f - panelHeight();
+    }
+
+    private static float panelHeight() {
+        return 4 * PANEL_PAD + 2 * BUTTON_H + PANEL_ROWS * PANEL_ROW_H;
+    }
+
+    /**
+     * The panel's control under (x, y), {@link Control#PRESET_TITLE} for the rest of its box, or
+     * {@link Control#NONE} outside it. Only asked while the panel is open. Allocates nothing.
+     */
+    public int panelHit(float x, float y, float[] scratch) {
+        panel(scratch);
+        if (!(x >= scratch[0] && x < scratch[0] + scratch[2] && y >= scratch[1] && y < scratch[1] + scratch[3])) {
+            return Control.NONE;
+        }
+        for (int row = 0; row < PANEL_ROWS; row++) {
+            if (inside(Control.of(Control.PRESET_ROW, row), x, y, scratch)) {
+                return Control.of(Control.PRESET_ROW, row);
+            }
+        }
+        for (int kind : PANEL_ACTIONS) {
+            if (inside(Control.of(kind, 0), x, y, scratch)) {
+                return Control.of(kind, 0);
+            }
+        }
+        return Control.of(Control.PRESET_TITLE, 0);
+    }
+
+    static final int[] PANEL_ACTIONS = {Control.PRESET_SAVE_AS, Control.PRESET_RENAME, Control.PRESET_DELETE};
 
     /** Where the loudness and correlation read-outs go: right of the buttons, above the side controls. */
     public void readouts(float[] r) {
@@ -203,7 +259,7 @@ public final class EditorLayout {
         Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
         Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
         Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
-        Control.PRESET_PREV, Control.PRESET_NEXT, Control.CUE_NAME,
+        Control.PRESET_PREV, Control.PRESET_NEXT, Control.PRESETS, Control.CUE_NAME,
         Control.LOUDNESS_RESET, Control.METER_REFERENCE, Control.CUE_DIM_AMOUNT, Control.CUE_CEILING,
         Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE
     };

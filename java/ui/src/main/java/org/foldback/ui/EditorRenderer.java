@@ -57,6 +57,10 @@ final class EditorRenderer {
     private String noticeSeen;
     private int caretSeen = -1;
     private final float[] bounds = new float[4];
+    // The preset panel's visible rows, encoded when the list or the scroll changes, not per frame.
+    private final Utf8Text[] rowNames = new Utf8Text[EditorLayout.PANEL_ROWS];
+    private String[] rowsSeenList;
+    private int rowsSeenScroll = -1;
 
     EditorRenderer(long vg, int font) {
         this.vg = vg;
@@ -67,6 +71,9 @@ final class EditorRenderer {
         for (int c = 0; c < cueNames.length; c++) {
             cueNames[c] = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4); // UTF-8: up to 4 bytes a code point
         }
+        for (int i = 0; i < rowNames.length; i++) {
+            rowNames[i] = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4); // a preset name has the same limit
+        }
     }
 
     void free() {
@@ -74,7 +81,7 @@ final class EditorRenderer {
     }
 
     void draw(int widthPx, int heightPx, float scale, ParamStore params, MeterBank meters, CueEngine engine,
-            PluginState state, int cue, Programs programs, CueNameField rename, String notice) {
+            PluginState state, int cue, Programs programs, NameField rename, PresetPanel presets, String notice) {
         float w = widthPx / scale;
         float h = heightPx / scale;
         layout.resize(w, h);
@@ -92,12 +99,13 @@ final class EditorRenderer {
         drawTabs(state, cue);
         drawTalkback(params);
         drawSlots(state);
-        drawPresets(programs);
+        drawPresets(programs, presets);
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             drawStrip(s, params, cue, meters != null ? readings[s] : null, state.meterReferenceDbfs());
         }
         drawCueSection(params, cue, meters != null ? readings[Layout.MAX_SOURCES + cue] : null, engine, state);
         drawCueName(cue, rename);
+        drawPresetPanel(presets, programs, rename);
         drawNotice(notice);
         nvgEndFrame(vg);
     }
@@ -125,14 +133,89 @@ final class EditorRenderer {
         button(r, params.isOn(Params.TALKBACK_LATCH), HOT, "LATCH");
     }
 
-    private void drawPresets(Programs programs) {
+    /** < and > through the factory presets, then a box with what is loaded: a click opens the panel. */
+    private void drawPresets(Programs programs, PresetPanel presets) {
         layout.rect(Control.of(Control.PRESET_PREV, 0), r);
         button(r, false, HOT, "<");
         layout.rect(Control.of(Control.PRESET_NEXT, 0), r);
         button(r, false, HOT, ">");
+        layout.rect(Control.of(Control.PRESETS, 0), r);
+        fillRound(r, 3f, presets.isOpen() ? HOT : null, 52, 55, 62);
+        String user = presets.loadedName();
         int current = programs.current();
-        text.clear().append(current < 0 ? "(no preset)" : programs.name(current)); // stored Strings: no allocation
-        leftLabel(text.done(), r[0] + r[2] + 8f, r[1] + r[3] / 2, 12f, 225);
+        // Stored Strings, encoded into a reused buffer: no allocation.
+        text.clear().append(user != null ? user : current < 0 ? "(no preset)" : programs.name(current));
+        leftLabel(text.done(), r[0] + 6f, r[1] + r[3] / 2, 12f, presets.isOpen() ? 20 : 225);
+        text.clear().append(presets.isOpen() ? "\u25BE" : "\u25B4"); // ▾ open, ▴ closed: the panel opens upwards
+        drawText(text.done(), r[0] + r[2] - 6f, r[1] + r[3] / 2, 11f, presets.isOpen() ? 20 : 200,
+                NVG_ALIGN_RIGHT | NVG_ALIGN_MIDDLE);
+    }
+
+    /**
+     * The open preset panel over the cue section: its title (or the name field while a preset is
+     * named), a row per preset (factory ones tagged), and SAVE AS, RENAME, DELETE (which asks for
+     * a second click, and then reads SURE?).
+     */
+    private void drawPresetPanel(PresetPanel presets, Programs programs, NameField field) {
+        if (!presets.isOpen()) {
+            return;
+        }
+        layout.panel(r);
+        fillRound(r, 4f, null, 36, 38, 44);
+        nvgStrokeWidth(vg, 1f);
+        nvgStrokeColor(vg, nvgRGBA((byte) 110, (byte) 112, (byte) 120, (byte) 255, colour));
+        nvgStroke(vg);
+
+        layout.rect(Control.of(Control.PRESET_TITLE, 0), r);
+        int target = field.target();
+        if (field.active() && Control.kind(target) != Control.CUE_NAME) {
+            drawField(r, field, 12f);
+        } else {
+            text.clear().append("PRESETS");
+            leftLabel(text.done(), r[0] + 4f, r[1] + r[3] / 2, 11f, 170);
+        }
+
+        String[] user = presets.userNames();
+        int scroll = presets.scroll();
+        int factory = programs.count();
+        int count = factory + user.length;
+        if (user != rowsSeenList || scroll != rowsSeenScroll) { // a new list or a scroll: encode once
+            rowsSeenList = user;
+            rowsSeenScroll = scroll;
+            for (int i = 0; i < rowNames.length; i++) {
+                int row = scroll + i;
+                rowNames[i].clear().append(row < factory ? programs.name(row) : row < count ? user[row - factory] : "").done();
+            }
+        }
+        int selected = presets.selected();
+        for (int i = 0; i < rowNames.length && scroll + i < count; i++) {
+            int row = scroll + i;
+            layout.rect(Control.of(Control.PRESET_ROW, i), r);
+            if (row == selected) {
+                fillRound(r, 2f, HOT, 0, 0, 0);
+            }
+            leftLabel(rowNames[i].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 12f, row == selected ? 20 : 225);
+            if (row < factory) {
+                text.clear().append("factory");
+                drawText(text.done(), r[0] + r[2] - 4f, r[1] + r[3] / 2, 10f, row == selected ? 40 : 140,
+                        NVG_ALIGN_RIGHT | NVG_ALIGN_MIDDLE);
+            }
+        }
+        if (count > EditorLayout.PANEL_ROWS) { // a scroll bar: where the visible rows are in the list
+            layout.rect(Control.of(Control.PRESET_ROW, 0), r);
+            float top = r[1];
+            float h = EditorLayout.PANEL_ROWS * r[3];
+            fill(110, 112, 120, 255);
+            rect(r[0] + r[2] + 1f, top + h * scroll / count, 2f, h * EditorLayout.PANEL_ROWS / count);
+        }
+
+        boolean userSelected = presets.selectedUser() != null;
+        layout.rect(Control.of(Control.PRESET_SAVE_AS, 0), r);
+        button(r, false, HOT, "SAVE AS");
+        layout.rect(Control.of(Control.PRESET_RENAME, 0), r);
+        button(r, false, HOT, userSelected ? "RENAME" : "");
+        layout.rect(Control.of(Control.PRESET_DELETE, 0), r);
+        button(r, presets.confirmingDelete(), OVER, !userSelected ? "" : presets.confirmingDelete() ? "SURE?" : "DELETE");
     }
 
     private void drawSlots(PluginState state) {
@@ -286,14 +369,20 @@ final class EditorRenderer {
     }
 
     /** The selected cue's name over its section, or the rename field while one is open. */
-    private void drawCueName(int cue, CueNameField rename) {
+    private void drawCueName(int cue, NameField rename) {
         layout.rect(Control.of(Control.CUE_NAME, 0), r);
         if (!rename.active() || rename.cue() != cue) {
             leftLabel(cueNames[cue].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 14f, 255);
             return;
         }
-        String typed = rename.text();
-        int caret = Math.min(rename.caret(), typed.length());
+        drawField(r, rename, 14f);
+    }
+
+    /** The name field in {@code box}: light, with the typed text and the caret. */
+    private void drawField(float[] box, NameField field, float size) {
+        float[] r = box;
+        String typed = field.text();
+        int caret = Math.min(field.caret(), typed.length());
         if (typed != fieldSeen || caret != caretSeen) {
             fieldSeen = typed;
             caretSeen = caret;
@@ -308,7 +397,7 @@ final class EditorRenderer {
             return;
         }
         nvgFontFaceId(vg, font);
-        nvgFontSize(vg, 14f);
+        nvgFontSize(vg, size);
         nvgTextAlign(vg, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE);
         float caretX = r[0] + 4f + (fieldPrefix.bytesForDraw().hasRemaining()
                 ? nvgTextBounds(vg, 0f, 0f, fieldPrefix.bytesForDraw(), bounds) : 0f);

@@ -109,7 +109,7 @@ public final class FoldbackEditor implements EditorView {
             if (meters != null) {
                 meters.requestReset(bus, what);
             }
-        }, owner::pluginState, programs);
+        }, owner::pluginState, programs, new UserPresets(owner));
     }
 
     @Override
@@ -156,7 +156,7 @@ public final class FoldbackEditor implements EditorView {
         lastFrameStart = start;
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
         renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, owner.params(), meters, engine,
-                owner.pluginState(), input.selectedCue(), programs, input.rename(), owner.notice());
+                owner.pluginState(), input.selectedCue(), programs, input.rename(), input.presets(), owner.notice());
         frameTimes.add(System.nanoTime() - start);
         allocations.frameDone();
     }

@@ -32,6 +32,14 @@ public final class LayoutDump {
         for (int kind : EditorLayout.ALL_SINGLE) {
             line(out, layout, Control.of(kind, 0), r);
         }
+        // The preset panel's parts, where they are while it is open.
+        line(out, layout, Control.of(Control.PRESET_TITLE, 0), r);
+        for (int row = 0; row < EditorLayout.PANEL_ROWS; row++) {
+            line(out, layout, Control.of(Control.PRESET_ROW, row), r);
+        }
+        for (int kind : EditorLayout.PANEL_ACTIONS) {
+            line(out, layout, Control.of(kind, 0), r);
+        }
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             layout.sourceMeter(s, r);
             row(out, "source.meter." + (s + 1), r);

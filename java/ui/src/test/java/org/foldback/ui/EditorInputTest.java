@@ -72,7 +72,8 @@ class EditorInputTest {
         }
     };
     private final EditorInput input =
-            new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state, programs);
+            new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state, programs,
+                    new MemoryPresets());
     private final EditorLayout layout = new EditorLayout();
     private final float[] r = new float[4];
 

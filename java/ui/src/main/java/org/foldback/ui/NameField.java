@@ -4,25 +4,27 @@ import org.foldback.bridge.EditorView;
 import org.foldback.state.PluginState;
 
 /**
- * The text field that renames a cue, edited on the message thread by typed keys.
+ * The text field for a name: a cue's (rename) or a user preset's (save as, rename), edited on the
+ * message thread by typed keys. What it names is its target, a {@link Control}: CUE_NAME with the
+ * cue's index, PRESET_SAVE_AS or PRESET_RENAME.
  *
  * <p>The text is kept as code points (a name is at most {@link PluginState#MAX_CUE_NAME_LENGTH}
- * of them, the state's own limit). The GL thread draws it: after every change the field publishes
+ * of them, the state's own limit, which is also a preset name's, {@code PresetName.MAX_LENGTH}). The GL thread draws it: after every change the field publishes
  * an immutable snapshot ({@link #text}, {@link #caret}) through volatile fields, so drawing never
  * sees a half-made edit and never locks. A String per key press is fine; nothing here runs per
  * frame.
  */
-final class CueNameField {
+final class NameField {
     private final int[] codePoints = new int[PluginState.MAX_CUE_NAME_LENGTH];
     private int length;
     private int caretIndex;
 
-    private volatile int cue = -1;
+    private volatile int target = Control.NONE;
     private volatile String text = "";
     private volatile int caret;
 
-    /** Starts renaming {@code cue}, the caret after its current name. */
-    void begin(int cue, String current) {
+    /** Starts naming {@code target} (a control), the caret after {@code current}. */
+    void begin(int target, String current) {
         length = 0;
         for (int i = 0; i < current.length() && length < codePoints.length; ) {
             int cp = current.codePointAt(i);
@@ -31,16 +33,22 @@ final class CueNameField {
         }
         caretIndex = length;
         publish();
-        this.cue = cue;
+        this.target = target;
     }
 
-    /** The cue being renamed, or -1. */
+    /** What is being named (a control), or {@link Control#NONE}. */
+    int target() {
+        return target;
+    }
+
+    /** The cue being renamed, or -1 (none, or the field names a preset). */
     int cue() {
-        return cue;
+        int t = target;
+        return t != Control.NONE && Control.kind(t) == Control.CUE_NAME ? Control.index(t) : -1;
     }
 
     boolean active() {
-        return cue >= 0;
+        return target != Control.NONE;
     }
 
     /** The text as typed so far (GL thread: a snapshot). */
@@ -56,12 +64,12 @@ final class CueNameField {
     /** The finished name and the field closed. */
     String commit() {
         String name = text;
-        cue = -1;
+        target = Control.NONE;
         return name;
     }
 
     void cancel() {
-        cue = -1;
+        target = Control.NONE;
     }
 
     /**
