@@ -4,7 +4,8 @@
 #    -18 dBFS; the REF control moves it to -20 dBFS (read back from the screen's pixels), and the
 #    host saves -20 in the state and is told the state changed (the reference is no parameter).
 #  - Dim amount (wheel), limiter ceiling (drag) and talkback source (click) reach the host as
-#    gestures with the right values.
+#    gestures with the right values; so do the cue's mono law and "hears talkback" and a
+#    source's stereo/mono switch (clicks), which the saved state then holds.
 # About 15 s.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/editor_lib.sh"
@@ -32,6 +33,7 @@ run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 40 --re
     --click "$(centre meter.reference)" --wheel "$(centre cue.dim.amount),2" \
     --drag "$(centre cue.limiter.ceiling),$(centre cue.limiter.ceiling | awk -F, '{ print $1 "," $2 + 20 }')" \
     --click "$(centre talkback.source)" \
+    --click "$(centre cue.mono.law)" --click "$(centre cue.talkback)" --click "$(centre source.mode.3)" \
     --screenshot "$WORK/ref20.png" --save-plugin-state "$WORK/state.json" > "$WORK/out20.txt" \
     || { cat "$WORK/out20.txt"; fail "the host failed"; }
 assert_no_jvm_crash
@@ -62,6 +64,20 @@ assert tb == [1 / 16], tb
 [ "$(gestures_of 'Cue 1 Ceiling')" = 1 ] || fail "the ceiling drag was not one gesture"
 [ "$(gestures_of 'Talkback Source')" = 1 ] || fail "the talkback source click was not one gesture"
 pass "dim amount, limiter ceiling and talkback source reach the host as gestures"
+
+# One click each: mono law -3 -> -6 dB (choice 1 of 0..1), hears talkback on -> off, source 3
+# stereo -> mono; one gesture each, and the saved state holds them.
+for name in "Cue 1 Mono Law=1" "Cue 1 Hears Talkback=0" "Src 3 Mode=1"; do
+    python3 -c "import sys; sys.exit(0 if [float(v) for v in sys.argv[1].split()] == [float(sys.argv[2])] else 1)" \
+        "$(values "${name%=*}")" "${name#*=}" || fail "${name%=*} went to '$(values "${name%=*}")', want ${name#*=}"
+    [ "$(gestures_of "${name%=*}")" = 1 ] || fail "the ${name%=*} click was not one gesture"
+done
+python3 -c "
+import json, sys
+p = json.load(open(sys.argv[1]))['params']
+assert (p['cue1.mono.law'], p['cue1.talkback'], p['src3.mode']) == (1, 0, 1), p
+" "$WORK/state.json" || fail "the saved state does not hold the mono law, talkback and source mode clicks"
+pass "mono law, hears talkback and a source's stereo/mono mode reach the host as gestures and the state"
 
 # A state that loads with a warning (a meter reference that is neither -18 nor -20 becomes -18)
 # puts the notice along the editor's bottom edge, in amber; a clean state shows none.

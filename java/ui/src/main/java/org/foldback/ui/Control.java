@@ -55,6 +55,11 @@ public final class Control {
     public static final int PRESET_DELETE = 39;
     /** The panel's title line, where the name field opens for save as and rename. */
     public static final int PRESET_TITLE = 40;
+    /** A source's number above its strip: a click switches the source between stereo and mono (index: the source). */
+    public static final int SOURCE_MODE = 41;
+    /** The selected cue's mono sum law (-3 or -6 dB) and whether it hears talkback. */
+    public static final int CUE_MONO_LAW = 42;
+    public static final int CUE_HEARS_TALKBACK = 43;
 
     /** The side column under the read-outs, top to bottom, as drawn. */
     static final int[] SIDE = {
@@ -63,7 +68,8 @@ public final class Control {
 
     /** The cue-section buttons, top to bottom, as drawn. */
     static final int[] CUE_BUTTONS = {
-        CUE_MUTE, CUE_DIM, CUE_MONO, CUE_POLARITY_LEFT, CUE_POLARITY_RIGHT, CUE_SWAP, CUE_LIMITER
+        CUE_MUTE, CUE_DIM, CUE_MONO, CUE_MONO_LAW, CUE_POLARITY_LEFT, CUE_POLARITY_RIGHT, CUE_SWAP, CUE_LIMITER,
+        CUE_HEARS_TALKBACK
     };
 
     /** The cue-section action buttons, below the parameter buttons. */
@@ -94,6 +100,9 @@ public final class Control {
             case SEND_LEVEL -> Params.sendLevel(cue, i);
             case SEND_PAN -> Params.sendPan(cue, i);
             case SEND_MUTE -> Params.sendMute(cue, i);
+            case SOURCE_MODE -> Params.sourceMode(i);
+            case CUE_MONO_LAW -> Params.cueMonoLaw(cue);
+            case CUE_HEARS_TALKBACK -> Params.cueTalkback(cue);
             case CUE_LEVEL -> Params.cueLevel(cue);
             case CUE_MUTE -> Params.cueMute(cue);
             case CUE_DIM -> Params.cueDim(cue);
@@ -164,6 +173,9 @@ public final class Control {
             case PRESET_RENAME -> "preset.rename";
             case PRESET_DELETE -> "preset.delete";
             case PRESET_TITLE -> "preset.title";
+            case SOURCE_MODE -> "source.mode." + (i + 1);
+            case CUE_MONO_LAW -> "cue.mono.law";
+            case CUE_HEARS_TALKBACK -> "cue.talkback";
             default -> "none";
         };
     }

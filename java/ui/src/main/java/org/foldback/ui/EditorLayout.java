@@ -126,6 +126,7 @@ public final class EditorLayout {
             }
             case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
             case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
+            case Control.SOURCE_MODE -> set(r, stripX(i) + 2f, TAB_BAR + 1f, sw - 4f, LABEL - 2f);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
             case Control.SEND_MUTE -> set(r, stripX(i) + 3f, bottom + 26f, sw - 6f, 20f);
             case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, CUE_METER_W, CLIP);
@@ -135,7 +136,14 @@ public final class EditorLayout {
                 int row = buttonRow(Control.kind(control));
                 int side = sideRow(Control.kind(control));
                 if (row >= 0) {
-                    set(r, cx + BUTTONS_X, mt + row * (BUTTON_H + BUTTON_GAP), BUTTON_W, BUTTON_H);
+                    float x = cx + BUTTONS_X;
+                    float w = BUTTON_W;
+                    int kind = Control.kind(control);
+                    if (kind == Control.CUE_POLARITY_LEFT || kind == Control.CUE_POLARITY_RIGHT) {
+                        w = (BUTTON_W - BUTTON_GAP) / 2; // a pair on one row, as on a console
+                        x += kind == Control.CUE_POLARITY_RIGHT ? w + BUTTON_GAP : 0f;
+                    }
+                    set(r, x, mt + row * (BUTTON_H + BUTTON_GAP), w, BUTTON_H);
                 } else if (side >= 0) {
                     float x = cx + SIDE_X;
                     set(r, x, mt + SIDE_TOP + side * SIDE_PITCH, width - MARGIN - x, SIDE_PITCH - 4f);
@@ -213,14 +221,19 @@ public final class EditorLayout {
     }
 
     private static int buttonRow(int kind) {
-        for (int row = 0; row < Control.CUE_BUTTONS.length; row++) {
-            if (Control.CUE_BUTTONS[row] == kind) {
+        int row = 0;
+        for (int k : Control.CUE_BUTTONS) {
+            if (k == Control.CUE_POLARITY_RIGHT) {
+                row--; // shares the left polarity's row
+            }
+            if (k == kind) {
                 return row;
             }
+            row++;
         }
-        for (int row = 0; row < Control.CUE_ACTIONS.length; row++) {
-            if (Control.CUE_ACTIONS[row] == kind) {
-                return Control.CUE_BUTTONS.length + 1 + row;   // a row's gap sets actions apart
+        for (int i = 0; i < Control.CUE_ACTIONS.length; i++) {
+            if (Control.CUE_ACTIONS[i] == kind) {
+                return row + 1 + i;   // a row's gap sets actions apart
             }
         }
         return -1;
@@ -253,11 +266,14 @@ public final class EditorLayout {
         return Control.NONE;
     }
 
-    static final int[] STRIP_KINDS = {Control.SEND_LEVEL, Control.SEND_PAN, Control.SEND_MUTE, Control.SOURCE_CLIP};
+    static final int[] STRIP_KINDS = {
+        Control.SEND_LEVEL, Control.SEND_PAN, Control.SEND_MUTE, Control.SOURCE_CLIP, Control.SOURCE_MODE
+    };
 
     static final int[] ALL_SINGLE = {
         Control.CUE_LEVEL, Control.CUE_CLIP, Control.TALKBACK, Control.TALKBACK_LATCH,
-        Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_POLARITY_LEFT,
+        Control.CUE_MUTE, Control.CUE_DIM, Control.CUE_MONO, Control.CUE_MONO_LAW, Control.CUE_HEARS_TALKBACK,
+        Control.CUE_POLARITY_LEFT,
         Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
         Control.PRESET_PREV, Control.PRESET_NEXT, Control.PRESETS, Control.CUE_NAME,
         Control.LOUDNESS_RESET, Control.METER_REFERENCE, Control.CUE_DIM_AMOUNT, Control.CUE_CEILING,

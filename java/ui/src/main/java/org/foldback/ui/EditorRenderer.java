@@ -194,7 +194,10 @@ final class EditorRenderer {
             if (row == selected) {
                 fillRound(r, 2f, HOT, 0, 0, 0);
             }
+            // A long name stops before the factory tag instead of running under it.
+            nvgScissor(vg, r[0], r[1], r[2] - (row < factory ? 52f : 4f), r[3]);
             leftLabel(rowNames[i].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 12f, row == selected ? 20 : 225);
+            nvgResetScissor(vg);
             if (row < factory) {
                 text.clear().append("factory");
                 drawText(text.done(), r[0] + r[2] - 4f, r[1] + r[3] / 2, 10f, row == selected ? 40 : 140,
@@ -226,9 +229,15 @@ final class EditorRenderer {
     }
 
     private void drawStrip(int s, ParamStore params, int cue, MeterReading reading, int referenceDbfs) {
-        layout.sourceLabel(s, r);
+        // The source's number is its stereo/mono switch: amber while the source plays as mono.
+        layout.rect(Control.of(Control.SOURCE_MODE, s), r);
+        boolean mono = params.choice(Params.sourceMode(s)) != 0;
+        fillRound(r, 2f, mono ? HOT : null, 34, 36, 42);
         text.clear().append(s + 1);
-        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 12f, 200);
+        if (mono) {
+            text.append(" M");
+        }
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 12f, mono ? 20 : 200);
 
         layout.sourceMeter(s, m);
         meter(m, reading, referenceDbfs);
@@ -265,8 +274,10 @@ final class EditorRenderer {
                 case Control.CUE_MUTE -> button(r, params.isOn(p), OVER, "MUTE");
                 case Control.CUE_DIM -> button(r, params.isOn(p), HOT, "DIM");
                 case Control.CUE_MONO -> button(r, params.choice(p) != 0, HOT, Params.FOLD_MODES.get(params.choice(p)));
-                case Control.CUE_POLARITY_LEFT -> button(r, params.isOn(p), HOT, "POL L");
-                case Control.CUE_POLARITY_RIGHT -> button(r, params.isOn(p), HOT, "POL R");
+                case Control.CUE_MONO_LAW -> button(r, false, HOT, params.choice(p) == 0 ? "LAW -3 dB" : "LAW -6 dB");
+                case Control.CUE_POLARITY_LEFT -> button(r, params.isOn(p), HOT, "\u00D8 L");
+                case Control.CUE_POLARITY_RIGHT -> button(r, params.isOn(p), HOT, "\u00D8 R");
+                case Control.CUE_HEARS_TALKBACK -> button(r, params.isOn(p), HOT, "HEARS TB");
                 case Control.CUE_SWAP -> button(r, params.isOn(p), HOT, "SWAP");
                 case Control.CUE_LIMITER -> {
                     button(r, params.isOn(p), PEAK, "LIMIT");

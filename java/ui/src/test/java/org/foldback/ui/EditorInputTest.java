@@ -98,6 +98,27 @@ class EditorInputTest {
     }
 
     @Test
+    void monoLawHearsTalkbackAndSourceModeAreOneClickEach() {
+        float[] tab = centre(Control.of(Control.TAB, 1));
+        input.mouse(EditorView.MOUSE_DOWN, tab[0], tab[1], 0, 0);
+        for (int control : new int[] {Control.of(Control.CUE_MONO_LAW, 0), Control.of(Control.CUE_HEARS_TALKBACK, 0),
+                Control.of(Control.SOURCE_MODE, 4)}) {
+            float[] c = centre(control);
+            input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
+            input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
+        }
+        assertEquals(1, store.choice(Params.cueMonoLaw(1)), "-3 dB becomes -6 dB");
+        assertTrue(!store.isOn(Params.cueTalkback(1)), "a cue hears talkback by default; the click turns it off");
+        assertEquals(1, store.choice(Params.sourceMode(4)), "source 5 becomes mono (for every cue)");
+        assertEquals(List.of("begin cue2.mono.law", "perform cue2.mono.law", "end cue2.mono.law",
+                "begin cue2.talkback", "perform cue2.talkback", "end cue2.talkback",
+                "begin src5.mode", "perform src5.mode", "end src5.mode"), host.log);
+        float[] law = centre(Control.of(Control.CUE_MONO_LAW, 0));
+        input.mouse(EditorView.MOUSE_DOWN, law[0], law[1], 0, 0);
+        assertEquals(0, store.choice(Params.cueMonoLaw(1)), "a second click goes back to -3 dB");
+    }
+
+    @Test
     void shiftDragIsTenTimesFiner() {
         int control = Control.of(Control.CUE_LEVEL, 0);
         float[] c = centre(control);

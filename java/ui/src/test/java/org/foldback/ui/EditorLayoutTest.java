@@ -52,6 +52,45 @@ class EditorLayoutTest {
     }
 
     @Test
+    void thePresetPanelFitsAndEachOfItsPartsHitsItselfAtEverySize() {
+        EditorLayout layout = new EditorLayout();
+        float[] r = new float[4];
+        float[] scratch = new float[4];
+        float[] row = new float[4];
+        float[] box = new float[4];
+        float[][] sizes = {{EditorLayout.DEFAULT_WIDTH, EditorLayout.DEFAULT_HEIGHT}, {EditorLayout.MIN_WIDTH, EditorLayout.MIN_HEIGHT}};
+        for (float[] size : sizes) {
+            layout.resize(size[0], size[1]);
+            layout.panel(box);
+            layout.rect(Control.of(Control.PRESETS, 0), r);
+            assertTrue(box[0] >= 0 && box[1] >= 0 && box[1] + box[3] <= r[1], "the panel sits above the preset row at " + size[0]);
+            List<Integer> parts = new ArrayList<>(List.of(Control.of(Control.PRESET_TITLE, 0)));
+            for (int i = 0; i < EditorLayout.PANEL_ROWS; i++) {
+                parts.add(Control.of(Control.PRESET_ROW, i));
+            }
+            for (int kind : EditorLayout.PANEL_ACTIONS) {
+                parts.add(Control.of(kind, 0));
+            }
+            for (int part : parts) {
+                layout.rect(part, row);
+                assertTrue(row[0] >= box[0] && row[1] >= box[1] && row[0] + row[2] <= box[0] + box[2]
+                        && row[1] + row[3] <= box[1] + box[3], Control.name(part) + " outside the panel");
+                assertEquals(Control.name(part), Control.name(layout.panelHit(row[0] + row[2] / 2, row[1] + row[3] / 2, scratch)));
+            }
+            assertEquals(Control.NONE, layout.panelHit(box[0] - 1, box[1] + 5, scratch));
+        }
+    }
+
+    @Test
+    void theCueButtonsEndAboveTheMetersBottomAtTheSmallestSize() {
+        EditorLayout layout = new EditorLayout();
+        layout.resize(EditorLayout.MIN_WIDTH, EditorLayout.MIN_HEIGHT);
+        float[] r = new float[4];
+        layout.rect(Control.of(Control.CUE_RESET, 0), r);
+        assertTrue(r[1] + r[3] <= layout.meterTop() + layout.meterHeight(), "RESET runs into the level read-out");
+    }
+
+    @Test
     void emptySpaceHitsNothing() {
         EditorLayout layout = new EditorLayout();
         float[] scratch = new float[4];
