@@ -11,9 +11,12 @@ namespace
 /** Frees JNI local references made in a scope, so message-thread calls never pile them up. */
 struct LocalFrame
 {
-    explicit LocalFrame (JNIEnv* e) : env (e) { env->PushLocalFrame (16); }
-    ~LocalFrame() { env->PopLocalFrame (nullptr); }
+    // A push that fails (out of memory) leaves an exception pending and no frame: popping then
+    // would free the caller's references.
+    explicit LocalFrame (JNIEnv* e) : env (e), pushed (env->PushLocalFrame (16) == 0) {}
+    ~LocalFrame() { if (pushed) env->PopLocalFrame (nullptr); }
     JNIEnv* env;
+    bool pushed;
 };
 
 juce::String toString (JNIEnv* e, jobject s)
@@ -69,6 +72,13 @@ JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryP
     changedValue = changedIndex == nullptr ? nullptr : reinterpret_cast<float*> (changedIndex + runtime.parameterCount());
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || changedIndex == nullptr)
         markFailed ("the Java processor is incomplete: " + problem);
+}
+
+JNIEnv* JavaProcessor::objectEnv()
+{
+    // env() is null when this thread cannot attach to the JVM (it throws OutOfMemoryError when the
+    // heap is full): then every call degrades to its no-Java answer instead of crashing the host.
+    return object == nullptr ? nullptr : JavaRuntime::instance().env();
 }
 
 JavaProcessor::~JavaProcessor()
@@ -131,9 +141,9 @@ juce::String JavaProcessor::failureReason() const
 
 bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int cues)
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return false;
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
 
     auto* error = e->CallObjectMethod (object, methods.prepare,
@@ -158,9 +168,9 @@ bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int c
 
 void JavaProcessor::release()
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return;
-    auto* e = JavaRuntime::instance().env();
     e->CallVoidMethod (object, methods.release);
     JavaRuntime::takeException (e);
 }
@@ -191,9 +201,11 @@ bool JavaProcessor::process (int numSamples, int changeCount) noexcept
 
 juce::String JavaProcessor::takeProcessError()
 {
-    if (! processFailed.exchange (false) || object == nullptr)
+    if (! processFailed.exchange (false))
         return {};
-    auto* e = JavaRuntime::instance().env();
+    auto* e = objectEnv();
+    if (e == nullptr)
+        return "Java process failed";
     LocalFrame frame (e);
     auto text = toString (e, e->CallObjectMethod (object, methods.lastError));
     JavaRuntime::takeException (e);
@@ -204,9 +216,9 @@ juce::String JavaProcessor::takeProcessError()
 juce::MemoryBlock JavaProcessor::getState()
 {
     juce::MemoryBlock block;
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return block;
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto* bytes = static_cast<jbyteArray> (e->CallObjectMethod (object, methods.getState));
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || bytes == nullptr)
@@ -221,9 +233,9 @@ juce::MemoryBlock JavaProcessor::getState()
 
 juce::String JavaProcessor::setState (const void* data, int size)
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return "Java is not running";
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto* bytes = e->NewByteArray (size);
     if (bytes == nullptr)
@@ -241,9 +253,9 @@ juce::String JavaProcessor::setState (const void* data, int size)
 std::vector<float> JavaProcessor::normalizedValues()
 {
     std::vector<float> values;
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return values;
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto* array = static_cast<jfloatArray> (e->CallObjectMethod (object, methods.normalizedValues));
     if (JavaRuntime::takeException (e).isEmpty() && array != nullptr)
@@ -256,9 +268,9 @@ std::vector<float> JavaProcessor::normalizedValues()
 
 juce::String JavaProcessor::formatValue (int index, float normalized)
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return juce::String (normalized, 3);
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto text = toString (e, e->CallObjectMethod (object, methods.formatValue, index, normalized));
     JavaRuntime::takeException (e);
@@ -267,9 +279,9 @@ juce::String JavaProcessor::formatValue (int index, float normalized)
 
 float JavaProcessor::parseValue (int index, const juce::String& text)
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return text.getFloatValue();
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto value = e->CallFloatMethod (object, methods.parseValue, index,
                                      e->NewStringUTF (text.toRawUTF8()));
@@ -278,9 +290,9 @@ float JavaProcessor::parseValue (int index, const juce::String& text)
 
 juce::StringArray JavaProcessor::programNames()
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return {};
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto names = toString (e, e->CallObjectMethod (object, methods.programNames));
     JavaRuntime::takeException (e);
@@ -289,9 +301,9 @@ juce::StringArray JavaProcessor::programNames()
 
 juce::String JavaProcessor::loadProgram (int index)
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return "Java is not running";
-    auto* e = JavaRuntime::instance().env();
     LocalFrame frame (e);
     auto* error = e->CallObjectMethod (object, methods.loadProgram, index);
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
@@ -300,9 +312,9 @@ juce::String JavaProcessor::loadProgram (int index)
 }
 int JavaProcessor::currentProgram()
 {
-    if (object == nullptr)
+    auto* e = objectEnv();
+    if (e == nullptr)
         return 0;
-    auto* e = JavaRuntime::instance().env();
     auto program = e->CallIntMethod (object, methods.currentProgram);
     return JavaRuntime::takeException (e).isEmpty() ? program : 0;
 }

@@ -62,6 +62,7 @@ public:
 private:
     bool markFailed (const juce::String& why);
     juce::String lookUpMethods (JNIEnv* e);   // empty when all exist, else the missing one
+    JNIEnv* objectEnv();                      // null without a Java object or a JVM thread
 
     jobject object = nullptr;
     struct Methods

@@ -1,5 +1,19 @@
 #!/usr/bin/env bash
-# 16 instances at once each at its own level; create/destroy cycles with RSS and thread count flat (100 cycles here, VALIDATION.md has the 1000-cycle soak).
+# 16 instances at once each at its own level; create/destroy cycles with memory and thread count
+# flat after a warm-up (100 counted cycles here, VALIDATION.md has the 1000-cycle soak); and a full
+# Java heap, which must cost the instances that find no room their Java, never the host its life.
 # Runs in foldback-host against the built VST3; see native/tests/VALIDATION.md.
 source "$(dirname "$0")/validate_lib.sh"
 run_cases "$FOLDBACK_VST3" instances,cycles --quick 1 --cycles 100
+
+# 16 instances need ~85 MB of heap; in 48 MB some fail to start and others fail in process
+# (OutOfMemoryError). The shim once crashed the host here (a thread that could not attach to the
+# JVM got a null JNIEnv). The case itself fails (those instances bypass); the host must not.
+out="$WORK/full-heap.out"
+FOLDBACK_JVM_OPTIONS="-Xms48m -Xmx48m" "$FOLDBACK_HOST" validate --plugin "$FOLDBACK_VST3" --case instances >"$out" 2>&1 || true
+grep "^case=" "$out" | cut -c1-160
+assert_no_jvm_crash
+grep -q "^case=instances result=" "$out" || { tail -20 "$out"; fail "the host died when the Java heap was full"; }
+grep -q -e "could not create the Java processor" -e "Java process failed" "$LOG" \
+    || fail "48 MB held 16 instances: the heap was not full, so this proved nothing"
+pass "a full Java heap: the host survived, the instances without room bypassed"

@@ -32,7 +32,7 @@ namespace
                           { "timeout", false } } },
             { "editor-cycles", { { "plugin", false }, { "cycles", false }, { "open-frames", false }, { "block", false },
                                  { "sample-rate", false }, { "timeout", false } } },
-            { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false },
+            { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false }, { "warm-up", false },
                             { "timeout", false } } },
             { "bench", { { "plugin", false }, { "mode", false }, { "instances", false }, { "seconds", false },
                          { "warmup-seconds", false }, { "sample-rate", false }, { "block", false }, { "sources", false },
@@ -183,7 +183,7 @@ juce::String Args::usage()
            "                [--plugin-state FILE] [--save-plugin-state FILE]\n"
            "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
            "  foldback-host editor-cycles --plugin PATH [--cycles 100] [--open-frames 6]   (needs an X display)\n"
-           "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N]\n"
+           "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N] [--warm-up N]\n"
            "  foldback-host bench --plugin PATH [--mode offline|realtime] [--instances N] [--seconds S]\n"
            "                [--warmup-seconds S] [--block 64] [--sources S] [--cues C] [--plugin-state FILE] [--rt-priority P]\n"
            "every command also takes --timeout SECONDS (default 300; exit code 3 when it fires)\n"

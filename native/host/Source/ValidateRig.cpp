@@ -216,6 +216,19 @@ int64 residentBytes()
     return -1;
 }
 
+int64 privateBytes()
+{
+    int64 kB = 0;
+    int found = 0;
+    for (auto& line : StringArray::fromLines (File ("/proc/self/smaps_rollup").loadFileAsString()))
+        if (line.startsWith ("Pss_Anon:") || line.startsWith ("Pss_Shmem:"))
+        {
+            kB += line.fromFirstOccurrenceOf (":", false, false).trim().getLargeIntValue();
+            ++found;
+        }
+    return found == 2 ? kB * 1024 : -1;
+}
+
 int threadCount()
 {
     return File ("/proc/self/task").getNumberOfChildFiles (File::findDirectories);

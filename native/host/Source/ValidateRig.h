@@ -66,6 +66,11 @@ namespace Validate
 
     //== The process ============================================================================
     juce::int64 residentBytes();   // VmRSS from /proc/self/status
+    /** The memory this process holds itself: Pss_Anon + Pss_Shmem from /proc/self/smaps_rollup.
+        JDK 17's ZGC maps its heap (shared memory) three times, one view per pointer colour, and
+        VmRSS counts a page once per view it was touched through; Pss counts it once. Shared
+        libraries are left out: their Pss moves whenever another process maps the same files. */
+    juce::int64 privateBytes();
     int threadCount();             // entries of /proc/self/task
 
     /** The plugin's own state bytes (getStateInformation). */
