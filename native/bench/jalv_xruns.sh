@@ -8,6 +8,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/thread_cpu.sh"
+source "$HERE/../tests/jack_lib.sh"
 
 SECONDS_RUN=300
 PERIOD=32
@@ -24,8 +25,6 @@ WORK=$(mktemp -d)
 export LV2_PATH="$WORK/lv2"
 mkdir -p "$LV2_PATH"
 cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
-# A fixed name, as in x42_compare.sh: per-run names would fill JACK2's 8-server registry.
-export JACK_DEFAULT_SERVER="foldback-xruns"
 export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
 pids=()
 cleanup() {
@@ -37,9 +36,8 @@ trap 'exit 1' INT TERM HUP PIPE
 
 cc -O2 "$HERE/xrun_count.c" -o "$WORK/xrun_count" $(pkg-config --cflags --libs jack)
 
-jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$PERIOD" >"$WORK/jackd.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
+start_jack "$PERIOD" 48000 || exit 1
+pids+=("$JACK_PID")
 
 jack_metro -n signal -b 60 -f 440 -A 0.25 -D 990 >/dev/null 2>&1 &
 pids+=($!)
@@ -50,8 +48,7 @@ SIGNAL=$(jack_lsp | grep "^signal:" | head -1)
 
 (sleep $((SECONDS_RUN + 60))) | jalv -n foldback http://foldback.dev/plugins/foldback >"$WORK/jalv.log" 2>&1 &
 pids+=($!)
-for _ in $(seq 300); do jack_lsp 2>/dev/null | grep -q "^foldback:audio_out_1" && break; sleep 0.1; done
-jack_lsp | grep -q "^foldback:audio_out_1" || { cat "$WORK/jalv.log" >&2; exit 1; }
+wait_for_port foldback:audio_out_1 30 || { cat "$WORK/jalv.log" >&2; exit 1; }
 for port in $(jack_lsp | grep "^foldback:audio_in_"); do jack_connect "$SIGNAL" "$port"; done
 # Start-up (JVM start, JIT) is not steady state: give it 10 s before counting.
 sleep 10

@@ -18,6 +18,7 @@
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/thread_cpu.sh"
+source "$HERE/../tests/jack_lib.sh"
 
 SECONDS_MEASURED=30
 WARMUP=10
@@ -38,9 +39,6 @@ WORK=$(mktemp -d)
 export LV2_PATH="$WORK/lv2:/usr/lib/lv2:/usr/local/lib/lv2"
 mkdir -p "$WORK/lv2"
 cp -r "$FOLDBACK_LV2" "$WORK/lv2/"
-# A fixed name: JACK2 reclaims a dead server's registry slot only for the same name, and its
-# table holds 8 servers, so per-run names would fill it on a machine that runs this often.
-export JACK_DEFAULT_SERVER="foldback-bench"
 export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
 FOLDBACK_URI="http://foldback.dev/plugins/foldback"
 
@@ -52,10 +50,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP PIPE
 
-jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p 64 >"$WORK/jackd.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 100); do jack_lsp >/dev/null 2>&1 && break; sleep 0.1; done
-jack_lsp >/dev/null 2>&1 || { cat "$WORK/jackd.log" >&2; exit 1; }
+start_jack 64 48000 || exit 1
+pids+=("$JACK_PID")
 
 # The signal: a 440 Hz tone at amplitude 0.25, 990 ms of every 1000 ms.
 jack_metro -n signal -b 60 -f 440 -A 0.25 -D 990 >/dev/null 2>&1 &

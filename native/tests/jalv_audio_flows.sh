@@ -10,8 +10,9 @@ mkdir -p "$LV2_PATH"
 cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
 start_jack 64
 
-# jalv reads commands from stdin; keep it open for the length of the test.
-(sleep 30) | jalv -n foldback -x "http://foldback.dev/plugins/foldback" >"$WORK/jalv.log" 2>&1 &
+# jalv reads commands from stdin; keep it open for the length of the test. The sleep's stderr
+# goes nowhere: holding CTest's output pipe, it would keep the test running until it ends.
+(sleep 30) 2>/dev/null | jalv -n foldback -x "http://foldback.dev/plugins/foldback" >"$WORK/jalv.log" 2>&1 &
 jalv_pid=$!
 cleanup_hooks+=("kill $jalv_pid 2>/dev/null")
 wait_for_port foldback:audio_out_1

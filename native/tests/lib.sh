@@ -56,34 +56,16 @@ assert_no_jvm_crash() {
     fi
 }
 
-# Starts a JACK server with the dummy driver (no sound card needed) for this test only.
-start_jack() {
-    local period="${1:-64}"
-    # One fixed name: JACK2's registry holds 8 servers and keeps the slots of dead ones with
-    # unique names, so per-run names fill it up. Tests run one at a time.
-    export JACK_DEFAULT_SERVER="foldback-test"
-    # A server of that name left by an earlier test must be gone first.
-    pkill -f "jackd -n $JACK_DEFAULT_SERVER " 2>/dev/null || true
-    for _ in $(seq 50); do pgrep -f "jackd -n $JACK_DEFAULT_SERVER " >/dev/null || break; sleep 0.1; done
-    jackd -n "$JACK_DEFAULT_SERVER" -d dummy -r 48000 -p "$period" >"$WORK/jackd.log" 2>&1 &
-    local pid=$!
-    cleanup_hooks+=("kill $pid 2>/dev/null; wait $pid 2>/dev/null")
-    for _ in $(seq 50); do jack_lsp >/dev/null 2>&1 && return 0; sleep 0.1; done
-    cat "$WORK/jackd.log"
-    fail "jackd did not start"
-}
-
-# Waits up to 20 s for a JACK port to appear.
-wait_for_port() {
-    for _ in $(seq 200); do jack_lsp 2>/dev/null | grep -qx "$1" && return 0; sleep 0.1; done
-    jack_lsp
-    fail "JACK port $1 did not appear"
-}
+# start_jack, stop_jack, wait_for_port: a failure ends the test (set -e); the server stops with it.
+source "$(dirname "${BASH_SOURCE[0]}")/jack_lib.sh"
+cleanup_hooks+=("stop_jack")
 
 # A metronome (1 kHz clicks at amplitude 0.5, i.e. -6 dBFS, 8 per second) into the given ports.
+# Its pid is in METRO_PID (it is also stopped when the test exits).
 metronome_into() {
     jack_metro -n metro -b 480 -f 1000 -A 0.5 -D 20 >/dev/null 2>&1 &
-    cleanup_hooks+=("kill $! 2>/dev/null")
+    METRO_PID=$!
+    cleanup_hooks+=("kill $METRO_PID 2>/dev/null")
     for _ in $(seq 50); do jack_lsp | grep -q "^metro:" && break; sleep 0.1; done
     local port
     port=$(jack_lsp | grep "^metro:" | head -1)
