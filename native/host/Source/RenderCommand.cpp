@@ -2,6 +2,7 @@
 // enabled output bus (DIR/cue-N.wav, 32-bit float).
 
 #include "Commands.h"
+#include "BlockLoop.h"
 #include "BlockPattern.h"
 #include "BusSetup.h"
 #include "HostError.h"
@@ -13,7 +14,6 @@
 #include "WavIO.h"
 
 using namespace juce;
-using InputFeed::feedBus;
 using InputFeed::readInputs;
 using InputFeed::resolve;
 
@@ -157,35 +157,14 @@ int runRender (const Args& args)
         output.writer = WavIO::createFloatWriter (output.file, sampleRate, plugin->getChannelCountOfBus (false, cue));
     }
 
-    // One buffer for inputs and outputs, as JUCE's processBlock contract has it: channel i of an
-    // input bus and of an output bus may share storage, so inputs are copied in fresh every block.
-    AudioBuffer<float> buffer (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()), maxBlock);
-    MidiBuffer midi;
-    int64 position = 0;
-    int64 blocks = 0;
     const auto started = Time::getHighResolutionTicks();
-
-    while (position < totalFrames)
-    {
-        const int numSamples = (int) jmin ((int64) pattern.next(), totalFrames - position);
-        buffer.setSize (buffer.getNumChannels(), numSamples, false, false, true);
-        buffer.clear();
-
-        for (size_t source = 0; source < inputs.size(); ++source)
+    const auto blocks = BlockLoop::run (*plugin, totalFrames, maxBlock, [&pattern] { return pattern.next(); },
+        BlockLoop::feedFiles (*plugin, inputs),
+        [&] (AudioBuffer<float>& buffer, int64, int)
         {
-            auto bus = plugin->getBusBuffer (buffer, true, (int) source);
-            feedBus (inputs[source], (int) position, bus);
-        }
-
-        midi.clear();
-        plugin->processBlock (buffer, midi);
-
-        for (int cue = 0; cue < cues; ++cue)
-            outputs[(size_t) cue].write (plugin->getBusBuffer (buffer, false, cue));
-
-        position += numSamples;
-        ++blocks;
-    }
+            for (int cue = 0; cue < cues; ++cue)
+                outputs[(size_t) cue].write (plugin->getBusBuffer (buffer, false, cue));
+        });
 
     const double renderSeconds = Time::highResolutionTicksToSeconds (Time::getHighResolutionTicks() - started);
     plugin->releaseResources();

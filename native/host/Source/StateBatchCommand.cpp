@@ -7,6 +7,7 @@
 // Prints one line per state: state=NAME audio_sha256=... state_sha256=...
 
 #include "Commands.h"
+#include "BlockLoop.h"
 #include "BusSetup.h"
 #include "HostError.h"
 #include "InputFeed.h"
@@ -31,31 +32,18 @@ String renderAndHash (AudioPluginInstance& plugin, const std::vector<WavIO::Audi
         frames = jmax (frames, input.samples.getNumSamples());
     frames = jmin (frames, maxFrames);
 
-    AudioBuffer<float> buffer (jmax (plugin.getTotalNumInputChannels(), plugin.getTotalNumOutputChannels()), block);
     MemoryOutputStream rendered;
-    MidiBuffer midi;
-
-    for (int position = 0; position < frames; position += block)
-    {
-        const int n = jmin (block, frames - position);
-        buffer.setSize (buffer.getNumChannels(), n, false, false, true);
-        buffer.clear();
-
-        for (size_t source = 0; source < inputs.size(); ++source)
+    BlockLoop::run (plugin, frames, block, [block] { return block; },
+        BlockLoop::feedFiles (plugin, inputs),
+        [&] (AudioBuffer<float>& buffer, int64, int n)
         {
-            auto bus = plugin.getBusBuffer (buffer, true, (int) source);
-            InputFeed::feedBus (inputs[source], position, bus);
-        }
-
-        plugin.processBlock (buffer, midi);
-
-        for (int cue = 0; cue < plugin.getBusCount (false); ++cue)
-        {
-            auto bus = plugin.getBusBuffer (buffer, false, cue);
-            for (int channel = 0; channel < bus.getNumChannels(); ++channel)
-                rendered.write (bus.getReadPointer (channel), sizeof (float) * (size_t) n);
-        }
-    }
+            for (int cue = 0; cue < plugin.getBusCount (false); ++cue)
+            {
+                auto bus = plugin.getBusBuffer (buffer, false, cue);
+                for (int channel = 0; channel < bus.getNumChannels(); ++channel)
+                    rendered.write (bus.getReadPointer (channel), sizeof (float) * (size_t) n);
+            }
+        });
     return SHA256 (rendered.getData(), rendered.getDataSize()).toHexString();
 }
 } // namespace

@@ -1,4 +1,5 @@
 #include "ValidateRig.h"
+#include "BlockLoop.h"
 #include "HostError.h"
 
 #include <cmath>
@@ -35,21 +36,13 @@ float noiseAt (int64 frame, int bus, int channel, float amplitude)
 Rendered render (AudioPluginInstance& plugin, const Input& input, int64 frames, const BlockSizes& sizes,
                  int capacity, const BeforeBlock& beforeBlock)
 {
-    const int channels = jmax (plugin.getTotalNumInputChannels(), plugin.getTotalNumOutputChannels());
-    capacity = jmax (1, capacity);
-    AudioBuffer<float> buffer (channels, capacity);
-    MidiBuffer midi;
     Rendered out;
 
     for (int bus = 0; bus < plugin.getBusCount (false); ++bus)
         out.cues.emplace_back (plugin.getChannelCountOfBus (false, bus), (int) frames);
 
-    for (int64 position = 0; position < frames;)
+    auto fill = [&] (AudioBuffer<float>& buffer, int64 position, int n)
     {
-        const int n = (int) jmin ((int64) jlimit (0, capacity, sizes()), frames - position);
-        buffer.setSize (channels, n, false, false, true);
-        buffer.clear();
-
         for (int bus = 0; bus < plugin.getBusCount (true); ++bus)
         {
             auto busBuffer = plugin.getBusBuffer (buffer, true, bus);
@@ -65,10 +58,10 @@ Rendered render (AudioPluginInstance& plugin, const Input& input, int64 frames, 
 
         if (beforeBlock)
             beforeBlock (position, n);
+    };
 
-        midi.clear();
-        plugin.processBlock (buffer, midi);
-
+    auto take = [&] (AudioBuffer<float>& buffer, int64 position, int n)
+    {
         for (int bus = 0; bus < plugin.getBusCount (false); ++bus)
         {
             const auto busBuffer = plugin.getBusBuffer (buffer, false, bus);
@@ -77,11 +70,9 @@ Rendered render (AudioPluginInstance& plugin, const Input& input, int64 frames, 
                 if (n > 0)
                     out.cues[(size_t) bus].copyFrom (ch, (int) position, busBuffer, ch, 0, n);
         }
+    };
 
-        position += n;
-        ++out.blocks;
-    }
-
+    out.blocks = BlockLoop::run (plugin, frames, capacity, sizes, fill, take);
     return out;
 }
 
