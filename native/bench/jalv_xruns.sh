@@ -7,8 +7,7 @@
 # prints key=value lines: idle_xruns, foldback_xruns, and the DSP load JACK reported.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source "$HERE/thread_cpu.sh"
-source "$HERE/../tests/jack_lib.sh"
+source "$HERE/jalv_bench.sh"
 
 SECONDS_RUN=300
 PERIOD=32
@@ -19,30 +18,14 @@ while [ $# -gt 0 ]; do
         *) echo "usage: $0 [--seconds S] [--period FRAMES]" >&2; exit 2 ;;
     esac
 done
-: "${FOLDBACK_LV2:?set FOLDBACK_LV2 to the built Foldback.lv2 bundle}"
-
-WORK=$(mktemp -d)
-export LV2_PATH="$WORK/lv2"
-mkdir -p "$LV2_PATH"
-cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
-export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do stop "$p"; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP PIPE
+bench_world
 
 cc -O2 "$HERE/xrun_count.c" -o "$WORK/xrun_count" $(pkg-config --cflags --libs jack)
 
 start_jack "$PERIOD" 48000 || exit 1
 pids+=("$JACK_PID")
 
-jack_metro -n signal -b 60 -f 440 -A 0.25 -D 990 >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do jack_lsp | grep -q "^signal:" && break; sleep 0.1; done
-SIGNAL=$(jack_lsp | grep "^signal:" | head -1)
+start_tone
 
 "$WORK/xrun_count" "$SECONDS_RUN" | sed 's/^/idle_/'
 

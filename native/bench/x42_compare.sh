@@ -17,8 +17,7 @@
 # prints key=value lines; exit 1 if a plugin did not run.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-source "$HERE/thread_cpu.sh"
-source "$HERE/../tests/jack_lib.sh"
+source "$HERE/jalv_bench.sh"
 
 SECONDS_MEASURED=30
 WARMUP=10
@@ -30,34 +29,17 @@ while [ $# -gt 0 ]; do
     esac
 done
 
-: "${FOLDBACK_LV2:?set FOLDBACK_LV2 to the built Foldback.lv2 bundle}"
 command -v jalv >/dev/null || { echo "jalv is not installed" >&2; exit 1; }
 lv2info http://gareus.org/oss/lv2/meters#EBUr128 >/dev/null 2>&1 \
     || { echo "x42-plugins is not installed (apt-get install x42-plugins)" >&2; exit 1; }
 
-WORK=$(mktemp -d)
-export LV2_PATH="$WORK/lv2:/usr/lib/lv2:/usr/local/lib/lv2"
-mkdir -p "$WORK/lv2"
-cp -r "$FOLDBACK_LV2" "$WORK/lv2/"
-export XDG_STATE_HOME="${XDG_STATE_HOME:-$WORK/state}"
+bench_world "/usr/lib/lv2:/usr/local/lib/lv2"
 FOLDBACK_URI="http://foldback.dev/plugins/foldback"
-
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do stop "$p"; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM HUP PIPE
 
 start_jack 64 48000 || exit 1
 pids+=("$JACK_PID")
 
-# The signal: a 440 Hz tone at amplitude 0.25, 990 ms of every 1000 ms.
-jack_metro -n signal -b 60 -f 440 -A 0.25 -D 990 >/dev/null 2>&1 &
-pids+=($!)
-for _ in $(seq 50); do jack_lsp | grep -q "^signal:" && break; sleep 0.1; done
-SIGNAL=$(jack_lsp | grep "^signal:" | head -1)
+start_tone
 
 # measure NAME URI INPUT_PORT_PATTERN [jalv -c options...]: prints the busiest thread's CPU in %.
 measure() {
