@@ -97,7 +97,7 @@ class StateLoadWhilePlayingTest {
             np.params().set(p.index(), v);
         }
         byte[] state = np.getState();
-        assertEquals(null, np.setState(state));
+        assertNull(np.setState(state));
         return state;
     }
 

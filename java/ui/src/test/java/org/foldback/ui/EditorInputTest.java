@@ -49,28 +49,7 @@ class EditorInputTest {
     private final Host host = new Host(store);
     private final List<Integer> resets = new ArrayList<>();
     private final PluginState state = new PluginState();
-    private final List<Integer> selected = new ArrayList<>();
-    private final Programs programs = new Programs() {
-        @Override
-        public int count() {
-            return 3;
-        }
-
-        @Override
-        public int current() {
-            return selected.isEmpty() ? -1 : selected.get(selected.size() - 1);
-        }
-
-        @Override
-        public String name(int index) {
-            return "P" + index;
-        }
-
-        @Override
-        public void select(int index) {
-            selected.add(index);
-        }
-    };
+    private final RecordingPrograms programs = new RecordingPrograms("P", -1);
     private final EditorInput input =
             new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state, programs,
                     new MemoryPresets());
@@ -235,7 +214,7 @@ class EditorInputTest {
         input.mouse(EditorView.MOUSE_DOWN, next[0], next[1], 0, 0);
         input.mouse(EditorView.MOUSE_DOWN, next[0], next[1], 0, 0);
         input.mouse(EditorView.MOUSE_DOWN, prev[0], prev[1], 0, 0);
-        assertEquals(List.of(0, 1, 2, 0, 2), selected);
+        assertEquals(List.of(0, 1, 2, 0, 2), programs.selected);
     }
 
     @Test

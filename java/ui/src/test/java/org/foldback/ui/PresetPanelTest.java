@@ -18,28 +18,7 @@ import org.junit.jupiter.api.Test;
 class PresetPanelTest {
     private final ParamStore store = new ParamStore();
     private final EditorInputTest.Host host = new EditorInputTest.Host(store);
-    private final List<Integer> programChanges = new ArrayList<>();
-    private final Programs programs = new Programs() {
-        @Override
-        public int count() {
-            return 3;
-        }
-
-        @Override
-        public int current() {
-            return programChanges.isEmpty() ? 0 : programChanges.get(programChanges.size() - 1);
-        }
-
-        @Override
-        public String name(int index) {
-            return "Factory " + index;
-        }
-
-        @Override
-        public void select(int index) {
-            programChanges.add(index);
-        }
-    };
+    private final RecordingPrograms programs = new RecordingPrograms("Factory ", 0);
     private final MemoryPresets user = new MemoryPresets();
     private final EditorInput input =
             new EditorInput(store, host, (bus, what) -> { }, PluginState::new, programs, user);
@@ -112,14 +91,14 @@ class PresetPanelTest {
         user.saved.put("stage", "stage state");
         click(Control.of(Control.PRESETS, 0));
         clickRow(2);
-        assertEquals(List.of(2), programChanges, "factory presets go through the host's program change");
+        assertEquals(List.of(2), programs.selected, "factory presets go through the host's program change");
         clickRow(3);
         assertEquals("stage state", user.loadedState);
         assertEquals("stage", panel.selectedUser());
         assertEquals("stage", panel.loadedName(), "the preset row shows the loaded user preset");
         assertTrue(host.log.isEmpty(), "no gesture from the editor: the shim tells the host the loaded values");
         clickRow(7);
-        assertEquals(List.of(2), programChanges, "a click past the list's end does nothing");
+        assertEquals(List.of(2), programs.selected, "a click past the list's end does nothing");
         assertEquals(1, user.log.stream().filter(l -> l.startsWith("load")).count());
     }
 
