@@ -81,23 +81,21 @@ elif cmd == "count":
     # Pixels near a colour in a rectangle: count PNG "x y w h" "R G B" TOLERANCE
     x, y, w, h = map(int, sys.argv[3].split()); c = tuple(map(int, sys.argv[4].split()))
     print(sum(near(png(i, j), c, int(sys.argv[5])) for i in range(x, x + w) for j in range(y, y + h)))
-elif cmd == "column_level":
-    # The topmost pixel of a colour in one pixel column: column_level PNG X "y h" KIND FLOOR TOP
-    x = int(float(sys.argv[3])); y, h = map(float, sys.argv[4].split())
-    kind, floor, top = sys.argv[5], float(sys.argv[6]), float(sys.argv[7])
+elif cmd in ("column_level", "bar_level"):
+    # The level at the topmost pixel of a colour in one pixel column, on a scale from FLOOR (the
+    # rectangle's bottom) to TOP (its top):
+    #   column_level PNG X "y h" KIND FLOOR TOP
+    #   bar_level PNG "x y w h" CHANNEL KIND FLOOR TOP   (the middle column of a stereo meter's bar)
+    if cmd == "column_level":
+        x = int(float(sys.argv[3])); y, h = map(float, sys.argv[4].split())
+        kind, floor, top = sys.argv[5], float(sys.argv[6]), float(sys.argv[7])
+    else:
+        bx, y, w, h = map(float, sys.argv[3].split())
+        channel, kind, floor, top = int(sys.argv[4]), sys.argv[5], float(sys.argv[6]), float(sys.argv[7])
+        bw = (w - 2) / 2
+        x = int(bx + channel * (bw + 2) + bw / 2)
     for row in range(int(y), int(y + h)):
         if near(png(x, row), COLOURS[kind]):
-            print("%.2f" % (top - (row - y) / h * (top - floor)))
-            break
-    else:
-        print("none")
-elif cmd == "bar_level":
-    x, y, w, h = map(float, sys.argv[3].split())
-    channel, kind, floor, top = int(sys.argv[4]), sys.argv[5], float(sys.argv[6]), float(sys.argv[7])
-    bw = (w - 2) / 2
-    col = int(x + channel * (bw + 2) + bw / 2)
-    for row in range(int(y), int(y + h)):
-        if near(png(col, row), COLOURS[kind]):
             # The bar's top edge is the top of this pixel row.
             print("%.2f" % (top - (row - y) / h * (top - floor)))
             break
