@@ -471,15 +471,20 @@ static String differingParameters (AudioPluginInstance& a, AudioPluginInstance& 
 void stateRoundTrip (ValidateContext& ctx)
 {
     const int64 frames = ctx.quick ? 24000 : 48000;
+    // Prepare, render the busy signal in 512-sample blocks, release: one session's playing.
+    auto play = [frames] (AudioPluginInstance& plugin)
+    {
+        plugin.prepareToPlay (48000.0, 512);
+        auto out = render (plugin, busy, frames, fixedBlocks (512), 512);
+        plugin.releaseResources();
+        return out;
+    };
+
     auto original = ctx.create();
     Random rng (1234);
-
     for (auto* p : fuzzable (*original))
         setNormalized (*p, rng.nextFloat());
-
-    original->prepareToPlay (48000.0, 512);
-    const auto first = render (*original, busy, frames, fixedBlocks (512), 512);
-    original->releaseResources();
+    const auto first = play (*original);
     const auto saved = stateOf (*original);
 
     // A new instance restored before prepare (a session load), and one restored after prepare
@@ -518,16 +523,12 @@ void stateRoundTrip (ValidateContext& ctx)
         Random again (99);
         for (auto* p : fuzzable (*edited))
             setNormalized (*p, again.nextFloat());
-        edited->prepareToPlay (48000.0, 512);
-        const auto editedOut = render (*edited, busy, frames, fixedBlocks (512), 512);
-        edited->releaseResources();
+        const auto editedOut = play (*edited);
         const auto editedState = stateOf (*edited);
 
         auto restored = ctx.create();
         restored->setStateInformation (editedState.getData(), (int) editedState.getSize());
-        restored->prepareToPlay (48000.0, 512);
-        const auto restoredOut = render (*restored, busy, frames, fixedBlocks (512), 512);
-        restored->releaseResources();
+        const auto restoredOut = play (*restored);
         const auto differing = differingParameters (*edited, *restored);
         ctx.expect (differing.isEmpty(), "saved on program 1 and edited: the restored parameters differ: " + differing);
         ctx.expect (stateOf (*restored) == editedState, "saved on program 1 and edited: get state after set state gives other bytes");
