@@ -58,8 +58,7 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
     if (whyNot.isEmpty())
     {
         auto cls = e->GetObjectClass (local);
-        struct Entry { jmethodID* id; const char* name; const char* signature; };
-        const Entry entries[] = {
+        auto missing = JavaRuntime::lookUpMethods (e, cls, {
             { &m.glOpen, "glOpen", "()Ljava/lang/String;" },
             { &m.render, "render", "(IIF)V" },
             { &m.glClose, "glClose", "()V" },
@@ -67,17 +66,9 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
             { &m.mouse, "mouse", "(IFFIF)V" },
             { &m.key, "key", "(III)Z" },
             { &m.close, "close", "()Ljava/lang/String;" },
-        };
-        for (auto& entry : entries)
-        {
-            *entry.id = e->GetMethodID (cls, entry.name, entry.signature);
-            if (*entry.id == nullptr)
-            {
-                JavaRuntime::takeException (e);
-                whyNot = juce::String ("the editor in foldback.jar lacks ") + entry.name + entry.signature;
-                break;
-            }
-        }
+        });
+        if (missing.isNotEmpty())
+            whyNot = "the editor in foldback.jar lacks " + missing;
         if (whyNot.isEmpty())
             global = e->NewGlobalRef (local);
     }

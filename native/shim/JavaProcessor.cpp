@@ -95,9 +95,7 @@ JavaProcessor::~JavaProcessor()
 
 juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
 {
-    // Looked up once: a jar from another version may lack one, and calling a null ID would crash.
-    struct Entry { jmethodID* id; const char* name; const char* signature; };
-    const Entry entries[] = {
+    return JavaRuntime::lookUpMethods (e, JavaRuntime::instance().processorClass(), {
         { &methods.process, "process", "(II)I" },
         { &methods.changeBuffer, "changeBuffer", "()Ljava/nio/ByteBuffer;" },
         { &methods.release, "release", "()V" },
@@ -113,17 +111,7 @@ juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
         { &methods.programNames, "programNames", "()Ljava/lang/String;" },
         { &methods.loadProgram, "loadProgram", "(I)Ljava/lang/String;" },
         { &methods.currentProgram, "currentProgram", "()I" },
-    };
-    for (auto& entry : entries)
-    {
-        *entry.id = e->GetMethodID (JavaRuntime::instance().processorClass(), entry.name, entry.signature);
-        if (*entry.id == nullptr)
-        {
-            JavaRuntime::takeException (e);
-            return juce::String (entry.name) + entry.signature;
-        }
-    }
-    return {};
+    });
 }
 
 bool JavaProcessor::markFailed (const juce::String& why)

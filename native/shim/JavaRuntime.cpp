@@ -200,6 +200,20 @@ JNIEnv* JavaRuntime::env()
     return e;
 }
 
+juce::String JavaRuntime::lookUpMethods (JNIEnv* e, jclass cls, std::initializer_list<MethodSpec> methods)
+{
+    for (auto& method : methods)
+    {
+        *method.id = e->GetMethodID (cls, method.name, method.signature);
+        if (*method.id == nullptr)
+        {
+            takeException (e);
+            return juce::String (method.name) + method.signature;
+        }
+    }
+    return {};
+}
+
 juce::String JavaRuntime::takeException (JNIEnv* e)
 {
     if (! e->ExceptionCheck())

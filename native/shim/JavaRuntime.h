@@ -4,6 +4,7 @@
 #include <juce_core/juce_core.h>
 
 #include <atomic>
+#include <initializer_list>
 #include <mutex>
 
 namespace foldback
@@ -52,6 +53,16 @@ public:
 
     /** Turns a pending Java exception into text and clears it; empty when none was pending. */
     static juce::String takeException (JNIEnv* env);
+
+    /** Where a method ID goes, and the method's name and JNI signature. */
+    struct MethodSpec { jmethodID* id; const char* name; const char* signature; };
+
+    /**
+     * Looks up every method of {@code cls} once (a jar from another version may lack one, and
+     * calling a null ID would crash). Returns the first missing one as name + signature, with its
+     * exception cleared, or empty when all exist.
+     */
+    static juce::String lookUpMethods (JNIEnv* env, jclass cls, std::initializer_list<MethodSpec> methods);
 
 private:
     JavaRuntime() = default;
