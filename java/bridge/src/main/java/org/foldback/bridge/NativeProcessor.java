@@ -57,6 +57,8 @@ public final class NativeProcessor {
     private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
     private List<PresetLibrary.Entry> factory;
     private PluginState state = new PluginState();
+    /** Grows with every change of the state beside the parameters (names, reference, loads). */
+    private final java.util.concurrent.atomic.AtomicLong stateVersion = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param shimHandle   the native instance, passed back on every JNA call into the shim
@@ -190,6 +192,25 @@ public final class NativeProcessor {
         processor.release();
     }
 
+    /** The sources and cues the host enabled at the last prepare (all, before the first). */
+    public int activeSources() {
+        return activeSources > 0 ? activeSources : Layout.MAX_SOURCES;
+    }
+
+    public int activeCues() {
+        return activeCues > 0 ? activeCues : Layout.MAX_CUES;
+    }
+
+    /** Grows with every change of the state beside the parameters. Any thread. */
+    public long stateVersion() {
+        return stateVersion.get();
+    }
+
+    /** A surface changed the state beside the parameters (renamed a cue). */
+    public void stateEdited() {
+        stateVersion.incrementAndGet();
+    }
+
     public String lastError() {
         return lastError;
     }
@@ -252,6 +273,7 @@ public final class NativeProcessor {
      */
     private void adopt(Decoded decoded, String what) {
         state = decoded.state();
+        stateVersion.incrementAndGet();
         state.applyTo(params);
         List<String> warnings = decoded.warnings();
         setNotice(warnings.isEmpty() ? null
@@ -307,6 +329,7 @@ public final class NativeProcessor {
             state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
             state.setProgram(index);
             state.applyTo(params);
+            stateVersion.incrementAndGet();
             setNotice(null, false);
             loadedUserPreset = null;
             return null;
@@ -434,6 +457,16 @@ public final class NativeProcessor {
             factory = List.copyOf(list);
         }
         return factory;
+    }
+
+    private org.foldback.bridge.control.Controller controller;
+
+    /** This instance as control surfaces see it (the editor, the remote, OSC). */
+    public synchronized org.foldback.bridge.control.Controller controller() {
+        if (controller == null) {
+            controller = new org.foldback.bridge.control.InstanceController(this);
+        }
+        return controller;
     }
 
     /** The shim's calls, for Java-side edits (the editor). */

@@ -1,0 +1,132 @@
+package org.foldback.bridge.control;
+
+import java.util.List;
+import org.foldback.engine.meter.MeterReading;
+
+/**
+ * What a control surface may do with one Foldback instance: the editor, the web remote and OSC
+ * use this and nothing else of the bridge. The lifecycle adapter the shim calls (prepare,
+ * process, state, programs) is a different object; a surface never sees it.
+ *
+ * <h2>Threads</h2>
+ * Every method may be called from any non-audio thread: the message thread (the editor's input),
+ * the OpenGL thread (the editor's drawing: reads only), a surface's own threads (the remote's and
+ * OSC's servers). No method blocks on the audio thread, and the audio thread never calls here.
+ *
+ * <h2>Edits</h2>
+ * A parameter edit is a gesture: {@link #beginEdit}, one or more {@link #performEdit}, {@link
+ * #endEdit}. It reaches the host exactly as an edit made in the editor does (the shim hands it to
+ * the host on the host's message thread), so automation, undo and the saved session record it, and
+ * every other surface sees it. Values are normalized (0..1), as hosts store them.
+ *
+ * <h2>Being told of changes</h2>
+ * Surfaces poll at their own rate: {@link #changes()} gives a cursor that reports what changed
+ * since its last poll (parameters, the state beside them, the notice). Polling costs the audio
+ * thread nothing and a vanished client nothing.
+ */
+public interface Controller {
+
+    // ---- Identity --------------------------------------------------------------------------------
+
+    /** A number for this instance, unique in this process and never reused (1, 2, ...). */
+    int id();
+
+    /** The name surfaces list this instance under: set by the engineer, else the host's track name, else "Foldback N". */
+    String name();
+
+    /** Sets the instance's name (saved with the session); blank restores the default. */
+    void setName(String name);
+
+    /** How many sources and cues the host enabled (buses); surfaces show only these. */
+    int sourceCount();
+
+    int cueCount();
+
+    // ---- Parameters ------------------------------------------------------------------------------
+
+    /** The parameter's value now, normalized: the host's when the shim is there, else Java's. */
+    float value(int param);
+
+    /** The value as the host shows it, e.g. "-6.0 dB", "On", "L40". */
+    default String text(int param) {
+        return format(param, value(param));
+    }
+
+    /** The text for a normalized value of a parameter. */
+    String format(int param, float normalized);
+
+    /** A text typed for a parameter, normalized; NaN when it means nothing for that parameter. */
+    float parse(int param, String text);
+
+    void beginEdit(int param);
+
+    /** One step of a gesture; a value outside 0..1 is clamped, NaN is ignored. */
+    void performEdit(int param, float normalized);
+
+    void endEdit(int param);
+
+    /** A whole gesture (begin, perform, end) for a click or a typed value. */
+    default void edit(int param, float normalized) {
+        beginEdit(param);
+        performEdit(param, normalized);
+        endEdit(param);
+    }
+
+    // ---- Meters (lock-free reads; never wait for the audio thread) ---------------------------------
+
+    /** Reads cue {@code cue}'s meters (0-based) into {@code into}. */
+    void readCueMeter(int cue, MeterReading into);
+
+    /** Reads source {@code source}'s meters (0-based) into {@code into}. */
+    void readSourceMeter(int source, MeterReading into);
+
+    /** Whether cue {@code cue}'s safety limiter is reducing gain now. */
+    boolean limiting(int cue);
+
+    /** Resets a cue's meters: what is one of the MeterBank.RESET_ bits. */
+    void resetCueMeter(int cue, int what);
+
+    // ---- The state beside the parameters ---------------------------------------------------------
+
+    /** An immutable copy of the names, meter reference, A/B slot and program: safe on any thread. */
+    StateSnapshot snapshot();
+
+    /** Renames a cue (cut to the state's limit); the host is told the session changed. */
+    void renameCue(int cue, String name);
+
+    /** 0 VU at -18 (EBU R68) or -20 dBFS (SMPTE RP155); the host is told the session changed. */
+    void setMeterReference(int dbfs);
+
+    // ---- Programs and presets (message or background thread: they may read files) ----------------
+
+    /** Program 0 is the default state, then the factory presets. */
+    List<String> programNames();
+
+    int currentProgram();
+
+    /** Loads a program through the host's program change, so the host knows. */
+    void selectProgram(int index);
+
+    /** The user's preset names, sorted; empty when none or unreadable. */
+    List<String> userPresets();
+
+    /** Each returns null when done, else why not (also put in the {@link #notice()}). */
+    String loadUserPreset(String name);
+
+    String saveUserPreset(String name);
+
+    String renameUserPreset(String from, String to);
+
+    String deleteUserPreset(String name);
+
+    /** The user preset loaded or saved last, or null when a program or state was loaded since. */
+    String loadedUserPreset();
+
+    /** What went wrong or was changed at the last load, for a surface to show; null when clean. */
+    String notice();
+
+    // ---- Changes ---------------------------------------------------------------------------------
+
+    /** A new cursor over this instance's changes; each surface (or client) keeps its own. */
+    Changes changes();
+}

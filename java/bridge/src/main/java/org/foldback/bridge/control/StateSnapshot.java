@@ -1,0 +1,23 @@
+package org.foldback.bridge.control;
+
+import java.util.List;
+
+/**
+ * The state beside the parameters at one moment, immutable: safe to read on any thread (the
+ * editor's OpenGL thread, the remote's server). {@code version} grows with every change.
+ *
+ * @param version          grows by at least one with every change of the fields below
+ * @param cueNames         one per cue (all eight, whether the host enabled them or not)
+ * @param meterReference   0 VU in dBFS: -18 or -20
+ * @param slotB            whether A/B slot B is the active one
+ * @param program          the program the state came from (0 = default)
+ */
+public record StateSnapshot(long version, List<String> cueNames, int meterReference, boolean slotB, int program) {
+    public StateSnapshot {
+        cueNames = List.copyOf(cueNames);
+    }
+
+    public String cueName(int cue) {
+        return cue >= 0 && cue < cueNames.size() ? cueNames.get(cue) : "";
+    }
+}
