@@ -25,8 +25,9 @@ import java.util.Map;
  * them.
  *
  * <p>The order: the globals, then each source's roles, then for each cue its own roles followed
- * by its send roles for each source. Never rename or remove an ID once released; a released ID
- * keeps its index (ParamsTest pins them all).
+ * by its send roles for each source. Never rename or remove an ID once released. A released ID
+ * keeps its index: ParamsTest pins every one (test resource {@code released-ids.txt}), so a new
+ * role, which moves the indices after it, fails that test until the move is decided on purpose.
  */
 public final class Params {
 
