@@ -16,9 +16,6 @@ import org.foldback.engine.Layout;
 import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
-import org.foldback.state.Decoded;
-import org.foldback.state.StateCodec;
-import org.foldback.state.StateFormatException;
 
 /**
  * One plugin instance as the native shim sees it: the lifecycle adapter (prepare, process,
@@ -61,11 +58,7 @@ public final class NativeProcessor {
     private final Presets presets;
     private Controller controller;
 
-    /**
-     * @param shimHandle   the native instance, passed back on every JNA call into the shim
-     * @param shimLibrary  path of the shim binary that exports those calls ("" when there is none,
-     *                     as in tests that drive this class directly)
-     */
+    /** {@code shimHandle}: the native instance for every JNA call back; {@code shimLibrary}: the shim binary ("" for none). */
     public NativeProcessor(long shimHandle, String shimLibrary) {
         this(ProcessorFactory.create(), ShimCalls.connect(shimHandle, shimLibrary));
     }
@@ -122,7 +115,7 @@ public final class NativeProcessor {
             lastError = null;
             return null;
         } catch (Throwable t) {
-            lastError = describe("prepare", t);
+            lastError = "Java prepare failed: " + t;
             return lastError;
         }
     }
@@ -160,7 +153,7 @@ public final class NativeProcessor {
             }
             return OK;
         } catch (Throwable t) {
-            lastError = describe("process", t);
+            lastError = "Java process failed: " + t;
             return FAILED;
         }
     }
@@ -226,15 +219,7 @@ public final class NativeProcessor {
      * one leaves the current state as it was. Returns null on success, else why nothing changed.
      */
     public String setState(byte[] blob) {
-        try {
-            Decoded decoded = StateCodec.decode(blob);
-            decoded.warnings().forEach(w -> BridgeLog.line("state: " + w));
-            state.adopt(decoded, "State", false, null);
-            return null;
-        } catch (StateFormatException e) {
-            state.refuse("State not loaded, settings kept: " + e.getMessage(), false);
-            return e.getMessage();
-        }
+        return state.load(blob);
     }
 
     /** Program names, one per line: program 0 (the default state), then the factory presets. */
@@ -282,9 +267,5 @@ public final class NativeProcessor {
     /** The shim destroys this instance: it leaves the surfaces' instance list. Message thread. */
     public void dispose() {
         Controllers.unregister(controller());
-    }
-
-    private static String describe(String where, Throwable t) {
-        return "Java " + where + " failed: " + t;
     }
 }

@@ -110,7 +110,7 @@ class InstanceControllerTest {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread writer = new Thread(() -> {
             try {
-                for (int i = 0; i < 1000; i++) {
+                for (int i = 0; i < 200; i++) {
                     assertNull(np.setState(i % 2 == 0 ? x : y));
                     np.getState();
                 }
@@ -131,10 +131,11 @@ class InstanceControllerTest {
             assertTrue(s.version() >= last, "versions only grow");
             last = s.version();
             seen++;
+            Thread.yield(); // a reader, not a spinner: the writer needs the (shared, 2-core) CPU
         }
         writer.join();
         assertNull(failure.get());
-        assertTrue(last >= 1000, "every load published a snapshot: " + last);
+        assertTrue(last >= 200, "every load published a snapshot: " + last);
     }
 
     @Test

@@ -3,12 +3,14 @@ package org.foldback.bridge.control;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
+import org.foldback.bridge.BridgeLog;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.state.Decoded;
 import org.foldback.state.PluginState;
 import org.foldback.state.Slot;
 import org.foldback.state.StateCodec;
+import org.foldback.state.StateFormatException;
 
 /**
  * The one owner of an instance's {@link PluginState} (names, meter reference, A/B slots, program)
@@ -62,6 +64,22 @@ public final class StateHolder {
             return state.copy();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Loads a host's state blob. The blob is parsed and checked whole before anything changes, so a
+     * bad one leaves the current state as it was. Returns null on success, else why nothing changed.
+     */
+    public String load(byte[] blob) {
+        try {
+            Decoded decoded = StateCodec.decode(blob);
+            decoded.warnings().forEach(w -> BridgeLog.line("state: " + w));
+            adopt(decoded, "State", false, null);
+            return null;
+        } catch (StateFormatException e) {
+            refuse("State not loaded, settings kept: " + e.getMessage(), false);
+            return e.getMessage();
         }
     }
 
