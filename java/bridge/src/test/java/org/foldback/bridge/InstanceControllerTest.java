@@ -121,6 +121,7 @@ class InstanceControllerTest {
         writer.start();
         long last = -1;
         int seen = 0;
+        java.util.Map<Long, String> nameAt = new java.util.HashMap<>();
         while (writer.isAlive() || seen == 0) {
             StateSnapshot s = c.snapshot();
             String name = s.cueName(0);
@@ -129,6 +130,7 @@ class InstanceControllerTest {
             }
             assertEquals(name.equals("X") ? -20 : -18, s.meterReference(), "reference from the other state");
             assertTrue(s.version() >= last, "versions only grow");
+            assertEquals(nameAt.computeIfAbsent(s.version(), v -> name), name, "one version, two contents");
             last = s.version();
             seen++;
             Thread.yield(); // a reader, not a spinner: the writer needs the (shared, 2-core) CPU
