@@ -13,7 +13,7 @@ namespace
 constexpr int defaultWidth = 1040, defaultHeight = 600;
 constexpr int minWidth = 760, minHeight = 420, maxWidth = 2400, maxHeight = 1600;
 
-// Must match org.foldback.bridge.EditorView.
+// Must match org.foldback.control.EditorView.
 constexpr int kindDown = 0, kindDrag = 1, kindUp = 2, kindWheel = 3, kindDoubleClick = 4;
 constexpr int modShift = 1, modCtrl = 2, modAlt = 4;
 constexpr int keyUp = 1, keyDown = 2, keyLeft = 3, keyRight = 4, keyReturn = 5, keyEscape = 6,
@@ -50,7 +50,7 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
     e->PushLocalFrame (16);
     jobject global = nullptr;
     Methods m;
-    auto openEditor = e->GetMethodID (runtime.processorClass(), "openEditor", "()Lorg/foldback/bridge/EditorView;");
+    auto openEditor = e->GetMethodID (runtime.processorClass(), "openEditor", "()Lorg/foldback/control/EditorView;");
     auto* local = openEditor == nullptr ? nullptr : e->CallObjectMethod (java->javaObject(), openEditor);
     whyNot = JavaRuntime::takeException (e);
     if (whyNot.isEmpty() && local == nullptr)

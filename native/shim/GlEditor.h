@@ -13,7 +13,7 @@ class FoldbackProcessor;
 class JavaProcessor;
 
 /**
- * The editor drawn by Java (org.foldback.ui.FoldbackEditor, through org.foldback.bridge.EditorView)
+ * The editor drawn by Java (org.foldback.ui.FoldbackEditor, through org.foldback.control.EditorView)
  * with LWJGL into an OpenGL context that JUCE owns and attaches to this component.
  *
  * Threads: JUCE's GL thread calls renderOpenGL, which calls Java's render (the thread is attached

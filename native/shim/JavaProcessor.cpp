@@ -89,6 +89,8 @@ JavaProcessor::~JavaProcessor()
     {
         e->CallVoidMethod (object, methods.release);
         JavaRuntime::takeException (e);
+        e->CallVoidMethod (object, methods.dispose);   // leaves the control surfaces' instance list
+        JavaRuntime::takeException (e);
         e->DeleteGlobalRef (object);
     }
 }
@@ -111,6 +113,7 @@ juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
         { &methods.programNames, "programNames", "()Ljava/lang/String;" },
         { &methods.loadProgram, "loadProgram", "(I)Ljava/lang/String;" },
         { &methods.currentProgram, "currentProgram", "()I" },
+        { &methods.dispose, "dispose", "()V" },
     });
 }
 

@@ -82,6 +82,7 @@ private:
         jmethodID programNames = nullptr;
         jmethodID loadProgram = nullptr;
         jmethodID currentProgram = nullptr;
+        jmethodID dispose = nullptr;
     } methods;
     float* inputs = nullptr;
     float* outputs = nullptr;

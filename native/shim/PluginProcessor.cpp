@@ -103,6 +103,7 @@ FoldbackProcessor::FoldbackProcessor()
 
 FoldbackProcessor::~FoldbackProcessor()
 {
+    *self = nullptr;   // calls from Java still queued for the message thread now do nothing
     cancelPendingUpdate();
     stopTimer();
     timerCallback();   // log anything the audio thread left behind
@@ -411,37 +412,71 @@ FoldbackParameter* FoldbackProcessor::parameterAt (int index) const
     return juce::isPositiveAndBelow (index, (int) parameters.size()) ? parameters[(size_t) index] : nullptr;
 }
 
+void FoldbackProcessor::onMessageThread (std::function<void (FoldbackProcessor&)> call)
+{
+    // Hosts expect gestures, program changes and "state changed" on their message thread, where
+    // the editor's input arrives. A surface's own thread (the web remote, OSC) gets its calls
+    // queued there instead; the message queue keeps them in order. Without a message manager
+    // (no host loop) there is no other thread to hand them to.
+    auto* mm = juce::MessageManager::getInstanceWithoutCreating();
+    if (mm == nullptr || mm->isThisTheMessageThread())
+    {
+        call (*this);
+        return;
+    }
+    juce::MessageManager::callAsync ([alive = self, call = std::move (call)]
+    {
+        if (auto* processor = *alive)
+            call (*processor);
+    });
+}
+
 void FoldbackProcessor::beginEditFromJava (int index)
 {
-    if (auto* p = parameterAt (index))
-        p->beginChangeGesture();
+    onMessageThread ([index] (FoldbackProcessor& self)
+    {
+        if (auto* p = self.parameterAt (index))
+            p->beginChangeGesture();
+    });
 }
 
 void FoldbackProcessor::performEditFromJava (int index, float normalized)
 {
-    if (auto* p = parameterAt (index))
-        p->setValueNotifyingHost (normalized);
+    onMessageThread ([index, normalized] (FoldbackProcessor& self)
+    {
+        if (auto* p = self.parameterAt (index))
+            p->setValueNotifyingHost (normalized);
+    });
 }
 
 void FoldbackProcessor::setProgramFromJava (int index)
 {
-    setCurrentProgram (index);
-    updateHostDisplay (ChangeDetails().withProgramChanged (true));
+    onMessageThread ([index] (FoldbackProcessor& self)
+    {
+        self.setCurrentProgram (index);
+        self.updateHostDisplay (ChangeDetails().withProgramChanged (true));
+    });
 }
 
 void FoldbackProcessor::stateChangedFromJava()
 {
-    updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
+    onMessageThread ([] (FoldbackProcessor& self)
+    {
+        self.updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
+    });
 }
 
 void FoldbackProcessor::stateLoadedFromJava()
 {
     // The same as after setStateInformation: our parameters take Java's values and the host hears
     // of them; the state beside the parameters (names, slots) changed too.
-    currentProgram = java->currentProgram();
-    adoptJavaValues();
-    updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
-    logLine ("state loaded by the editor (a user preset)");
+    onMessageThread ([] (FoldbackProcessor& self)
+    {
+        self.currentProgram = self.java->currentProgram();
+        self.adoptJavaValues();
+        self.updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
+        logLine ("state loaded by the editor or another surface (a user preset)");
+    });
 }
 
 float FoldbackProcessor::valueForJava (int index) const
@@ -453,8 +488,11 @@ float FoldbackProcessor::valueForJava (int index) const
 
 void FoldbackProcessor::endEditFromJava (int index)
 {
-    if (auto* p = parameterAt (index))
-        p->endChangeGesture();
+    onMessageThread ([index] (FoldbackProcessor& self)
+    {
+        if (auto* p = self.parameterAt (index))
+            p->endChangeGesture();
+    });
 }
 
 void FoldbackProcessor::timerCallback()

@@ -6,6 +6,7 @@
 #include <juce_audio_processors/juce_audio_processors.h>
 
 #include <array>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -58,6 +59,8 @@ public:
     juce::String statusText() const;
 
     //== Calls from Java through JNA (ShimExports.cpp) ==============================================
+    // Any Java thread may call these (the editor on the message thread, the remote's and OSC's
+    // servers on their own): the ones that reach the host run on the message thread, in order.
     void beginEditFromJava (int index);
     void performEditFromJava (int index, float normalized);
     void endEditFromJava (int index);
@@ -78,6 +81,7 @@ private:
     void handleAsyncUpdate() override;
     void timerCallback() override;
     FoldbackParameter* parameterAt (int index) const;
+    void onMessageThread (std::function<void (FoldbackProcessor&)> call);
 
     std::unique_ptr<JavaProcessor> java;
     std::vector<FoldbackParameter*> parameters;
@@ -97,6 +101,9 @@ private:
     juce::String instanceProblem;
     juce::CriticalSection stateLogLock;
     uint64_t lastLoggedState = 0;
+    // Calls queued for the message thread hold this, not the processor: the destructor (message
+    // thread) clears it, so a call still queued then finds nothing instead of a dead object.
+    std::shared_ptr<FoldbackProcessor*> self { std::make_shared<FoldbackProcessor*> (this) };
 
     JUCE_DECLARE_NON_COPYABLE_WITH_LEAK_DETECTOR (FoldbackProcessor)
 };

@@ -42,6 +42,11 @@ public final class ShimCalls {
         this.instance = instance;
     }
 
+    /** Calls into {@code exports} for the instance {@code handle}: tests record the calls a shim would get. */
+    static ShimCalls over(Exports exports, long handle) {
+        return new ShimCalls(exports, new Pointer(handle));
+    }
+
     /** Connects to the shim binary at {@code library}, or to nothing when it is empty. */
     static ShimCalls connect(long handle, String library) {
         if (library == null || library.isEmpty() || handle == 0) {

@@ -130,11 +130,11 @@ class NativeProcessorTest {
         byte[] good = np.getState();
         String error = np.setState("{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":".getBytes(StandardCharsets.UTF_8));
         assertNotNull(error);
-        assertTrue(np.notice().startsWith("State not loaded, settings kept: "), np.notice());
+        assertTrue(np.controller().snapshot().notice().startsWith("State not loaded, settings kept: "), np.controller().snapshot().notice());
         assertEquals(-4f, np.params().get(Params.cue(3).level()), 0f);
         np.params().set(Params.cue(3).level(), 2f);
         assertNull(np.setState(good));
-        assertNull(np.notice(), "a clean load clears the notice");
+        assertNull(np.controller().snapshot().notice(), "a clean load clears the notice");
         assertEquals(-4f, np.params().get(Params.cue(3).level()), 0f);
         assertArrayEquals(good, np.getState());
     }
@@ -145,8 +145,8 @@ class NativeProcessorTest {
         String tooLoud = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":99}}";
         assertNull(np.setState(tooLoud.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Params.get(Params.cue(3).level()).max(), np.params().get(Params.cue(3).level()), 0f);
-        assertTrue(np.notice().startsWith("State loaded with 1 warning"), np.notice());
-        assertTrue(np.notice().contains("cue4.level"), np.notice());
+        assertTrue(np.controller().snapshot().notice().startsWith("State loaded with 1 warning"), np.controller().snapshot().notice());
+        assertTrue(np.controller().snapshot().notice().contains("cue4.level"), np.controller().snapshot().notice());
     }
 
     @Test
@@ -154,7 +154,7 @@ class NativeProcessorTest {
         NativeProcessor np = bridge(new FoldbackProcessor());
         String[] names = np.programNames().split("\n");
         assertEquals(6, names.length, np.programNames());
-        assertEquals(NativeProcessor.DEFAULT_PROGRAM, names[0]);
+        assertEquals(org.foldback.bridge.control.Presets.DEFAULT_PROGRAM, names[0]);
         for (int i = names.length - 1; i >= 0; i--) {
             assertNull(np.loadProgram(i), names[i]);
         }

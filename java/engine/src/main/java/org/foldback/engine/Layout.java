@@ -19,5 +19,8 @@ public final class Layout {
     public static final int MAX_INPUT_CHANNELS = MAX_SOURCES * CHANNELS_PER_BUS;
     public static final int MAX_OUTPUT_CHANNELS = MAX_CUES * CHANNELS_PER_BUS;
 
+    /** Longest cue name (and user preset name), in code points: the state cuts, surfaces size by it. */
+    public static final int MAX_NAME_LENGTH = 64;
+
     private Layout() {}
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.foldback.engine.Layout;
+import org.foldback.engine.meter.VuReference;
 import org.foldback.engine.param.ParamStore;
 
 /**
@@ -21,10 +22,10 @@ import org.foldback.engine.param.ParamStore;
 public final class PluginState {
     public static final int CUE_COUNT = Layout.MAX_CUES;
     /** Longest cue name, in code points; longer names are cut when loaded or set. */
-    public static final int MAX_CUE_NAME_LENGTH = 64;
+    public static final int MAX_CUE_NAME_LENGTH = Layout.MAX_NAME_LENGTH;
     /** 0 VU = -18 dBFS (EBU R68), the default, or -20 dBFS (SMPTE RP155). */
-    public static final int METER_REFERENCE_EBU = -18;
-    public static final int METER_REFERENCE_SMPTE = -20;
+    public static final int METER_REFERENCE_EBU = (int) VuReference.EBU_R68.dbfs;
+    public static final int METER_REFERENCE_SMPTE = (int) VuReference.SMPTE_RP155.dbfs;
 
     private ParamValues slotA = ParamValues.defaults();
     private ParamValues slotB = ParamValues.defaults();

@@ -1,12 +1,11 @@
 package org.foldback.ui;
 
-import org.foldback.bridge.EditorView;
+import org.foldback.control.Controller;
+import org.foldback.control.EditorView;
 import org.foldback.engine.Layout;
 import org.foldback.engine.meter.BusMeter;
-import java.util.function.Supplier;
+import org.foldback.engine.meter.VuReference;
 import org.foldback.engine.mix.CueActions;
-import org.foldback.state.PluginState;
-import org.foldback.state.Slot;
 import org.foldback.engine.param.ParamKind;
 import org.foldback.engine.param.ParamRole;
 import org.foldback.engine.param.ParamSpec;
@@ -16,8 +15,9 @@ import org.foldback.engine.param.Params;
 /**
  * Mouse and keys to edits, on the message thread. A fader drag is one gesture from mouse down to
  * mouse up; a click on a button, a wheel step, an arrow key or a double-click (reset to default)
- * is one whole gesture each. Values are read back from the parameter store, so a drag always
- * continues from what the host has, whatever automation did meanwhile.
+ * is one whole gesture each. Values are read back from the host, so a drag always continues from
+ * what the host has, whatever automation did meanwhile. Everything goes through the instance's
+ * {@link Controller}, as it would for any other surface.
  */
 public final class EditorInput {
     /** Normalized change per point of vertical drag is 1 / (fader height); shift drags 10x finer. */
@@ -28,9 +28,7 @@ public final class EditorInput {
     static final float VALUE_DRAG_SPAN = 200f;
 
     private final EditorLayout layout = new EditorLayout();
-    private final ParamStore params;
-    private final Gestures host;
-    private final MeterResets meters;
+    private final Controller host;
     private final float[] rect = new float[4];
 
     private volatile int selectedCue;
@@ -44,22 +42,17 @@ public final class EditorInput {
     private final NameField rename = new NameField();
     private final PresetPanel presets;
 
-    /** Clears clip lights: the meter bank in the plugin, a recorder in tests. */
-    public interface MeterResets {
-        void reset(int bus, int what);
-    }
-
-    private final Supplier<PluginState> state;
     private final Programs programs;
 
-    public EditorInput(ParamStore params, Gestures host, MeterResets meters, Supplier<PluginState> state,
-            Programs programs, PresetStore userPresets) {
-        this.params = params;
-        this.host = host;
-        this.meters = meters;
-        this.state = state;
-        this.programs = programs;
-        this.presets = new PresetPanel(programs, userPresets);
+    public EditorInput(Controller instance) {
+        this.host = instance;
+        this.programs = Programs.of(instance);
+        this.presets = new PresetPanel(programs, PresetStore.of(instance));
+    }
+
+    /** The instance's programs, as the preset control shows them. */
+    Programs programs() {
+        return programs;
     }
 
     public void resized(float w, float h) {
@@ -149,16 +142,16 @@ public final class EditorInput {
         int cue = selectedCue;
         switch (kind) {
             case Control.TAB -> selectedCue = Control.index(control);
-            case Control.SOURCE_CLIP -> meters.reset(Control.index(control), BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
-            case Control.CUE_CLIP -> meters.reset(Layout.MAX_SOURCES + cue, BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
+            case Control.SOURCE_CLIP -> host.resetSourceMeter(Control.index(control), BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
+            case Control.CUE_CLIP -> host.resetCueMeter(cue, BusMeter.RESET_CLIPS | BusMeter.RESET_PEAKS);
             case Control.TALKBACK -> pressTalkback();
             case Control.CUE_CLONE -> cueAction(cue, (cue + 1) % Layout.MAX_CUES, true);
             case Control.CUE_RESET -> cueAction(cue, cue, false);
-            case Control.SLOT -> switchSlot(Control.index(control) == 0 ? Slot.A : Slot.B);
+            case Control.SLOT -> host.selectSlot(Control.index(control) == 1); // A/B: the instance sends the gestures
             case Control.PRESET_PREV -> stepPreset(-1);
             case Control.PRESET_NEXT -> stepPreset(+1);
             case Control.PRESETS -> presets.toggle();
-            case Control.LOUDNESS_RESET -> meters.reset(Layout.MAX_SOURCES + cue, BusMeter.RESET_LOUDNESS);
+            case Control.LOUDNESS_RESET -> host.resetCueMeter(cue, BusMeter.RESET_LOUDNESS);
             case Control.METER_REFERENCE -> switchMeterReference();
             default -> {
                 int param = Control.param(control, cue);
@@ -171,7 +164,7 @@ public final class EditorInput {
                     dragStartValue = normalized(param);
                     dragStartX = x;
                     dragStartY = y;
-                    host.begin(param);
+                    host.beginEdit(param);
                 } else {
                     click(param);
                 }
@@ -189,12 +182,12 @@ public final class EditorInput {
         float moved = horizontal ? x - dragStartX : dragStartY - y;
         float scale = (modifiers & EditorView.MOD_SHIFT) != 0 ? FINE : 1f;
         float value = clamp01(dragStartValue + moved * scale / Math.max(1f, span));
-        host.perform(dragParam, value);
+        host.performEdit(dragParam, value);
     }
 
     private void up() {
         if (dragParam >= 0) {
-            host.end(dragParam);
+            host.endEdit(dragParam);
         }
         dragParam = -1;
         dragControl = Control.NONE;
@@ -248,28 +241,6 @@ public final class EditorInput {
         }
     }
 
-    /**
-     * A/B compare. The state keeps the slots; what the other slot holds reaches the host as one
-     * gesture per parameter that changes, so host and plugin agree on every value.
-     */
-    private void switchSlot(Slot slot) {
-        PluginState s = state.get();
-        if (s == null || s.activeSlot() == slot) {
-            return;
-        }
-        ParamStore live = new ParamStore();
-        for (int p = 0; p < Params.count(); p++) {
-            live.setNormalized(p, normalized(p));
-        }
-        s.switchTo(slot, live);
-        for (int p = 0; p < Params.count(); p++) {
-            float want = Params.get(p).normalize(live.get(p));
-            if (p != Params.global().bypass() && want != normalized(p)) {
-                edit(p, want);
-            }
-        }
-    }
-
     /** A click inside the open preset panel: load a row, or start or finish an action. */
     private void panelClick(int control) {
         switch (Control.kind(control)) {
@@ -303,7 +274,7 @@ public final class EditorInput {
 
     /** Momentary unless latched: held while the button is, or toggled per click when latched. */
     private void pressTalkback() {
-        if (params.isOn(Params.global().talkbackLatch())) {
+        if (host.params().isOn(Params.global().talkbackLatch())) {
             click(Params.global().talkbackOn());
         } else {
             talkbackHeld = true;
@@ -332,13 +303,8 @@ public final class EditorInput {
      * host saves but no parameter, so the host is told the state changed.
      */
     private void switchMeterReference() {
-        PluginState s = state.get();
-        if (s == null) {
-            return;
-        }
-        s.setMeterReferenceDbfs(s.meterReferenceDbfs() == PluginState.METER_REFERENCE_EBU
-                ? PluginState.METER_REFERENCE_SMPTE : PluginState.METER_REFERENCE_EBU);
-        host.stateChanged();
+        int ebu = (int) VuReference.EBU_R68.dbfs;
+        host.setMeterReference(host.snapshot().meterReference() == ebu ? (int) VuReference.SMPTE_RP155.dbfs : ebu);
     }
 
     /** On a cue's tab or its name: rename it; on a fader or pan: back to the default. */
@@ -346,11 +312,8 @@ public final class EditorInput {
         int kind = Control.kind(control);
         if (kind == Control.TAB || kind == Control.CUE_NAME) {
             int cue = kind == Control.TAB ? Control.index(control) : selectedCue;
-            PluginState s = state.get();
-            if (s != null) {
-                selectedCue = cue;
-                rename.begin(Control.of(Control.CUE_NAME, cue), s.cueName(cue));
-            }
+            selectedCue = cue;
+            rename.begin(Control.of(Control.CUE_NAME, cue), host.snapshot().cueName(cue));
         } else {
             resetToDefault(control);
         }
@@ -373,10 +336,8 @@ public final class EditorInput {
             presets.rename(name);
             return;
         }
-        PluginState s = state.get();
-        if (s != null && cue >= 0 && !name.equals(s.cueName(cue))) {
-            s.setCueName(cue, name);
-            host.stateChanged();
+        if (cue >= 0) {
+            host.renameCue(cue, name); // the instance tells the host when the name changed
         }
     }
 
@@ -407,14 +368,12 @@ public final class EditorInput {
     }
 
     private void edit(int param, float normalized) {
-        host.begin(param);
-        host.perform(param, normalized);
-        host.end(param);
+        host.edit(param, normalized);
     }
 
+    /** The host's value: Java's store catches up only at the next audio block, and two wheel steps may come before it. */
     private float normalized(int param) {
-        float host = this.host.value(param);
-        return Float.isNaN(host) ? Params.get(param).normalize(params.get(param)) : host;
+        return host.value(param);
     }
 
     private static float clamp01(float v) {

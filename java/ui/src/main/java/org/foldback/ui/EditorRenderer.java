@@ -2,16 +2,14 @@ package org.foldback.ui;
 
 import static org.lwjgl.nanovg.NanoVG.*;
 
+import org.foldback.control.Controller;
+import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
-import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.meter.MeterReading;
-import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.param.ParamReader;
 import org.foldback.engine.param.ParamSpec;
-import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.engine.param.SendParams;
-import org.foldback.state.PluginState;
-import org.foldback.state.Slot;
 import org.lwjgl.nanovg.NVGColor;
 import org.lwjgl.opengl.GL11;
 
@@ -51,10 +49,10 @@ final class EditorRenderer {
     private final Utf8Text[] cueNames = new Utf8Text[Layout.MAX_CUES];
     private final String[] cueNameSeen = new String[Layout.MAX_CUES];
     // The rename field's text, encoded when it changes (a key press), not per frame.
-    private final Utf8Text fieldText = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4);
-    private final Utf8Text fieldPrefix = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4);
+    private final Utf8Text fieldText = new Utf8Text(Layout.MAX_NAME_LENGTH * 4);
+    private final Utf8Text fieldPrefix = new Utf8Text(Layout.MAX_NAME_LENGTH * 4);
     private String fieldSeen;
-    // The last state or program load's problem (NativeProcessor.notice), encoded when it changes.
+    // The last load's or preset action's problem (the snapshot's notice), encoded when it changes.
     private final Utf8Text noticeText = new Utf8Text(400);
     private String noticeSeen;
     private int caretSeen = -1;
@@ -71,10 +69,10 @@ final class EditorRenderer {
             readings[i] = new MeterReading();
         }
         for (int c = 0; c < cueNames.length; c++) {
-            cueNames[c] = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4); // UTF-8: up to 4 bytes a code point
+            cueNames[c] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4); // UTF-8: up to 4 bytes a code point
         }
         for (int i = 0; i < rowNames.length; i++) {
-            rowNames[i] = new Utf8Text(PluginState.MAX_CUE_NAME_LENGTH * 4); // a preset name has the same limit
+            rowNames[i] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4); // a preset name has the same limit
         }
     }
 
@@ -82,8 +80,14 @@ final class EditorRenderer {
         colour.free();
     }
 
-    void draw(int widthPx, int heightPx, float scale, ParamStore params, MeterBank meters, CueEngine engine,
-            PluginState state, int cue, Programs programs, NameField rename, PresetPanel presets, String notice) {
+    /**
+     * One frame of {@code instance}: its played values, meters and state snapshot, read without a
+     * lock and without a call into the host (OpenGL thread).
+     */
+    void draw(int widthPx, int heightPx, float scale, Controller instance, int cue, Programs programs,
+            NameField rename, PresetPanel presets) {
+        ParamReader params = instance.params();
+        StateSnapshot state = instance.snapshot();
         float w = widthPx / scale;
         float h = heightPx / scale;
         layout.resize(w, h);
@@ -91,10 +95,12 @@ final class EditorRenderer {
         GL11.glClearColor(BACKGROUND[0] / 255f, BACKGROUND[1] / 255f, BACKGROUND[2] / 255f, 1f);
         GL11.glClear(GL11.GL_COLOR_BUFFER_BIT | GL11.GL_STENCIL_BUFFER_BIT | GL11.GL_DEPTH_BUFFER_BIT);
 
-        if (meters != null) {
-            for (int b = 0; b < readings.length; b++) {
-                meters.read(b, readings[b]);
-            }
+        boolean metered = true;
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            metered &= instance.readSourceMeter(s, readings[s]);
+        }
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            metered &= instance.readCueMeter(c, readings[Layout.MAX_SOURCES + c]);
         }
 
         nvgBeginFrame(vg, w, h, scale);
@@ -103,16 +109,16 @@ final class EditorRenderer {
         drawSlots(state);
         drawPresets(programs, presets);
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-            drawStrip(s, params, cue, meters != null ? readings[s] : null, state.meterReferenceDbfs());
+            drawStrip(s, params, cue, metered ? readings[s] : null, state.meterReference());
         }
-        drawCueSection(params, cue, meters != null ? readings[Layout.MAX_SOURCES + cue] : null, engine, state);
+        drawCueSection(params, cue, metered ? readings[Layout.MAX_SOURCES + cue] : null, instance.limiting(cue), state);
         drawCueName(cue, rename);
         drawPresetPanel(presets, programs, rename);
-        drawNotice(notice);
+        drawNotice(state.notice());
         nvgEndFrame(vg);
     }
 
-    private void drawTabs(PluginState state, int selected) {
+    private void drawTabs(StateSnapshot state, int selected) {
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             layout.rect(Control.of(Control.TAB, c), r);
             int[] col = CUE_COLOURS[c];
@@ -128,7 +134,7 @@ final class EditorRenderer {
         }
     }
 
-    private void drawTalkback(ParamStore params) {
+    private void drawTalkback(ParamReader params) {
         drawParam(Control.of(Control.TALKBACK, 0), params, 0);
         drawParam(Control.of(Control.TALKBACK_LATCH, 0), params, 0);
     }
@@ -221,14 +227,14 @@ final class EditorRenderer {
         button(r, presets.confirmingDelete(), OVER, !userSelected ? "" : presets.confirmingDelete() ? "SURE?" : "DELETE");
     }
 
-    private void drawSlots(PluginState state) {
+    private void drawSlots(StateSnapshot state) {
         layout.rect(Control.of(Control.SLOT, 0), r);
-        button(r, state.activeSlot() == Slot.A, PEAK, "A");
+        button(r, !state.slotB(), PEAK, "A");
         layout.rect(Control.of(Control.SLOT, 1), r);
-        button(r, state.activeSlot() == Slot.B, PEAK, "B");
+        button(r, state.slotB(), PEAK, "B");
     }
 
-    private void drawStrip(int s, ParamStore params, int cue, MeterReading reading, int referenceDbfs) {
+    private void drawStrip(int s, ParamReader params, int cue, MeterReading reading, int referenceDbfs) {
         // The source's number is its stereo/mono switch: amber while the source plays as mono.
         layout.rect(Control.of(Control.SOURCE_MODE, s), r);
         boolean mono = params.choice(Control.param(Control.of(Control.SOURCE_MODE, s), cue)) != 0;
@@ -246,30 +252,30 @@ final class EditorRenderer {
 
         SendParams send = Params.cue(cue).send(s);
         layout.rect(Control.of(Control.SEND_LEVEL, s), r);
-        fader(r, normalized(params, send.level()), CUE_COLOURS[cue], params.isOn(send.mute()));
+        fader(r, params.normalized(send.level()), CUE_COLOURS[cue], params.isOn(send.mute()));
 
         layout.rect(Control.of(Control.SEND_PAN, s), r);
-        pan(r, normalized(params, send.pan()));
+        pan(r, params.normalized(send.pan()));
 
         drawParam(Control.of(Control.SEND_MUTE, s), params, cue);
     }
 
-    private void drawCueSection(ParamStore params, int cue, MeterReading reading, CueEngine engine, PluginState state) {
+    private void drawCueSection(ParamReader params, int cue, MeterReading reading, boolean limiting, StateSnapshot state) {
         layout.cueMeter(m);
-        meter(m, reading, state.meterReferenceDbfs());
+        meter(m, reading, state.meterReference());
         layout.rect(Control.of(Control.CUE_CLIP, 0), r);
         clipLight(r, reading);
 
         layout.rect(Control.of(Control.CUE_LEVEL, 0), r);
         int level = Params.cue(cue).level();
-        fader(r, normalized(params, level), CUE_COLOURS[cue], params.isOn(Params.cue(cue).mute()));
+        fader(r, params.normalized(level), CUE_COLOURS[cue], params.isOn(Params.cue(cue).mute()));
         text.clear().appendDb(params.get(level), Params.LEVEL_MIN_DB).append(" dB");
         label(text.done(), r[0] + r[2] / 2, r[1] + r[3] + 12f, 11f, 220);
 
         for (int kind : Control.CUE_BUTTONS) {
             drawParam(Control.of(kind, 0), params, cue);
             if (kind == Control.CUE_LIMITER) { // its light: on while the limiter reduces gain
-                boolean acting = engine != null && engine.isLimiting(cue);
+                boolean acting = limiting;
                 fill(acting ? 255 : 70, acting ? 60 : 40, 40, 255);
                 nvgBeginPath(vg);
                 nvgCircle(vg, r[0] + r[2] + 8f, r[1] + r[3] / 2, 4f);
@@ -280,13 +286,13 @@ final class EditorRenderer {
         button(r, false, HOT, "CLONE >");
         layout.rect(Control.of(Control.CUE_RESET, 0), r);
         button(r, false, HOT, "RESET");
-        vuScale(state.meterReferenceDbfs());
-        readouts(reading, state.meterReferenceDbfs());
-        drawSide(params, cue, state.meterReferenceDbfs());
+        vuScale(state.meterReference());
+        readouts(reading, state.meterReference());
+        drawSide(params, cue, state.meterReference());
     }
 
     /** Loudness reset, the meter reference, and the value and choice boxes under the read-outs. */
-    private void drawSide(ParamStore params, int cue, int referenceDbfs) {
+    private void drawSide(ParamReader params, int cue, int referenceDbfs) {
         layout.rect(Control.of(Control.LOUDNESS_RESET, 0), r);
         button(r, false, HOT, "RESET LOUDNESS");
         layout.rect(Control.of(Control.METER_REFERENCE, 0), r);
@@ -307,7 +313,7 @@ final class EditorRenderer {
      * lit while on; a choice as a button with its label and the current choice, lit when not the
      * first; a level as a value box. Labels and choices are stored Strings: no allocation.
      */
-    private void drawParam(int control, ParamStore params, int cue) {
+    private void drawParam(int control, ParamReader params, int cue) {
         int p = Control.param(control, cue);
         ParamSpec spec = Params.get(p);
         int[] colour = colour(Control.lit(control));
@@ -333,10 +339,10 @@ final class EditorRenderer {
     }
 
     /** A level in the box {@link #r}, the box filled from the left as far as the value is in its range. */
-    private void valueBox(String name, ParamStore params, int param) {
+    private void valueBox(String name, ParamReader params, int param) {
         fillRound(r, 3f, null, 40, 42, 48);
         fill(70, 76, 92, 255);
-        rect(r[0], r[1], r[2] * normalized(params, param), r[3]);
+        rect(r[0], r[1], r[2] * params.normalized(param), r[3]);
         text.clear().append(name).appendDb(params.get(param), Params.LEVEL_MIN_DB).append(" dB");
         label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 230);
     }
@@ -598,9 +604,5 @@ final class EditorRenderer {
     private void fill(int red, int green, int blue, int alpha) {
         nvgRGBA((byte) red, (byte) green, (byte) blue, (byte) alpha, colour);
         nvgFillColor(vg, colour);
-    }
-
-    private static float normalized(ParamStore params, int index) {
-        return Params.get(index).normalize(params.get(index));
     }
 }

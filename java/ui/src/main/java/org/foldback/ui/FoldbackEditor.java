@@ -6,12 +6,8 @@ import static org.lwjgl.nanovg.NanoVGGL3.NVG_STENCIL_STROKES;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.foldback.bridge.EditorView;
-import org.foldback.bridge.NativeProcessor;
-import org.foldback.bridge.ShimCalls;
-import org.foldback.engine.FoldbackProcessor;
-import org.foldback.engine.meter.MeterBank;
-import org.foldback.engine.mix.CueEngine;
+import org.foldback.control.Controller;
+import org.foldback.control.EditorView;
 import org.lwjgl.nanovg.NanoVGGL2;
 import org.lwjgl.nanovg.NanoVGGL3;
 import org.lwjgl.opengl.GL;
@@ -21,7 +17,7 @@ import org.lwjgl.opengl.GLCapabilities;
 /**
  * The plugin's editor: LWJGL drawing into the OpenGL context JUCE made for the editor component
  * (see native/shim/GlEditor.cpp), input from JUCE's mouse and key events, edits back to the host
- * as gestures through the shim.
+ * as gestures. It sees the instance only through its {@link Controller}, like any other surface.
  */
 public final class FoldbackEditor implements EditorView {
     /** Fonts tried in order; without one the editor draws everything but text. */
@@ -32,11 +28,8 @@ public final class FoldbackEditor implements EditorView {
         "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
     };
 
-    private final NativeProcessor owner;
-    private final MeterBank meters;
-    private final CueEngine engine;
+    private final Controller instance;
     private final EditorInput input;
-    private final Programs programs;
     private final FrameTimes frameTimes = new FrameTimes();
     private final FrameTimes frameIntervals = new FrameTimes();
     private final AllocationWatch allocations = new AllocationWatch(WARM_UP_FRAMES);
@@ -50,66 +43,9 @@ public final class FoldbackEditor implements EditorView {
     private boolean gl3;
     private EditorRenderer renderer;
 
-    public FoldbackEditor(NativeProcessor owner) {
-        this.owner = owner;
-        FoldbackProcessor fp = owner.processor() instanceof FoldbackProcessor p ? p : null;
-        this.meters = fp == null ? null : fp.meters();
-        this.engine = fp == null ? null : fp.engine();
-        ShimCalls shim = owner.shim();
-        String[] names = owner.programNames().split("\n", -1);
-        int count = Math.max(0, names.length - 1); // one name per line, each ending in a newline
-        this.programs = new Programs() {
-            @Override
-            public int count() {
-                return count;
-            }
-
-            @Override
-            public int current() {
-                return owner.currentProgram();
-            }
-
-            @Override
-            public String name(int index) {
-                return index >= 0 && index < count ? names[index] : "";
-            }
-
-            @Override
-            public void select(int index) {
-                shim.setProgram(index);
-            }
-        };
-        Gestures host = new Gestures() {
-            @Override
-            public void begin(int param) {
-                shim.beginEdit(param);
-            }
-
-            @Override
-            public void perform(int param, float normalized) {
-                shim.performEdit(param, normalized);
-            }
-
-            @Override
-            public void end(int param) {
-                shim.endEdit(param);
-            }
-
-            @Override
-            public float value(int param) {
-                return shim.value(param);
-            }
-
-            @Override
-            public void stateChanged() {
-                shim.stateChanged();
-            }
-        };
-        this.input = new EditorInput(owner.params(), host, (bus, what) -> {
-            if (meters != null) {
-                meters.requestReset(bus, what);
-            }
-        }, owner::pluginState, programs, new UserPresets(owner));
+    public FoldbackEditor(Controller instance) {
+        this.instance = instance;
+        this.input = new EditorInput(instance);
     }
 
     @Override
@@ -155,8 +91,8 @@ public final class FoldbackEditor implements EditorView {
         }
         lastFrameStart = start;
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
-        renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, owner.params(), meters, engine,
-                owner.pluginState(), input.selectedCue(), programs, input.rename(), input.presets(), owner.notice());
+        renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, instance, input.selectedCue(), input.programs(),
+                input.rename(), input.presets());
         frameTimes.add(System.nanoTime() - start);
         allocations.frameDone();
     }

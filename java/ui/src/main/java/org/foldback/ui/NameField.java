@@ -1,21 +1,21 @@
 package org.foldback.ui;
 
-import org.foldback.bridge.EditorView;
-import org.foldback.state.PluginState;
+import org.foldback.control.EditorView;
+import org.foldback.engine.Layout;
 
 /**
  * The text field for a name: a cue's (rename) or a user preset's (save as, rename), edited on the
  * message thread by typed keys. What it names is its target, a {@link Control}: CUE_NAME with the
  * cue's index, PRESET_SAVE_AS or PRESET_RENAME.
  *
- * <p>The text is kept as code points (a name is at most {@link PluginState#MAX_CUE_NAME_LENGTH}
+ * <p>The text is kept as code points (a name is at most {@link Layout#MAX_NAME_LENGTH}
  * of them, the state's own limit, which is also a preset name's, {@code PresetName.MAX_LENGTH}). The GL thread draws it: after every change the field publishes
  * an immutable snapshot ({@link #text}, {@link #caret}) through volatile fields, so drawing never
  * sees a half-made edit and never locks. A String per key press is fine; nothing here runs per
  * frame.
  */
 final class NameField {
-    private final int[] codePoints = new int[PluginState.MAX_CUE_NAME_LENGTH];
+    private final int[] codePoints = new int[Layout.MAX_NAME_LENGTH];
     private int length;
     private int caretIndex;
 

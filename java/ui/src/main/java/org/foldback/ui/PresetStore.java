@@ -1,12 +1,13 @@
 package org.foldback.ui;
 
 import java.util.List;
+import org.foldback.control.Controller;
 
 /**
- * The user's presets as the editor reaches them (in the plugin: NativeProcessor and its
- * PresetLibrary in the XDG data dir; in tests: a map). Message thread. Every action returns null
- * when done, else why not; the plugin also puts that reason in the notice along the editor's
- * bottom edge, so the panel itself never shows errors.
+ * The user's presets as the editor's preset panel reaches them (in the plugin: a view of the
+ * {@link Controller}; in tests: a map). Message thread. Every action returns null when done,
+ * else why not; the instance also puts that reason in the notice along the editor's bottom edge,
+ * so the panel itself never shows errors.
  */
 public interface PresetStore {
     /** The user's preset names, sorted; empty when there are none or the folder is unreadable. */
@@ -24,4 +25,39 @@ public interface PresetStore {
 
     /** The user preset loaded last, or null when a program or a state was loaded since. */
     String loaded();
+
+    /** The user presets of {@code instance}. */
+    static PresetStore of(Controller instance) {
+        return new PresetStore() {
+            @Override
+            public List<String> userPresets() {
+                return instance.userPresets();
+            }
+
+            @Override
+            public String load(String name) {
+                return instance.loadUserPreset(name);
+            }
+
+            @Override
+            public String saveAs(String name) {
+                return instance.saveUserPreset(name);
+            }
+
+            @Override
+            public String rename(String from, String to) {
+                return instance.renameUserPreset(from, to);
+            }
+
+            @Override
+            public String delete(String name) {
+                return instance.deleteUserPreset(name);
+            }
+
+            @Override
+            public String loaded() {
+                return instance.snapshot().loadedUserPreset();
+            }
+        };
+    }
 }

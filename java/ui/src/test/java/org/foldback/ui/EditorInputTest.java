@@ -5,55 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.foldback.bridge.EditorView;
+import org.foldback.control.EditorView;
 import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
-import org.foldback.state.PluginState;
-import org.foldback.state.Slot;
+import org.foldback.engine.Layout;
 import org.junit.jupiter.api.Test;
 
 class EditorInputTest {
-    /** Records gestures and, like a host, applies performed values to the store. */
-    static final class Host implements Gestures {
-        final List<String> log = new ArrayList<>();
-        final ParamStore store;
-
-        Host(ParamStore store) {
-            this.store = store;
-        }
-
-        @Override
-        public void begin(int param) {
-            log.add("begin " + Params.get(param).id());
-        }
-
-        @Override
-        public void perform(int param, float normalized) {
-            log.add("perform " + Params.get(param).id());
-            store.setNormalized(param, normalized);
-        }
-
-        @Override
-        public void end(int param) {
-            log.add("end " + Params.get(param).id());
-        }
-
-        @Override
-        public void stateChanged() {
-            log.add("state changed");
-        }
-    }
-
     private final ParamStore store = new ParamStore();
-    private final Host host = new Host(store);
-    private final List<Integer> resets = new ArrayList<>();
-    private final PluginState state = new PluginState();
     private final RecordingPrograms programs = new RecordingPrograms("P", -1);
-    private final EditorInput input =
-            new EditorInput(store, host, (bus, what) -> resets.add(bus * 100 + what), () -> state, programs,
-                    new MemoryPresets());
+    private final FakeController host = new FakeController(store, programs, new MemoryPresets());
+    private final List<Integer> resets = host.resets;
+    private final EditorInput input = new EditorInput(host);
     private final EditorLayout layout = new EditorLayout();
     private final float[] r = new float[4];
 
@@ -190,20 +155,13 @@ class EditorInputTest {
     }
 
     @Test
-    void abSwitchesSendTheOtherSlotsValuesAsGestures() {
-        store.set(Params.cue(0).level(), -5f);
+    void abButtonsSelectTheSlotThroughTheInstance() {
         float[] b = centre(Control.of(Control.SLOT, 1));
         input.mouse(EditorView.MOUSE_DOWN, b[0], b[1], 0, 0);
-        assertEquals(Slot.B, state.activeSlot());
-        // B starts as defaults: only the changed cue level goes back, as one gesture.
-        assertEquals(List.of("begin cue1.level", "perform cue1.level", "end cue1.level"), host.log);
-        assertEquals(0f, store.get(Params.cue(0).level()), 1e-4f);
-
-        host.log.clear();
+        assertTrue(host.snapshot().slotB());
         float[] a = centre(Control.of(Control.SLOT, 0));
         input.mouse(EditorView.MOUSE_DOWN, a[0], a[1], 0, 0);
-        assertEquals(Slot.A, state.activeSlot());
-        assertEquals(-5f, store.get(Params.cue(0).level()), 1e-4f);
+        assertEquals(List.of("slot B", "slot A"), host.log, "the gestures for the other slot's values are the instance's (InstanceControllerTest)");
     }
 
     @Test
@@ -255,9 +213,9 @@ class EditorInputTest {
         input.key(EditorView.KEY_LEFT, 0, 0);
         type("!");
         assertEquals("Bass! ♪", input.rename().text());
-        assertEquals("Cue 3", state.cueName(2), "nothing lands before Enter");
+        assertEquals("Cue 3", host.snapshot().cueName(2), "nothing lands before Enter");
         input.key(EditorView.KEY_RETURN, 0, 0);
-        assertEquals("Bass! ♪", state.cueName(2));
+        assertEquals("Bass! ♪", host.snapshot().cueName(2));
         assertTrue(!input.rename().active());
         assertEquals(List.of("state changed"), host.log, "a rename is state, not a parameter gesture");
         assertTrue(!input.key(0, 0, 'x'), "with the field closed, plain keys go back to the host");
@@ -269,7 +227,7 @@ class EditorInputTest {
         assertEquals(0, input.rename().cue());
         type("zz");
         input.key(EditorView.KEY_ESCAPE, 0, 0);
-        assertEquals("Cue 1", state.cueName(0));
+        assertEquals("Cue 1", host.snapshot().cueName(0));
         assertTrue(host.log.isEmpty());
 
         doubleClick(Control.of(Control.CUE_NAME, 0));
@@ -278,16 +236,16 @@ class EditorInputTest {
         type("Q");
         float[] c = centre(Control.of(Control.TAB, 5));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
-        assertEquals("Que 1", state.cueName(0));
+        assertEquals("Que 1", host.snapshot().cueName(0));
         assertEquals(5, input.selectedCue());
     }
 
     @Test
     void theFieldHoldsAtMostTheStatesLongestName() {
         doubleClick(Control.of(Control.CUE_NAME, 0));
-        type("x".repeat(PluginState.MAX_CUE_NAME_LENGTH + 10));
+        type("x".repeat(Layout.MAX_NAME_LENGTH + 10));
         input.key(EditorView.KEY_RETURN, 0, 0);
-        assertEquals(PluginState.MAX_CUE_NAME_LENGTH, state.cueName(0).length());
+        assertEquals(Layout.MAX_NAME_LENGTH, host.snapshot().cueName(0).length());
     }
 
     @Test
@@ -358,9 +316,9 @@ class EditorInputTest {
 
         c = centre(Control.of(Control.METER_REFERENCE, 0));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
-        assertEquals(-20, state.meterReferenceDbfs());
+        assertEquals(-20, host.snapshot().meterReference());
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
-        assertEquals(-18, state.meterReferenceDbfs());
+        assertEquals(-18, host.snapshot().meterReference());
         assertEquals(List.of("state changed", "state changed"), host.log);
     }
 }

@@ -8,20 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.foldback.bridge.EditorView;
+import org.foldback.control.EditorView;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
-import org.foldback.state.PluginState;
 import org.junit.jupiter.api.Test;
 
 /** The preset panel driven as a user does: clicks on the layout's rectangles and typed keys, through EditorInput. */
 class PresetPanelTest {
     private final ParamStore store = new ParamStore();
-    private final EditorInputTest.Host host = new EditorInputTest.Host(store);
     private final RecordingPrograms programs = new RecordingPrograms("Factory ", 0);
     private final MemoryPresets user = new MemoryPresets();
-    private final EditorInput input =
-            new EditorInput(store, host, (bus, what) -> { }, PluginState::new, programs, user);
+    private final FakeController host = new FakeController(store, programs, user);
+    private final EditorInput input = new EditorInput(host);
     private final PresetPanel panel = input.presets();
     private final EditorLayout layout = new EditorLayout();
     private final float[] r = new float[4];

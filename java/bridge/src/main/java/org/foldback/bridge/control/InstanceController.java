@@ -2,18 +2,26 @@ package org.foldback.bridge.control;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.foldback.bridge.NativeProcessor;
+import java.util.function.IntSupplier;
 import org.foldback.bridge.ShimCalls;
+import org.foldback.control.Changes;
+import org.foldback.control.Controller;
+import org.foldback.control.StateSnapshot;
 import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.Processor;
 import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.param.ParamReader;
+import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.ParamText;
 import org.foldback.engine.param.Params;
-import org.foldback.state.PluginState;
+import org.foldback.state.Slot;
 
 /**
- * The {@link Controller} of one plugin instance, over its {@link NativeProcessor}.
+ * The {@link Controller} of one plugin instance: the parameters and meters of its processor, the
+ * state in its {@link StateHolder}, its {@link Presets}.
  *
  * <p>Edits go to the host through the shim (ShimCalls), which hands them to the host on its
  * message thread. Without a shim (tests, the command line) there is no host to echo them, so they
@@ -22,19 +30,30 @@ import org.foldback.state.PluginState;
 public final class InstanceController implements Controller {
     private static final AtomicInteger NEXT_ID = new AtomicInteger(1);
 
-    private final NativeProcessor owner;
     private final ParamStore params;
     private final ShimCalls shim;
+    private final StateHolder state;
+    private final Presets presets;
+    private final IntSupplier sources;
+    private final IntSupplier cues;
     private final MeterBank meters;
     private final CueEngine engine;
     private final int id = NEXT_ID.getAndIncrement();
     private volatile String name;
 
-    public InstanceController(NativeProcessor owner) {
-        this.owner = owner;
-        this.params = owner.params();
-        this.shim = owner.shim();
-        FoldbackProcessor fp = owner.processor() instanceof FoldbackProcessor p ? p : null;
+    /**
+     * @param sources  how many sources the host enabled (asked at each call: it changes at prepare)
+     * @param cues     how many cues
+     */
+    public InstanceController(Processor processor, ShimCalls shim, StateHolder state, Presets presets,
+            IntSupplier sources, IntSupplier cues) {
+        this.params = processor.params();
+        this.shim = shim;
+        this.state = state;
+        this.presets = presets;
+        this.sources = sources;
+        this.cues = cues;
+        FoldbackProcessor fp = processor instanceof FoldbackProcessor p ? p : null;
         this.meters = fp == null ? null : fp.meters();
         this.engine = fp == null ? null : fp.engine();
     }
@@ -57,33 +76,41 @@ public final class InstanceController implements Controller {
 
     @Override
     public int sourceCount() {
-        return owner.activeSources();
+        return sources.getAsInt();
     }
 
     @Override
     public int cueCount() {
-        return owner.activeCues();
+        return cues.getAsInt();
+    }
+
+    // ---- Parameters ------------------------------------------------------------------------------
+
+    @Override
+    public ParamReader params() {
+        return params;
     }
 
     @Override
     public float value(int param) {
         float v = shim.connected() ? shim.value(param) : Float.NaN;
-        return Float.isNaN(v) ? Params.get(param).normalize(params.get(param)) : v;
-    }
-
-    /** Java's own value (what the engine plays), without a call into the shim: for polling. */
-    float storedValue(int param) {
-        return Params.get(param).normalize(params.get(param));
+        return Float.isNaN(v) ? params.normalized(param) : v;
     }
 
     @Override
     public String format(int param, float normalized) {
-        return owner.formatValue(param, normalized);
+        ParamSpec p = Params.get(param);
+        return ParamText.format(p, p.denormalize(normalized));
     }
 
     @Override
     public float parse(int param, String text) {
-        return owner.parseValue(param, text);
+        ParamSpec p = Params.get(param);
+        try {
+            return p.normalize(ParamText.parse(p, text));
+        } catch (IllegalArgumentException e) {
+            return Float.NaN;
+        }
     }
 
     @Override
@@ -109,18 +136,24 @@ public final class InstanceController implements Controller {
         shim.endEdit(param);
     }
 
+    // ---- Meters ----------------------------------------------------------------------------------
+
     @Override
-    public void readCueMeter(int cue, MeterReading into) {
-        if (meters != null) {
-            meters.read(FoldbackProcessor.cueBus(cue), into);
+    public boolean readCueMeter(int cue, MeterReading into) {
+        if (meters == null) {
+            return false;
         }
+        meters.read(FoldbackProcessor.cueBus(cue), into);
+        return true;
     }
 
     @Override
-    public void readSourceMeter(int source, MeterReading into) {
-        if (meters != null) {
-            meters.read(FoldbackProcessor.sourceBus(source), into);
+    public boolean readSourceMeter(int source, MeterReading into) {
+        if (meters == null) {
+            return false;
         }
+        meters.read(FoldbackProcessor.sourceBus(source), into);
+        return true;
     }
 
     @Override
@@ -136,40 +169,69 @@ public final class InstanceController implements Controller {
     }
 
     @Override
-    public synchronized StateSnapshot snapshot() {
-        PluginState s = owner.pluginState();
-        return new StateSnapshot(owner.stateVersion(), s.cueNames(), s.meterReferenceDbfs(),
-                s.activeSlot() == org.foldback.state.Slot.B, s.program());
+    public void resetSourceMeter(int source, int what) {
+        if (meters != null) {
+            meters.requestReset(FoldbackProcessor.sourceBus(source), what);
+        }
+    }
+
+    // ---- The state beside the parameters ---------------------------------------------------------
+
+    @Override
+    public StateSnapshot snapshot() {
+        return state.snapshot();
     }
 
     @Override
-    public synchronized void renameCue(int cue, String newName) {
-        PluginState s = owner.pluginState();
-        if (cue >= 0 && cue < PluginState.CUE_COUNT && newName != null && !newName.equals(s.cueName(cue))) {
-            s.setCueName(cue, newName);
-            owner.stateEdited();
+    public void renameCue(int cue, String newName) {
+        if (state.renameCue(cue, newName)) {
             shim.stateChanged();
         }
     }
 
     @Override
-    public synchronized void setMeterReference(int dbfs) {
-        PluginState s = owner.pluginState();
-        if (s.meterReferenceDbfs() != dbfs) {
-            s.setMeterReferenceDbfs(dbfs);
-            owner.stateEdited();
+    public void setMeterReference(int dbfs) {
+        if (state.setMeterReference(dbfs)) {
             shim.stateChanged();
         }
     }
+
+    @Override
+    public void selectSlot(boolean b) {
+        ParamStore values = hostValues();
+        if (!state.selectSlot(b ? Slot.B : Slot.A, values)) {
+            return;
+        }
+        // One gesture per parameter that changes, outside the state's lock: the host records
+        // each (hosts have no multi-parameter gesture) and echoes it to the engine.
+        for (int p = 0; p < Params.count(); p++) {
+            float want = values.normalized(p);
+            if (p != Params.global().bypass() && want != value(p)) {
+                edit(p, want);
+            }
+        }
+    }
+
+    @Override
+    public void copySlot() {
+        state.copySlot(hostValues());
+        shim.stateChanged();
+    }
+
+    /** The host's values in a scratch store (Java's store catches up only at the next block). */
+    private ParamStore hostValues() {
+        ParamStore values = new ParamStore();
+        for (int p = 0; p < Params.count(); p++) {
+            values.setNormalized(p, value(p));
+        }
+        return values;
+    }
+
+    // ---- Programs and presets --------------------------------------------------------------------
 
     @Override
     public List<String> programNames() {
-        return List.of(owner.programNames().split("\n"));
-    }
-
-    @Override
-    public int currentProgram() {
-        return owner.currentProgram();
+        return presets.programNames();
     }
 
     @Override
@@ -177,47 +239,37 @@ public final class InstanceController implements Controller {
         if (shim.connected()) {
             shim.setProgram(index);
         } else {
-            owner.loadProgram(index);
+            presets.loadProgram(index);
         }
     }
 
     @Override
     public List<String> userPresets() {
-        return owner.userPresetNames();
+        return presets.userPresetNames();
     }
 
     @Override
     public String loadUserPreset(String presetName) {
-        return owner.loadUserPreset(presetName);
+        return presets.loadUserPreset(presetName);
     }
 
     @Override
     public String saveUserPreset(String presetName) {
-        return owner.saveUserPreset(presetName);
+        return presets.saveUserPreset(presetName);
     }
 
     @Override
     public String renameUserPreset(String from, String to) {
-        return owner.renameUserPreset(from, to);
+        return presets.renameUserPreset(from, to);
     }
 
     @Override
     public String deleteUserPreset(String presetName) {
-        return owner.deleteUserPreset(presetName);
-    }
-
-    @Override
-    public String loadedUserPreset() {
-        return owner.loadedUserPreset();
-    }
-
-    @Override
-    public String notice() {
-        return owner.notice();
+        return presets.deleteUserPreset(presetName);
     }
 
     @Override
     public Changes changes() {
-        return new ChangeCursor(this);
+        return Changes.of(this);
     }
 }

@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * moves on every write, and {@link #changeAll} brackets a scene change (a state, a program, an
  * A/B switch) so the engine can fade out, take the whole scene at once and fade back in.
  */
-public final class ParamStore {
+public final class ParamStore implements ParamReader {
     private final AtomicIntegerArray bits;
     private final AtomicLong version = new AtomicLong();
     private final AtomicInteger scenesStarted = new AtomicInteger();
@@ -34,19 +34,10 @@ public final class ParamStore {
         version.incrementAndGet();
     }
 
-    /** The plain value at {@code index}. Real-time safe. */
+    /** The plain value at {@code index}. Real-time safe (as are {@code isOn} and {@code choice}). */
+    @Override
     public float get(int index) {
         return Float.intBitsToFloat(bits.getOpaque(index));
-    }
-
-    /** A toggle's state. Real-time safe. */
-    public boolean isOn(int index) {
-        return get(index) >= 0.5f;
-    }
-
-    /** A choice's index. Real-time safe. */
-    public int choice(int index) {
-        return (int) get(index);
     }
 
     /** Sets a plain value, clamped to the parameter's range. Real-time safe. */

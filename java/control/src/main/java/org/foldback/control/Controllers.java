@@ -1,4 +1,4 @@
-package org.foldback.bridge.control;
+package org.foldback.control;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -6,7 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Every Foldback instance in this host process (one JVM, one class loader for our jar), for the
  * surfaces that serve them all: the web remote and OSC list instances from here. An instance
- * registers when the shim creates it and leaves when the shim releases it for good.
+ * registers when the shim creates it and leaves when the shim destroys it (NativeProcessor.dispose).
  */
 public final class Controllers {
     private static final CopyOnWriteArrayList<Controller> LIVE = new CopyOnWriteArrayList<>();

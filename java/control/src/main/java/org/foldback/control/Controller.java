@@ -1,28 +1,33 @@
-package org.foldback.bridge.control;
+package org.foldback.control;
 
 import java.util.List;
 import org.foldback.engine.meter.MeterReading;
+import org.foldback.engine.param.ParamReader;
 
 /**
  * What a control surface may do with one Foldback instance: the editor, the web remote and OSC
- * use this and nothing else of the bridge. The lifecycle adapter the shim calls (prepare,
- * process, state, programs) is a different object; a surface never sees it.
+ * use this and nothing else (they compile against the foldback-control module, which cannot see
+ * the bridge). The lifecycle adapter the shim calls (prepare, process, state, programs) is a
+ * different object; a surface never sees it.
  *
  * <h2>Threads</h2>
  * Every method may be called from any non-audio thread: the message thread (the editor's input),
  * the OpenGL thread (the editor's drawing: reads only), a surface's own threads (the remote's and
- * OSC's servers). No method blocks on the audio thread, and the audio thread never calls here.
+ * OSC's servers). No method waits for the audio thread, and the audio thread never calls here.
+ * Reads ({@link #params}, {@link #snapshot}, meters) take no lock; changes of the state beside the
+ * parameters are serialized inside the instance. docs/ARCHITECTURE-controller.md has the table.
  *
  * <h2>Edits</h2>
  * A parameter edit is a gesture: {@link #beginEdit}, one or more {@link #performEdit}, {@link
  * #endEdit}. It reaches the host exactly as an edit made in the editor does (the shim hands it to
- * the host on the host's message thread), so automation, undo and the saved session record it, and
- * every other surface sees it. Values are normalized (0..1), as hosts store them.
+ * the host on the host's message thread, in order), so automation, undo and the saved session
+ * record it, and every other surface sees it. Values are normalized (0..1), as hosts store them.
+ * Without a host (tests, the command line) an edit applies to the parameters directly.
  *
  * <h2>Being told of changes</h2>
  * Surfaces poll at their own rate: {@link #changes()} gives a cursor that reports what changed
- * since its last poll (parameters, the state beside them, the notice). Polling costs the audio
- * thread nothing and a vanished client nothing.
+ * since its last poll (parameters, and the state snapshot). Polling costs the audio thread nothing
+ * and a vanished client nothing.
  */
 public interface Controller {
 
@@ -31,10 +36,10 @@ public interface Controller {
     /** A number for this instance, unique in this process and never reused (1, 2, ...). */
     int id();
 
-    /** The name surfaces list this instance under: set by the engineer, else the host's track name, else "Foldback N". */
+    /** The name surfaces list this instance under: set by the engineer, else "Foldback N". */
     String name();
 
-    /** Sets the instance's name (saved with the session); blank restores the default. */
+    /** Sets the instance's name; blank restores the default. */
     void setName(String name);
 
     /** How many sources and cues the host enabled (buses); surfaces show only these. */
@@ -44,7 +49,14 @@ public interface Controller {
 
     // ---- Parameters ------------------------------------------------------------------------------
 
-    /** The parameter's value now, normalized: the host's when the shim is there, else Java's. */
+    /**
+     * The values the engine plays now, plain units, read-only and lock-free: for drawing every
+     * frame and for polling (no call into the host). The host's own value may be a block ahead:
+     * start an edit from {@link #value}.
+     */
+    ParamReader params();
+
+    /** The parameter's value now, normalized: the host's when there is one (one call into the shim), else Java's. */
     float value(int param);
 
     /** The value as the host shows it, e.g. "-6.0 dB", "On", "L40". */
@@ -74,35 +86,47 @@ public interface Controller {
 
     // ---- Meters (lock-free reads; never wait for the audio thread) ---------------------------------
 
-    /** Reads cue {@code cue}'s meters (0-based) into {@code into}. */
-    void readCueMeter(int cue, MeterReading into);
+    /** Reads cue {@code cue}'s meters (0-based) into {@code into}; false when this instance has no meters. */
+    boolean readCueMeter(int cue, MeterReading into);
 
-    /** Reads source {@code source}'s meters (0-based) into {@code into}. */
-    void readSourceMeter(int source, MeterReading into);
+    /** Reads source {@code source}'s meters (0-based) into {@code into}; false when there are none. */
+    boolean readSourceMeter(int source, MeterReading into);
 
     /** Whether cue {@code cue}'s safety limiter is reducing gain now. */
     boolean limiting(int cue);
 
-    /** Resets a cue's meters: what is one of the MeterBank.RESET_ bits. */
+    /** Resets a cue's meters: {@code what} is a set of BusMeter.RESET_ bits. */
     void resetCueMeter(int cue, int what);
+
+    void resetSourceMeter(int source, int what);
 
     // ---- The state beside the parameters ---------------------------------------------------------
 
-    /** An immutable copy of the names, meter reference, A/B slot and program: safe on any thread. */
+    /**
+     * An immutable copy of the names, meter reference, A/B slot, program, loaded user preset and
+     * notice: one volatile read, safe on any thread, every frame.
+     */
     StateSnapshot snapshot();
 
-    /** Renames a cue (cut to the state's limit); the host is told the session changed. */
+    /** Renames a cue (cut to Layout.MAX_NAME_LENGTH); the host is told the session changed. */
     void renameCue(int cue, String name);
 
-    /** 0 VU at -18 (EBU R68) or -20 dBFS (SMPTE RP155); the host is told the session changed. */
+    /** 0 VU at -18 (EBU R68) or -20 dBFS (SMPTE RP155); other values are ignored. The host is told the session changed. */
     void setMeterReference(int dbfs);
+
+    /**
+     * A/B compare: the live values go into the active slot, the other slot's values reach the host
+     * as one gesture per parameter that changes (bypass excepted), so host and plugin agree.
+     */
+    void selectSlot(boolean b);
+
+    /** Copies the active slot over the other one (A to B when A is active); the live values do not change. */
+    void copySlot();
 
     // ---- Programs and presets (message or background thread: they may read files) ----------------
 
     /** Program 0 is the default state, then the factory presets. */
     List<String> programNames();
-
-    int currentProgram();
 
     /** Loads a program through the host's program change, so the host knows. */
     void selectProgram(int index);
@@ -110,20 +134,19 @@ public interface Controller {
     /** The user's preset names, sorted; empty when none or unreadable. */
     List<String> userPresets();
 
-    /** Each returns null when done, else why not (also put in the {@link #notice()}). */
+    /**
+     * Loads a user preset as the whole state (the host hears of every value and that the state
+     * changed; its program stays). Each of these returns null when done, else why not (also put
+     * in the snapshot's notice).
+     */
     String loadUserPreset(String name);
 
+    /** Saves the current state (both slots, names, meter reference) as a new user preset; refuses a taken name. */
     String saveUserPreset(String name);
 
     String renameUserPreset(String from, String to);
 
     String deleteUserPreset(String name);
-
-    /** The user preset loaded or saved last, or null when a program or state was loaded since. */
-    String loadedUserPreset();
-
-    /** What went wrong or was changed at the last load, for a surface to show; null when clean. */
-    String notice();
 
     // ---- Changes ---------------------------------------------------------------------------------
 

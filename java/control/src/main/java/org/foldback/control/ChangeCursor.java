@@ -1,19 +1,20 @@
-package org.foldback.bridge.control;
+package org.foldback.control;
 
 import java.util.Arrays;
+import org.foldback.engine.param.ParamReader;
 import org.foldback.engine.param.Params;
 
 /**
- * A {@link Changes} cursor: compares every parameter's stored value with what this cursor
- * reported last (502 float compares per poll), and the state snapshot's version with the last one
- * seen. Owned by one thread.
+ * A {@link Changes} cursor over any {@link Controller}: compares every parameter's played value
+ * with what this cursor reported last (502 float compares per poll, no call into the host), and
+ * the snapshot's version with the last one seen. Owned by one thread.
  */
 final class ChangeCursor implements Changes {
-    private final InstanceController controller;
+    private final Controller controller;
     private final float[] seen = new float[Params.count()];
     private long stateVersion = -1;
 
-    ChangeCursor(InstanceController controller) {
+    ChangeCursor(Controller controller) {
         this.controller = controller;
         Arrays.fill(seen, Float.NaN);
     }
@@ -21,8 +22,9 @@ final class ChangeCursor implements Changes {
     @Override
     public int poll(Listener listener) {
         int changed = 0;
+        ParamReader params = controller.params();
         for (int p = 0; p < seen.length; p++) {
-            float v = controller.storedValue(p);
+            float v = params.normalized(p);
             if (Float.compare(v, seen[p]) != 0) {
                 seen[p] = v;
                 listener.parameter(p, v);

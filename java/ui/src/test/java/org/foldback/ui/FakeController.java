@@ -1,0 +1,204 @@
+package org.foldback.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.foldback.control.Changes;
+import org.foldback.control.Controller;
+import org.foldback.control.StateSnapshot;
+import org.foldback.engine.Layout;
+import org.foldback.engine.meter.MeterReading;
+import org.foldback.engine.param.ParamReader;
+import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.ParamText;
+import org.foldback.engine.param.Params;
+
+/**
+ * An instance as the editor's tests see it: records gestures (applying performed values to the
+ * store, as a host echoes them), meter resets (bus * 100 + what) and state edits in order; its
+ * programs and user presets are the recording fakes the tests already use.
+ */
+final class FakeController implements Controller {
+    final ParamStore store;
+    final List<String> log = new ArrayList<>();
+    final List<Integer> resets = new ArrayList<>();
+    final RecordingPrograms programs;
+    final MemoryPresets user;
+    private final String[] cueNames = new String[Layout.MAX_CUES];
+    private int meterReference = -18;
+    private boolean slotB;
+    private long version;
+
+    FakeController(ParamStore store, RecordingPrograms programs, MemoryPresets user) {
+        this.store = store;
+        this.programs = programs;
+        this.user = user;
+        for (int c = 0; c < cueNames.length; c++) {
+            cueNames[c] = "Cue " + (c + 1);
+        }
+    }
+
+    @Override
+    public int id() {
+        return 1;
+    }
+
+    @Override
+    public String name() {
+        return "Foldback 1";
+    }
+
+    @Override
+    public void setName(String name) {
+    }
+
+    @Override
+    public int sourceCount() {
+        return Layout.MAX_SOURCES;
+    }
+
+    @Override
+    public int cueCount() {
+        return Layout.MAX_CUES;
+    }
+
+    @Override
+    public ParamReader params() {
+        return store;
+    }
+
+    @Override
+    public float value(int param) {
+        return store.normalized(param);
+    }
+
+    @Override
+    public String format(int param, float normalized) {
+        ParamSpec p = Params.get(param);
+        return ParamText.format(p, p.denormalize(normalized));
+    }
+
+    @Override
+    public float parse(int param, String text) {
+        return Float.NaN;
+    }
+
+    @Override
+    public void beginEdit(int param) {
+        log.add("begin " + Params.get(param).id());
+    }
+
+    @Override
+    public void performEdit(int param, float normalized) {
+        log.add("perform " + Params.get(param).id());
+        store.setNormalized(param, normalized);
+    }
+
+    @Override
+    public void endEdit(int param) {
+        log.add("end " + Params.get(param).id());
+    }
+
+    @Override
+    public boolean readCueMeter(int cue, MeterReading into) {
+        return false;
+    }
+
+    @Override
+    public boolean readSourceMeter(int source, MeterReading into) {
+        return false;
+    }
+
+    @Override
+    public boolean limiting(int cue) {
+        return false;
+    }
+
+    @Override
+    public void resetCueMeter(int cue, int what) {
+        resets.add((Layout.MAX_SOURCES + cue) * 100 + what);
+    }
+
+    @Override
+    public void resetSourceMeter(int source, int what) {
+        resets.add(source * 100 + what);
+    }
+
+    @Override
+    public StateSnapshot snapshot() {
+        return new StateSnapshot(version, List.of(cueNames), meterReference, slotB, programs.current(), user.loaded(),
+                null);
+    }
+
+    @Override
+    public void renameCue(int cue, String name) {
+        if (!name.equals(cueNames[cue])) {
+            cueNames[cue] = name;
+            version++;
+            log.add("state changed");
+        }
+    }
+
+    @Override
+    public void setMeterReference(int dbfs) {
+        meterReference = dbfs;
+        version++;
+        log.add("state changed");
+    }
+
+    @Override
+    public void selectSlot(boolean b) {
+        slotB = b;
+        version++;
+        log.add("slot " + (b ? "B" : "A"));
+    }
+
+    @Override
+    public void copySlot() {
+        log.add("copy slot");
+    }
+
+    @Override
+    public List<String> programNames() {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < programs.count(); i++) {
+            names.add(programs.name(i));
+        }
+        return names;
+    }
+
+    @Override
+    public void selectProgram(int index) {
+        programs.select(index);
+    }
+
+    @Override
+    public List<String> userPresets() {
+        return user.userPresets();
+    }
+
+    @Override
+    public String loadUserPreset(String name) {
+        return user.load(name);
+    }
+
+    @Override
+    public String saveUserPreset(String name) {
+        return user.saveAs(name);
+    }
+
+    @Override
+    public String renameUserPreset(String from, String to) {
+        return user.rename(from, to);
+    }
+
+    @Override
+    public String deleteUserPreset(String name) {
+        return user.delete(name);
+    }
+
+    @Override
+    public Changes changes() {
+        return Changes.of(this);
+    }
+}
