@@ -65,6 +65,7 @@ public final class NativeProcessor {
      * @param shimLibrary  path of the shim binary that exports those calls ("" when there is none,
      *                     as in tests that drive this class directly)
      */
+    @ShimEntry
     public NativeProcessor(long shimHandle, String shimLibrary) {
         this(ProcessorFactory.create(), ShimCalls.connect(shimHandle, shimLibrary));
     }
@@ -73,45 +74,32 @@ public final class NativeProcessor {
         this.processor = processor;
         this.params = processor.params();
         this.shim = shim;
-        int n = Params.count();
-        // Layout: n ints of indices, then n floats of values.
-        changeBytes = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder());
-        changeIndices = changeBytes.asIntBuffer();
-        changeValues = changeBytes.position(n * 4).slice().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        // The layout is the boundary's (Boundary.CHANGE_*): indices first, then values.
+        changeBytes = ByteBuffer.allocateDirect(Boundary.CHANGE_BUFFER_BYTES).order(ByteOrder.nativeOrder());
+        changeIndices = changeBytes.position(Boundary.CHANGE_INDICES_OFFSET_BYTES).slice()
+                .order(ByteOrder.nativeOrder()).asIntBuffer();
+        changeValues = changeBytes.position(Boundary.CHANGE_VALUES_OFFSET_BYTES).slice()
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
         changeBytes.position(0);
         faults = FaultInjection.fromEnvironment();
     }
 
-    // ---- Description, asked once at load -------------------------------------------------
-
-    /** "sources=16 cues=8": the bus layout the shim declares to the host. */
-    public static String describeLayout() {
-        return "sources=" + Layout.MAX_SOURCES + " cues=" + Layout.MAX_CUES;
-    }
+    // ---- The boundary, checked once at load ------------------------------------------------------
 
     /**
-     * One line per parameter, tab-separated: id, name, unit, kind, default (normalized), number
-     * of steps (0 for continuous), automatable (0/1), choices joined by '|'.
+     * The fingerprint of the boundary contract this jar was built with (see BoundaryHeader). The
+     * shim compiled its own copy in; when they differ the jar and the binary come from different
+     * builds, and the shim refuses the jar rather than misread its tables.
      */
-    public static String describeParams() {
-        StringBuilder sb = new StringBuilder();
-        for (ParamSpec p : Params.TABLE) {
-            int steps = p.kind() == org.foldback.engine.param.ParamKind.FLOAT ? 0 : p.choices().size();
-            sb.append(p.id()).append('\t')
-                    .append(p.name()).append('\t')
-                    .append(p.unit()).append('\t')
-                    .append(p.kind().name()).append('\t')
-                    .append(p.normalize(p.defaultValue())).append('\t')
-                    .append(steps).append('\t')
-                    .append(p.automatable() ? 1 : 0).append('\t')
-                    .append(String.join("|", p.choices())).append('\n');
-        }
-        return sb.toString();
+    @ShimEntry
+    public static long boundaryFingerprint() {
+        return BoundaryHeader.fingerprint();
     }
 
     // ---- Lifecycle --------------------------------------------------------------------------
 
     /** Allocates the buffers; returns null on success, else the reason. */
+    @ShimEntry
     public String prepare(double sampleRate, int maxBlockSize, int sources, int cues) {
         try {
             this.maxBlockSize = Math.max(1, maxBlockSize);
@@ -138,14 +126,17 @@ public final class NativeProcessor {
         }
     }
 
+    @ShimEntry
     public ByteBuffer inputBuffer() {
         return inBytes;
     }
 
+    @ShimEntry
     public ByteBuffer outputBuffer() {
         return outBytes;
     }
 
+    @ShimEntry
     public ByteBuffer changeBuffer() {
         return changeBytes;
     }
@@ -155,6 +146,7 @@ public final class NativeProcessor {
      * host parameter changes. Real-time: no allocation, no locks. Returns {@link #OK} or
      * {@link #FAILED}; on failure the reason is in {@link #lastError()}.
      */
+    @ShimEntry
     public int process(int numSamples, int changeCount) {
         try {
             for (int i = 0; i < changeCount; i++) {
@@ -188,6 +180,7 @@ public final class NativeProcessor {
         }
     }
 
+    @ShimEntry
     public void release() {
         processor.release();
     }
@@ -211,6 +204,7 @@ public final class NativeProcessor {
         stateVersion.incrementAndGet();
     }
 
+    @ShimEntry
     public String lastError() {
         return lastError;
     }
@@ -218,6 +212,7 @@ public final class NativeProcessor {
     // ---- Parameters, message thread -------------------------------------------------------------
 
     /** The value every parameter has now, normalized, in table order (after a state load). */
+    @ShimEntry
     public float[] normalizedValues() {
         float[] values = new float[Params.count()];
         for (int i = 0; i < values.length; i++) {
@@ -226,12 +221,14 @@ public final class NativeProcessor {
         return values;
     }
 
+    @ShimEntry
     public String formatValue(int index, float normalized) {
         ParamSpec p = Params.get(index);
         return ParamText.format(p, p.denormalize(normalized));
     }
 
     /** Text to normalized value, or NaN when the text means nothing for this parameter. */
+    @ShimEntry
     public float parseValue(int index, String text) {
         ParamSpec p = Params.get(index);
         try {
@@ -244,6 +241,7 @@ public final class NativeProcessor {
     // ---- State and programs, message thread -----------------------------------------------
 
     /** The whole state as the host stores it: versioned JSON (see the state module). */
+    @ShimEntry
     public byte[] getState() {
         state.capture(params);
         return StateCodec.encode(state);
@@ -253,6 +251,7 @@ public final class NativeProcessor {
      * Loads a state blob. The blob is parsed and checked whole before anything changes, so a bad
      * one leaves the current state as it was. Returns null on success, else why nothing changed.
      */
+    @ShimEntry
     public String setState(byte[] blob) {
         try {
             Decoded decoded = StateCodec.decode(blob);
@@ -298,16 +297,14 @@ public final class NativeProcessor {
         noticeFromPresetAction = text != null && fromPresetAction;
     }
 
-    /** The name of program 0: the state a new instance starts in. */
-    static final String DEFAULT_PROGRAM = "Default";
-
     /**
      * Program names, one per line: program 0 is the default state (what a new instance holds, so
      * that hosts, which treat the current program as loaded, never skip loading a real preset),
      * then the factory presets.
      */
+    @ShimEntry
     public String programNames() {
-        StringBuilder sb = new StringBuilder(DEFAULT_PROGRAM).append('\n');
+        StringBuilder sb = new StringBuilder(Boundary.DEFAULT_PROGRAM).append('\n');
         for (PresetLibrary.Entry e : factoryPresets()) {
             sb.append(e.name()).append('\n');
         }
@@ -315,11 +312,13 @@ public final class NativeProcessor {
     }
 
     /** The program the current state came from (restored with the state). */
+    @ShimEntry
     public int currentProgram() {
         return state.program();
     }
 
     /** Loads program {@code index} as the whole state; null on success, else why not. */
+    @ShimEntry
     public String loadProgram(int index) {
         try {
             List<PresetLibrary.Entry> presets = factoryPresets();
@@ -487,6 +486,7 @@ public final class NativeProcessor {
      * A new editor view for this instance. Throws when the editor classes are missing or fail to
      * start; the shim then shows its plain status editor with the reason.
      */
+    @ShimEntry
     public EditorView openEditor() throws ReflectiveOperationException {
         Class<?> c = Class.forName(EDITOR_CLASS, true, NativeProcessor.class.getClassLoader());
         return (EditorView) c.getConstructor(NativeProcessor.class).newInstance(this);
