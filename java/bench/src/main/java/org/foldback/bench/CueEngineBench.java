@@ -62,19 +62,19 @@ public class CueEngineBench {
         params = engine.params();
         Random rnd = new Random(1);
         for (int c = 0; c < cues; c++) {
-            params.set(Params.cueLevel(c), 3f);
-            params.set(Params.cueLimiter(c), 1);
-            params.set(Params.cueCeiling(c), -3f);
-            params.set(Params.cueFold(c), c % 3 == 2 ? 1 : 0);
-            params.set(Params.cuePolarityRight(c), c % 4 == 3 ? 1 : 0);
+            params.set(Params.cue(c).level(), 3f);
+            params.set(Params.cue(c).limiter(), 1);
+            params.set(Params.cue(c).ceiling(), -3f);
+            params.set(Params.cue(c).fold(), c % 3 == 2 ? 1 : 0);
+            params.set(Params.cue(c).polarityRight(), c % 4 == 3 ? 1 : 0);
             for (int s = 0; s < sources; s++) {
                 boolean sent = !unused || (c == 0 && s == 0);
-                params.set(Params.sendLevel(c, s), sent ? -12f + 12f * rnd.nextFloat() : Params.LEVEL_MIN_DB);
-                params.set(Params.sendPan(c, s), rnd.nextFloat() * 2 - 1);
+                params.set(Params.cue(c).send(s).level(), sent ? -12f + 12f * rnd.nextFloat() : Params.LEVEL_MIN_DB);
+                params.set(Params.cue(c).send(s).pan(), rnd.nextFloat() * 2 - 1);
             }
         }
         for (int s = 0; s < sources; s++) {
-            params.set(Params.sourceMode(s), s % 2);
+            params.set(Params.source(s).mode(), s % 2);
         }
         engine.prepare(48000, BLOCK, sources, cues);
         in = new float[2 * sources][BLOCK];
@@ -90,8 +90,8 @@ public class CueEngineBench {
     public float[][] block() {
         if (moving) {
             int t = tick++;
-            params.set(Params.sendLevel(t & 7, (t >> 3) & 15), -12f + (t & 63) * 0.1f);
-            params.set(Params.sendPan((t + 3) & 7, (t >> 2) & 15), ((t & 31) - 16) / 16f);
+            params.set(Params.cue(t & 7).send((t >> 3) & 15).level(), -12f + (t & 63) * 0.1f);
+            params.set(Params.cue((t + 3) & 7).send((t >> 2) & 15).pan(), ((t & 31) - 16) / 16f);
         }
         engine.process(in, out, BLOCK);
         return out;

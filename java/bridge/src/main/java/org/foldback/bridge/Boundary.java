@@ -44,7 +44,7 @@ public final class Boundary {
      * ceiling (a linear sample value).
      */
     public static float fallbackCeiling() {
-        return Decibels.toGain(Params.get(Params.cueCeiling(0)).defaultValue());
+        return Decibels.toGain(Params.get(Params.cue(0).ceiling()).defaultValue());
     }
 
     /**

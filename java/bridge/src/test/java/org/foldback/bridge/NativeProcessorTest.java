@@ -45,7 +45,7 @@ class NativeProcessorTest {
             in.put(i, (float) rnd.nextGaussian() * 0.3f);
         }
         ByteBuffer changes = np.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
-        int level = Params.sendLevel(2, 5);
+        int level = Params.cue(2).send(5).level();
 
         long bytes = AllocationProbe.steadyStateBytes(b -> {
             // One host automation change per block, written where the shim writes it.
@@ -66,8 +66,8 @@ class NativeProcessorTest {
         for (int c = 0; c < 3; c++) {
             for (int s = 0; s < 3; s++) {
                 float db = -12f + 12f * rnd.nextFloat();
-                direct.params().set(Params.sendLevel(c, s), db);
-                np.params().set(Params.sendLevel(c, s), db);
+                direct.params().set(Params.cue(c).send(s).level(), db);
+                np.params().set(Params.cue(c).send(s).level(), db);
             }
         }
         direct.prepare(44100, BLOCK, 3, 3);
@@ -97,7 +97,7 @@ class NativeProcessorTest {
     void hostEchoOfJavasOwnValueKeepsTheExactPlainValue() {
         NativeProcessor np = bridge(new FoldbackProcessor());
         assertNull(np.prepare(48000, BLOCK, 1, 1));
-        int level = Params.cueLevel(0);
+        int level = Params.cue(0).level();
         np.params().set(level, -6.3f);   // as a state load would
         float normalized = np.normalizedValues()[level];
         ByteBuffer changes = np.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
@@ -125,16 +125,16 @@ class NativeProcessorTest {
     @Test
     void aBrokenStateIsRefusedAndChangesNothing() {
         NativeProcessor np = bridge(new FoldbackProcessor());
-        np.params().set(Params.cueLevel(3), -4f);
+        np.params().set(Params.cue(3).level(), -4f);
         byte[] good = np.getState();
         String error = np.setState("{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":".getBytes(StandardCharsets.UTF_8));
         assertNotNull(error);
         assertTrue(np.notice().startsWith("State not loaded, settings kept: "), np.notice());
-        assertEquals(-4f, np.params().get(Params.cueLevel(3)), 0f);
-        np.params().set(Params.cueLevel(3), 2f);
+        assertEquals(-4f, np.params().get(Params.cue(3).level()), 0f);
+        np.params().set(Params.cue(3).level(), 2f);
         assertNull(np.setState(good));
         assertNull(np.notice(), "a clean load clears the notice");
-        assertEquals(-4f, np.params().get(Params.cueLevel(3)), 0f);
+        assertEquals(-4f, np.params().get(Params.cue(3).level()), 0f);
         assertArrayEquals(good, np.getState());
     }
 
@@ -143,7 +143,7 @@ class NativeProcessorTest {
         NativeProcessor np = bridge(new FoldbackProcessor());
         String tooLoud = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":99}}";
         assertNull(np.setState(tooLoud.getBytes(StandardCharsets.UTF_8)));
-        assertEquals(Params.get(Params.cueLevel(3)).max(), np.params().get(Params.cueLevel(3)), 0f);
+        assertEquals(Params.get(Params.cue(3).level()).max(), np.params().get(Params.cue(3).level()), 0f);
         assertTrue(np.notice().startsWith("State loaded with 1 warning"), np.notice());
         assertTrue(np.notice().contains("cue4.level"), np.notice());
     }

@@ -39,8 +39,8 @@ public final class CuePreset {
     /** Takes cue {@code cue} (0-based) from the live store and its name from the state. */
     public static CuePreset capture(ParamStore live, PluginState state, int cue) {
         Map<String, Float> v = new LinkedHashMap<>();
-        for (ParamSpec p : cueParams(cue)) {
-            v.put(relativeId(p, cue), live.get(p.index()));
+        for (ParamSpec p : Params.cue(cue).all()) {
+            v.put(p.address().idInCue(), live.get(p.index()));
         }
         return new CuePreset(state.cueName(cue), v, new LinkedHashMap<>());
     }
@@ -51,8 +51,8 @@ public final class CuePreset {
      * Parameters missing from the file take their defaults.
      */
     public void applyTo(ParamStore live, PluginState state, int cue) {
-        for (ParamSpec p : cueParams(cue)) {
-            Float v = values.get(relativeId(p, cue));
+        for (ParamSpec p : Params.cue(cue).all()) {
+            Float v = values.get(p.address().idInCue());
             float value = v != null ? v : p.defaultValue();
             live.set(p.index(), value);
             state.params().set(p.index(), value);
@@ -78,8 +78,8 @@ public final class CuePreset {
             g.writeStringField("writer", StateCodec.WRITER);
             g.writeStringField("name", name);
             g.writeObjectFieldStart("params");
-            for (ParamSpec p : cueParams(0)) {
-                String rel = relativeId(p, 0);
+            for (ParamSpec p : Params.cue(0).all()) {
+                String rel = p.address().idInCue();
                 Float v = values.get(rel);
                 if (v != null) {
                     g.writeFieldName(rel);
@@ -126,7 +126,7 @@ public final class CuePreset {
         List<String> unknownIds = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            ParamSpec p = Params.byId("cue1." + e.getKey());
+            ParamSpec p = Params.cue(0).byIdInCue(e.getKey()); // every cue has the same IDs within it
             if (p == null) {
                 unknown.put(e.getKey(), e.getValue());
                 unknownIds.add(e.getKey());
@@ -144,20 +144,5 @@ public final class CuePreset {
             warnings.add("cue preset: kept unknown parameter(s) " + unknownIds);
         }
         return new CuePreset(CueNames.clean(nameNode.textValue()), values, unknown);
-    }
-
-    private static List<ParamSpec> cueParams(int cue) {
-        String prefix = "cue" + (cue + 1) + ".";
-        List<ParamSpec> list = new ArrayList<>();
-        for (ParamSpec p : Params.TABLE) {
-            if (p.id().startsWith(prefix)) {
-                list.add(p);
-            }
-        }
-        return list;
-    }
-
-    private static String relativeId(ParamSpec p, int cue) {
-        return p.id().substring(("cue" + (cue + 1) + ".").length());
     }
 }

@@ -19,44 +19,44 @@ class AbAndCuePresetTest {
     void switchingStoresTheLiveValuesAndLoadsTheOtherSlot() {
         ParamStore live = new ParamStore();
         PluginState s = new PluginState();
-        live.set(Params.cueLevel(0), -3f);          // edit while on A
+        live.set(Params.cue(0).level(), -3f);          // edit while on A
         s.switchTo(Slot.B, live);
         assertEquals(Slot.B, s.activeSlot());
-        assertEquals(0f, live.get(Params.cueLevel(0)), "B still has the default");
-        assertEquals(-3f, s.slot(Slot.A).get(Params.cueLevel(0)), "A kept the edit");
-        live.set(Params.cueLevel(0), -9f);          // edit while on B
+        assertEquals(0f, live.get(Params.cue(0).level()), "B still has the default");
+        assertEquals(-3f, s.slot(Slot.A).get(Params.cue(0).level()), "A kept the edit");
+        live.set(Params.cue(0).level(), -9f);          // edit while on B
         s.switchTo(Slot.A, live);
-        assertEquals(-3f, live.get(Params.cueLevel(0)));
-        assertEquals(-9f, s.slot(Slot.B).get(Params.cueLevel(0)));
+        assertEquals(-3f, live.get(Params.cue(0).level()));
+        assertEquals(-9f, s.slot(Slot.B).get(Params.cue(0).level()));
         s.switchTo(Slot.A, live);                   // already on A: nothing changes
-        assertEquals(-3f, live.get(Params.cueLevel(0)));
+        assertEquals(-3f, live.get(Params.cue(0).level()));
     }
 
     @Test
     void copyAtoBFromEitherSide() {
         ParamStore live = new ParamStore();
         PluginState s = new PluginState();
-        live.set(Params.sendPan(1, 2), 0.75f);
+        live.set(Params.cue(1).send(2).pan(), 0.75f);
         s.copyAtoB(live);
         assertTrue(s.slot(Slot.A).sameAs(s.slot(Slot.B)));
         s.switchTo(Slot.B, live);
-        live.set(Params.sendPan(1, 2), -0.5f);
+        live.set(Params.cue(1).send(2).pan(), -0.5f);
         s.copyAtoB(live);                           // on B: B is overwritten and the live store follows
-        assertEquals(0.75f, live.get(Params.sendPan(1, 2)));
-        assertEquals(0.75f, s.slot(Slot.B).get(Params.sendPan(1, 2)));
+        assertEquals(0.75f, live.get(Params.cue(1).send(2).pan()));
+        assertEquals(0.75f, s.slot(Slot.B).get(Params.cue(1).send(2).pan()));
     }
 
     @Test
     void slotsSurviveEncoding() throws Exception {
         ParamStore live = new ParamStore();
         PluginState s = new PluginState();
-        live.set(Params.cueFold(3), 2);
+        live.set(Params.cue(3).fold(), 2);
         s.switchTo(Slot.B, live);
         s.capture(live);
         PluginState back = StateCodec.decode(StateCodec.encode(s)).state();
         assertEquals(Slot.B, back.activeSlot());
-        assertEquals(2f, back.slot(Slot.A).get(Params.cueFold(3)));
-        assertEquals(0f, back.slot(Slot.B).get(Params.cueFold(3)));
+        assertEquals(2f, back.slot(Slot.A).get(Params.cue(3).fold()));
+        assertEquals(0f, back.slot(Slot.B).get(Params.cue(3).fold()));
     }
 
     @Test
@@ -103,9 +103,9 @@ class AbAndCuePresetTest {
         assertEquals(2, warnings.size(), warnings.toString());
         assertTrue(new String(p.encode(), StandardCharsets.UTF_8).contains("\"eq.low\": 1"));
         ParamStore live = new ParamStore();
-        live.set(Params.cueFold(0), 3);
+        live.set(Params.cue(0).fold(), 3);
         p.applyTo(live, new PluginState(), 0);
-        assertEquals(0f, live.get(Params.cueFold(0)), "omitted values take defaults");
+        assertEquals(0f, live.get(Params.cue(0).fold()), "omitted values take defaults");
         assertThrows(StateFormatException.class, () -> CuePreset.decode(
                 StateCodec.encode(new PluginState()), new ArrayList<>()));
     }

@@ -63,7 +63,7 @@ class PresetLibraryTest {
         assertEquals(-6f, band.params().get("cue4.src1.level"));
         assertEquals(6f, band.params().get("click.source"), "click on Src 6");
         PluginState mono = lib.resolve("mono-check");
-        assertEquals(Params.FOLD_MODES.indexOf("Side"), (int) mono.params().get("cue4.mono"));
+        assertEquals(Params.byId("cue4.mono").choices().indexOf("Side"), (int) mono.params().get("cue4.mono"));
         assertEquals(-20, lib.resolve("podcast-three-hosts").meterReferenceDbfs());
         PluginState drummer = lib.resolve("drummer-loud-click");
         assertTrue(drummer.params().get("cue1.src2.level") > drummer.params().get("cue1.src1.level"));

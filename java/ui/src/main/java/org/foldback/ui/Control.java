@@ -1,10 +1,19 @@
 package org.foldback.ui;
 
+import org.foldback.engine.param.ParamKind;
+import org.foldback.engine.param.ParamRole;
 import org.foldback.engine.param.Params;
 
 /**
  * The things on screen one can click, as plain ints (kind and index packed), so hit tests and
- * drawing allocate nothing. A control maps to a parameter of the selected cue, or to an action.
+ * drawing allocate nothing. A control edits a parameter (of the selected cue, of a source, or of
+ * the plugin) or is an action.
+ *
+ * <p>Each kind is described once, in the table in the static block below: its name, and for a
+ * control that edits a parameter, the parameter's role, its label and the colour it lights in.
+ * Input and drawing follow from the parameter (a toggle flips, a choice steps, a level drags),
+ * so a new button on a parameter is one kind, one row here and its place in {@link #CUE_BUTTONS}
+ * or {@link #SIDE}, plus its hit-test entry in {@link EditorLayout}.
  */
 public final class Control {
     public static final int NONE = -1;
@@ -75,7 +84,89 @@ public final class Control {
     /** The cue-section action buttons, below the parameter buttons. */
     static final int[] CUE_ACTIONS = {CUE_CLONE, CUE_RESET};
 
+    /** How a control that edits a parameter looks when lit (on, or a choice other than the first). */
+    public enum Lit {
+        /** Never lit (a choice where no value is the exceptional one: the mono law). */
+        NEVER,
+        /** Amber: a switch that changes what is heard (dim, mono, polarity, talkback...). */
+        ACTIVE,
+        /** Red: something is silenced (mutes). */
+        ALERT,
+        /** Green: protection on (the limiter). */
+        SAFE
+    }
+
+    private static final int KINDS = 64;
+    private static final String[] NAME = new String[KINDS];
+    private static final boolean[] INDEXED = new boolean[KINDS];
+    private static final ParamRole[] ROLE = new ParamRole[KINDS];
+    private static final String[] LABEL = new String[KINDS];
+    private static final Lit[] LIT = new Lit[KINDS];
+
+    static {
+        // Controls that edit a parameter: kind, the parameter's role, name in tests and the layout
+        // dump, label on screen (a choice's current label follows it), colour when lit. Per-source
+        // kinds take the source from the control's index; cue kinds act on the selected cue.
+        param(SEND_LEVEL, ParamRole.SEND_LEVEL, "send.level", "", Lit.NEVER);
+        param(SEND_PAN, ParamRole.SEND_PAN, "send.pan", "", Lit.NEVER);
+        param(SEND_MUTE, ParamRole.SEND_MUTE, "send.mute", "M", Lit.ALERT);
+        param(SOURCE_MODE, ParamRole.SOURCE_MODE, "source.mode", "", Lit.ACTIVE);
+        param(CUE_LEVEL, ParamRole.CUE_LEVEL, "cue.level", "", Lit.NEVER);
+        param(CUE_MUTE, ParamRole.CUE_MUTE, "cue.mute", "MUTE", Lit.ALERT);
+        param(CUE_DIM, ParamRole.CUE_DIM, "cue.dim", "DIM", Lit.ACTIVE);
+        param(CUE_MONO, ParamRole.CUE_FOLD, "cue.mono", "", Lit.ACTIVE);
+        param(CUE_MONO_LAW, ParamRole.CUE_MONO_LAW, "cue.mono.law", "LAW ", Lit.NEVER);
+        param(CUE_POLARITY_LEFT, ParamRole.CUE_POLARITY_LEFT, "cue.polarity.left", "\u00D8 L", Lit.ACTIVE);
+        param(CUE_POLARITY_RIGHT, ParamRole.CUE_POLARITY_RIGHT, "cue.polarity.right", "\u00D8 R", Lit.ACTIVE);
+        param(CUE_SWAP, ParamRole.CUE_SWAP, "cue.swap", "SWAP", Lit.ACTIVE);
+        param(CUE_LIMITER, ParamRole.CUE_LIMITER, "cue.limiter", "LIMIT", Lit.SAFE);
+        param(CUE_HEARS_TALKBACK, ParamRole.CUE_TALKBACK, "cue.talkback", "HEARS TB", Lit.ACTIVE);
+        param(CUE_DIM_AMOUNT, ParamRole.CUE_DIM_AMOUNT, "cue.dim.amount", "DIM ", Lit.NEVER);
+        param(CUE_CEILING, ParamRole.CUE_CEILING, "cue.limiter.ceiling", "CEIL ", Lit.NEVER);
+        param(TALKBACK, ParamRole.TALKBACK_ON, "talkback", "TALKBACK", Lit.ACTIVE);
+        param(TALKBACK_LATCH, ParamRole.TALKBACK_LATCH, "talkback.latch", "LATCH", Lit.ACTIVE);
+        param(TALKBACK_DIM, ParamRole.TALKBACK_DIM, "talkback.dim", "TB DIM ", Lit.NEVER);
+        param(TALKBACK_SOURCE, ParamRole.TALKBACK_SOURCE, "talkback.source", "TB ", Lit.ACTIVE);
+        param(CLICK_SOURCE, ParamRole.CLICK_SOURCE, "click.source", "CLICK ", Lit.ACTIVE);
+
+        // Actions and the rest: kind and name.
+        action(TAB, "tab");
+        action(SOURCE_CLIP, "source.clip");
+        action(CUE_CLIP, "cue.clip");
+        action(CUE_CLONE, "cue.clone");
+        action(CUE_RESET, "cue.reset");
+        action(SLOT, "slot");
+        action(PRESET_PREV, "preset.prev");
+        action(PRESET_NEXT, "preset.next");
+        action(CUE_NAME, "cue.name");
+        action(LOUDNESS_RESET, "loudness.reset");
+        action(METER_REFERENCE, "meter.reference");
+        action(PRESETS, "presets");
+        action(PRESET_ROW, "preset.row");
+        action(PRESET_SAVE_AS, "preset.save_as");
+        action(PRESET_RENAME, "preset.rename");
+        action(PRESET_DELETE, "preset.delete");
+        action(PRESET_TITLE, "preset.title");
+        for (int kind : new int[] {TAB, SEND_LEVEL, SEND_PAN, SEND_MUTE, SOURCE_CLIP, SOURCE_MODE, PRESET_ROW}) {
+            INDEXED[kind] = true; // one per cue, source or row: the name ends in the 1-based index
+        }
+    }
+
     private Control() {
+    }
+
+    private static void param(int kind, ParamRole role, String name, String label, Lit lit) {
+        action(kind, name);
+        ROLE[kind] = role;
+        LABEL[kind] = label;
+        LIT[kind] = lit;
+    }
+
+    private static void action(int kind, String name) {
+        if (NAME[kind] != null) {
+            throw new IllegalStateException("control kind " + kind + " declared twice");
+        }
+        NAME[kind] = name;
     }
 
     public static int of(int kind, int index) {
@@ -90,93 +181,59 @@ public final class Control {
         return control & 0xff;
     }
 
-    /** The parameter a control edits while {@code cue} is selected, or -1 for actions and tabs. */
+    /** The role of the parameter a control edits, or null for actions. */
+    public static ParamRole role(int control) {
+        int k = kind(control);
+        return control == NONE || k < 0 || k >= KINDS ? null : ROLE[k];
+    }
+
+    /** The parameter a control edits while {@code cue} is selected, or -1 for actions and tabs. Allocates nothing. */
     public static int param(int control, int cue) {
-        if (control == NONE) {
-            return -1;
-        }
-        int i = index(control);
-        return switch (kind(control)) {
-            case SEND_LEVEL -> Params.sendLevel(cue, i);
-            case SEND_PAN -> Params.sendPan(cue, i);
-            case SEND_MUTE -> Params.sendMute(cue, i);
-            case SOURCE_MODE -> Params.sourceMode(i);
-            case CUE_MONO_LAW -> Params.cueMonoLaw(cue);
-            case CUE_HEARS_TALKBACK -> Params.cueTalkback(cue);
-            case CUE_LEVEL -> Params.cueLevel(cue);
-            case CUE_MUTE -> Params.cueMute(cue);
-            case CUE_DIM -> Params.cueDim(cue);
-            case CUE_MONO -> Params.cueFold(cue);
-            case CUE_POLARITY_LEFT -> Params.cuePolarityLeft(cue);
-            case CUE_POLARITY_RIGHT -> Params.cuePolarityRight(cue);
-            case CUE_SWAP -> Params.cueSwap(cue);
-            case CUE_LIMITER -> Params.cueLimiter(cue);
-            case TALKBACK -> Params.TALKBACK_ON;
-            case TALKBACK_LATCH -> Params.TALKBACK_LATCH;
-            case CUE_DIM_AMOUNT -> Params.cueDimAmount(cue);
-            case CUE_CEILING -> Params.cueCeiling(cue);
-            case TALKBACK_DIM -> Params.TALKBACK_DIM;
-            case TALKBACK_SOURCE -> Params.TALKBACK_SOURCE;
-            case CLICK_SOURCE -> Params.CLICK_SOURCE;
-            default -> -1;
-        };
+        ParamRole role = role(control);
+        return role == null ? -1 : Params.index(role, cue, index(control));
     }
 
-    /** Faders, pans and value boxes are dragged; everything else is clicked. */
+    /** What a parameter control shows: its label, before a choice's current label or a value. */
+    static String label(int control) {
+        ParamRole role = role(control);
+        return role == null ? "" : LABEL[kind(control)];
+    }
+
+    /** The colour a parameter control lights in. */
+    static Lit lit(int control) {
+        ParamRole role = role(control);
+        return role == null ? Lit.NEVER : LIT[kind(control)];
+    }
+
+    /** Levels, pans and value boxes are dragged (the parameter is continuous); everything else is clicked. */
     public static boolean isContinuous(int control) {
-        int k = kind(control);
-        return k == SEND_LEVEL || k == SEND_PAN || k == CUE_LEVEL || isValueBox(control);
+        ParamRole role = role(control);
+        return role != null && role.shape().kind() == ParamKind.FLOAT;
     }
 
-    /** A small box showing a value, dragged over {@link EditorInput#VALUE_DRAG_SPAN} for its whole range. */
+    /** A small box in the side column showing a value, dragged over {@link EditorInput#VALUE_DRAG_SPAN} for its whole range. */
     public static boolean isValueBox(int control) {
-        int k = kind(control);
-        return k == CUE_DIM_AMOUNT || k == CUE_CEILING || k == TALKBACK_DIM;
+        if (!isContinuous(control)) {
+            return false;
+        }
+        for (int kind : SIDE) {
+            if (kind == kind(control)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A short name for tests and the layout dump: "send.level.3", "cue.mute". */
     public static String name(int control) {
+        int k = kind(control);
+        if (control == NONE || k < 0 || k >= KINDS || NAME[k] == null) {
+            return "none";
+        }
         int i = index(control);
-        return switch (kind(control)) {
-            case TAB -> "tab." + (i + 1);
-            case SEND_LEVEL -> "send.level." + (i + 1);
-            case SEND_PAN -> "send.pan." + (i + 1);
-            case SEND_MUTE -> "send.mute." + (i + 1);
-            case SOURCE_CLIP -> "source.clip." + (i + 1);
-            case CUE_LEVEL -> "cue.level";
-            case CUE_MUTE -> "cue.mute";
-            case CUE_DIM -> "cue.dim";
-            case CUE_MONO -> "cue.mono";
-            case CUE_POLARITY_LEFT -> "cue.polarity.left";
-            case CUE_POLARITY_RIGHT -> "cue.polarity.right";
-            case CUE_SWAP -> "cue.swap";
-            case CUE_LIMITER -> "cue.limiter";
-            case CUE_CLIP -> "cue.clip";
-            case TALKBACK -> "talkback";
-            case TALKBACK_LATCH -> "talkback.latch";
-            case CUE_CLONE -> "cue.clone";
-            case CUE_RESET -> "cue.reset";
-            case SLOT -> i == 0 ? "slot.a" : "slot.b";
-            case PRESET_PREV -> "preset.prev";
-            case PRESET_NEXT -> "preset.next";
-            case CUE_NAME -> "cue.name";
-            case CUE_DIM_AMOUNT -> "cue.dim.amount";
-            case CUE_CEILING -> "cue.limiter.ceiling";
-            case TALKBACK_DIM -> "talkback.dim";
-            case TALKBACK_SOURCE -> "talkback.source";
-            case CLICK_SOURCE -> "click.source";
-            case LOUDNESS_RESET -> "loudness.reset";
-            case METER_REFERENCE -> "meter.reference";
-            case PRESETS -> "presets";
-            case PRESET_ROW -> "preset.row." + (i + 1);
-            case PRESET_SAVE_AS -> "preset.save_as";
-            case PRESET_RENAME -> "preset.rename";
-            case PRESET_DELETE -> "preset.delete";
-            case PRESET_TITLE -> "preset.title";
-            case SOURCE_MODE -> "source.mode." + (i + 1);
-            case CUE_MONO_LAW -> "cue.mono.law";
-            case CUE_HEARS_TALKBACK -> "cue.talkback";
-            default -> "none";
-        };
+        if (k == SLOT) {
+            return i == 0 ? "slot.a" : "slot.b";
+        }
+        return INDEXED[k] ? NAME[k] + "." + (i + 1) : NAME[k];
     }
 }

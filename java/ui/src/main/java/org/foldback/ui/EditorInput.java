@@ -8,6 +8,7 @@ import org.foldback.engine.mix.CueActions;
 import org.foldback.state.PluginState;
 import org.foldback.state.Slot;
 import org.foldback.engine.param.ParamKind;
+import org.foldback.engine.param.ParamRole;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
@@ -199,7 +200,7 @@ public final class EditorInput {
         dragControl = Control.NONE;
         if (talkbackHeld) {
             talkbackHeld = false;
-            edit(Params.TALKBACK_ON, 0f);
+            edit(Params.global().talkbackOn(), 0f);
         }
     }
 
@@ -227,11 +228,11 @@ public final class EditorInput {
      */
     private void cueAction(int from, int to, boolean clone) {
         ParamStore target = new ParamStore();
-        for (int p : CueActions.parametersOf(from)) {
-            target.setNormalized(p, normalized(p));
+        for (ParamSpec p : Params.cue(from).all()) {
+            target.setNormalized(p.index(), normalized(p.index()));
         }
-        for (int p : CueActions.parametersOf(to)) {
-            target.setNormalized(p, normalized(p));
+        for (ParamSpec p : Params.cue(to).all()) {
+            target.setNormalized(p.index(), normalized(p.index()));
         }
         if (clone) {
             CueActions.clone(target, from, to);
@@ -239,10 +240,10 @@ public final class EditorInput {
         } else {
             CueActions.reset(target, to);
         }
-        for (int p : CueActions.parametersOf(to)) {
-            float want = Params.get(p).normalize(target.get(p));
-            if (want != normalized(p)) {
-                edit(p, want);
+        for (ParamSpec p : Params.cue(to).all()) {
+            float want = p.normalize(target.get(p.index()));
+            if (want != normalized(p.index())) {
+                edit(p.index(), want);
             }
         }
     }
@@ -263,7 +264,7 @@ public final class EditorInput {
         s.switchTo(slot, live);
         for (int p = 0; p < Params.count(); p++) {
             float want = Params.get(p).normalize(live.get(p));
-            if (p != Params.BYPASS && want != normalized(p)) {
+            if (p != Params.global().bypass() && want != normalized(p)) {
                 edit(p, want);
             }
         }
@@ -302,11 +303,11 @@ public final class EditorInput {
 
     /** Momentary unless latched: held while the button is, or toggled per click when latched. */
     private void pressTalkback() {
-        if (params.isOn(Params.TALKBACK_LATCH)) {
-            click(Params.TALKBACK_ON);
+        if (params.isOn(Params.global().talkbackLatch())) {
+            click(Params.global().talkbackOn());
         } else {
             talkbackHeld = true;
-            edit(Params.TALKBACK_ON, 1f);
+            edit(Params.global().talkbackOn(), 1f);
         }
     }
 
@@ -319,7 +320,7 @@ public final class EditorInput {
         float now = spec.denormalize(normalized(param));
         if (spec.kind() == ParamKind.BOOL) {
             edit(param, now >= 0.5f ? 0f : 1f);
-        } else if (spec.kind() == ParamKind.CHOICE && param == Params.cueFold(selectedCue)) {
+        } else if (spec.role() == ParamRole.CUE_FOLD) {
             edit(param, spec.normalize(now == 0f ? 1f : 0f));
         } else if (spec.kind() == ParamKind.CHOICE) {
             edit(param, spec.normalize(now >= spec.max() ? spec.min() : now + 1f));

@@ -6,8 +6,10 @@ import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
+import org.foldback.engine.param.SendParams;
 import org.foldback.state.PluginState;
 import org.foldback.state.Slot;
 import org.lwjgl.nanovg.NVGColor;
@@ -127,10 +129,8 @@ final class EditorRenderer {
     }
 
     private void drawTalkback(ParamStore params) {
-        layout.rect(Control.of(Control.TALKBACK, 0), r);
-        button(r, params.isOn(Params.TALKBACK_ON), HOT, "TALKBACK");
-        layout.rect(Control.of(Control.TALKBACK_LATCH, 0), r);
-        button(r, params.isOn(Params.TALKBACK_LATCH), HOT, "LATCH");
+        drawParam(Control.of(Control.TALKBACK, 0), params, 0);
+        drawParam(Control.of(Control.TALKBACK_LATCH, 0), params, 0);
     }
 
     /** < and > through the factory presets, then a box with what is loaded: a click opens the panel. */
@@ -231,7 +231,7 @@ final class EditorRenderer {
     private void drawStrip(int s, ParamStore params, int cue, MeterReading reading, int referenceDbfs) {
         // The source's number is its stereo/mono switch: amber while the source plays as mono.
         layout.rect(Control.of(Control.SOURCE_MODE, s), r);
-        boolean mono = params.choice(Params.sourceMode(s)) != 0;
+        boolean mono = params.choice(Control.param(Control.of(Control.SOURCE_MODE, s), cue)) != 0;
         fillRound(r, 2f, mono ? HOT : null, 34, 36, 42);
         text.clear().append(s + 1);
         if (mono) {
@@ -244,15 +244,14 @@ final class EditorRenderer {
         layout.rect(Control.of(Control.SOURCE_CLIP, s), r);
         clipLight(r, reading);
 
+        SendParams send = Params.cue(cue).send(s);
         layout.rect(Control.of(Control.SEND_LEVEL, s), r);
-        boolean muted = params.isOn(Params.sendMute(cue, s));
-        fader(r, normalized(params, Params.sendLevel(cue, s)), CUE_COLOURS[cue], muted);
+        fader(r, normalized(params, send.level()), CUE_COLOURS[cue], params.isOn(send.mute()));
 
         layout.rect(Control.of(Control.SEND_PAN, s), r);
-        pan(r, normalized(params, Params.sendPan(cue, s)));
+        pan(r, normalized(params, send.pan()));
 
-        layout.rect(Control.of(Control.SEND_MUTE, s), r);
-        button(r, muted, OVER, "M");
+        drawParam(Control.of(Control.SEND_MUTE, s), params, cue);
     }
 
     private void drawCueSection(ParamStore params, int cue, MeterReading reading, CueEngine engine, PluginState state) {
@@ -262,32 +261,19 @@ final class EditorRenderer {
         clipLight(r, reading);
 
         layout.rect(Control.of(Control.CUE_LEVEL, 0), r);
-        int level = Params.cueLevel(cue);
-        fader(r, normalized(params, level), CUE_COLOURS[cue], params.isOn(Params.cueMute(cue)));
+        int level = Params.cue(cue).level();
+        fader(r, normalized(params, level), CUE_COLOURS[cue], params.isOn(Params.cue(cue).mute()));
         text.clear().appendDb(params.get(level), Params.LEVEL_MIN_DB).append(" dB");
         label(text.done(), r[0] + r[2] / 2, r[1] + r[3] + 12f, 11f, 220);
 
         for (int kind : Control.CUE_BUTTONS) {
-            layout.rect(Control.of(kind, 0), r);
-            int p = Control.param(Control.of(kind, 0), cue);
-            switch (kind) {
-                case Control.CUE_MUTE -> button(r, params.isOn(p), OVER, "MUTE");
-                case Control.CUE_DIM -> button(r, params.isOn(p), HOT, "DIM");
-                case Control.CUE_MONO -> button(r, params.choice(p) != 0, HOT, Params.FOLD_MODES.get(params.choice(p)));
-                case Control.CUE_MONO_LAW -> button(r, false, HOT, params.choice(p) == 0 ? "LAW -3 dB" : "LAW -6 dB");
-                case Control.CUE_POLARITY_LEFT -> button(r, params.isOn(p), HOT, "\u00D8 L");
-                case Control.CUE_POLARITY_RIGHT -> button(r, params.isOn(p), HOT, "\u00D8 R");
-                case Control.CUE_HEARS_TALKBACK -> button(r, params.isOn(p), HOT, "HEARS TB");
-                case Control.CUE_SWAP -> button(r, params.isOn(p), HOT, "SWAP");
-                case Control.CUE_LIMITER -> {
-                    button(r, params.isOn(p), PEAK, "LIMIT");
-                    boolean acting = engine != null && engine.isLimiting(cue);
-                    fill(acting ? 255 : 70, acting ? 60 : 40, 40, 255);
-                    nvgBeginPath(vg);
-                    nvgCircle(vg, r[0] + r[2] + 8f, r[1] + r[3] / 2, 4f);
-                    nvgFill(vg);
-                }
-                default -> { }
+            drawParam(Control.of(kind, 0), params, cue);
+            if (kind == Control.CUE_LIMITER) { // its light: on while the limiter reduces gain
+                boolean acting = engine != null && engine.isLimiting(cue);
+                fill(acting ? 255 : 70, acting ? 60 : 40, 40, 255);
+                nvgBeginPath(vg);
+                nvgCircle(vg, r[0] + r[2] + 8f, r[1] + r[3] / 2, 4f);
+                nvgFill(vg);
             }
         }
         layout.rect(Control.of(Control.CUE_CLONE, 0), r);
@@ -309,29 +295,50 @@ final class EditorRenderer {
         label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 220);
         fill(REFERENCE[0], REFERENCE[1], REFERENCE[2], 255);
         rect(r[0] + 3f, r[1] + r[3] / 2 - 1f, 6f, 2f);
-        valueBox(Control.CUE_DIM_AMOUNT, "DIM ", params, Params.cueDimAmount(cue));
-        valueBox(Control.CUE_CEILING, "CEIL ", params, Params.cueCeiling(cue));
-        valueBox(Control.TALKBACK_DIM, "TB DIM ", params, Params.TALKBACK_DIM);
-        choiceBox(Control.TALKBACK_SOURCE, "TB ", params, Params.TALKBACK_SOURCE);
-        choiceBox(Control.CLICK_SOURCE, "CLICK ", params, Params.CLICK_SOURCE);
+        for (int kind : Control.SIDE) {
+            if (Control.role(Control.of(kind, 0)) != null) {
+                drawParam(Control.of(kind, 0), params, cue);
+            }
+        }
     }
 
-    /** A level in a box, the box filled from the left as far as the value is in its range. */
-    private void valueBox(int kind, String name, ParamStore params, int param) {
-        layout.rect(Control.of(kind, 0), r);
+    /**
+     * A control that edits a parameter, drawn from what the parameter is: a toggle as a button
+     * lit while on; a choice as a button with its label and the current choice, lit when not the
+     * first; a level as a value box. Labels and choices are stored Strings: no allocation.
+     */
+    private void drawParam(int control, ParamStore params, int cue) {
+        int p = Control.param(control, cue);
+        ParamSpec spec = Params.get(p);
+        int[] colour = colour(Control.lit(control));
+        layout.rect(control, r);
+        switch (spec.kind()) {
+            case BOOL -> button(r, colour != null && params.isOn(p), colour, Control.label(control));
+            case CHOICE -> {
+                int choice = params.choice(p);
+                text.clear().append(Control.label(control)).append(spec.choices().get(choice));
+                button(r, colour != null && choice != 0, colour, text.done());
+            }
+            case FLOAT -> valueBox(Control.label(control), params, p);
+        }
+    }
+
+    private static int[] colour(Control.Lit lit) {
+        return switch (lit) {
+            case NEVER -> null;
+            case ACTIVE -> HOT;
+            case ALERT -> OVER;
+            case SAFE -> PEAK;
+        };
+    }
+
+    /** A level in the box {@link #r}, the box filled from the left as far as the value is in its range. */
+    private void valueBox(String name, ParamStore params, int param) {
         fillRound(r, 3f, null, 40, 42, 48);
         fill(70, 76, 92, 255);
         rect(r[0], r[1], r[2] * normalized(params, param), r[3]);
         text.clear().append(name).appendDb(params.get(param), Params.LEVEL_MIN_DB).append(" dB");
         label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 230);
-    }
-
-    private void choiceBox(int kind, String name, ParamStore params, int param) {
-        layout.rect(Control.of(kind, 0), r);
-        int choice = params.choice(param);
-        fillRound(r, 3f, choice != 0 ? HOT : null, 52, 55, 62);
-        text.clear().append(name).append(Params.get(param).choices().get(choice)); // stored Strings
-        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, choice != 0 ? 20 : 220);
     }
 
     /**
@@ -535,9 +542,12 @@ final class EditorRenderer {
     }
 
     private void button(float[] box, boolean on, int[] onColour, String name) {
+        button(box, on, onColour, text.clear().append(name).done());
+    }
+
+    private void button(float[] box, boolean on, int[] onColour, java.nio.ByteBuffer name) {
         fillRound(box, 3f, on ? onColour : null, 52, 55, 62);
-        text.clear().append(name);
-        label(text.done(), box[0] + box[2] / 2, box[1] + box[3] / 2, 11f, on ? 20 : 220);
+        label(name, box[0] + box[2] / 2, box[1] + box[3] / 2, 11f, on ? 20 : 220);
     }
 
     private void fillRound(float[] box, float radius, int[] on, int r0, int g0, int b0) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.foldback.bridge.EditorView;
 import org.foldback.engine.meter.BusMeter;
+import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
@@ -65,7 +66,7 @@ class EditorInputTest {
     void aFaderDragIsOneGestureAndMovesByTheDraggedFraction() {
         int control = Control.of(Control.SEND_LEVEL, 2);
         float[] c = centre(control);
-        int param = Params.sendLevel(0, 2);
+        int param = Params.cue(0).send(2).level();
         float before = Params.get(param).normalize(store.get(param));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
         input.mouse(EditorView.MOUSE_DRAG, c[0], c[1] - r[3] / 4, 0, 0);
@@ -86,22 +87,22 @@ class EditorInputTest {
             input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
             input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
         }
-        assertEquals(1, store.choice(Params.cueMonoLaw(1)), "-3 dB becomes -6 dB");
-        assertTrue(!store.isOn(Params.cueTalkback(1)), "a cue hears talkback by default; the click turns it off");
-        assertEquals(1, store.choice(Params.sourceMode(4)), "source 5 becomes mono (for every cue)");
+        assertEquals(1, store.choice(Params.cue(1).monoLaw()), "-3 dB becomes -6 dB");
+        assertTrue(!store.isOn(Params.cue(1).talkback()), "a cue hears talkback by default; the click turns it off");
+        assertEquals(1, store.choice(Params.source(4).mode()), "source 5 becomes mono (for every cue)");
         assertEquals(List.of("begin cue2.mono.law", "perform cue2.mono.law", "end cue2.mono.law",
                 "begin cue2.talkback", "perform cue2.talkback", "end cue2.talkback",
                 "begin src5.mode", "perform src5.mode", "end src5.mode"), host.log);
         float[] law = centre(Control.of(Control.CUE_MONO_LAW, 0));
         input.mouse(EditorView.MOUSE_DOWN, law[0], law[1], 0, 0);
-        assertEquals(0, store.choice(Params.cueMonoLaw(1)), "a second click goes back to -3 dB");
+        assertEquals(0, store.choice(Params.cue(1).monoLaw()), "a second click goes back to -3 dB");
     }
 
     @Test
     void shiftDragIsTenTimesFiner() {
         int control = Control.of(Control.CUE_LEVEL, 0);
         float[] c = centre(control);
-        int param = Params.cueLevel(0);
+        int param = Params.cue(0).level();
         float before = Params.get(param).normalize(store.get(param));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], EditorView.MOD_SHIFT, 0);
         input.mouse(EditorView.MOUSE_DRAG, c[0], c[1] + r[3] / 2, EditorView.MOD_SHIFT, 0);
@@ -120,18 +121,18 @@ class EditorInputTest {
         float[] mute = centre(Control.of(Control.SEND_MUTE, 0));
         input.mouse(EditorView.MOUSE_DOWN, mute[0], mute[1], 0, 0);
         input.mouse(EditorView.MOUSE_UP, mute[0], mute[1], 0, 0);
-        assertTrue(store.isOn(Params.sendMute(3, 0)));
+        assertTrue(store.isOn(Params.cue(3).send(0).mute()));
         float[] mono = centre(Control.of(Control.CUE_MONO, 0));
         input.mouse(EditorView.MOUSE_DOWN, mono[0], mono[1], 0, 0);
         input.mouse(EditorView.MOUSE_UP, mono[0], mono[1], 0, 0);
-        assertEquals(1, store.choice(Params.cueFold(3)));
+        assertEquals(1, store.choice(Params.cue(3).fold()));
         assertEquals(List.of("begin cue4.src1.mute", "perform cue4.src1.mute", "end cue4.src1.mute",
                 "begin cue4.mono", "perform cue4.mono", "end cue4.mono"), host.log);
     }
 
     @Test
     void doubleClickResetsToTheDefault() {
-        int param = Params.sendPan(0, 5);
+        int param = Params.cue(0).send(5).pan();
         store.set(param, 0.7f);
         float[] c = centre(Control.of(Control.SEND_PAN, 5));
         input.mouse(EditorView.MOUSE_DOUBLE_CLICK, c[0], c[1], 0, 0);
@@ -140,7 +141,7 @@ class EditorInputTest {
 
     @Test
     void wheelAndArrowKeysStepOnePercentOrOneThousandthWithShift() {
-        int param = Params.cueLevel(0);
+        int param = Params.cue(0).level();
         float start = Params.get(param).normalize(store.get(param));
         float[] c = centre(Control.of(Control.CUE_LEVEL, 0));
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, 1f);
@@ -153,27 +154,27 @@ class EditorInputTest {
     void talkbackIsMomentaryUnlessLatched() {
         float[] c = centre(Control.of(Control.TALKBACK, 0));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
-        assertTrue(store.isOn(Params.TALKBACK_ON));
+        assertTrue(store.isOn(Params.global().talkbackOn()));
         input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
-        assertTrue(!store.isOn(Params.TALKBACK_ON));
+        assertTrue(!store.isOn(Params.global().talkbackOn()));
 
-        store.set(Params.TALKBACK_LATCH, 1f);
+        store.set(Params.global().talkbackLatch(), 1f);
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
         input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
-        assertTrue(store.isOn(Params.TALKBACK_ON), "latched: stays on after the click");
+        assertTrue(store.isOn(Params.global().talkbackOn()), "latched: stays on after the click");
     }
 
     @Test
     void cloneCopiesTheSelectedCueOntoTheNextAndResetRestoresDefaults() {
-        store.set(Params.sendLevel(0, 3), -6f);
-        store.set(Params.cueMute(0), 1f);
-        store.set(Params.sendPan(1, 2), 0.5f);   // cue 2 has its own setting, to be overwritten
+        store.set(Params.cue(0).send(3).level(), -6f);
+        store.set(Params.cue(0).mute(), 1f);
+        store.set(Params.cue(1).send(2).pan(), 0.5f);   // cue 2 has its own setting, to be overwritten
         float[] clone = centre(Control.of(Control.CUE_CLONE, 0));
         input.mouse(EditorView.MOUSE_DOWN, clone[0], clone[1], 0, 0);
         assertEquals(1, input.selectedCue());
-        assertEquals(-6f, store.get(Params.sendLevel(1, 3)), 1e-4f);
-        assertTrue(store.isOn(Params.cueMute(1)));
-        assertEquals(0f, store.get(Params.sendPan(1, 2)), 1e-6f);
+        assertEquals(-6f, store.get(Params.cue(1).send(3).level()), 1e-4f);
+        assertTrue(store.isOn(Params.cue(1).mute()));
+        assertEquals(0f, store.get(Params.cue(1).send(2).pan()), 1e-6f);
         // Only what changed is sent, each as a whole gesture.
         assertEquals(List.of("begin cue2.mute", "perform cue2.mute", "end cue2.mute",
                 "begin cue2.src3.pan", "perform cue2.src3.pan", "end cue2.src3.pan",
@@ -182,27 +183,27 @@ class EditorInputTest {
         host.log.clear();
         float[] reset = centre(Control.of(Control.CUE_RESET, 0));
         input.mouse(EditorView.MOUSE_DOWN, reset[0], reset[1], 0, 0);
-        for (int p : org.foldback.engine.mix.CueActions.parametersOf(1)) {
-            assertEquals(Params.get(p).defaultValue(), store.get(p), 1e-4f, Params.get(p).id());
+        for (ParamSpec p : Params.cue(1).all()) {
+            assertEquals(p.defaultValue(), store.get(p.index()), 1e-4f, p.id());
         }
         assertEquals(6, host.log.size(), "two changed parameters, one gesture each: " + host.log);
     }
 
     @Test
     void abSwitchesSendTheOtherSlotsValuesAsGestures() {
-        store.set(Params.cueLevel(0), -5f);
+        store.set(Params.cue(0).level(), -5f);
         float[] b = centre(Control.of(Control.SLOT, 1));
         input.mouse(EditorView.MOUSE_DOWN, b[0], b[1], 0, 0);
         assertEquals(Slot.B, state.activeSlot());
         // B starts as defaults: only the changed cue level goes back, as one gesture.
         assertEquals(List.of("begin cue1.level", "perform cue1.level", "end cue1.level"), host.log);
-        assertEquals(0f, store.get(Params.cueLevel(0)), 1e-4f);
+        assertEquals(0f, store.get(Params.cue(0).level()), 1e-4f);
 
         host.log.clear();
         float[] a = centre(Control.of(Control.SLOT, 0));
         input.mouse(EditorView.MOUSE_DOWN, a[0], a[1], 0, 0);
         assertEquals(Slot.A, state.activeSlot());
-        assertEquals(-5f, store.get(Params.cueLevel(0)), 1e-4f);
+        assertEquals(-5f, store.get(Params.cue(0).level()), 1e-4f);
     }
 
     @Test
@@ -297,14 +298,14 @@ class EditorInputTest {
         host.log.clear();
         assertTrue(input.key(EditorView.KEY_UP, 0, 0));
         assertTrue(input.key(EditorView.KEY_UP, 0, 0));
-        assertEquals(0.02f, Params.get(Params.sendLevel(0, 3)).normalize(store.get(Params.sendLevel(0, 3))), 1e-5f);
+        assertEquals(0.02f, Params.get(Params.cue(0).send(3).level()).normalize(store.get(Params.cue(0).send(3).level())), 1e-5f);
         assertEquals(List.of("begin cue1.src4.level", "perform cue1.src4.level", "end cue1.src4.level",
                 "begin cue1.src4.level", "perform cue1.src4.level", "end cue1.src4.level"), host.log);
     }
 
     @Test
     void valueBoxesDragOverTheirSpanAndStepWithWheelAndKeys() {
-        int param = Params.cueDimAmount(0);
+        int param = Params.cue(0).dimAmount();
         float start = Params.get(param).normalize(store.get(param));
         float[] c = centre(Control.of(Control.CUE_DIM_AMOUNT, 0));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
@@ -313,7 +314,7 @@ class EditorInputTest {
         assertEquals(start + 0.1f, Params.get(param).normalize(store.get(param)), 1e-5f);
         assertEquals(List.of("begin cue1.dim.amount", "perform cue1.dim.amount", "end cue1.dim.amount"), host.log);
 
-        int ceiling = Params.cueCeiling(0);
+        int ceiling = Params.cue(0).ceiling();
         c = centre(Control.of(Control.CUE_CEILING, 0));
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
         assertEquals(-1.2f, store.get(ceiling), 1e-4f, "one notch down is 1% of -20..0 dB");
@@ -322,7 +323,7 @@ class EditorInputTest {
 
         c = centre(Control.of(Control.TALKBACK_DIM, 0));
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, 1f);
-        assertEquals(-14.4f, store.get(Params.TALKBACK_DIM), 1e-4f);
+        assertEquals(-14.4f, store.get(Params.global().talkbackDim()), 1e-4f);
     }
 
     @Test
@@ -330,22 +331,22 @@ class EditorInputTest {
         float[] c = centre(Control.of(Control.TALKBACK_SOURCE, 0));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
         input.mouse(EditorView.MOUSE_UP, c[0], c[1], 0, 0);
-        assertEquals(1, store.choice(Params.TALKBACK_SOURCE), "a click steps None -> Src 1");
+        assertEquals(1, store.choice(Params.global().talkbackSource()), "a click steps None -> Src 1");
         input.key(EditorView.KEY_UP, 0, 0);
-        assertEquals(2, store.choice(Params.TALKBACK_SOURCE));
+        assertEquals(2, store.choice(Params.global().talkbackSource()));
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
         input.mouse(EditorView.MOUSE_WHEEL, c[0], c[1], 0, -1f);
-        assertEquals(0, store.choice(Params.TALKBACK_SOURCE), "the wheel stops at None");
-        store.set(Params.CLICK_SOURCE, 16f);
+        assertEquals(0, store.choice(Params.global().talkbackSource()), "the wheel stops at None");
+        store.set(Params.global().clickSource(), 16f);
         c = centre(Control.of(Control.CLICK_SOURCE, 0));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
-        assertEquals(0, store.choice(Params.CLICK_SOURCE), "a click past the last wraps to None");
+        assertEquals(0, store.choice(Params.global().clickSource()), "a click past the last wraps to None");
         // The fold-down keeps its own click: Stereo <-> Mono sum.
         c = centre(Control.of(Control.CUE_MONO, 0));
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
         input.mouse(EditorView.MOUSE_DOWN, c[0], c[1], 0, 0);
-        assertEquals(0, store.choice(Params.cueFold(0)));
+        assertEquals(0, store.choice(Params.cue(0).fold()));
     }
 
     @Test

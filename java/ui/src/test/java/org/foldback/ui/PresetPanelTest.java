@@ -203,7 +203,7 @@ class PresetPanelTest {
         assertTrue(host.log.isEmpty(), "the click that closed the panel also edited " + host.log);
         click(Control.of(Control.SEND_MUTE, 0));
         assertEquals(List.of("begin cue1.src1.mute", "perform cue1.src1.mute", "end cue1.src1.mute"), host.log);
-        assertEquals(1f, store.get(Params.sendMute(0, 0)));
+        assertEquals(1f, store.get(Params.cue(0).send(0).mute()));
     }
 
     @Test

@@ -46,33 +46,33 @@ enum BenchConfig {
     private static void applyFull(ParamStore params) {
         Random rnd = new Random(1);
         for (int c = 0; c < Layout.MAX_CUES; c++) {
-            params.set(Params.cueLevel(c), 3f);
-            params.set(Params.cueLimiter(c), 1);
-            params.set(Params.cueCeiling(c), -3f);
-            params.set(Params.cueFold(c), c % 3 == 2 ? 1 : 0);
-            params.set(Params.cuePolarityRight(c), c % 4 == 3 ? 1 : 0);
+            params.set(Params.cue(c).level(), 3f);
+            params.set(Params.cue(c).limiter(), 1);
+            params.set(Params.cue(c).ceiling(), -3f);
+            params.set(Params.cue(c).fold(), c % 3 == 2 ? 1 : 0);
+            params.set(Params.cue(c).polarityRight(), c % 4 == 3 ? 1 : 0);
             for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-                params.set(Params.sendLevel(c, s), -12f + 12f * rnd.nextFloat());
-                params.set(Params.sendPan(c, s), rnd.nextFloat() * 2 - 1);
+                params.set(Params.cue(c).send(s).level(), -12f + 12f * rnd.nextFloat());
+                params.set(Params.cue(c).send(s).pan(), rnd.nextFloat() * 2 - 1);
             }
         }
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-            params.set(Params.sourceMode(s), s % 2);
+            params.set(Params.source(s).mode(), s % 2);
         }
     }
 
     private static void applyMatrix(ParamStore params) {
         Random rnd = new Random(2);
         for (int c = 0; c < Layout.MAX_CUES; c++) {
-            params.set(Params.cueLimiter(c), 0);
+            params.set(Params.cue(c).limiter(), 0);
             for (int s = 0; s < Layout.MAX_SOURCES; s++) {
                 boolean inMatrix = c < 4 && s < 8;
-                params.set(Params.sendLevel(c, s), inMatrix ? -12f + 12f * rnd.nextFloat() : Params.LEVEL_MIN_DB);
-                params.set(Params.sendPan(c, s), s % 2 == 0 ? -1f : 1f);
+                params.set(Params.cue(c).send(s).level(), inMatrix ? -12f + 12f * rnd.nextFloat() : Params.LEVEL_MIN_DB);
+                params.set(Params.cue(c).send(s).pan(), s % 2 == 0 ? -1f : 1f);
             }
         }
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-            params.set(Params.sourceMode(s), 1);
+            params.set(Params.source(s).mode(), 1);
         }
     }
 

@@ -30,6 +30,12 @@ import org.foldback.engine.param.Params;
  * {@link #isSourceQuarantined}) are lock-free and may be read from any thread.
  */
 public final class CueEngine implements Processor {
+    /**
+     * Not a parameter's ramp: how long a scene change (state, program, A/B) fades each way, and
+     * how long a quarantined source must be good before it fades back in, and that fade.
+     */
+    private static final float FADE_MS = 10f;
+
     private final ParamStore params;
     /** What the engine plays: {@link #params}, except while a scene change fades ({@link SceneFade}). */
     private final ParamStore mix = new ParamStore();
@@ -111,19 +117,18 @@ public final class CueEngine implements Processor {
         busR = new float[block];
         silence = new float[block];
         monoSum = new float[MAX_SOURCES][block];
-        int gainRamp = Ramp.samplesFor(Params.GAIN_SMOOTHING_MS, sampleRate);
-        int toggleRamp = Ramp.samplesFor(Params.TOGGLE_FADE_MS, sampleRate);
+        int fade = Ramp.samplesFor(FADE_MS, sampleRate);
         for (int s = 0; s < MAX_SOURCES; s++) {
-            guards[s].prepare(toggleRamp, toggleRamp);
-            monoMode[s].setLength(toggleRamp);
+            guards[s].prepare(fade, fade);
+            monoMode[s].setLength(ParamRamps.samples(sampleRate, Params.source(s).mode()));
             quarantined.set(s, 0);
         }
         for (int c = 0; c < MAX_CUES; c++) {
-            strips[c].prepare(sampleRate, gainRamp, toggleRamp);
+            strips[c].prepare(sampleRate);
             limiterReductionBits.set(c, 0);
         }
-        bypass.setLength(toggleRamp);
-        scene.prepare(toggleRamp, params, mix);
+        bypass.setLength(ParamRamps.samples(sampleRate, Params.global().bypass()));
+        scene.prepare(fade, params, mix);
         // The first block starts at the current settings instead of fading in from silence.
         snapNext = true;
         prepared = true;
@@ -161,7 +166,7 @@ public final class CueEngine implements Processor {
         int inSources = Math.min(sources, inputs.length / 2);
 
         float b0 = bypass.current();
-        bypass.setTarget(p.isOn(Params.BYPASS) ? 1f : 0f, snap);
+        bypass.setTarget(p.isOn(Params.global().bypass()) ? 1f : 0f, snap);
         if (snap) {
             b0 = bypass.current();
         }
@@ -170,15 +175,15 @@ public final class CueEngine implements Processor {
 
         for (int s = 0; s < sources; s++) {
             float m0 = monoMode[s].current();
-            monoMode[s].setTarget(p.choice(Params.sourceMode(s)) == 1 ? 1f : 0f, snap);
+            monoMode[s].setTarget(p.choice(Params.source(s).mode()) == 1 ? 1f : 0f, snap);
             mono[s] = monoMode[s].advance(n);
             monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
             heard[s] = false;
         }
-        int talkback = p.choice(Params.TALKBACK_SOURCE) - 1;
-        int click = p.choice(Params.CLICK_SOURCE) - 1;
-        boolean talking = p.isOn(Params.TALKBACK_ON);
-        float talkDimDb = p.get(Params.TALKBACK_DIM);
+        int talkback = p.choice(Params.global().talkbackSource()) - 1;
+        int click = p.choice(Params.global().clickSource()) - 1;
+        boolean talking = p.isOn(Params.global().talkbackOn());
+        float talkDimDb = p.get(Params.global().talkbackDim());
         if (talkDimDb != this.talkDimDb) {
             this.talkDimDb = talkDimDb;
             talkDimGain = Decibels.toGain(talkDimDb);
@@ -290,7 +295,7 @@ public final class CueEngine implements Processor {
         }
         int c = strip.cue;
         float ceiling = strip.ceilingGain(mix);
-        float smallest = strip.limiter.process(outL, outR, n, ceiling, mix.isOn(Params.cueLimiter(c)), snap, ramp,
+        float smallest = strip.limiter.process(outL, outR, n, ceiling, mix.isOn(strip.params.limiter()), snap, ramp,
                 silent);
         limiterReductionBits.lazySet(c, Float.floatToRawIntBits(smallest < 1f ? -Decibels.fromGain(smallest) : 0f));
     }

@@ -6,8 +6,11 @@ import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Denormals;
 import org.foldback.engine.dsp.Ramp;
 import org.foldback.engine.dsp.SafetyLimiter;
+import org.foldback.engine.param.CueParams;
+import org.foldback.engine.param.GlobalParams;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
+import org.foldback.engine.param.SendParams;
 
 /**
  * One cue's state: its sends (a 2x2 matrix per source) and its output stage (one 2x2 matrix for
@@ -18,6 +21,8 @@ import org.foldback.engine.param.Params;
  */
 final class CueStrip {
     final int cue;
+    /** This cue's parameters (and, through them, its sends'). */
+    final CueParams params;
 
     // Sends, per source.
     private final Ramp[] sendLevel = ramps(MAX_SOURCES);
@@ -64,31 +69,41 @@ final class CueStrip {
 
     CueStrip(int cue) {
         this.cue = cue;
+        this.params = Params.cue(cue);
     }
 
-    void prepare(double sampleRate, int gainRamp, int toggleRamp) {
+    /** Sizes every ramp from the smoothing time of the parameters it carries. */
+    void prepare(double sampleRate) {
+        GlobalParams global = Params.global();
+        // A source's role in this cue: talkback gated by the talk switch and dimming the rest by
+        // talkback.dim, click never dimmed, or programme; it moves when any of these changes.
+        int roleRamp = ParamRamps.samples(sampleRate, global.talkbackOn(), global.talkbackDim(),
+                global.talkbackSource(), global.clickSource(), params.talkback());
         for (int s = 0; s < MAX_SOURCES; s++) {
-            sendLevel[s].setLength(gainRamp);
-            sendPan[s].setLength(gainRamp);
-            sendMute[s].setLength(toggleRamp);
-            sendRole[s].setLength(toggleRamp);
+            SendParams send = params.send(s);
+            sendLevel[s].setLength(ParamRamps.samples(sampleRate, send.level()));
+            sendPan[s].setLength(ParamRamps.samples(sampleRate, send.pan()));
+            sendMute[s].setLength(ParamRamps.samples(sampleRate, send.mute()));
+            sendRole[s].setLength(roleRamp);
             levelDb[s] = Float.NaN;
             panAt[s] = Float.NaN;
             settled[s] = false;
         }
-        level.setLength(gainRamp);
-        mute.setLength(toggleRamp);
-        dim.setLength(toggleRamp);
+        level.setLength(ParamRamps.samples(sampleRate, params.level()));
+        mute.setLength(ParamRamps.samples(sampleRate, params.mute()));
+        dim.setLength(ParamRamps.samples(sampleRate, params.dim(), params.dimAmount()));
+        int foldRamp = ParamRamps.samples(sampleRate, params.fold(), params.monoLaw());
         for (Ramp r : fold) {
-            r.setLength(toggleRamp);
+            r.setLength(foldRamp);
         }
-        polarityLeft.setLength(toggleRamp);
-        polarityRight.setLength(toggleRamp);
-        swap.setLength(toggleRamp);
+        polarityLeft.setLength(ParamRamps.samples(sampleRate, params.polarityLeft()));
+        polarityRight.setLength(ParamRamps.samples(sampleRate, params.polarityRight()));
+        swap.setLength(ParamRamps.samples(sampleRate, params.swap()));
         cueLevelDb = Float.NaN;
         dimDb = Float.NaN;
         ceilingDb = Float.NaN;
-        limiter.prepare(sampleRate, gainRamp, toggleRamp);
+        limiter.prepare(sampleRate, ParamRamps.samples(sampleRate, params.ceiling()),
+                ParamRamps.samples(sampleRate, params.limiter()));
     }
 
     /**
@@ -103,7 +118,7 @@ final class CueStrip {
      */
     void updateSends(ParamStore p, int sources, float[] mono, int talkback, int click, boolean talking,
                      float talkDim, int n, boolean snap) {
-        boolean hearsTalk = talking && p.isOn(Params.cueTalkback(cue));
+        boolean hearsTalk = talking && p.isOn(params.talkback());
         float programme = hearsTalk ? talkDim : 1f;
         float[] swapK = k0;
         k0 = k1;
@@ -111,7 +126,7 @@ final class CueStrip {
         int count = 0;
         for (int s = 0; s < sources; s++) {
             int o = 4 * s;
-            float db = p.get(Params.sendLevel(cue, s));
+            float db = p.get(params.send(s).level());
             if (settled[s] && !snap && db == levelDb[s] && levelGain[s] == 0f) {
                 // An off send that has finished fading costs one read: nothing else can matter.
                 k1[o] = 0f;
@@ -121,8 +136,8 @@ final class CueStrip {
                 live[s] = false;
                 continue;
             }
-            float panParam = p.get(Params.sendPan(cue, s));
-            float muteGain = p.isOn(Params.sendMute(cue, s)) ? 0f : 1f;
+            float panParam = p.get(params.send(s).pan());
+            float muteGain = p.isOn(params.send(s).mute()) ? 0f : 1f;
             // Talkback is gated by the talk switch and never dimmed by it; click is never dimmed.
             float role = s == talkback ? (hearsTalk ? 1f : 0f) : s == click ? 1f : programme;
             if (settled[s] && !snap && db == levelDb[s] && panParam == seenPan[s] && muteGain == seenMute[s]
@@ -190,26 +205,26 @@ final class CueStrip {
         float[] swapO = o0;
         o0 = o1;
         o1 = swapO;
-        float db = p.get(Params.cueLevel(cue));
+        float db = p.get(params.level());
         if (db != cueLevelDb) {
             cueLevelDb = db;
             cueLevelGain = Decibels.toGain(db);
         }
         level.setTarget(cueLevelGain, snap);
-        mute.setTarget(p.isOn(Params.cueMute(cue)) ? 0f : 1f, snap);
-        float dimAmount = p.get(Params.cueDimAmount(cue));
+        mute.setTarget(p.isOn(params.mute()) ? 0f : 1f, snap);
+        float dimAmount = p.get(params.dimAmount());
         if (dimAmount != dimDb) {
             dimDb = dimAmount;
             dimGain = Decibels.toGain(dimAmount);
         }
-        dim.setTarget(p.isOn(Params.cueDim(cue)) ? dimGain : 1f, snap);
-        FoldDown.matrix(p.choice(Params.cueFold(cue)), p.choice(Params.cueMonoLaw(cue)), foldTarget);
+        dim.setTarget(p.isOn(params.dim()) ? dimGain : 1f, snap);
+        FoldDown.matrix(p.choice(params.fold()), p.choice(params.monoLaw()), foldTarget);
         for (int j = 0; j < 4; j++) {
             fold[j].setTarget(foldTarget[j], snap);
         }
-        polarityLeft.setTarget(p.isOn(Params.cuePolarityLeft(cue)) ? -1f : 1f, snap);
-        polarityRight.setTarget(p.isOn(Params.cuePolarityRight(cue)) ? -1f : 1f, snap);
-        swap.setTarget(p.isOn(Params.cueSwap(cue)) ? 1f : 0f, snap);
+        polarityLeft.setTarget(p.isOn(params.polarityLeft()) ? -1f : 1f, snap);
+        polarityRight.setTarget(p.isOn(params.polarityRight()) ? -1f : 1f, snap);
+        swap.setTarget(p.isOn(params.swap()) ? 1f : 0f, snap);
 
         float g = level.advance(n) * mute.advance(n) * dim.advance(n);
         float f00 = fold[0].advance(n), f01 = fold[1].advance(n);
@@ -230,7 +245,7 @@ final class CueStrip {
 
     /** The limiter ceiling as gain (cached: pow only when the setting changes). */
     float ceilingGain(ParamStore p) {
-        float db = p.get(Params.cueCeiling(cue));
+        float db = p.get(params.ceiling());
         if (db != ceilingDb) {
             ceilingDb = db;
             ceilingGain = Decibels.toGain(db);

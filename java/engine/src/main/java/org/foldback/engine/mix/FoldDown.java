@@ -1,7 +1,7 @@
 package org.foldback.engine.mix;
 
 /**
- * The fold-down matrices, indexed like {@code Params.FOLD_MODES}: out = F · (L, R).
+ * The fold-down matrices, indexed like the choices of {@code cueN.mono} ({@code ParamRole.CUE_FOLD}): out = F · (L, R).
  *
  * <ul>
  *   <li>Stereo: (L, R).</li>
@@ -9,7 +9,7 @@ package org.foldback.engine.mix;
  *   <li>Left only: both sides L. Right only: both sides R.</li>
  *   <li>Side: both sides k·(L - R).</li>
  * </ul>
- * k is the sum's law, indexed like {@code Params.MONO_LAWS}: -3 dB (k = 1/√2, keeps the power of
+ * k is the sum's law, indexed like the choices of {@code cueN.mono.law}: -3 dB (k = 1/√2, keeps the power of
  * uncorrelated L and R) or -6 dB (k = 1/2, keeps the level of identical L and R).
  */
 public final class FoldDown {

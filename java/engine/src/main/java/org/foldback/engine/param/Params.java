@@ -10,14 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The parameter table: every parameter of Foldback, declared once, in a fixed order.
+ * The parameter table: every parameter of Foldback, declared once ({@link ParamRole} holds the
+ * columns), in a fixed order, and reached by group:
  *
- * <p>IDs are 1-based to match what users read ({@code cue1} is the first cue). Methods such as
- * {@link #sendLevel(int, int)} take 0-based indices, as code uses them, and return the index into
- * {@link #TABLE} and {@link ParamStore}.
+ * <pre>
+ * Params.global().talkbackOn()          Params.source(s).mode()
+ * Params.cue(c).level()                 Params.cue(c).send(s).pan()
+ * Params.cue(c).all()                   Params.get(i).address()   (the way back: role, cue, source)
+ * </pre>
  *
- * <p>Never rename or remove an ID once released; append new parameters at the end of their group
- * only with a state-schema migration (see the state module).
+ * <p>Lookups return the index into {@link #TABLE} and {@link ParamStore}; they allocate nothing
+ * (the groups are built once), so the audio thread uses them too. IDs are 1-based to match what
+ * users read ({@code cue1} is the first cue); cue and source arguments are 0-based, as code uses
+ * them.
+ *
+ * <p>The order: the globals, then each source's roles, then for each cue its own roles followed
+ * by its send roles for each source. Never rename or remove an ID once released. A released ID
+ * keeps its index: ParamsTest pins every one (test resource {@code released-ids.txt}), so a new
+ * role, which moves the indices after it, fails that test until the move is decided on purpose.
  */
 public final class Params {
 
@@ -25,50 +35,31 @@ public final class Params {
     public static final float LEVEL_MIN_DB = ParamSpec.MINUS_INF_DB;
     public static final float LEVEL_MAX_DB = 10f;
 
-    /** Ramp times. Gains ramp over 20 ms (no zipper noise); toggles crossfade over 10 ms. */
-    public static final float GAIN_SMOOTHING_MS = 20f;
-    public static final float TOGGLE_FADE_MS = 10f;
-
-    public static final List<String> SOURCE_MODES = List.of("Stereo", "Mono");
-    public static final List<String> FOLD_MODES = List.of("Stereo", "Mono sum", "Left only", "Right only", "Side");
-    public static final List<String> MONO_LAWS = List.of("-3 dB", "-6 dB");
-    public static final List<String> SOURCE_CHOICES = sourceChoices();
-
-    // Global parameters, in table order.
-    public static final int BYPASS = 0;
-    public static final int TALKBACK_ON = 1;
-    public static final int TALKBACK_LATCH = 2;
-    public static final int TALKBACK_DIM = 3;
-    public static final int TALKBACK_SOURCE = 4;
-    public static final int CLICK_SOURCE = 5;
-    private static final int GLOBAL_COUNT = 6;
-
-    // Per source: mode.
-    private static final int SOURCE_BASE = GLOBAL_COUNT;
-    private static final int PER_SOURCE = 1;
-
-    // Per cue: these, then a send (level, pan, mute) per source.
-    private static final int CUE_BASE = SOURCE_BASE + MAX_SOURCES * PER_SOURCE;
-    private static final int CUE_LEVEL = 0;
-    private static final int CUE_MUTE = 1;
-    private static final int CUE_DIM = 2;
-    private static final int CUE_DIM_AMOUNT = 3;
-    private static final int CUE_FOLD = 4;
-    private static final int CUE_MONO_LAW = 5;
-    private static final int CUE_POLARITY_LEFT = 6;
-    private static final int CUE_POLARITY_RIGHT = 7;
-    private static final int CUE_SWAP = 8;
-    private static final int CUE_LIMITER = 9;
-    private static final int CUE_CEILING = 10;
-    private static final int CUE_TALKBACK = 11;
-    private static final int CUE_OWN = 12;
-    private static final int PER_SEND = 3;
-    private static final int PER_CUE = CUE_OWN + MAX_SOURCES * PER_SEND;
-
     /** The whole table, in index order. */
-    public static final List<ParamSpec> TABLE = build();
+    public static final List<ParamSpec> TABLE;
 
-    private static final Map<String, ParamSpec> BY_ID = indexById(TABLE);
+    private static final GlobalParams GLOBAL;
+    private static final SourceParams[] SOURCES = new SourceParams[MAX_SOURCES];
+    private static final CueParams[] CUES = new CueParams[MAX_CUES];
+    private static final Map<String, ParamSpec> BY_ID;
+
+    static {
+        Builder b = new Builder();
+        GLOBAL = new GlobalParams(b.group(ParamScope.GLOBAL, -1, -1));
+        for (int s = 0; s < MAX_SOURCES; s++) {
+            SOURCES[s] = new SourceParams(s, b.group(ParamScope.SOURCE, -1, s));
+        }
+        for (int c = 0; c < MAX_CUES; c++) {
+            List<ParamSpec> own = b.group(ParamScope.CUE, c, -1);
+            SendParams[] sends = new SendParams[MAX_SOURCES];
+            for (int s = 0; s < MAX_SOURCES; s++) {
+                sends[s] = new SendParams(c, s, b.group(ParamScope.SEND, c, s));
+            }
+            CUES[c] = new CueParams(c, own, sends);
+        }
+        TABLE = Collections.unmodifiableList(b.specs);
+        BY_ID = indexById(TABLE);
+    }
 
     private Params() {}
 
@@ -85,78 +76,33 @@ public final class Params {
         return BY_ID.get(id);
     }
 
-    public static int sourceMode(int source) {
-        return SOURCE_BASE + source * PER_SOURCE;
+    /** The plugin-wide parameters: bypass, talkback, click. */
+    public static GlobalParams global() {
+        return GLOBAL;
     }
 
-    private static int cue(int cue, int offset) {
-        return CUE_BASE + cue * PER_CUE + offset;
+    /** Source {@code source}'s parameters (0-based). */
+    public static SourceParams source(int source) {
+        return SOURCES[source];
     }
 
-    public static int cueLevel(int cue) { return cue(cue, CUE_LEVEL); }
-    public static int cueMute(int cue) { return cue(cue, CUE_MUTE); }
-    public static int cueDim(int cue) { return cue(cue, CUE_DIM); }
-    public static int cueDimAmount(int cue) { return cue(cue, CUE_DIM_AMOUNT); }
-    public static int cueFold(int cue) { return cue(cue, CUE_FOLD); }
-    public static int cueMonoLaw(int cue) { return cue(cue, CUE_MONO_LAW); }
-    public static int cuePolarityLeft(int cue) { return cue(cue, CUE_POLARITY_LEFT); }
-    public static int cuePolarityRight(int cue) { return cue(cue, CUE_POLARITY_RIGHT); }
-    public static int cueSwap(int cue) { return cue(cue, CUE_SWAP); }
-    public static int cueLimiter(int cue) { return cue(cue, CUE_LIMITER); }
-    public static int cueCeiling(int cue) { return cue(cue, CUE_CEILING); }
-    public static int cueTalkback(int cue) { return cue(cue, CUE_TALKBACK); }
-
-    public static int sendLevel(int cue, int source) { return cue(cue, CUE_OWN + source * PER_SEND); }
-    public static int sendPan(int cue, int source) { return sendLevel(cue, source) + 1; }
-    public static int sendMute(int cue, int source) { return sendLevel(cue, source) + 2; }
-
-    private static List<ParamSpec> build() {
-        Builder b = new Builder();
-        b.toggle("bypass", "Bypass", false, true);
-        b.toggle("talkback.on", "Talkback", false, true);
-        b.toggle("talkback.latch", "Talkback Latch", false, false);
-        b.dbFloat("talkback.dim", "Talkback Dim", -60f, 0f, -15f);
-        b.choice("talkback.source", "Talkback Source", SOURCE_CHOICES, 0);
-        b.choice("click.source", "Click Source", SOURCE_CHOICES, 0);
-
-        for (int s = 0; s < MAX_SOURCES; s++) {
-            b.choice("src" + (s + 1) + ".mode", "Src " + (s + 1) + " Mode", SOURCE_MODES, 0);
-        }
-
-        for (int c = 0; c < MAX_CUES; c++) {
-            String id = "cue" + (c + 1);
-            String name = "Cue " + (c + 1);
-            b.level(id + ".level", name + " Level", 0f);
-            b.toggle(id + ".mute", name + " Mute", false, true);
-            b.toggle(id + ".dim", name + " Dim", false, true);
-            b.dbFloat(id + ".dim.amount", name + " Dim Amount", -60f, 0f, -20f);
-            b.choice(id + ".mono", name + " Fold-down", FOLD_MODES, 0);
-            b.choice(id + ".mono.law", name + " Mono Law", MONO_LAWS, 0);
-            b.toggle(id + ".polarity.left", name + " Polarity L", false, true);
-            b.toggle(id + ".polarity.right", name + " Polarity R", false, true);
-            b.toggle(id + ".swap", name + " Swap L/R", false, true);
-            b.toggle(id + ".limiter", name + " Limiter", true, true);
-            b.dbFloat(id + ".limiter.ceiling", name + " Ceiling", -20f, 0f, -1f);
-            b.toggle(id + ".talkback", name + " Hears Talkback", true, true);
-            for (int s = 0; s < MAX_SOURCES; s++) {
-                String sid = id + ".src" + (s + 1);
-                String sname = name + " Src " + (s + 1);
-                // Out of the box every cue hears the main input: the plugin passes audio through.
-                b.level(sid + ".level", sname + " Level", s == 0 ? 0f : LEVEL_MIN_DB);
-                b.pan(sid + ".pan", sname + " Pan");
-                b.toggle(sid + ".mute", sname + " Mute", false, true);
-            }
-        }
-        return Collections.unmodifiableList(b.specs);
+    /** Cue {@code cue}'s parameters and sends (0-based). */
+    public static CueParams cue(int cue) {
+        return CUES[cue];
     }
 
-    private static List<String> sourceChoices() {
-        List<String> list = new ArrayList<>();
-        list.add("None");
-        for (int s = 1; s <= MAX_SOURCES; s++) {
-            list.add("Src " + s);
-        }
-        return List.copyOf(list);
+    /**
+     * The parameter in {@code role} for this cue and source (0-based; ignored where the role's
+     * scope has none): how code that holds a role rather than a method (the editor's controls)
+     * finds its parameter. Allocates nothing.
+     */
+    public static int index(ParamRole role, int cue, int source) {
+        return switch (role.scope()) {
+            case GLOBAL -> GLOBAL.param(role);
+            case SOURCE -> SOURCES[source].param(role);
+            case CUE -> CUES[cue].param(role);
+            case SEND -> CUES[cue].send(source).param(role);
+        };
     }
 
     private static Map<String, ParamSpec> indexById(List<ParamSpec> specs) {
@@ -169,37 +115,25 @@ public final class Params {
         return Collections.unmodifiableMap(map);
     }
 
-    /** Appends specs with consecutive indices. */
+    /** Appends specs with consecutive indices, a group at a time. */
     private static final class Builder {
         final List<ParamSpec> specs = new ArrayList<>();
 
-        void add(String id, String name, String unit, float min, float max, float def, ParamKind kind,
-                 List<String> choices, float smoothingMs, boolean automatable) {
-            specs.add(new ParamSpec(specs.size(), id, name, unit, min, max, def, kind, choices,
-                    smoothingMs, automatable));
-        }
-
-        void level(String id, String name, float def) {
-            add(id, name, "dB", LEVEL_MIN_DB, LEVEL_MAX_DB, def, ParamKind.FLOAT, List.of(),
-                    GAIN_SMOOTHING_MS, true);
-        }
-
-        void dbFloat(String id, String name, float min, float max, float def) {
-            add(id, name, "dB", min, max, def, ParamKind.FLOAT, List.of(), GAIN_SMOOTHING_MS, true);
-        }
-
-        void pan(String id, String name) {
-            add(id, name, "", -1f, 1f, 0f, ParamKind.FLOAT, List.of(), GAIN_SMOOTHING_MS, true);
-        }
-
-        void toggle(String id, String name, boolean def, boolean automatable) {
-            add(id, name, "", 0f, 1f, def ? 1f : 0f, ParamKind.BOOL, List.of("Off", "On"),
-                    TOGGLE_FADE_MS, automatable);
-        }
-
-        void choice(String id, String name, List<String> choices, int def) {
-            add(id, name, "", 0f, choices.size() - 1, def, ParamKind.CHOICE, choices,
-                    TOGGLE_FADE_MS, false);
+        /** One spec per role of {@code scope}, for this cue and source; returns them. */
+        List<ParamSpec> group(ParamScope scope, int cue, int source) {
+            List<ParamSpec> group = new ArrayList<>();
+            for (ParamRole role : ParamRole.of(scope)) {
+                ParamAddress at = new ParamAddress(role, cue, source);
+                ParamShape shape = role.shape();
+                if (role == ParamRole.SEND_LEVEL && source == 0) {
+                    // Out of the box every cue hears the main input: the plugin passes audio through.
+                    shape = shape.withDefault(0f);
+                }
+                ParamSpec spec = new ParamSpec(specs.size(), at.id(), at.name(), at, shape);
+                specs.add(spec);
+                group.add(spec);
+            }
+            return group;
         }
     }
 }

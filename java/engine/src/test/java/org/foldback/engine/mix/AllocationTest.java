@@ -39,10 +39,10 @@ class AllocationTest {
         Random rnd = new Random(13);
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             RandomDesk.randomiseCue(p, rnd, c, Layout.MAX_SOURCES, true);
-            p.set(Params.cueMute(c), 0);
+            p.set(Params.cue(c).mute(), 0);
             for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-                p.set(Params.sendLevel(c, s), -6f + 12f * rnd.nextFloat());
-                p.set(Params.sendMute(c, s), 0);
+                p.set(Params.cue(c).send(s).level(), -6f + 12f * rnd.nextFloat());
+                p.set(Params.cue(c).send(s).mute(), 0);
             }
         }
         engine.prepare(48000, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES);
@@ -62,12 +62,12 @@ class AllocationTest {
             int c = rnd.nextInt(Layout.MAX_CUES);
             int s = rnd.nextInt(Layout.MAX_SOURCES);
             switch (rnd.nextInt(6)) {
-                case 0: index[k] = Params.sendLevel(c, s); value[k] = -20f + 30f * rnd.nextFloat(); break;
-                case 1: index[k] = Params.sendPan(c, s); value[k] = rnd.nextFloat() * 2 - 1; break;
-                case 2: index[k] = Params.cueLevel(c); value[k] = -10f + 10f * rnd.nextFloat(); break;
-                case 3: index[k] = Params.cueFold(c); value[k] = rnd.nextInt(5); break;
-                case 4: index[k] = Params.TALKBACK_ON; value[k] = rnd.nextInt(2); break;
-                default: index[k] = Params.sourceMode(s); value[k] = rnd.nextInt(2); break;
+                case 0: index[k] = Params.cue(c).send(s).level(); value[k] = -20f + 30f * rnd.nextFloat(); break;
+                case 1: index[k] = Params.cue(c).send(s).pan(); value[k] = rnd.nextFloat() * 2 - 1; break;
+                case 2: index[k] = Params.cue(c).level(); value[k] = -10f + 10f * rnd.nextFloat(); break;
+                case 3: index[k] = Params.cue(c).fold(); value[k] = rnd.nextInt(5); break;
+                case 4: index[k] = Params.global().talkbackOn(); value[k] = rnd.nextInt(2); break;
+                default: index[k] = Params.source(s).mode(); value[k] = rnd.nextInt(2); break;
             }
         }
 

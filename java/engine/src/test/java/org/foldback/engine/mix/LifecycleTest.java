@@ -51,7 +51,7 @@ class LifecycleTest {
         // Channels beyond the active cues are written too (silence).
         assertArrayEquals(new float[512], out[4]);
         engine.prepare(96000, 32, 2, 1);
-        engine.params().set(Params.cueLevel(0), -6f);
+        engine.params().set(Params.cue(0).level(), -6f);
         engine.process(in, out, 32);
         for (int i = 0; i < 32; i++) {
             assertEquals(in[0][i] * 0.5011872f, out[0][i], 1e-6f);

@@ -35,13 +35,13 @@ class LimiterTest {
             Rig rig = new Rig(sources, 2, trial < 3 ? 1 + trial : 16 + rnd.nextInt(240)).blank();
             float ceilingDb = -20f + 20f * rnd.nextFloat();
             for (int c = 0; c < 2; c++) {
-                rig.p.set(Params.cueLimiter(c), 1);
-                rig.p.set(Params.cueCeiling(c), ceilingDb);
-                rig.p.set(Params.cueLevel(c), 10f * rnd.nextFloat());
-                rig.p.set(Params.cueFold(c), rnd.nextInt(5));
+                rig.p.set(Params.cue(c).limiter(), 1);
+                rig.p.set(Params.cue(c).ceiling(), ceilingDb);
+                rig.p.set(Params.cue(c).level(), 10f * rnd.nextFloat());
+                rig.p.set(Params.cue(c).fold(), rnd.nextInt(5));
                 for (int s = 0; s < sources; s++) {
-                    rig.p.set(Params.sendLevel(c, s), -10f + 20f * rnd.nextFloat());
-                    rig.p.set(Params.sendPan(c, s), rnd.nextFloat() * 2 - 1);
+                    rig.p.set(Params.cue(c).send(s).level(), -10f + 20f * rnd.nextFloat());
+                    rig.p.set(Params.cue(c).send(s).pan(), rnd.nextFloat() * 2 - 1);
                 }
             }
             rig.prepare();
@@ -52,7 +52,7 @@ class LimiterTest {
             // The ceiling also moves mid-signal; the bound holds while it ramps.
             float[][] out = rig.render(in, start -> {
                 if (start > 3000) {
-                    rig.p.set(Params.cueCeiling(1), -6f);
+                    rig.p.set(Params.cue(1).ceiling(), -6f);
                 }
             });
             float c0 = (float) Rig.db(ceilingDb);
@@ -85,8 +85,8 @@ class LimiterTest {
         float[][][] outs = new float[2][][];
         for (int on = 0; on < 2; on++) {
             Rig rig = new Rig(1, 1, 64).blank();
-            rig.p.set(Params.sendLevel(0, 0), 0f);
-            rig.p.set(Params.cueLimiter(0), on);
+            rig.p.set(Params.cue(0).send(0).level(), 0f);
+            rig.p.set(Params.cue(0).limiter(), on);
             rig.prepare();
             outs[on] = rig.render(new float[][] {l, r});
             assertEquals(0f, rig.engine.limiterGainReductionDb(0));
@@ -98,9 +98,9 @@ class LimiterTest {
     @Test
     void reportsGainReductionAndReleasesAfterABurst() {
         Rig rig = new Rig(1, 1, 64).blank();
-        rig.p.set(Params.sendLevel(0, 0), 0f);
-        rig.p.set(Params.cueLimiter(0), 1);
-        rig.p.set(Params.cueCeiling(0), -1f);
+        rig.p.set(Params.cue(0).send(0).level(), 0f);
+        rig.p.set(Params.cue(0).limiter(), 1);
+        rig.p.set(Params.cue(0).ceiling(), -1f);
         rig.prepare();
         // A +6 dBFS sine burst: about 7 dB of reduction, reported while it lasts.
         float[] x = Rig.sine(4800, 1000, Rig.db(6), 0);

@@ -34,9 +34,9 @@ class MixFormulasTest {
         double[] pans = {-1, -0.6, -0.25, 0, 0.3, 0.75, 1};
         for (double pan : pans) {
             Rig rig = new Rig(2, 1, 64).blank();
-            rig.p.set(Params.sourceMode(1), 1);
-            rig.p.set(Params.sendLevel(0, 1), -4.5f);
-            rig.p.set(Params.sendPan(0, 1), (float) pan);
+            rig.p.set(Params.source(1).mode(), 1);
+            rig.p.set(Params.cue(0).send(1).level(), -4.5f);
+            rig.p.set(Params.cue(0).send(1).pan(), (float) pan);
             rig.prepare();
             float[][] in = new float[4][256];
             in[2][10] = 1f;     // left of source 2
@@ -61,9 +61,9 @@ class MixFormulasTest {
         double[] pans = {-1, -0.5, -0.1, 0, 0.2, 0.5, 1};
         for (double pan : pans) {
             Rig rig = new Rig(1, 1, 64).blank();
-            rig.p.set(Params.sendLevel(0, 0), 6f);
-            rig.p.set(Params.sendPan(0, 0), (float) pan);
-            rig.p.set(Params.cueLevel(0), -3f);
+            rig.p.set(Params.cue(0).send(0).level(), 6f);
+            rig.p.set(Params.cue(0).send(0).pan(), (float) pan);
+            rig.p.set(Params.cue(0).level(), -3f);
             rig.prepare();
             float[] l = Rig.sine(N, 997, 0.5, 0);
             float[] r = Rig.sine(N, 440, 0.4, 1);
@@ -80,12 +80,12 @@ class MixFormulasTest {
     @Test
     void sendsSumAndCueDimAppliesItsAmount() {
         Rig rig = new Rig(3, 1, 64).blank();
-        rig.p.set(Params.sendLevel(0, 0), 0f);
-        rig.p.set(Params.sendLevel(0, 2), -10f);
-        rig.p.set(Params.sendMute(0, 1), 1);
-        rig.p.set(Params.sendLevel(0, 1), 10f);
-        rig.p.set(Params.cueDim(0), 1);
-        rig.p.set(Params.cueDimAmount(0), -20f);
+        rig.p.set(Params.cue(0).send(0).level(), 0f);
+        rig.p.set(Params.cue(0).send(2).level(), -10f);
+        rig.p.set(Params.cue(0).send(1).mute(), 1);
+        rig.p.set(Params.cue(0).send(1).level(), 10f);
+        rig.p.set(Params.cue(0).dim(), 1);
+        rig.p.set(Params.cue(0).dimAmount(), -20f);
         rig.prepare();
         float[] a = Rig.sine(N, 100, 0.3, 0);
         float[] b = Rig.sine(N, 1234, 0.9, 0);
@@ -120,13 +120,14 @@ class MixFormulasTest {
         for (double[] k : cases) {
             for (int anti = 0; anti < 2; anti++) {
                 Rig rig = new Rig(1, 1, 64).blank();
-                rig.p.set(Params.sendLevel(0, 0), 0f);
-                rig.p.set(Params.cueFold(0), (float) k[0]);
-                rig.p.set(Params.cueMonoLaw(0), (float) k[1]);
+                rig.p.set(Params.cue(0).send(0).level(), 0f);
+                rig.p.set(Params.cue(0).fold(), (float) k[0]);
+                rig.p.set(Params.cue(0).monoLaw(), (float) k[1]);
                 rig.prepare();
                 float[][] out = rig.render(new float[][] {x, anti == 0 ? x : minus});
                 double g = k[2 + anti];
-                String what = Params.FOLD_MODES.get((int) k[0]) + " " + Params.MONO_LAWS.get((int) k[1])
+                String what = Params.get(Params.cue(0).fold()).choices().get((int) k[0]) + " "
+                        + Params.get(Params.cue(0).monoLaw()).choices().get((int) k[1])
                         + (anti == 0 ? " correlated" : " anticorrelated");
                 assertSignal(times(x, g), out[0], what + " left");
                 assertSignal(times(x, g), out[1], what + " right");
@@ -137,9 +138,9 @@ class MixFormulasTest {
     @Test
     void swapThenPolarityPerOutputSide() {
         Rig rig = new Rig(1, 1, 64).blank();
-        rig.p.set(Params.sendLevel(0, 0), 0f);
-        rig.p.set(Params.cueSwap(0), 1);
-        rig.p.set(Params.cuePolarityLeft(0), 1);
+        rig.p.set(Params.cue(0).send(0).level(), 0f);
+        rig.p.set(Params.cue(0).swap(), 1);
+        rig.p.set(Params.cue(0).polarityLeft(), 1);
         rig.prepare();
         float[] l = Rig.sine(N, 300, 0.5, 0);
         float[] r = Rig.sine(N, 700, 0.25, 0);
@@ -151,7 +152,7 @@ class MixFormulasTest {
     @Test
     void bypassPassesMainInputToCueOneOnly() {
         Rig rig = new Rig(2, 3, 64).blank();
-        rig.p.set(Params.BYPASS, 1);
+        rig.p.set(Params.global().bypass(), 1);
         rig.prepare();
         float[] l = Rig.sine(N, 300, 1.5, 0);
         float[] r = Rig.sine(N, 700, 0.25, 0);
@@ -168,14 +169,14 @@ class MixFormulasTest {
         // Source 1 programme, source 2 talkback, source 3 click; all DC 1 so the output is the gain.
         int length = 4096;
         Rig rig = new Rig(3, 2, 48).blank();
-        rig.p.set(Params.TALKBACK_SOURCE, 2);
-        rig.p.set(Params.CLICK_SOURCE, 3);
-        rig.p.set(Params.TALKBACK_DIM, -15f);
-        rig.p.set(Params.cueTalkback(1), 0);
+        rig.p.set(Params.global().talkbackSource(), 2);
+        rig.p.set(Params.global().clickSource(), 3);
+        rig.p.set(Params.global().talkbackDim(), -15f);
+        rig.p.set(Params.cue(1).talkback(), 0);
         for (int c = 0; c < 2; c++) {
             for (int s = 0; s < 3; s++) {
-                rig.p.set(Params.sendLevel(c, s), 0f);
-                rig.p.set(Params.sendPan(c, s), -1f); // stereo balance hard left: right side silent
+                rig.p.set(Params.cue(c).send(s).level(), 0f);
+                rig.p.set(Params.cue(c).send(s).pan(), -1f); // stereo balance hard left: right side silent
             }
         }
         rig.prepare();
@@ -184,7 +185,7 @@ class MixFormulasTest {
         java.util.Arrays.fill(one[0], 1f);      // programme, left
         java.util.Arrays.fill(one[2], 0.25f);   // talkback, left
         java.util.Arrays.fill(one[4], 0.125f);  // click, left
-        float[][] out = rig.render(one, start -> rig.p.set(Params.TALKBACK_ON, start >= press ? 1 : 0));
+        float[][] out = rig.render(one, start -> rig.p.set(Params.global().talkbackOn(), start >= press ? 1 : 0));
         double dim = Rig.db(-15);
         for (int i = 0; i < length; i++) {
             double t = Math.min(1, Math.max(0, (i - press + 1) / (double) Rig.TOGGLE_RAMP));
@@ -202,12 +203,12 @@ class MixFormulasTest {
         // plus float rounding of two neighbouring samples near 3.16 (2 ulps).
         for (int block : new int[] {64, 100, 1}) {
             Rig rig = new Rig(1, 1, block).blank();
-            rig.p.set(Params.sendLevel(0, 0), 0f);
-            rig.p.set(Params.cueLevel(0), Params.LEVEL_MIN_DB);
+            rig.p.set(Params.cue(0).send(0).level(), 0f);
+            rig.p.set(Params.cue(0).level(), Params.LEVEL_MIN_DB);
             rig.prepare();
             int jump = 5 * block;
             float[][] out = rig.render(Rig.constant(2, 4000, 1f),
-                    start -> rig.p.set(Params.cueLevel(0), start >= jump ? 10f : Params.LEVEL_MIN_DB));
+                    start -> rig.p.set(Params.cue(0).level(), start >= jump ? 10f : Params.LEVEL_MIN_DB));
             double bound = Rig.db(10) / Rig.GAIN_RAMP + 2 * Math.ulp(3.2f);
             double maxStep = 0;
             for (int i = 1; i < out[0].length; i++) {
@@ -225,11 +226,11 @@ class MixFormulasTest {
     @Test
     void togglesCrossfadeInsteadOfStepping() {
         // Each toggle on a DC input: max step <= (largest jump of the output) / 480 samples.
-        int[] toggles = {Params.cueMute(0), Params.sendMute(0, 0), Params.cuePolarityLeft(0), Params.cueSwap(0),
-            Params.cueDim(0), Params.sourceMode(0), Params.BYPASS};
+        int[] toggles = {Params.cue(0).mute(), Params.cue(0).send(0).mute(), Params.cue(0).polarityLeft(), Params.cue(0).swap(),
+            Params.cue(0).dim(), Params.source(0).mode(), Params.global().bypass()};
         for (int toggle : toggles) {
             Rig rig = new Rig(1, 1, 64).blank();
-            rig.p.set(Params.sendLevel(0, 0), 0f);
+            rig.p.set(Params.cue(0).send(0).level(), 0f);
             rig.prepare();
             float[][] in = {Rig.constant(1, 3000, 0.5f)[0], Rig.constant(1, 3000, -0.25f)[0]};
             float[][] out = rig.render(in, start -> rig.p.set(toggle, start >= 640 ? 1 : 0));

@@ -32,7 +32,7 @@ class MixPropertiesTest {
                 RandomDesk.randomiseGlobals(rig.p, moves, rig.sources);
             }
             if (moves.nextInt(32) == 0) {
-                rig.p.set(Params.BYPASS, moves.nextInt(2));
+                rig.p.set(Params.global().bypass(), moves.nextInt(2));
             }
         });
     }
@@ -97,7 +97,7 @@ class MixPropertiesTest {
             for (int run = 0; run < 2; run++) {
                 Rig rig = randomRig(seed, sources, cues, 64, true);
                 for (int c = 0; c < cues; c++) {
-                    rig.p.set(byMute ? Params.sendMute(c, muted) : Params.sendLevel(c, muted),
+                    rig.p.set(byMute ? Params.cue(c).send(muted).mute() : Params.cue(c).send(muted).level(),
                             byMute ? 1 : Params.LEVEL_MIN_DB);
                 }
                 rig.engine.prepare(Rig.RATE, 64, sources, cues);

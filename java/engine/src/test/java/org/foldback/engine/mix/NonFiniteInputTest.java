@@ -16,9 +16,9 @@ class NonFiniteInputTest {
     void badSamplesQuarantineTheSourceWhichThenFadesBackIn() {
         for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 1e30f}) {
             Rig rig = new Rig(2, 2, 64).blank();
-            rig.p.set(Params.sendLevel(0, 0), 0f);
-            rig.p.set(Params.sendLevel(0, 1), 0f);
-            rig.p.set(Params.sendLevel(1, 1), 0f);
+            rig.p.set(Params.cue(0).send(0).level(), 0f);
+            rig.p.set(Params.cue(0).send(1).level(), 0f);
+            rig.p.set(Params.cue(1).send(1).level(), 0f);
             rig.prepare();
             int length = 64 * 60;
             float[][] in = Rig.constant(4, length, 0f);
@@ -71,7 +71,7 @@ class NonFiniteInputTest {
             for (int c = 0; c < cues; c++) {
                 RandomDesk.randomiseCue(rig.p, rnd, c, sources, rnd.nextBoolean());
             }
-            rig.p.set(Params.BYPASS, rnd.nextInt(4) == 0 ? 1 : 0);
+            rig.p.set(Params.global().bypass(), rnd.nextInt(4) == 0 ? 1 : 0);
             rig.prepare();
             float[][] in = RandomDesk.signals(rnd, 2 * sources, 4096);
             float[] garbage = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.MAX_VALUE, -1e20f};

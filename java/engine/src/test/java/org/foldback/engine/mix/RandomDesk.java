@@ -1,6 +1,10 @@
 package org.foldback.engine.mix;
 
+import java.util.List;
 import java.util.Random;
+import org.foldback.engine.param.ParamAddress;
+import org.foldback.engine.param.ParamScope;
+import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 
@@ -13,54 +17,51 @@ final class RandomDesk {
     }
 
     static void randomiseGlobals(ParamStore p, Random rnd, int sources) {
-        p.set(Params.TALKBACK_SOURCE, rnd.nextInt(sources + 1));
-        p.set(Params.CLICK_SOURCE, rnd.nextInt(sources + 1));
-        p.set(Params.TALKBACK_ON, rnd.nextInt(2));
-        p.set(Params.TALKBACK_DIM, -60f * rnd.nextFloat());
+        p.set(Params.global().talkbackSource(), rnd.nextInt(sources + 1));
+        p.set(Params.global().clickSource(), rnd.nextInt(sources + 1));
+        p.set(Params.global().talkbackOn(), rnd.nextInt(2));
+        p.set(Params.global().talkbackDim(), -60f * rnd.nextFloat());
         for (int s = 0; s < sources; s++) {
-            p.set(Params.sourceMode(s), rnd.nextInt(2));
+            p.set(Params.source(s).mode(), rnd.nextInt(2));
         }
     }
 
     /** Randomises one cue's own settings and sends; the limiter stays as {@code limiter} says. */
     static void randomiseCue(ParamStore p, Random rnd, int cue, int sources, boolean limiter) {
-        p.set(Params.cueLevel(cue), level(rnd));
-        p.set(Params.cueMute(cue), rnd.nextInt(6) == 0 ? 1 : 0);
-        p.set(Params.cueDim(cue), rnd.nextInt(2));
-        p.set(Params.cueDimAmount(cue), -60f * rnd.nextFloat());
-        p.set(Params.cueFold(cue), rnd.nextInt(Params.FOLD_MODES.size()));
-        p.set(Params.cueMonoLaw(cue), rnd.nextInt(2));
-        p.set(Params.cuePolarityLeft(cue), rnd.nextInt(2));
-        p.set(Params.cuePolarityRight(cue), rnd.nextInt(2));
-        p.set(Params.cueSwap(cue), rnd.nextInt(2));
-        p.set(Params.cueLimiter(cue), limiter ? 1 : 0);
-        p.set(Params.cueCeiling(cue), -20f * rnd.nextFloat());
-        p.set(Params.cueTalkback(cue), rnd.nextInt(2));
+        p.set(Params.cue(cue).level(), level(rnd));
+        p.set(Params.cue(cue).mute(), rnd.nextInt(6) == 0 ? 1 : 0);
+        p.set(Params.cue(cue).dim(), rnd.nextInt(2));
+        p.set(Params.cue(cue).dimAmount(), -60f * rnd.nextFloat());
+        p.set(Params.cue(cue).fold(), rnd.nextInt(Params.get(Params.cue(cue).fold()).choices().size()));
+        p.set(Params.cue(cue).monoLaw(), rnd.nextInt(2));
+        p.set(Params.cue(cue).polarityLeft(), rnd.nextInt(2));
+        p.set(Params.cue(cue).polarityRight(), rnd.nextInt(2));
+        p.set(Params.cue(cue).swap(), rnd.nextInt(2));
+        p.set(Params.cue(cue).limiter(), limiter ? 1 : 0);
+        p.set(Params.cue(cue).ceiling(), -20f * rnd.nextFloat());
+        p.set(Params.cue(cue).talkback(), rnd.nextInt(2));
         for (int s = 0; s < sources; s++) {
-            p.set(Params.sendLevel(cue, s), level(rnd));
-            p.set(Params.sendPan(cue, s), rnd.nextFloat() * 2 - 1);
-            p.set(Params.sendMute(cue, s), rnd.nextInt(5) == 0 ? 1 : 0);
+            p.set(Params.cue(cue).send(s).level(), level(rnd));
+            p.set(Params.cue(cue).send(s).pan(), rnd.nextFloat() * 2 - 1);
+            p.set(Params.cue(cue).send(s).mute(), rnd.nextInt(5) == 0 ? 1 : 0);
         }
     }
 
     /** One random parameter of one cue (its own or a send). */
     static void nudgeCue(ParamStore p, Random rnd, int cue, int sources) {
-        int[] all = CueActions.parametersOf(cue);
+        List<ParamSpec> all = Params.cue(cue).all();
         int pick;
         do {
-            pick = all[rnd.nextInt(all.length)];
-        } while (isSendOfInactiveSource(pick, cue, sources));
+            pick = all.get(rnd.nextInt(all.size())).index();
+        } while (isSendOfInactiveSource(pick, sources));
         float min = Params.get(pick).min(), max = Params.get(pick).max();
         p.set(pick, min + (max - min) * rnd.nextFloat());
     }
 
-    private static boolean isSendOfInactiveSource(int index, int cue, int sources) {
-        for (int s = sources; s < org.foldback.engine.Layout.MAX_SOURCES; s++) {
-            if (index == Params.sendLevel(cue, s) || index == Params.sendPan(cue, s) || index == Params.sendMute(cue, s)) {
-                return true;
-            }
-        }
-        return false;
+    /** A send from a source beyond the active ones (the reverse lookup says whose it is). */
+    private static boolean isSendOfInactiveSource(int index, int sources) {
+        ParamAddress at = Params.get(index).address();
+        return at.scope() == ParamScope.SEND && at.source() >= sources;
     }
 
     static float[][] signals(Random rnd, int channels, int length) {

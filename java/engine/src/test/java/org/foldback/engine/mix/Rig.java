@@ -25,9 +25,9 @@ final class Rig {
     /** Every cue: limiter off and every send off, so tests start from a blank desk. */
     Rig blank() {
         for (int c = 0; c < cues; c++) {
-            p.set(Params.cueLimiter(c), 0);
+            p.set(Params.cue(c).limiter(), 0);
             for (int s = 0; s < sources; s++) {
-                p.set(Params.sendLevel(c, s), Params.LEVEL_MIN_DB);
+                p.set(Params.cue(c).send(s).level(), Params.LEVEL_MIN_DB);
             }
         }
         return this;
