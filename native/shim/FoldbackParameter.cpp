@@ -4,21 +4,18 @@
 
 namespace foldback
 {
-FoldbackParameter::Spec FoldbackParameter::Spec::fromLine (const juce::String& line)
+FoldbackParameter::Spec FoldbackParameter::Spec::from (const contract::ParamSpec& declared)
 {
-    auto fields = juce::StringArray::fromTokens (line, "\t", {});
-    while (fields.size() < 8)
-        fields.add ({});
     Spec s;
-    s.id = fields[0];
-    s.name = fields[1];
-    s.unit = fields[2];
-    s.kind = fields[3];
-    s.defaultValue = fields[4].getFloatValue();
-    s.steps = fields[5].getIntValue();
-    s.automatable = fields[6] == "1";
-    s.choices = juce::StringArray::fromTokens (fields[7], "|", {});
-    s.choices.removeEmptyStrings();
+    s.id = juce::String::fromUTF8 (declared.id);
+    s.name = juce::String::fromUTF8 (declared.name);
+    s.unit = juce::String::fromUTF8 (declared.unit);
+    s.kind = declared.kind == contract::ParamKind::Bool ? "BOOL" : declared.kind == contract::ParamKind::Choice ? "CHOICE" : "FLOAT";
+    s.defaultValue = declared.defaultNormalized;
+    s.steps = declared.steps;
+    s.automatable = declared.automatable;
+    for (int i = 0; i < declared.choiceCount; ++i)
+        s.choices.add (juce::String::fromUTF8 (declared.choices[i]));
     return s;
 }
 

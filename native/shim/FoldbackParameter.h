@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Boundary.h"
+
 #include <juce_audio_processors/juce_audio_processors.h>
 
 #include <atomic>
@@ -8,7 +10,8 @@
 namespace foldback
 {
 /**
- * A host-visible parameter built from one line of the Java parameter table. The value is the
+ * A host-visible parameter built from one entry of the Java parameter table (compiled in from the
+ * generated boundary header, so a session's parameters exist even when Java cannot start). The value is the
  * host's normalized 0..1 number; whenever it changes (host automation, a state load, an edit from
  * the editor) the parameter is flagged so that the next audio block hands it to Java.
  * Text conversion asks Java, so every host shows exactly what the Java table defines.
@@ -24,8 +27,8 @@ public:
         bool automatable = true;
         juce::StringArray choices;
 
-        /** Parses one tab-separated line of NativeProcessor.describeParams(). */
-        static Spec fromLine (const juce::String& line);
+        /** The parameter as the boundary contract declares it (generated from Java's Params). */
+        static Spec from (const contract::ParamSpec& declared);
     };
 
     using Formatter = std::function<juce::String (int index, float normalized)>;

@@ -9,15 +9,8 @@ namespace foldback
 {
 namespace
 {
-// The sizes org.foldback.ui.EditorLayout is drawn for (points).
-constexpr int defaultWidth = 1040, defaultHeight = 600;
-constexpr int minWidth = 760, minHeight = 420, maxWidth = 2400, maxHeight = 1600;
-
-// Must match org.foldback.control.EditorView.
-constexpr int kindDown = 0, kindDrag = 1, kindUp = 2, kindWheel = 3, kindDoubleClick = 4;
-constexpr int modShift = 1, modCtrl = 2, modAlt = 4;
-constexpr int keyUp = 1, keyDown = 2, keyLeft = 3, keyRight = 4, keyReturn = 5, keyEscape = 6,
-              keyBackspace = 7, keyDelete = 8, keyHome = 9, keyEnd = 10;
+// Event codes and sizes are org.foldback.control.EditorView's, generated into Boundary.h.
+namespace codes = contract::editor;
 
 juce::String stringFrom (JNIEnv* e, jobject s)
 {
@@ -50,7 +43,8 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
     e->PushLocalFrame (16);
     jobject global = nullptr;
     Methods m;
-    auto openEditor = e->GetMethodID (runtime.processorClass(), "openEditor", "()Lorg/foldback/control/EditorView;");
+    auto openEditor = e->GetMethodID (runtime.processorClass(), contract::jni::processor::openEditor.name,
+                                      contract::jni::processor::openEditor.signature);
     auto* local = openEditor == nullptr ? nullptr : e->CallObjectMethod (java->javaObject(), openEditor);
     whyNot = JavaRuntime::takeException (e);
     if (whyNot.isEmpty() && local == nullptr)
@@ -58,14 +52,15 @@ juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, Java
     if (whyNot.isEmpty())
     {
         auto cls = e->GetObjectClass (local);
+        namespace entry = contract::jni::editorView;
         auto missing = JavaRuntime::lookUpMethods (e, cls, {
-            { &m.glOpen, "glOpen", "()Ljava/lang/String;" },
-            { &m.render, "render", "(IIF)V" },
-            { &m.glClose, "glClose", "()V" },
-            { &m.resized, "resized", "(II)V" },
-            { &m.mouse, "mouse", "(IFFIF)V" },
-            { &m.key, "key", "(III)Z" },
-            { &m.close, "close", "()Ljava/lang/String;" },
+            { &m.glOpen, entry::glOpen },
+            { &m.render, entry::render },
+            { &m.glClose, entry::glClose },
+            { &m.resized, entry::resized },
+            { &m.mouse, entry::mouse },
+            { &m.key, entry::key },
+            { &m.close, entry::close },
         });
         if (missing.isNotEmpty())
             whyNot = "the editor in foldback.jar lacks " + missing;
@@ -88,8 +83,8 @@ GlEditor::GlEditor (FoldbackProcessor& p, jobject v, const Methods& m)
     setOpaque (true);
     setWantsKeyboardFocus (true);
     setResizable (true, true);
-    setResizeLimits (minWidth, minHeight, maxWidth, maxHeight);
-    setSize (defaultWidth, defaultHeight);
+    setResizeLimits (codes::MIN_WIDTH, codes::MIN_HEIGHT, codes::MAX_WIDTH, codes::MAX_HEIGHT);
+    setSize (codes::DEFAULT_WIDTH, codes::DEFAULT_HEIGHT);
 
     // NanoVG wants a stencil buffer. The context is JUCE's default (compatibility profile, the
     // newest the driver has): asking for a core profile the driver lacks raises an X error that
@@ -227,7 +222,8 @@ void GlEditor::resized()
 
 int GlEditor::modifiersOf (const juce::ModifierKeys& mods)
 {
-    return (mods.isShiftDown() ? modShift : 0) | (mods.isCtrlDown() ? modCtrl : 0) | (mods.isAltDown() ? modAlt : 0);
+    return (mods.isShiftDown() ? codes::MOD_SHIFT : 0) | (mods.isCtrlDown() ? codes::MOD_CTRL : 0)
+         | (mods.isAltDown() ? codes::MOD_ALT : 0);
 }
 
 void GlEditor::sendMouse (int kind, const juce::MouseEvent& event, float wheel)
@@ -241,14 +237,14 @@ void GlEditor::sendMouse (int kind, const juce::MouseEvent& event, float wheel)
     }
 }
 
-void GlEditor::mouseDown (const juce::MouseEvent& e)        { grabKeyboardFocus(); sendMouse (kindDown, e, 0.0f); }
-void GlEditor::mouseDrag (const juce::MouseEvent& e)        { sendMouse (kindDrag, e, 0.0f); }
-void GlEditor::mouseUp (const juce::MouseEvent& e)          { sendMouse (kindUp, e, 0.0f); }
-void GlEditor::mouseDoubleClick (const juce::MouseEvent& e) { sendMouse (kindDoubleClick, e, 0.0f); }
+void GlEditor::mouseDown (const juce::MouseEvent& e)        { grabKeyboardFocus(); sendMouse (codes::MOUSE_DOWN, e, 0.0f); }
+void GlEditor::mouseDrag (const juce::MouseEvent& e)        { sendMouse (codes::MOUSE_DRAG, e, 0.0f); }
+void GlEditor::mouseUp (const juce::MouseEvent& e)          { sendMouse (codes::MOUSE_UP, e, 0.0f); }
+void GlEditor::mouseDoubleClick (const juce::MouseEvent& e) { sendMouse (codes::MOUSE_DOUBLE_CLICK, e, 0.0f); }
 
 void GlEditor::mouseWheelMove (const juce::MouseEvent& e, const juce::MouseWheelDetails& wheel)
 {
-    sendMouse (kindWheel, e, wheel.isReversed ? -wheel.deltaY : wheel.deltaY);
+    sendMouse (codes::MOUSE_WHEEL, e, wheel.isReversed ? -wheel.deltaY : wheel.deltaY);
 }
 
 bool GlEditor::keyPressed (const juce::KeyPress& key)
@@ -257,11 +253,11 @@ bool GlEditor::keyPressed (const juce::KeyPress& key)
     // text it types (a code point), which the cue name field takes. Java says whether it used the
     // key: unused keys go back to the host, whose shortcuts they may be.
     static const std::pair<int, int> named[] = {
-        { juce::KeyPress::upKey, keyUp }, { juce::KeyPress::downKey, keyDown },
-        { juce::KeyPress::leftKey, keyLeft }, { juce::KeyPress::rightKey, keyRight },
-        { juce::KeyPress::returnKey, keyReturn }, { juce::KeyPress::escapeKey, keyEscape },
-        { juce::KeyPress::backspaceKey, keyBackspace }, { juce::KeyPress::deleteKey, keyDelete },
-        { juce::KeyPress::homeKey, keyHome }, { juce::KeyPress::endKey, keyEnd },
+        { juce::KeyPress::upKey, codes::KEY_UP }, { juce::KeyPress::downKey, codes::KEY_DOWN },
+        { juce::KeyPress::leftKey, codes::KEY_LEFT }, { juce::KeyPress::rightKey, codes::KEY_RIGHT },
+        { juce::KeyPress::returnKey, codes::KEY_RETURN }, { juce::KeyPress::escapeKey, codes::KEY_ESCAPE },
+        { juce::KeyPress::backspaceKey, codes::KEY_BACKSPACE }, { juce::KeyPress::deleteKey, codes::KEY_DELETE },
+        { juce::KeyPress::homeKey, codes::KEY_HOME }, { juce::KeyPress::endKey, codes::KEY_END },
     };
     int code = 0;
     for (auto [juceKey, ours] : named)

@@ -50,7 +50,7 @@ JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryP
 
     LocalFrame frame (e);
     auto cls = runtime.processorClass();
-    auto ctor = e->GetMethodID (cls, "<init>", "(JLjava/lang/String;)V");
+    auto ctor = e->GetMethodID (cls, contract::jni::processor::init.name, contract::jni::processor::init.signature);
     auto* local = ctor == nullptr ? nullptr
                                   : e->NewObject (cls, ctor, static_cast<jlong> (reinterpret_cast<intptr_t> (shimHandle)),
                                                   e->NewStringUTF (shimLibraryPath.toRawUTF8()));
@@ -67,9 +67,13 @@ JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryP
     }
     object = e->NewGlobalRef (local);
     auto* changes = e->CallObjectMethod (object, methods.changeBuffer);
-    // The change buffer holds every parameter's index first, then every value (see NativeProcessor).
-    changedIndex = directAddress<int> (e, changes);
-    changedValue = changedIndex == nullptr ? nullptr : reinterpret_cast<float*> (changedIndex + runtime.parameterCount());
+    // The change buffer's layout is the boundary's (Boundary.CHANGE_*): indices, then values.
+    auto* changeBytes = directAddress<char> (e, changes);
+    if (changeBytes != nullptr && e->GetDirectBufferCapacity (changes) >= contract::changeBuffer::sizeBytes)
+    {
+        changedIndex = reinterpret_cast<int*> (changeBytes + contract::changeBuffer::indicesOffsetBytes);
+        changedValue = reinterpret_cast<float*> (changeBytes + contract::changeBuffer::valuesOffsetBytes);
+    }
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || changedIndex == nullptr)
         markFailed ("the Java processor is incomplete: " + problem);
 }
@@ -97,23 +101,24 @@ JavaProcessor::~JavaProcessor()
 
 juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
 {
+    namespace entry = contract::jni::processor;
     return JavaRuntime::lookUpMethods (e, JavaRuntime::instance().processorClass(), {
-        { &methods.process, "process", "(II)I" },
-        { &methods.changeBuffer, "changeBuffer", "()Ljava/nio/ByteBuffer;" },
-        { &methods.release, "release", "()V" },
-        { &methods.prepare, "prepare", "(DIII)Ljava/lang/String;" },
-        { &methods.inputBuffer, "inputBuffer", "()Ljava/nio/ByteBuffer;" },
-        { &methods.outputBuffer, "outputBuffer", "()Ljava/nio/ByteBuffer;" },
-        { &methods.lastError, "lastError", "()Ljava/lang/String;" },
-        { &methods.getState, "getState", "()[B" },
-        { &methods.setState, "setState", "([B)Ljava/lang/String;" },
-        { &methods.normalizedValues, "normalizedValues", "()[F" },
-        { &methods.formatValue, "formatValue", "(IF)Ljava/lang/String;" },
-        { &methods.parseValue, "parseValue", "(ILjava/lang/String;)F" },
-        { &methods.programNames, "programNames", "()Ljava/lang/String;" },
-        { &methods.loadProgram, "loadProgram", "(I)Ljava/lang/String;" },
-        { &methods.currentProgram, "currentProgram", "()I" },
-        { &methods.dispose, "dispose", "()V" },
+        { &methods.process, entry::process },
+        { &methods.changeBuffer, entry::changeBuffer },
+        { &methods.release, entry::release },
+        { &methods.prepare, entry::prepare },
+        { &methods.inputBuffer, entry::inputBuffer },
+        { &methods.outputBuffer, entry::outputBuffer },
+        { &methods.lastError, entry::lastError },
+        { &methods.getState, entry::getState },
+        { &methods.setState, entry::setState },
+        { &methods.normalizedValues, entry::normalizedValues },
+        { &methods.formatValue, entry::formatValue },
+        { &methods.parseValue, entry::parseValue },
+        { &methods.programNames, entry::programNames },
+        { &methods.loadProgram, entry::loadProgram },
+        { &methods.currentProgram, entry::currentProgram },
+        { &methods.dispose, entry::dispose },
     });
 }
 

@@ -202,13 +202,14 @@ JNIEnv* JavaRuntime::env()
 
 juce::String JavaRuntime::lookUpMethods (JNIEnv* e, jclass cls, std::initializer_list<MethodSpec> methods)
 {
-    for (auto& method : methods)
+    for (auto& spec : methods)
     {
-        *method.id = e->GetMethodID (cls, method.name, method.signature);
-        if (*method.id == nullptr)
+        auto& m = spec.method;
+        *spec.id = m.isStatic ? e->GetStaticMethodID (cls, m.name, m.signature) : e->GetMethodID (cls, m.name, m.signature);
+        if (*spec.id == nullptr)
         {
             takeException (e);
-            return juce::String (method.name) + method.signature;
+            return juce::String (m.name) + m.signature;
         }
     }
     return {};
@@ -239,24 +240,6 @@ juce::String JavaRuntime::takeException (JNIEnv* e)
     return text;
 }
 
-namespace
-{
-juce::String callStaticString (JNIEnv* e, jclass cls, const char* name)
-{
-    auto method = e->GetStaticMethodID (cls, name, "()Ljava/lang/String;");
-    if (method == nullptr)
-        return {};
-    auto* s = static_cast<jstring> (e->CallStaticObjectMethod (cls, method));
-    if (s == nullptr)
-        return {};
-    const char* chars = e->GetStringUTFChars (s, nullptr);
-    juce::String result = juce::String::fromUTF8 (chars);
-    e->ReleaseStringUTFChars (s, chars);
-    e->DeleteLocalRef (s);
-    return result;
-}
-} // namespace
-
 bool JavaRuntime::loadBridge (JNIEnv* e, const juce::File& jar)
 {
     // new URLClassLoader(new URL[] { new File(jar).toURI().toURL() }, ClassLoader.getSystemClassLoader())
@@ -279,23 +262,30 @@ bool JavaRuntime::loadBridge (JNIEnv* e, const juce::File& jar)
     jobject cls = nullptr;
     if (loader != nullptr && ! e->ExceptionCheck())
         cls = e->CallObjectMethod (loader, e->GetMethodID (loaderClass, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;"),
-                                   e->NewStringUTF ("org.foldback.bridge.NativeProcessor"));
+                                   e->NewStringUTF (contract::jni::processorClass));
 
     if (auto problem = takeException (e); problem.isNotEmpty() || cls == nullptr)
     {
         e->PopLocalFrame (nullptr);
-        return fail ("could not load org.foldback.bridge.NativeProcessor from " + jar.getFullPathName() + ": " + problem);
+        return fail ("could not load " + juce::String (contract::jni::processorClass) + " from " + jar.getFullPathName() + ": " + problem);
     }
 
     bridgeClass = static_cast<jclass> (e->NewGlobalRef (cls));
-    layout = callStaticString (e, bridgeClass, "describeLayout");
-    parameters = callStaticString (e, bridgeClass, "describeParams");
-    auto problem = takeException (e);
     e->PopLocalFrame (nullptr);
 
-    if (problem.isNotEmpty() || layout.isEmpty() || parameters.isEmpty())
-        return fail ("the Java bridge did not describe itself: " + problem);
-    parameterLines = juce::StringArray::fromLines (parameters.trimEnd()).size();
+    // The jar must have been built with the same boundary contract as this binary: its tables
+    // (parameters, buses, change buffer, JNI entries) are compiled into both sides.
+    jmethodID fingerprintMethod = nullptr;
+    if (auto missing = lookUpMethods (e, bridgeClass, { { &fingerprintMethod, contract::jni::processor::boundaryFingerprint } });
+        missing.isNotEmpty())
+        return fail (jar.getFullPathName() + " is from another version of Foldback (no " + missing + ")");
+    auto fingerprint = static_cast<unsigned long long> (e->CallStaticLongMethod (bridgeClass, fingerprintMethod));
+    if (auto problem = takeException (e); problem.isNotEmpty())
+        return fail ("the Java bridge failed to start: " + problem);
+    if (fingerprint != contract::fingerprint)
+        return fail (jar.getFullPathName() + " was built with another boundary contract than this plugin binary (fingerprint "
+                     + juce::String::toHexString ((juce::int64) fingerprint) + ", expected "
+                     + juce::String::toHexString ((juce::int64) contract::fingerprint) + "): install the jar and the plugin together");
     origin += ", jar " + jar.getFullPathName();
     return true;
 }

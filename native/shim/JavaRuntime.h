@@ -1,5 +1,7 @@
 #pragma once
 
+#include "Boundary.h"
+
 #include <jni.h>
 #include <juce_core/juce_core.h>
 
@@ -43,22 +45,17 @@ public:
     /** org.foldback.bridge.NativeProcessor, loaded through our class loader (a global ref). */
     jclass processorClass() const noexcept { return bridgeClass; }
 
-    /** What the Java side declared: "sources=16 cues=8", and one tab-separated line per parameter. */
-    const juce::String& layoutDescription() const noexcept { return layout; }
-    const juce::String& parameterDescription() const noexcept { return parameters; }
-    int parameterCount() const noexcept { return parameterLines; }
-
     /** How the JVM came to be, for the log and the editor: where it was found and how long it took. */
     juce::String summary() const;
 
     /** Turns a pending Java exception into text and clears it; empty when none was pending. */
     static juce::String takeException (JNIEnv* env);
 
-    /** Where a method ID goes, and the method's name and JNI signature. */
-    struct MethodSpec { jmethodID* id; const char* name; const char* signature; };
+    /** Where a method ID goes, and the method (name and JNI signature, from the boundary contract). */
+    struct MethodSpec { jmethodID* id; const contract::JniMethod& method; };
 
     /**
-     * Looks up every method of {@code cls} once (a jar from another version may lack one, and
+     * Looks up every method of {@code cls} once (a jar from another build may lack one, and
      * calling a null ID would crash). Returns the first missing one as name + signature, with its
      * exception cleared, or empty when all exist.
      */
@@ -80,7 +77,5 @@ private:
 
     JavaVM* vm = nullptr;
     jclass bridgeClass = nullptr;
-    juce::String layout, parameters;
-    int parameterLines = 0;
 };
 } // namespace foldback

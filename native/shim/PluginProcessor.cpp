@@ -1,6 +1,6 @@
 #include "PluginProcessor.h"
 
-#include "FallbackLayout.h"
+#include "Boundary.h"
 #include "JvmLocator.h"
 #include "Log.h"
 #include "GlEditor.h"
@@ -15,46 +15,19 @@ namespace foldback
 {
 namespace
 {
-/** Highest sample the no-Java fallback lets through: the engine's default ceiling, -1 dBFS. */
-constexpr float fallbackCeiling = 0.891250938f;
-
-struct DeclaredLayout
-{
-    int sources = fallback::sources;
-    int cues = fallback::cues;
-};
-
-/**
- * Starts Java (first instance only) and reads the bus layout it declares. Without Java the
- * layout generated from the same Java definition at build time keeps the session's buses.
- */
-DeclaredLayout declaredLayout()
-{
-    auto& runtime = JavaRuntime::instance();
-    DeclaredLayout layout;
-    if (! runtime.start())
-        return layout;
-    for (auto& token : juce::StringArray::fromTokens (runtime.layoutDescription(), " ", {}))
-    {
-        if (token.startsWith ("sources="))
-            layout.sources = juce::jlimit (1, 32, token.fromFirstOccurrenceOf ("=", false, false).getIntValue());
-        if (token.startsWith ("cues="))
-            layout.cues = juce::jlimit (1, 32, token.fromFirstOccurrenceOf ("=", false, false).getIntValue());
-    }
-    return layout;
-}
-
+/** Highest sample the no-Java fallback lets through: the engine's default ceiling. */
+constexpr float fallbackCeiling = contract::fallbackCeiling;
 } // namespace
 
-juce::AudioProcessor::BusesProperties FoldbackProcessor::busesFromJava()
+juce::AudioProcessor::BusesProperties FoldbackProcessor::declaredBuses()
 {
-    auto layout = declaredLayout();
+    // The layout is Java's (Boundary, generated into Boundary.h at build time): the same with or
+    // without a Java runtime, so a session keeps its buses and routing on a machine without one.
     auto buses = BusesProperties();
-    buses = buses.withInput ("Main In", juce::AudioChannelSet::stereo(), true);
-    for (int s = 1; s < layout.sources; ++s)
-        buses = buses.withInput ("Source " + juce::String (s + 1), juce::AudioChannelSet::stereo(), true);
-    for (int c = 0; c < layout.cues; ++c)
-        buses = buses.withOutput ("Cue " + juce::String (c + 1), juce::AudioChannelSet::stereo(), true);
+    for (int s = 0; s < contract::buses::maxSources; ++s)
+        buses = buses.withInput (contract::buses::sourceNames[s], juce::AudioChannelSet::stereo(), true);
+    for (int c = 0; c < contract::buses::maxCues; ++c)
+        buses = buses.withOutput (contract::buses::cueNames[c], juce::AudioChannelSet::stereo(), true);
     return buses;
 }
 
@@ -71,20 +44,20 @@ juce::String shimLibraryPath()
 } // namespace
 
 FoldbackProcessor::FoldbackProcessor()
-    : AudioProcessor (busesFromJava())
+    : AudioProcessor (declaredBuses())
 {
     // Channel maps are valid before the first prepare too: a host may process before it.
     mapChannels();
+    JavaRuntime::instance().start();   // the first instance starts the JVM; later ones find it running
     java = std::make_unique<JavaProcessor> (this, shimLibraryPath());
 
     auto formatter = [this] (int index, float v) { return java->formatValue (index, v); };
     auto parser = [this] (int index, const juce::String& text) { return java->parseValue (index, text); };
 
-    auto lines = juce::StringArray::fromLines (JavaRuntime::instance().parameterDescription().trimEnd());
-    lines.removeEmptyStrings();
-    for (int i = 0; i < lines.size(); ++i)
+    // Declared from the compiled-in table, Java or not: a session's automation survives without Java.
+    for (int i = 0; i < contract::paramCount; ++i)
     {
-        auto* p = new FoldbackParameter (i, FoldbackParameter::Spec::fromLine (lines[i]), formatter, parser);
+        auto* p = new FoldbackParameter (i, FoldbackParameter::Spec::from (contract::params[i]), formatter, parser);
         p->anyChange = &anyParameterChange;
         addParameter (p);
         parameters.push_back (p);
@@ -93,6 +66,8 @@ FoldbackProcessor::FoldbackProcessor()
     }
 
     programs = java->programNames();
+    if (programs.isEmpty())
+        programs.add (contract::defaultProgramName);   // without Java: the default state only
     if (! java->isAlive())
         instanceProblem = java->failureReason();
     else
@@ -133,22 +108,22 @@ void FoldbackProcessor::releaseResources()
 
 bool FoldbackProcessor::isBusesLayoutSupported (const BusesLayout& layouts) const
 {
-    // Main input and cue 1 carry the pass-through, so they must be there; every bus is stereo or off.
-    auto stereoOrOff = [] (const juce::AudioChannelSet& set)
-    { return set == juce::AudioChannelSet::stereo() || set.isDisabled(); };
-
-    if (layouts.inputBuses.isEmpty() || layouts.outputBuses.isEmpty())
-        return false;
-    if (layouts.getMainInputChannelSet() != juce::AudioChannelSet::stereo()
-        || layouts.getMainOutputChannelSet() != juce::AudioChannelSet::stereo())
-        return false;
-    for (auto& set : layouts.inputBuses)
-        if (! stereoOrOff (set))
+    // The rule is the boundary's (Boundary.REQUIRED_*): every bus stereo or off, and the first
+    // buses (the main input and cue 1, which carry the pass-through) present.
+    auto accepted = [] (const juce::Array<juce::AudioChannelSet>& sets, int required)
+    {
+        if (sets.size() < required)
             return false;
-    for (auto& set : layouts.outputBuses)
-        if (! stereoOrOff (set))
-            return false;
-    return true;
+        for (int i = 0; i < sets.size(); ++i)
+        {
+            bool stereo = sets.getReference (i) == juce::AudioChannelSet::stereo();
+            if (! stereo && (i < required || ! sets.getReference (i).isDisabled()))
+                return false;
+        }
+        return true;
+    };
+    return accepted (layouts.inputBuses, contract::buses::requiredSources)
+        && accepted (layouts.outputBuses, contract::buses::requiredCues);
 }
 
 void FoldbackProcessor::mapChannels()
@@ -346,7 +321,7 @@ void FoldbackProcessor::setCurrentProgram (int index)
 
 const juce::String FoldbackProcessor::getProgramName (int index)
 {
-    return juce::isPositiveAndBelow (index, programs.size()) ? programs[index] : juce::String ("Default");
+    return juce::isPositiveAndBelow (index, programs.size()) ? programs[index] : juce::String (contract::defaultProgramName);
 }
 
 void FoldbackProcessor::adoptJavaValues()

@@ -14,7 +14,8 @@ namespace foldback
 {
 /**
  * The plugin as hosts see it: a thin JUCE AudioProcessor that hands every block to the Java
- * processor and back. Buses and parameters are whatever the Java side declares at load.
+ * processor and back. Buses and parameters are what the Java side declares, compiled in from the
+ * generated boundary header (Boundary.h), so they are the same with or without a Java runtime.
  *
  * Without Java (none found, failed to start, threw) it never crashes the host: the main input
  * passes to cue 1 (made finite and held under -1 dBFS), the other cues are silent, and the editor
@@ -68,10 +69,9 @@ public:
     void setProgramFromJava (int index);
     void stateChangedFromJava();
     void stateLoadedFromJava();
-    void setLatencyFromJava (int samples) { setLatencySamples (samples); }
 
 private:
-    static BusesProperties busesFromJava();
+    static BusesProperties declaredBuses();
     void mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples);
     void bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept;
     int collectParameterChanges() noexcept;

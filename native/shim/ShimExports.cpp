@@ -1,6 +1,7 @@
 // The C functions Java calls through JNA (org.foldback.bridge.ShimCalls). Each takes the instance
 // handle the shim gave Java when it created the processor object; Java never outlives it.
 
+#include "Boundary.h"
 #include "PluginProcessor.h"
 
 #define FOLDBACK_EXPORT extern "C" __attribute__ ((visibility ("default")))
@@ -13,9 +14,10 @@ foldback::FoldbackProcessor& processorFrom (void* instance)
 }
 } // namespace
 
+/** The version of these exports, from the boundary contract (Boundary.ABI_VERSION, with its history). */
 FOLDBACK_EXPORT int foldback_shim_abi_version()
 {
-    return 4;   // 2: get_value and set_program for the editor; 3: state_changed; 4: state_loaded
+    return foldback::contract::abiVersion;
 }
 
 FOLDBACK_EXPORT void foldback_shim_begin_edit (void* instance, int paramIndex)
@@ -58,9 +60,4 @@ FOLDBACK_EXPORT void foldback_shim_state_changed (void* instance)
 FOLDBACK_EXPORT void foldback_shim_state_loaded (void* instance)
 {
     processorFrom (instance).stateLoadedFromJava();
-}
-
-FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)
-{
-    processorFrom (instance).setLatencyFromJava (samples);
 }

@@ -6,7 +6,6 @@ import java.nio.FloatBuffer;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.foldback.engine.Layout;
-import org.foldback.engine.param.Params;
 
 /**
  * Runs the audio path on a throwaway instance before the first real block, once per JVM.
@@ -45,8 +44,9 @@ final class JitWarmup {
         }
         ByteBuffer changes = throwaway.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
         for (int b = 0; b < BLOCKS; b++) {
-            changes.putInt(0, b % 64);   // one host change per block: the parameter path warms up too
-            changes.putFloat(Params.count() * 4, (b & 7) / 7f);   // values follow the indices
+            // One host change per block: the parameter path warms up too.
+            changes.putInt(Boundary.CHANGE_INDICES_OFFSET_BYTES, b % 64);
+            changes.putFloat(Boundary.CHANGE_VALUES_OFFSET_BYTES, (b & 7) / 7f);
             throwaway.process(BLOCK_SIZE, 1);
         }
         throwaway.release();

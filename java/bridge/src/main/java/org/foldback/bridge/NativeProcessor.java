@@ -59,6 +59,7 @@ public final class NativeProcessor {
     private Controller controller;
 
     /** {@code shimHandle}: the native instance for every JNA call back; {@code shimLibrary}: the shim binary ("" for none). */
+    @ShimEntry
     public NativeProcessor(long shimHandle, String shimLibrary) {
         this(ProcessorFactory.create(), ShimCalls.connect(shimHandle, shimLibrary));
     }
@@ -67,11 +68,12 @@ public final class NativeProcessor {
         this.processor = processor;
         this.params = processor.params();
         this.shim = shim;
-        int n = Params.count();
-        // Layout: n ints of indices, then n floats of values.
-        changeBytes = ByteBuffer.allocateDirect(n * 8).order(ByteOrder.nativeOrder());
-        changeIndices = changeBytes.asIntBuffer();
-        changeValues = changeBytes.position(n * 4).slice().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        // The layout is the boundary's (Boundary.CHANGE_*): indices first, then values.
+        changeBytes = ByteBuffer.allocateDirect(Boundary.CHANGE_BUFFER_BYTES).order(ByteOrder.nativeOrder());
+        changeIndices = changeBytes.position(Boundary.CHANGE_INDICES_OFFSET_BYTES).slice()
+                .order(ByteOrder.nativeOrder()).asIntBuffer();
+        changeValues = changeBytes.position(Boundary.CHANGE_VALUES_OFFSET_BYTES).slice()
+                .order(ByteOrder.nativeOrder()).asFloatBuffer();
         changeBytes.position(0);
         faults = FaultInjection.fromEnvironment();
         state = new StateHolder(params);
@@ -81,19 +83,19 @@ public final class NativeProcessor {
         }
     }
 
-    // ---- Description, asked once at load (static: before any instance) --------------------------
-
-    public static String describeLayout() {
-        return ShimDescription.layout();
-    }
-
-    public static String describeParams() {
-        return ShimDescription.params();
+    /**
+     * The fingerprint of the boundary contract this jar was built with (BoundaryHeader). The shim
+     * compiled its own copy in and refuses a jar whose fingerprint differs (another build).
+     */
+    @ShimEntry
+    public static long boundaryFingerprint() {
+        return BoundaryHeader.fingerprint();
     }
 
     // ---- Lifecycle --------------------------------------------------------------------------
 
     /** Allocates the buffers; returns null on success, else the reason. */
+    @ShimEntry
     public String prepare(double sampleRate, int maxBlockSize, int sources, int cues) {
         try {
             this.maxBlockSize = Math.max(1, maxBlockSize);
@@ -120,14 +122,17 @@ public final class NativeProcessor {
         }
     }
 
+    @ShimEntry
     public ByteBuffer inputBuffer() {
         return inBytes;
     }
 
+    @ShimEntry
     public ByteBuffer outputBuffer() {
         return outBytes;
     }
 
+    @ShimEntry
     public ByteBuffer changeBuffer() {
         return changeBytes;
     }
@@ -137,6 +142,7 @@ public final class NativeProcessor {
      * host parameter changes. Real-time: no allocation, no locks. Returns {@link #OK} or
      * {@link #FAILED}; on failure the reason is in {@link #lastError()}.
      */
+    @ShimEntry
     public int process(int numSamples, int changeCount) {
         try {
             for (int i = 0; i < changeCount; i++) {
@@ -170,6 +176,7 @@ public final class NativeProcessor {
         }
     }
 
+    @ShimEntry
     public void release() {
         processor.release();
     }
@@ -183,6 +190,7 @@ public final class NativeProcessor {
         return activeCues > 0 ? activeCues : Layout.MAX_CUES;
     }
 
+    @ShimEntry
     public String lastError() {
         return lastError;
     }
@@ -190,6 +198,7 @@ public final class NativeProcessor {
     // ---- Parameters, message thread (the shim's parameter objects) -----------------------------
 
     /** The value every parameter has now, normalized, in table order (after a state load). */
+    @ShimEntry
     public float[] normalizedValues() {
         float[] values = new float[Params.count()];
         for (int i = 0; i < values.length; i++) {
@@ -198,11 +207,13 @@ public final class NativeProcessor {
         return values;
     }
 
+    @ShimEntry
     public String formatValue(int index, float normalized) {
         return controller().format(index, normalized);
     }
 
     /** Text to normalized value, or NaN when the text means nothing for this parameter. */
+    @ShimEntry
     public float parseValue(int index, String text) {
         return controller().parse(index, text);
     }
@@ -210,6 +221,7 @@ public final class NativeProcessor {
     // ---- State and programs, message or background thread -------------------------------------
 
     /** The whole state as the host stores it: versioned JSON (see the state module). */
+    @ShimEntry
     public byte[] getState() {
         return state.encode();
     }
@@ -218,21 +230,25 @@ public final class NativeProcessor {
      * Loads a state blob. The blob is parsed and checked whole before anything changes, so a bad
      * one leaves the current state as it was. Returns null on success, else why nothing changed.
      */
+    @ShimEntry
     public String setState(byte[] blob) {
         return state.load(blob);
     }
 
     /** Program names, one per line: program 0 (the default state), then the factory presets. */
+    @ShimEntry
     public String programNames() {
         return String.join("\n", presets.programNames()) + "\n";
     }
 
     /** The program the current state came from (restored with the state). */
+    @ShimEntry
     public int currentProgram() {
         return state.snapshot().program();
     }
 
     /** Loads program {@code index} as the whole state; null on success, else why not. */
+    @ShimEntry
     public String loadProgram(int index) {
         return presets.loadProgram(index);
     }
@@ -252,6 +268,7 @@ public final class NativeProcessor {
      * Throws when there is none or it fails to start; the shim then shows its plain status editor
      * with the reason.
      */
+    @ShimEntry
     public EditorView openEditor() {
         for (EditorFactory f : ServiceLoader.load(EditorFactory.class, NativeProcessor.class.getClassLoader())) {
             return f.open(controller());
@@ -265,6 +282,7 @@ public final class NativeProcessor {
     }
 
     /** The shim destroys this instance: it leaves the surfaces' instance list. Message thread. */
+    @ShimEntry
     public void dispose() {
         Controllers.unregister(controller());
     }

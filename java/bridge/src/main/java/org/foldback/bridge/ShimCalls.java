@@ -6,8 +6,9 @@ import com.sun.jna.Pointer;
 
 /**
  * Calls from Java into the native shim, through JNA: edit gestures the host must record
- * (begin, perform, end), repaint requests and latency. The shim exports these as plain C
- * functions taking the instance handle it gave us.
+ * (begin, perform, end), the host's current values, program changes and "the state changed".
+ * The shim exports these as plain C functions taking the instance handle it gave us
+ * (native/shim/ShimExports.cpp); BoundaryTest checks both sides declare the same functions.
  */
 public final class ShimCalls {
     /** The C functions the shim exports (see native/shim/ShimExports.cpp). */
@@ -17,8 +18,6 @@ public final class ShimCalls {
         void foldback_shim_perform_edit(Pointer instance, int paramIndex, float normalized);
 
         void foldback_shim_end_edit(Pointer instance, int paramIndex);
-
-        void foldback_shim_set_latency(Pointer instance, int samples);
 
         float foldback_shim_get_value(Pointer instance, int paramIndex);
 
@@ -31,8 +30,6 @@ public final class ShimCalls {
         int foldback_shim_abi_version();
     }
 
-    /** The ABI version this Java code expects from the shim. */
-    static final int ABI_VERSION = 4;
 
     private final Exports exports;
     private final Pointer instance;
@@ -58,8 +55,8 @@ public final class ShimCalls {
                 ? Native.load(library, Exports.class)
                 : Native.load(Exports.class);
         int abi = e.foldback_shim_abi_version();
-        if (abi != ABI_VERSION) {
-            throw new IllegalStateException("shim ABI " + abi + " but Java expects " + ABI_VERSION);
+        if (abi != Boundary.ABI_VERSION) {
+            throw new IllegalStateException("shim ABI " + abi + " but Java expects " + Boundary.ABI_VERSION);
         }
         return new ShimCalls(e, new Pointer(handle));
     }
@@ -123,12 +120,6 @@ public final class ShimCalls {
     public void stateLoaded() {
         if (exports != null) {
             exports.foldback_shim_state_loaded(instance);
-        }
-    }
-
-    public void setLatency(int samples) {
-        if (exports != null) {
-            exports.foldback_shim_set_latency(instance, samples);
         }
     }
 }

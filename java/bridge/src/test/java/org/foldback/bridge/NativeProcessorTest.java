@@ -45,13 +45,12 @@ class NativeProcessorTest {
             in.put(i, (float) rnd.nextGaussian() * 0.3f);
         }
         ByteBuffer changes = np.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
-        int n = Params.count();
         int level = Params.cue(2).send(5).level();
 
         long bytes = AllocationProbe.steadyStateBytes(b -> {
             // One host automation change per block, written where the shim writes it.
-            changes.putInt(0, level);
-            changes.putFloat(n * 4, (b & 255) / 255f);
+            changes.putInt(Boundary.CHANGE_INDICES_OFFSET_BYTES, level);
+            changes.putFloat(Boundary.CHANGE_VALUES_OFFSET_BYTES, (b & 255) / 255f);
             if (np.process(BLOCK, 1) != NativeProcessor.OK) {
                 throw new AssertionError(np.lastError());
             }
@@ -102,8 +101,8 @@ class NativeProcessorTest {
         np.params().set(level, -6.3f);   // as a state load would
         float normalized = np.normalizedValues()[level];
         ByteBuffer changes = np.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
-        changes.putInt(0, level);
-        changes.putFloat(Params.count() * 4, normalized);
+        changes.putInt(Boundary.CHANGE_INDICES_OFFSET_BYTES, level);
+        changes.putFloat(Boundary.CHANGE_VALUES_OFFSET_BYTES, normalized);
         np.process(BLOCK, 1);
         assertEquals(Float.floatToRawIntBits(-6.3f), Float.floatToRawIntBits(np.params().get(level)));
     }
@@ -154,7 +153,7 @@ class NativeProcessorTest {
         NativeProcessor np = bridge(new FoldbackProcessor());
         String[] names = np.programNames().split("\n");
         assertEquals(6, names.length, np.programNames());
-        assertEquals(org.foldback.bridge.control.Presets.DEFAULT_PROGRAM, names[0]);
+        assertEquals(Boundary.DEFAULT_PROGRAM, names[0]);
         for (int i = names.length - 1; i >= 0; i--) {
             assertNull(np.loadProgram(i), names[i]);
         }

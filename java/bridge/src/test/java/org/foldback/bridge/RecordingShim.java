@@ -42,11 +42,6 @@ final class RecordingShim implements ShimCalls.Exports {
     }
 
     @Override
-    public void foldback_shim_set_latency(Pointer instance, int samples) {
-        log.add("latency " + samples);
-    }
-
-    @Override
     public synchronized float foldback_shim_get_value(Pointer instance, int paramIndex) {
         return hostValues[paramIndex];
     }
@@ -68,6 +63,6 @@ final class RecordingShim implements ShimCalls.Exports {
 
     @Override
     public int foldback_shim_abi_version() {
-        return ShimCalls.ABI_VERSION;
+        return Boundary.ABI_VERSION;
     }
 }

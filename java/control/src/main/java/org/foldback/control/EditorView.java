@@ -6,8 +6,18 @@ package org.foldback.control;
  * <p>Two threads call in. JUCE's OpenGL thread calls {@link #glOpen}, {@link #render} and
  * {@link #glClose} with the editor's GL context current. The message thread calls the input and
  * size methods, so edits reach the host as gestures on the thread hosts expect them on.
+ *
+ * <p>The int constants below are the shim's too: BoundaryHeader generates them into its header.
  */
 public interface EditorView {
+    /** The editor's size in points: what it opens at, and the limits of resizing. */
+    int DEFAULT_WIDTH = 1040;
+    int DEFAULT_HEIGHT = 600;
+    int MIN_WIDTH = 760;
+    int MIN_HEIGHT = 420;
+    int MAX_WIDTH = 2400;
+    int MAX_HEIGHT = 1600;
+
     /** Mouse event kinds passed to {@link #mouse}. */
     int MOUSE_DOWN = 0;
     int MOUSE_DRAG = 1;

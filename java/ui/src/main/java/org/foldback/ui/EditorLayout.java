@@ -1,5 +1,6 @@
 package org.foldback.ui;
 
+import org.foldback.control.EditorView;
 import org.foldback.engine.Layout;
 
 /**
@@ -13,10 +14,10 @@ import org.foldback.engine.Layout;
  * </pre>
  */
 public final class EditorLayout {
-    public static final int DEFAULT_WIDTH = 1040;
-    public static final int DEFAULT_HEIGHT = 600;
-    public static final int MIN_WIDTH = 760;
-    public static final int MIN_HEIGHT = 420;
+    public static final int DEFAULT_WIDTH = EditorView.DEFAULT_WIDTH;
+    public static final int DEFAULT_HEIGHT = EditorView.DEFAULT_HEIGHT;
+    public static final int MIN_WIDTH = EditorView.MIN_WIDTH;
+    public static final int MIN_HEIGHT = EditorView.MIN_HEIGHT;
 
     static final float MARGIN = 8f;
     static final float TAB_BAR = 36f;

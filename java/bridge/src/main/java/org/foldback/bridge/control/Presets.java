@@ -1,5 +1,7 @@
 package org.foldback.bridge.control;
 
+import org.foldback.bridge.Boundary;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.foldback.bridge.BridgeLog;
@@ -18,9 +20,6 @@ import org.foldback.state.PresetLibrary;
  * thread. Every refusal also goes to the notice, which surfaces show.
  */
 public final class Presets {
-    /** The name of program 0: the state a new instance starts in. */
-    public static final String DEFAULT_PROGRAM = "Default";
-
     private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
     private final StateHolder state;
     private final ShimCalls shim;
@@ -38,7 +37,7 @@ public final class Presets {
      */
     public List<String> programNames() {
         List<String> names = new ArrayList<>();
-        names.add(DEFAULT_PROGRAM);
+        names.add(Boundary.DEFAULT_PROGRAM);
         factoryPresets().forEach(e -> names.add(e.name()));
         return names;
     }
