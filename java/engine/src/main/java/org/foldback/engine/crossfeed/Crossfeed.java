@@ -128,6 +128,11 @@ public final class Crossfeed {
         }
     }
 
+    /** Forgets the signal (the bus fell silent); the setting stays. */
+    public void clear() {
+        crossL = crossR = directL = directR = 0;
+    }
+
     /** Crossfeeds {@code n} samples of both channels in place. */
     public void process(float[] left, float[] right, int n) {
         if (isOff()) {

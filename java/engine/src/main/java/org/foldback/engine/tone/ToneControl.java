@@ -96,6 +96,13 @@ public final class ToneControl {
                 && !highDb.isMoving() && highDb.current() == 0f && highTail == 0;
     }
 
+    /** Forgets the signal (the bus fell silent); settings and ramps stay. */
+    public void clear() {
+        highPass.reset();
+        lowShelf.reset();
+        highShelf.reset();
+    }
+
     /** Filters {@code n} samples of both channels in place. */
     public void process(float[] left, float[] right, int n) {
         for (int from = 0; from < n; from += SUB_BLOCK) {
