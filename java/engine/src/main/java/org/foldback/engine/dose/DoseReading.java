@@ -13,7 +13,7 @@ public final class DoseReading {
     public boolean calibrated;
     /** LAeq,1s of the last whole second in dB SPL (NaN while uncalibrated). */
     public double laeqDbSpl;
-    /** The same second's A-weighted level relative to a full-scale sine (dBFS); known without a calibration. */
+    /** The same second's A-weighted level relative to a full-scale sine (dBFS; NaN while uncalibrated). */
     public double laeqDbfs;
     public long calibratedSeconds;
     public long uncalibratedSeconds;

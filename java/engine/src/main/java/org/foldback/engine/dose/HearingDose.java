@@ -10,7 +10,7 @@ package org.foldback.engine.dose;
  * expressed in dB relative to a full-scale sine (AES17's 0 dBFS: RMS 1/√2), and turned into dB SPL
  * by the cue's calibration "0 dBFS = N dB SPL" (a full-scale 1 kHz sine plays at N dB SPL through
  * that performer's amp and headphones). Without a calibration the dose cannot be known: seconds
- * are then counted as uncalibrated and add nothing; a calibration counts from the next whole second.
+ * are then only counted as uncalibrated, add nothing, and cost no filtering.
  *
  * <p>Single-threaded (the audio thread); {@link DoseBank} publishes it to readers. Allocation-free.
  */
@@ -28,7 +28,7 @@ public final class HearingDose {
     private double dose;
     private long seconds;
     private long uncalibratedSeconds;
-    private double lastLevelDbfs = Double.NEGATIVE_INFINITY;
+    private double lastLevelDbfs = Double.NaN;
     private double lastLevelDbSpl = Double.NaN;
     private long count;
 
@@ -58,9 +58,17 @@ public final class HearingDose {
         return Math.max(lowest, Math.min(highest, maxDbSpl - calibrationDbSpl));
     }
 
-    /** NaN = uncalibrated. Takes effect at the next whole second. */
+    /**
+     * NaN = uncalibrated. A change restarts the current second, so every booked second was measured
+     * under one calibration.
+     */
     public void setCalibration(double dbSplAtFullScale) {
         calibrationDb = dbSplAtFullScale;
+        filled = 0;
+        sum = 0;
+        if (weighting != null) {
+            weighting.reset();
+        }
     }
 
     public double calibration() {
@@ -73,7 +81,7 @@ public final class HearingDose {
         seconds = 0;
         uncalibratedSeconds = 0;
         lastLevelDbSpl = Double.NaN;
-        lastLevelDbfs = Double.NEGATIVE_INFINITY;
+        lastLevelDbfs = Double.NaN;
         count++;
     }
 
@@ -82,17 +90,21 @@ public final class HearingDose {
         if (weighting == null) {
             return false; // not prepared
         }
+        boolean calibrated = isCalibrated();
         boolean completed = false;
         int i = 0;
         while (i < n) {
             int m = Math.min(n - i, secondLength - filled);
-            sum += weighting.sumOfSquares(left, right, i, m);
+            if (calibrated) {
+                // Uncalibrated, no level can be booked: the A-weighting is not even run.
+                sum += weighting.sumOfSquares(left, right, i, m);
+            }
             filled += m;
             i += m;
             if (filled == secondLength) {
                 // Mean square of the pair, relative to a full-scale sine's 1/2.
                 double meanSquare = sum / (2.0 * secondLength);
-                addSecond(10 * Math.log10(2 * meanSquare));
+                addSecond(calibrated ? 10 * Math.log10(2 * meanSquare) : Double.NaN);
                 filled = 0;
                 sum = 0;
                 completed = true;
@@ -131,7 +143,7 @@ public final class HearingDose {
         return lastLevelDbSpl;
     }
 
-    /** LAeq of the last whole second relative to a full-scale sine (dBFS, A-weighted). */
+    /** LAeq of the last whole second relative to a full-scale sine (dBFS, A-weighted); NaN when uncalibrated. */
     public double lastLevelDbfs() {
         return lastLevelDbfs;
     }
