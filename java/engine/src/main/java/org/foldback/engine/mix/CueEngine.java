@@ -248,21 +248,6 @@ public final class CueEngine implements Processor {
             monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
             heard[s] = false;
         }
-        boolean sendsLive = false;
-        for (int s = 0; s < sources; s++) {
-            float db = ambienceSendDb[s];
-            if (db != ambienceSendDbSeen[s]) {
-                ambienceSendDbSeen[s] = db;
-                ambienceSendTarget[s] = Decibels.toGain(db);
-            }
-            Ramp r = ambienceSend[s];
-            float g0 = r.current();
-            r.setTarget(ambienceSendTarget[s], snap);
-            ambienceSend0[s] = snap ? r.current() : g0;
-            float g1 = r.advance(n);
-            ambienceSend1[s] = g1;
-            sendsLive |= g0 != 0f || g1 != 0f;
-        }
         int talkback = p.choice(Params.TALKBACK_SOURCE) - 1;
         int click = p.choice(Params.CLICK_SOURCE) - 1;
         boolean talking = p.isOn(Params.TALKBACK_ON);
@@ -272,6 +257,23 @@ public final class CueEngine implements Processor {
             talkDimGain = Decibels.toGain(talkDimDb);
         }
         float talkDim = talkDimGain;
+        boolean sendsLive = false;
+        for (int s = 0; s < sources; s++) {
+            float db = ambienceSendDb[s];
+            if (db != ambienceSendDbSeen[s]) {
+                ambienceSendDbSeen[s] = db;
+                ambienceSendTarget[s] = Decibels.toGain(db);
+            }
+            Ramp r = ambienceSend[s];
+            float g0 = r.current();
+            // Talkback and click stay dry: neither belongs in a room, and an ungated talkback mic
+            // would reach the reverb while nobody talks.
+            r.setTarget(s == talkback || s == click ? 0f : ambienceSendTarget[s], snap);
+            ambienceSend0[s] = snap ? r.current() : g0;
+            float g1 = r.advance(n);
+            ambienceSend1[s] = g1;
+            sendsLive |= g0 != 0f || g1 != 0f;
+        }
         boolean anyReturn = false;
         for (int c = 0; c < cues; c++) {
             CueStrip strip = strips[c];

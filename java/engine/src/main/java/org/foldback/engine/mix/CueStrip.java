@@ -78,6 +78,8 @@ final class CueStrip {
     private final Ramp returnGain = new Ramp();
     private float returnDbSeen = Float.NaN;
     private float returnGainTarget;
+    /** The talkback dim of this block (1 when not talking): the return is programme and dims with it. */
+    private float returnProgramme = 1f;
     /** The return gain at the block's start and end (interpolated across it). */
     float return0;
     float return1;
@@ -124,7 +126,7 @@ final class CueStrip {
             returnGainTarget = Decibels.toGain(returnDb);
         }
         return0 = returnGain.current();
-        returnGain.setTarget(returnGainTarget, snap);
+        returnGain.setTarget(returnGainTarget * returnProgramme, snap);
         if (snap) {
             return0 = returnGain.current();
         }
@@ -166,6 +168,7 @@ final class CueStrip {
                      float talkDim, int n, boolean snap) {
         boolean hearsTalk = talking && p.isOn(Params.cueTalkback(cue));
         float programme = hearsTalk ? talkDim : 1f;
+        returnProgramme = programme;
         float[] swapK = k0;
         k0 = k1;
         k1 = swapK;

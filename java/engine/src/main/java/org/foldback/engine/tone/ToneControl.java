@@ -72,14 +72,21 @@ public final class ToneControl {
     public void set(float highPassHz, float lowShelfDb, float highShelfDb, boolean snap) {
         boolean s = snap || snapNext;
         boolean on = highPassHz >= HIGH_PASS_MIN_HZ;
-        highPassOn.setTarget(on ? 1f : 0f, s);
+        boolean redesign = s;
         if (on) {
-            // While off the frequency stays where it was: switching on fades in at the new one.
-            this.highPassHz.setTarget(Math.min(HIGH_PASS_MAX_HZ, highPassHz), s || highPassOn.current() == 0f);
+            float hz = Math.min(HIGH_PASS_MAX_HZ, highPassHz);
+            if (s || highPassOn.current() == 0f) {
+                // Switching on from off: the filter fades in already at its new frequency.
+                redesign |= hz != this.highPassHz.current();
+                this.highPassHz.setTarget(hz, true);
+            } else {
+                this.highPassHz.setTarget(hz, false);
+            }
         }
+        highPassOn.setTarget(on ? 1f : 0f, s);
         lowDb.setTarget(clampShelf(lowShelfDb), s);
         highDb.setTarget(clampShelf(highShelfDb), s);
-        if (s) {
+        if (redesign) {
             design();
             snapNext = false;
         }
@@ -105,8 +112,11 @@ public final class ToneControl {
 
     /** Filters {@code n} samples of both channels in place. */
     public void process(float[] left, float[] right, int n) {
-        for (int from = 0; from < n; from += SUB_BLOCK) {
-            int to = Math.min(n, from + SUB_BLOCK);
+        boolean settled = !highPassHz.isMoving() && !lowDb.isMoving() && !highDb.isMoving() && !highPassOn.isMoving();
+        // Settled (the usual case): each section runs over the whole block in one loop.
+        int step = settled ? n : SUB_BLOCK;
+        for (int from = 0; from < n; from += step) {
+            int to = Math.min(n, from + step);
             int m = to - from;
             float w0 = highPassOn.current();
             boolean moving = highPassHz.isMoving() || lowDb.isMoving() || highDb.isMoving();

@@ -114,6 +114,27 @@ class EarStagesTest {
         assertTrue(rig.engine.isAmbienceIdle(), "idle after the tail (T60 0.5 s) with the send off");
     }
 
+    /** Talkback stays dry: its ambience send is ignored, talking or not. */
+    @Test
+    void talkbackNeverReachesTheReverb() {
+        float[][] x = noise(2, 48000, 8);
+        Rig plain = desk();
+        plain.p.set(Params.TALKBACK_SOURCE, 1);
+        plain.p.set(Params.TALKBACK_ON, 1);
+        plain.prepare();
+        float[][] reference = plain.render(x);
+        Rig rig = desk();
+        rig.p.set(Params.TALKBACK_SOURCE, 1);
+        rig.p.set(Params.TALKBACK_ON, 1);
+        rig.engine.setAmbienceSend(0, 0f);
+        rig.engine.setAmbienceReturn(1, 0f);
+        rig.prepare();
+        float[][] y = rig.render(x);
+        assertArrayEquals(reference[2], y[2]);
+        assertArrayEquals(reference[3], y[3]);
+        assertTrue(rig.engine.isAmbienceIdle());
+    }
+
     private static Rig desk() {
         Rig rig = new Rig(1, 2, BLOCK).blank();
         rig.p.set(Params.sendLevel(0, 0), 0f);

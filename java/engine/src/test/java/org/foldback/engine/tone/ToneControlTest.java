@@ -75,6 +75,11 @@ class ToneControlTest {
         ToneControl tone = new ToneControl();
         tone.prepare(fs, 960, 480);
         tone.set(s[0], s[1], s[2], true);
+        return measureDb(tone, fs, f);
+    }
+
+    /** The steady-state gain of {@code tone} at {@code f}, after 1 s of settling. */
+    static double measureDb(ToneControl tone, double fs, double f) {
         int settle = (int) fs; // 1 s: the slowest section (40 Hz high-pass) settles to far below 1e-6
         int measure = (int) Math.max(fs / 2, 20 * fs / f);
         float[] l = new float[BLOCK], r = new float[BLOCK];
@@ -102,6 +107,24 @@ class ToneControlTest {
         double a = (xs * cc - xc * sc) / det;
         double b = (xc * ss - xs * sc) / det;
         return 20 * Math.log10(Math.hypot(a, b) / 0.5);
+    }
+
+    /** Settings reached by ramping (not snapping) land on the same response: high-pass switched on, shelves moved. */
+    @org.junit.jupiter.api.Test
+    void rampedSettingsLandOnThePrototype() {
+        double fs = 48000;
+        ToneControl tone = new ToneControl();
+        tone.prepare(fs, 960, 480);
+        tone.set(0, 0, 0, true);
+        float[] l = new float[BLOCK], r = new float[BLOCK];
+        tone.process(l, r, BLOCK);
+        float[] s = {150, -9, 7};
+        tone.set(s[0], s[1], s[2], false);
+        for (double f : new double[] {60, 150, 1000, 12000}) {
+            assertEquals(prototypeDb(fs, s, f), measureDb(tone, fs, f), TOLERANCE_DB, "at " + f + " Hz");
+        }
+        tone.set(80, -9, 7, false); // moving the frequency while on
+        assertEquals(prototypeDb(fs, new float[] {80, -9, 7}, 60), measureDb(tone, fs, 60), TOLERANCE_DB);
     }
 
     @ParameterizedTest
