@@ -101,6 +101,64 @@ final class Biquad {
     }
 
     /**
+     * Three sections in series over samples [from, to) in one pass: the arithmetic of
+     * {@code p.process; q.process; u.process}, without rounding to float between the sections, and
+     * with the three recursions overlapping in the CPU instead of running one latency-bound loop
+     * after another.
+     */
+    static void cascade(Biquad p, Biquad q, Biquad u, float[] left, float[] right, int from, int to) {
+        final double p0 = p.b0, p1 = p.b1, p2 = p.b2, pa1 = p.a1, pa2 = p.a2;
+        final double q0 = q.b0, q1 = q.b1, q2 = q.b2, qa1 = q.a1, qa2 = q.a2;
+        final double u0 = u.b0, u1 = u.b1, u2 = u.b2, ua1 = u.a1, ua2 = u.a2;
+        double plx1 = p.lx1, plx2 = p.lx2, ply1 = p.ly1, ply2 = p.ly2;
+        double prx1 = p.rx1, prx2 = p.rx2, pry1 = p.ry1, pry2 = p.ry2;
+        double qly1 = q.ly1, qly2 = q.ly2, qry1 = q.ry1, qry2 = q.ry2;
+        double uly1 = u.ly1, uly2 = u.ly2, ury1 = u.ry1, ury2 = u.ry2;
+        for (int i = from; i < to; i++) {
+            double l = left[i], r = right[i];
+            // A section's input history is the previous section's output history.
+            double al = p0 * l + p1 * plx1 + p2 * plx2 - pa1 * ply1 - pa2 * ply2;
+            double ar = p0 * r + p1 * prx1 + p2 * prx2 - pa1 * pry1 - pa2 * pry2;
+            double bl = q0 * al + q1 * ply1 + q2 * ply2 - qa1 * qly1 - qa2 * qly2;
+            double br = q0 * ar + q1 * pry1 + q2 * pry2 - qa1 * qry1 - qa2 * qry2;
+            double cl = u0 * bl + u1 * qly1 + u2 * qly2 - ua1 * uly1 - ua2 * uly2;
+            double cr = u0 * br + u1 * qry1 + u2 * qry2 - ua1 * ury1 - ua2 * ury2;
+            plx2 = plx1;
+            plx1 = l;
+            prx2 = prx1;
+            prx1 = r;
+            ply2 = ply1;
+            ply1 = al;
+            pry2 = pry1;
+            pry1 = ar;
+            qly2 = qly1;
+            qly1 = bl;
+            qry2 = qry1;
+            qry1 = br;
+            uly2 = uly1;
+            uly1 = cl;
+            ury2 = ury1;
+            ury1 = cr;
+            left[i] = (float) cl;
+            right[i] = (float) cr;
+        }
+        p.store(plx1, plx2, ply1, ply2, prx1, prx2, pry1, pry2);
+        q.store(ply1, ply2, qly1, qly2, pry1, pry2, qry1, qry2);
+        u.store(qly1, qly2, uly1, uly2, qry1, qry2, ury1, ury2);
+    }
+
+    private void store(double xl1, double xl2, double yl1, double yl2, double xr1, double xr2, double yr1, double yr2) {
+        lx1 = flush(xl1);
+        lx2 = flush(xl2);
+        ly1 = flush(yl1);
+        ly2 = flush(yl2);
+        rx1 = flush(xr1);
+        rx2 = flush(xr2);
+        ry1 = flush(yr1);
+        ry2 = flush(yr2);
+    }
+
+    /**
      * Records samples [from, to) as if this section were the identity (y = x), without touching
      * them: a flat shelf costs nothing yet resumes seamlessly when its gain moves again.
      */
