@@ -75,6 +75,7 @@ final class CueStrip {
     float highShelfDb;
     Crossfeed.Level crossfeedLevel = Crossfeed.Level.OFF;
     float returnDb = ParamSpec.MINUS_INF_DB;
+    private final float[] toneSeen = new float[3];
     private final Ramp returnGain = new Ramp();
     private float returnDbSeen = Float.NaN;
     private float returnGainTarget;
@@ -119,7 +120,12 @@ final class CueStrip {
 
     /** Hands this block's tone, crossfeed and return settings to their ramps. */
     void updateEar(int n, boolean snap) {
-        tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
+        if (snap || highPassHz != toneSeen[0] || lowShelfDb != toneSeen[1] || highShelfDb != toneSeen[2]) {
+            toneSeen[0] = highPassHz;
+            toneSeen[1] = lowShelfDb;
+            toneSeen[2] = highShelfDb;
+            tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
+        }
         crossfeed.set(crossfeedLevel, snap);
         if (returnDb != returnDbSeen) {
             returnDbSeen = returnDb;
