@@ -3,6 +3,7 @@ package org.foldback.bench;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.foldback.engine.Layout;
+import org.foldback.engine.crossfeed.Crossfeed;
 import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
@@ -29,6 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code 1x1}: one source, one cue: the floor.</li>
  *   <li>{@code 16x8unused}: 16 sources and 8 cues enabled but only source 1 sent to cue 1:
  *       shows that unused buses cost nearly nothing.</li>
+ *   <li>{@code 16x8ears}: as 16x8, with every performer's-ear stage on: tone (high-pass and both
+ *       shelves) and crossfeed on every cue, every source sent to the reverb, every cue hearing it.</li>
  * </ul>
  * Run: {@code java -jar java/bench/target/benchmarks.jar CueEngineBench -f 1 -wi 3 -i 5}
  */
@@ -41,7 +44,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CueEngineBench {
     private static final int BLOCK = 64;
 
-    @Param({"16x8", "16x8moving", "1x1", "16x8unused"})
+    @Param({"16x8", "16x8moving", "1x1", "16x8unused", "16x8ears"})
     public String config;
 
     private CueEngine engine;
@@ -55,6 +58,7 @@ public class CueEngineBench {
     public void setUp() {
         boolean full = config.startsWith("16x8");
         boolean unused = config.equals("16x8unused");
+        boolean ears = config.equals("16x8ears");
         moving = config.equals("16x8moving");
         int sources = full ? Layout.MAX_SOURCES : 1;
         int cues = full ? Layout.MAX_CUES : 1;
@@ -75,6 +79,16 @@ public class CueEngineBench {
         }
         for (int s = 0; s < sources; s++) {
             params.set(Params.source(s).mode(), s % 2);
+        }
+        if (ears) {
+            for (int c = 0; c < cues; c++) {
+                engine.setTone(c, 80, 4, -3);
+                engine.setCrossfeed(c, Crossfeed.Level.DEFAULT);
+                engine.setAmbienceReturn(c, -10);
+            }
+            for (int s = 0; s < sources; s++) {
+                engine.setAmbienceSend(s, -12);
+            }
         }
         engine.prepare(48000, BLOCK, sources, cues);
         in = new float[2 * sources][BLOCK];

@@ -1,18 +1,21 @@
 package org.foldback.engine;
 
+import org.foldback.engine.dose.DoseBank;
 import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
 
 /**
  * The whole product behind one plugin instance: the cue engine, with a meter on every source
- * (after the input guard) and every cue (after the limiter, what the performer hears).
+ * (after the input guard) and every cue (after the limiter, what the performer hears), and a hearing
+ * dose (ITU-T H.870) on every cue's output.
  *
  * <p>Meter bus numbering: source s is bus s, cue c is bus {@link Layout#MAX_SOURCES} + c.
  */
 public final class FoldbackProcessor implements Processor {
     private final CueEngine engine;
     private final MeterBank meters = new MeterBank(Layout.MAX_SOURCES + Layout.MAX_CUES);
+    private final DoseBank doses = new DoseBank(Layout.MAX_CUES);
 
     public FoldbackProcessor() {
         this(new ParamStore());
@@ -22,7 +25,10 @@ public final class FoldbackProcessor implements Processor {
         engine = new CueEngine(params);
         // Made once here, so the audio thread calls them without allocating.
         engine.setSourceTap(meters);
-        engine.setCueTap((cue, left, right, n) -> meters.accept(cueBus(cue), left, right, n));
+        engine.setCueTap((cue, left, right, n) -> {
+            meters.accept(cueBus(cue), left, right, n);
+            doses.accept(cue, left, right, n);
+        });
     }
 
     /** The meter bus of cue {@code cue} (0-based). */
@@ -38,6 +44,7 @@ public final class FoldbackProcessor implements Processor {
     @Override
     public void prepare(double sampleRate, int maxBlockSize, int activeSources, int activeCues) {
         meters.prepare(sampleRate);
+        doses.prepare(sampleRate);
         engine.prepare(sampleRate, maxBlockSize, activeSources, activeCues);
     }
 
@@ -59,6 +66,11 @@ public final class FoldbackProcessor implements Processor {
     /** Lock-free meter readings for the editor, the command line and benchmarks. */
     public MeterBank meters() {
         return meters;
+    }
+
+    /** Lock-free hearing-dose readings per cue; calibrations and resets go in here too. */
+    public DoseBank doses() {
+        return doses;
     }
 
     /** Limiter state and input-guard counters, lock-free. */

@@ -8,8 +8,11 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.Processor;
+import org.foldback.engine.ambience.FdnReverb;
+import org.foldback.engine.crossfeed.Crossfeed;
 import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Ramp;
+import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 
@@ -18,7 +21,9 @@ import org.foldback.engine.param.Params;
  *
  * <p>Per block: sanitise the sources that are heard ({@link SourceGuard}), then for each active cue
  * sum the sends (2x2 matrix per source: level, pan or balance, mute, mono mode, talkback role),
- * apply the output matrix (level, dim, mute, fold-down, swap, polarity), limit
+ * add the ambience return (one {@link FdnReverb} per instance, fed by a send per source), shape the
+ * bus with the cue's tone ({@link org.foldback.engine.tone.ToneControl}) and crossfeed
+ * ({@link Crossfeed}), apply the output matrix (level, dim, mute, fold-down, swap, polarity), limit
  * ({@link org.foldback.engine.dsp.SafetyLimiter}) and blend towards bypass. See docs/MIXING.md for the
  * formulas, laws and ramp times.
  *
@@ -34,7 +39,9 @@ public final class CueEngine implements Processor {
      * Not a parameter's ramp: how long a scene change (state, program, A/B) fades each way, and
      * how long a quarantined source must be good before it fades back in, and that fade.
      */
-    private static final float FADE_MS = 10f;
+    static final float FADE_MS = 10f;
+    /** The ear stages' gain ramp (tone, ambience), until they are parameters with their own spec. */
+    static final float EAR_GAIN_MS = 20f;
 
     private final ParamStore params;
     /** What the engine plays: {@link #params}, except while a scene change fades ({@link SceneFade}). */
@@ -66,6 +73,24 @@ public final class CueEngine implements Processor {
     private float[][] monoSum = new float[0][];
     private final boolean[] monoReady = new boolean[MAX_SOURCES];
 
+    // Ambience: one reverb per instance, a send per source, a return per cue (CueStrip).
+    private final FdnReverb reverb = new FdnReverb();
+    private final float[] ambienceSendDb = new float[MAX_SOURCES];
+    private final float[] ambienceSendDbSeen = new float[MAX_SOURCES];
+    private final float[] ambienceSendTarget = new float[MAX_SOURCES];
+    private final Ramp[] ambienceSend = new Ramp[MAX_SOURCES];
+    private final float[] ambienceSend0 = new float[MAX_SOURCES];
+    private final float[] ambienceSend1 = new float[MAX_SOURCES];
+    private float ambienceSize = 0.7f;
+    private float ambienceDecay = 1.5f;
+    private float ambiencePreDelayMs = 20f;
+    private boolean anySendLive;
+    private boolean wetLive;
+    private float[] sendBusL = new float[0];
+    private float[] sendBusR = new float[0];
+    private float[] wetL = new float[0];
+    private float[] wetR = new float[0];
+
     private final AtomicIntegerArray limiterReductionBits = new AtomicIntegerArray(MAX_CUES);
     private final AtomicLongArray nonFinite = new AtomicLongArray(MAX_SOURCES);
     private final AtomicIntegerArray quarantined = new AtomicIntegerArray(MAX_SOURCES);
@@ -79,6 +104,8 @@ public final class CueEngine implements Processor {
         for (int s = 0; s < MAX_SOURCES; s++) {
             guards[s] = new SourceGuard();
             monoMode[s] = new Ramp();
+            ambienceSend[s] = new Ramp();
+            ambienceSendDb[s] = ParamSpec.MINUS_INF_DB;
         }
         for (int c = 0; c < MAX_CUES; c++) {
             strips[c] = new CueStrip(c);
@@ -118,11 +145,23 @@ public final class CueEngine implements Processor {
         silence = new float[block];
         monoSum = new float[MAX_SOURCES][block];
         int fade = Ramp.samplesFor(FADE_MS, sampleRate);
+        // The ear stages are set through setters until they are parameters; their gains ramp like
+        // every gain (20 ms) and their switches crossfade like the scene (FADE_MS).
+        int gainRamp = Ramp.samplesFor(EAR_GAIN_MS, sampleRate);
+        int toggleRamp = fade;
+        sendBusL = new float[block];
+        sendBusR = new float[block];
+        wetL = new float[block];
+        wetR = new float[block];
         for (int s = 0; s < MAX_SOURCES; s++) {
             guards[s].prepare(fade, fade);
             monoMode[s].setLength(ParamRamps.samples(sampleRate, Params.source(s).mode()));
+            ambienceSend[s].setLength(gainRamp);
+            ambienceSendDbSeen[s] = Float.NaN;
             quarantined.set(s, 0);
         }
+        reverb.set(ambienceSize, ambienceDecay, ambiencePreDelayMs, true);
+        reverb.prepare(sampleRate, gainRamp, toggleRamp);
         for (int c = 0; c < MAX_CUES; c++) {
             strips[c].prepare(sampleRate);
             limiterReductionBits.set(c, 0);
@@ -141,6 +180,46 @@ public final class CueEngine implements Processor {
         src = new float[0][];
         busL = busR = silence = new float[0];
         monoSum = new float[0][];
+        sendBusL = sendBusR = wetL = wetR = new float[0];
+    }
+
+    // Wave 1 setters for the new stages: plain fields, read by the audio thread at each block's
+    // start; call them from the audio thread between blocks (or before prepare). Wave 2 replaces
+    // them with parameters (docs/MIXING.md, "Proposed parameters").
+
+    /** Tone of a cue: high-pass in Hz (0 = off, else 40-200), low and high shelf in dB (±12). */
+    public void setTone(int cue, float highPassHz, float lowShelfDb, float highShelfDb) {
+        CueStrip strip = strips[cue];
+        strip.highPassHz = highPassHz;
+        strip.lowShelfDb = lowShelfDb;
+        strip.highShelfDb = highShelfDb;
+    }
+
+    /** Crossfeed of a cue: off or one of bs2b's classic settings. */
+    public void setCrossfeed(int cue, Crossfeed.Level level) {
+        strips[cue].crossfeedLevel = level == null ? Crossfeed.Level.OFF : level;
+    }
+
+    /** How much of a source goes to the instance's reverb, in dB (-90 = off). */
+    public void setAmbienceSend(int source, float db) {
+        ambienceSendDb[source] = db;
+    }
+
+    /** How much reverb a cue hears, in dB (-90 = off). */
+    public void setAmbienceReturn(int cue, float db) {
+        strips[cue].returnDb = db;
+    }
+
+    /** The reverb: size 0.3-1, decay T60 in s (0.2-8), pre-delay in ms (0-200). */
+    public void setAmbience(float size, float decaySeconds, float preDelayMs) {
+        ambienceSize = size;
+        ambienceDecay = decaySeconds;
+        ambiencePreDelayMs = preDelayMs;
+    }
+
+    /** Whether the reverb is idle (no send on and its tail gone): it then costs nothing. */
+    public boolean isAmbienceIdle() {
+        return reverb.isIdle();
     }
 
     @Override
@@ -189,14 +268,41 @@ public final class CueEngine implements Processor {
             talkDimGain = Decibels.toGain(talkDimDb);
         }
         float talkDim = talkDimGain;
+        boolean sendsLive = false;
+        for (int s = 0; s < sources; s++) {
+            float db = ambienceSendDb[s];
+            if (db != ambienceSendDbSeen[s]) {
+                ambienceSendDbSeen[s] = db;
+                ambienceSendTarget[s] = Decibels.toGain(db);
+            }
+            Ramp r = ambienceSend[s];
+            float g0 = r.current();
+            // Talkback and click stay dry: neither belongs in a room, and an ungated talkback mic
+            // would reach the reverb while nobody talks.
+            r.setTarget(s == talkback || s == click ? 0f : ambienceSendTarget[s], snap);
+            ambienceSend0[s] = snap ? r.current() : g0;
+            float g1 = r.advance(n);
+            ambienceSend1[s] = g1;
+            sendsLive |= g0 != 0f || g1 != 0f;
+        }
+        boolean anyReturn = false;
         for (int c = 0; c < cues; c++) {
             CueStrip strip = strips[c];
             strip.updateSends(p, inSources, mono, talkback, click, talking, talkDim, n, snap);
             strip.updateOutput(p, n, snap);
+            strip.updateEar(n, snap);
             if (!strip.outputSilent()) {
                 for (int s = 0; s < inSources; s++) {
                     heard[s] |= strip.live[s];
                 }
+                anyReturn |= strip.returnLive();
+            }
+        }
+        // The reverb runs while some cue hears it and it has input or a tail; else it costs nothing.
+        anySendLive = anyReturn && sendsLive;
+        if (anySendLive) {
+            for (int s = 0; s < inSources; s++) {
+                heard[s] |= ambienceSend0[s] != 0f || ambienceSend1[s] != 0f;
             }
         }
         if (b0 != 0f || b1 != 0f) {
@@ -225,6 +331,10 @@ public final class CueEngine implements Processor {
             if (sourceTap != null) {
                 sourceTap.accept(s, silence, silence, n);
             }
+        }
+        wetLive = false;
+        if (anyReturn && (anySendLive || !reverb.isIdle())) {
+            ambience(inSources, n);
         }
 
         for (int c = 0; c < cues; c++) {
@@ -260,12 +370,32 @@ public final class CueEngine implements Processor {
         }
     }
 
+    /** The reverb's send bus (each source through its send), then the reverb into wetL/wetR. */
+    private void ambience(int inSources, int n) {
+        reverb.set(ambienceSize, ambienceDecay, ambiencePreDelayMs, false);
+        boolean silentIn = true;
+        if (anySendLive) {
+            Arrays.fill(sendBusL, 0, n, 0f);
+            Arrays.fill(sendBusR, 0, n, 0f);
+            for (int s = 0; s < inSources; s++) {
+                float g0 = ambienceSend0[s], g1 = ambienceSend1[s];
+                if (g0 != 0f || g1 != 0f) {
+                    MixLoops.addScaled(src[2 * s], src[2 * s + 1], sendBusL, sendBusR, n, g0, g1, ramp);
+                    silentIn = false;
+                }
+            }
+        }
+        wetLive = reverb.process(sendBusL, sendBusR, wetL, wetR, n, silentIn);
+    }
+
     private void mixCue(CueStrip strip, int inSources, float[] outL, float[] outR, int n, boolean snap) {
         float[] al = busL, ar = busR;
-        boolean silent = strip.liveCount == 0 || strip.outputSilent();
+        boolean wet = wetLive && strip.returnLive();
+        boolean silent = (strip.liveCount == 0 && !wet) || strip.outputSilent();
         if (silent) {
             Arrays.fill(outL, 0, n, 0f);
             Arrays.fill(outR, 0, n, 0f);
+            strip.clearEar();
         } else {
             Arrays.fill(al, 0, n, 0f);
             Arrays.fill(ar, 0, n, 0f);
@@ -286,6 +416,11 @@ public final class CueEngine implements Processor {
                     MixLoops.addRamp(xl, xr, al, ar, n, k0, k1, o, ramp);
                 }
             }
+            if (wet) {
+                MixLoops.addScaled(wetL, wetR, al, ar, n, strip.return0, strip.return1, ramp);
+            }
+            // Tone and crossfeed shape what the performer hears before the fold-down and limiter.
+            strip.shape(al, ar, n);
             float[] m0 = strip.o0, m1 = strip.o1;
             if (m0[0] == m1[0] && m0[1] == m1[1] && m0[2] == m1[2] && m0[3] == m1[3]) {
                 MixLoops.applyConstant(al, ar, outL, outR, n, m1);

@@ -2,19 +2,23 @@ package org.foldback.engine.mix;
 
 import static org.foldback.engine.Layout.MAX_SOURCES;
 
+import org.foldback.engine.crossfeed.Crossfeed;
 import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Denormals;
 import org.foldback.engine.dsp.Ramp;
 import org.foldback.engine.dsp.SafetyLimiter;
 import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.GlobalParams;
+import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.engine.param.SendParams;
+import org.foldback.engine.tone.ToneControl;
 
 /**
- * One cue's state: its sends (a 2x2 matrix per source) and its output stage (one 2x2 matrix for
- * level, dim, mute, fold-down, swap and polarity), then its safety limiter.
+ * One cue's state: its sends (a 2x2 matrix per source), its ambience return, its tone and
+ * crossfeed, and its output stage (one 2x2 matrix for level, dim, mute, fold-down, swap and
+ * polarity), then its safety limiter.
  *
  * <p>Every parameter feeds a {@link Ramp}; matrices are computed at block ends from the ramps and
  * interpolated per sample inside the block, so no coefficient ever steps.
@@ -67,6 +71,25 @@ final class CueStrip {
 
     final SafetyLimiter limiter = new SafetyLimiter();
 
+    // The performer's ear: tone, crossfeed and the ambience return. Wave 1: set through
+    // CueEngine's setters (plain fields, read once per block); parameters come in wave 2.
+    final ToneControl tone = new ToneControl();
+    final Crossfeed crossfeed = new Crossfeed();
+    float highPassHz;
+    float lowShelfDb;
+    float highShelfDb;
+    Crossfeed.Level crossfeedLevel = Crossfeed.Level.OFF;
+    float returnDb = ParamSpec.MINUS_INF_DB;
+    private final float[] toneSeen = new float[3];
+    private final Ramp returnGain = new Ramp();
+    private float returnDbSeen = Float.NaN;
+    private float returnGainTarget;
+    /** The talkback dim of this block (1 when not talking): the return is programme and dims with it. */
+    private float returnProgramme = 1f;
+    /** The return gain at the block's start and end (interpolated across it). */
+    float return0;
+    float return1;
+
     CueStrip(int cue) {
         this.cue = cue;
         this.params = Params.cue(cue);
@@ -104,6 +127,56 @@ final class CueStrip {
         ceilingDb = Float.NaN;
         limiter.prepare(sampleRate, ParamRamps.samples(sampleRate, params.ceiling()),
                 ParamRamps.samples(sampleRate, params.limiter()));
+        // The ear stages are not parameters yet (set through CueEngine): a gain's ramp and a
+        // switch's crossfade, as for every other parameter.
+        int gainRamp = Ramp.samplesFor(CueEngine.EAR_GAIN_MS, sampleRate);
+        int toggleRamp = Ramp.samplesFor(CueEngine.FADE_MS, sampleRate);
+        tone.prepare(sampleRate, gainRamp, toggleRamp);
+        crossfeed.prepare(sampleRate, toggleRamp);
+        returnGain.setLength(gainRamp);
+        returnDbSeen = Float.NaN;
+    }
+
+    /** Hands this block's tone, crossfeed and return settings to their ramps. */
+    void updateEar(int n, boolean snap) {
+        if (snap || highPassHz != toneSeen[0] || lowShelfDb != toneSeen[1] || highShelfDb != toneSeen[2]) {
+            toneSeen[0] = highPassHz;
+            toneSeen[1] = lowShelfDb;
+            toneSeen[2] = highShelfDb;
+            tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
+        }
+        crossfeed.set(crossfeedLevel, snap);
+        if (returnDb != returnDbSeen) {
+            returnDbSeen = returnDb;
+            returnGainTarget = Decibels.toGain(returnDb);
+        }
+        return0 = returnGain.current();
+        returnGain.setTarget(returnGainTarget * returnProgramme, snap);
+        if (snap) {
+            return0 = returnGain.current();
+        }
+        return1 = returnGain.advance(n);
+    }
+
+    /** Whether the ambience return is heard anywhere in this block. */
+    boolean returnLive() {
+        return return0 != 0f || return1 != 0f;
+    }
+
+    /** Tone and crossfeed on the cue bus, before the output stage; nothing at all while both are off. */
+    void shape(float[] left, float[] right, int n) {
+        if (!tone.isFlat()) {
+            tone.process(left, right, n);
+        }
+        if (!crossfeed.isOff()) {
+            crossfeed.process(left, right, n);
+        }
+    }
+
+    /** The cue bus is silent this block: the filters restart from silence rather than stale samples. */
+    void clearEar() {
+        tone.clear();
+        crossfeed.clear();
     }
 
     /**
@@ -120,6 +193,7 @@ final class CueStrip {
                      float talkDim, int n, boolean snap) {
         boolean hearsTalk = talking && p.isOn(params.talkback());
         float programme = hearsTalk ? talkDim : 1f;
+        returnProgramme = programme;
         float[] swapK = k0;
         k0 = k1;
         k1 = swapK;

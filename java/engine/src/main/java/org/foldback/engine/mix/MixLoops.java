@@ -101,4 +101,21 @@ final class MixLoops {
             yr[i] *= g;
         }
     }
+
+    /** acc += g(i) · x on both channels, g moving from g0 to g1 (a send or return level). */
+    static void addScaled(float[] xl, float[] xr, float[] al, float[] ar, int n, float g0, float g1, float[] ramp) {
+        if (g0 == g1) {
+            for (int i = 0; i < n; i++) {
+                al[i] += xl[i] * g1;
+                ar[i] += xr[i] * g1;
+            }
+        } else {
+            float dg = g1 - g0;
+            for (int i = 0; i < n; i++) {
+                float g = g0 + dg * ramp[i];
+                al[i] += xl[i] * g;
+                ar[i] += xr[i] * g;
+            }
+        }
+    }
 }

@@ -77,6 +77,55 @@ class AllocationTest {
         assertTrue(tapped[0] > 0);
     }
 
+    /**
+     * The same with the performer's-ear stages on and moving: tone on every cue (settings changing),
+     * crossfeed switching between settings and off, the reverb fed by every source and heard by
+     * every cue (size, decay and pre-delay changing, sends going off and on so it idles and wakes),
+     * and the hearing dose measured on every cue (calibrated, reset now and then).
+     */
+    @Test
+    void earStagesAllocateZeroBytesInSteadyState() {
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        bean.setThreadAllocatedMemoryEnabled(true);
+        CueEngine engine = new CueEngine();
+        ParamStore p = engine.params();
+        org.foldback.engine.dose.DoseBank doses = new org.foldback.engine.dose.DoseBank(Layout.MAX_CUES);
+        engine.setCueTap(doses);
+        Random rnd = new Random(17);
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            RandomDesk.randomiseCue(p, rnd, c, Layout.MAX_SOURCES, true);
+            p.set(Params.cue(c).mute(), 0);
+            engine.setTone(c, 80, 6, -3);
+            engine.setCrossfeed(c, org.foldback.engine.crossfeed.Crossfeed.Level.values()[1 + c % 3]);
+            engine.setAmbienceReturn(c, -6);
+            doses.setCalibration(c, 100);
+        }
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            engine.setAmbienceSend(s, -12);
+        }
+        doses.prepare(48000);
+        engine.prepare(48000, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES);
+        float[][] in = RandomDesk.signals(rnd, Layout.MAX_INPUT_CHANNELS, BLOCK);
+        float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+        org.foldback.engine.crossfeed.Crossfeed.Level[] levels = org.foldback.engine.crossfeed.Crossfeed.Level.values();
+        float[][] silence = new float[Layout.MAX_INPUT_CHANNELS][BLOCK];
+        long bytes = AllocationProbe.steadyStateBytes(b -> {
+            int c = b & 7;
+            switch ((b >> 3) & 7) {
+                case 0: engine.setTone(c, (b & 64) == 0 ? 0 : 40 + (b & 127), (b % 25) - 12, 12 - (b % 25)); break;
+                case 1: engine.setCrossfeed(c, levels[(b >> 6) & 3]); break;
+                case 2: engine.setAmbience(0.3f + 0.7f * ((b >> 6) & 7) / 7f, 0.5f + ((b >> 9) & 3), (b >> 6) & 63); break;
+                case 3: engine.setAmbienceSend(b & 15, (b & 1024) == 0 ? -12 : -90); break;
+                case 4: if ((b & 4095) == 39) { doses.requestReset(c); } break;
+                default: break;
+            }
+            // Every 16384 blocks, 1.8 s of silence: the reverb runs on its tail alone, then is fed again.
+            engine.process((b & 16383) < 15000 ? in : silence, out, BLOCK);
+        }, 2 * 16384, MAX_WARM_UP_ROUNDS, MEASURED); // a warm-up round spans every path of the cycle
+        assertEquals(0, bytes, "bytes allocated over " + MEASURED + " blocks with every ear stage on");
+    }
+
     private static void block(CueEngine engine, float[][] in, float[][] out, int[] index, float[] value, int b) {
         ParamStore p = engine.params();
         int k = b & (index.length - 1);
