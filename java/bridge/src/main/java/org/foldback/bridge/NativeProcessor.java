@@ -67,6 +67,8 @@ public final class NativeProcessor {
      */
     public NativeProcessor(long shimHandle, String shimLibrary) {
         this(ProcessorFactory.create(), ShimCalls.connect(shimHandle, shimLibrary));
+        // Listed for the process-wide surfaces (the web remote's server).
+        org.foldback.bridge.control.Controllers.register(controller());
     }
 
     NativeProcessor(Processor processor, ShimCalls shim) {
@@ -275,6 +277,8 @@ public final class NativeProcessor {
         state = decoded.state();
         stateVersion.incrementAndGet();
         state.applyTo(params);
+        // A loaded session may switch the web remote on (or off, or move its port).
+        org.foldback.bridge.control.Controllers.surfacesChanged();
         List<String> warnings = decoded.warnings();
         setNotice(warnings.isEmpty() ? null
                 : what + " loaded with " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")

@@ -15,10 +15,51 @@ public final class Controllers {
 
     public static void register(Controller c) {
         LIVE.addIfAbsent(c);
+        surfacesChanged();
     }
 
     public static void unregister(Controller c) {
         LIVE.remove(c);
+        surfacesChanged();
+    }
+
+    // ---- Process-wide surfaces (the web remote's server) -------------------------------------------
+
+    private static volatile java.util.List<ProcessSurface> surfaces;
+
+    /**
+     * Tells the process-wide surfaces that an instance or a surface setting changed (the remote
+     * switched on, its port, a state loaded). Message or background thread, never the audio thread.
+     */
+    public static void surfacesChanged() {
+        for (ProcessSurface s : surfaces()) {
+            try {
+                s.instancesChanged();
+            } catch (RuntimeException | LinkageError e) {
+                // A surface that fails must not take the host's message thread down with it.
+                System.err.println("foldback: surface " + s.getClass().getName() + " failed: " + e);
+            }
+        }
+    }
+
+    private static java.util.List<ProcessSurface> surfaces() {
+        java.util.List<ProcessSurface> list = surfaces;
+        if (list == null) {
+            synchronized (Controllers.class) {
+                list = surfaces;
+                if (list == null) {
+                    java.util.List<ProcessSurface> found = new java.util.ArrayList<>();
+                    try {
+                        java.util.ServiceLoader.load(ProcessSurface.class, Controllers.class.getClassLoader())
+                                .forEach(found::add);
+                    } catch (java.util.ServiceConfigurationError e) {
+                        System.err.println("foldback: process surfaces unavailable: " + e.getMessage());
+                    }
+                    surfaces = list = java.util.List.copyOf(found);
+                }
+            }
+        }
+        return list;
     }
 
     /** The live instances, in the order they were created. */

@@ -11,6 +11,7 @@ import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
+import org.foldback.state.RemoteSettings;
 
 /**
  * The {@link Controller} of one plugin instance, over its {@link NativeProcessor}.
@@ -219,5 +220,108 @@ public final class InstanceController implements Controller {
     @Override
     public Changes changes() {
         return new ChangeCursor(this);
+    }
+
+    // ---- Sources, "me" marks and the web remote ------------------------------------------------
+
+    @Override
+    public synchronized String sourceName(int source) {
+        return owner.pluginState().sourceName(source);
+    }
+
+    @Override
+    public synchronized String sourceColour(int source) {
+        return owner.pluginState().sourceColour(source);
+    }
+
+    @Override
+    public void setSourceName(int source, String newName) {
+        edited(s -> {
+            if (newName != null && !newName.equals(s.sourceName(source))) {
+                s.setSourceName(source, newName);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    @Override
+    public synchronized boolean isMe(int cue, int source) {
+        return owner.pluginState().isMe(cue, source);
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean me) {
+        edited(s -> {
+            if (s.isMe(cue, source) == me) {
+                return false;
+            }
+            s.setMe(cue, source, me);
+            return true;
+        });
+    }
+
+    @Override
+    public synchronized boolean remoteEnabled() {
+        return owner.pluginState().remote().enabled();
+    }
+
+    @Override
+    public synchronized int remotePort() {
+        return owner.pluginState().remote().port();
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+        if (editRemote(r -> r.withEnabled(enabled).withPort(port))) {
+            Controllers.surfacesChanged();
+        }
+    }
+
+    @Override
+    public String remotePin(int cue) {
+        editRemote(RemoteSettings::withPins);
+        synchronized (this) {
+            return owner.pluginState().remote().pin(cue);
+        }
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        String pin = RemoteSettings.newPin();
+        editRemote(r -> r.withPin(cue, pin));
+        return pin;
+    }
+
+    @Override
+    public synchronized boolean remoteLocked(int cue) {
+        return owner.pluginState().remote().locked(cue);
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean locked) {
+        editRemote(r -> r.withLocked(cue, locked));
+    }
+
+    /** Changes the remote's settings; true when they changed (the session is then marked changed). */
+    private boolean editRemote(java.util.function.UnaryOperator<RemoteSettings> change) {
+        return edited(s -> {
+            RemoteSettings now = change.apply(s.remote());
+            if (now.equals(s.remote())) {
+                return false;
+            }
+            s.setRemote(now);
+            return true;
+        });
+    }
+
+    /** Runs an edit of the state beside the parameters; when it changed something, tells the host. */
+    private synchronized boolean edited(java.util.function.Predicate<PluginState> edit) {
+        if (!edit.test(owner.pluginState())) {
+            return false;
+        }
+        owner.stateEdited();
+        shim.stateChanged();
+        return true;
     }
 }
