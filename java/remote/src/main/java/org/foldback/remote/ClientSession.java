@@ -20,7 +20,7 @@ import org.foldback.engine.meter.MeterReading;
  * Jetty's threads, one at a time per socket; the ticker thread calls {@link #tick}; both take this
  * object's lock, so a session's state has one writer at a time.
  */
-final class ClientSession implements Session.Listener.AutoDemanding {
+public final class ClientSession implements Session.Listener.AutoDemanding {
     /** Meter frames queued to a slow client beyond which frames are skipped (memory stays bounded). */
     private static final int MAX_IN_FLIGHT = 8;
 

@@ -57,7 +57,6 @@ public final class RemoteServer implements AutoCloseable {
         WebSocketUpgradeHandler ws = WebSocketUpgradeHandler.from(jetty, container -> {
             container.setMaxTextMessageSize(limits.maxMessageBytes());
             container.setMaxBinaryMessageSize(64);
-            container.setMaxFrameSize(limits.maxMessageBytes());
             container.setIdleTimeout(Duration.ofMinutes(2));
             // A client that stops reading cannot make the server queue without end.
             container.setMaxOutgoingFrames(64);

@@ -1,0 +1,96 @@
+package org.foldback.remote;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.foldback.bridge.NativeProcessor;
+import org.foldback.bridge.control.Controller;
+import org.foldback.bridge.control.Controllers;
+import org.foldback.engine.param.Params;
+
+/**
+ * Real plugin instances for the remote's tests: a NativeProcessor without a shim (its controller's
+ * gestures then apply straight to the parameter store, as a host would), seen through a proxy
+ * that records every gesture call the server makes.
+ */
+final class Instances {
+    /** One recorded call: "begin", "perform" or "end", the parameter, the normalized value (perform). */
+    record Call(String what, int param, float value) {}
+
+    final NativeProcessor processor;
+    final Controller real;
+    final Controller recorded;
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    private Instances() {
+        processor = new NativeProcessor(0, "");
+        real = processor.controller();
+        // Out of the process-wide list: these tests run their own servers, not the process's.
+        Controllers.unregister(real);
+        InvocationHandler h = (proxy, m, args) -> switch (m.getName()) {
+            // The proxy is its own identity: the server compares instances it was given.
+            case "equals" -> proxy == args[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> invoke(m, args);
+        };
+        recorded = (Controller) Proxy.newProxyInstance(Controller.class.getClassLoader(),
+                new Class<?>[] {Controller.class}, h);
+    }
+
+    /** An instance with its remote on and every cue's PIN made. */
+    static Instances create() {
+        Instances i = new Instances();
+        i.real.setRemote(true, 8337);
+        for (int c = 0; c < i.real.cueCount(); c++) {
+            i.real.remotePin(c);
+        }
+        Controllers.unregister(i.real);
+        return i;
+    }
+
+    private Object invoke(Method m, Object[] args) throws Throwable {
+        switch (m.getName()) {
+            case "beginEdit":
+                calls.add(new Call("begin", (Integer) args[0], Float.NaN));
+                break;
+            case "performEdit":
+                calls.add(new Call("perform", (Integer) args[0], (Float) args[1]));
+                break;
+            case "endEdit":
+                calls.add(new Call("end", (Integer) args[0], Float.NaN));
+                break;
+            case "edit":
+                calls.add(new Call("begin", (Integer) args[0], Float.NaN));
+                calls.add(new Call("perform", (Integer) args[0], (Float) args[1]));
+                calls.add(new Call("end", (Integer) args[0], Float.NaN));
+                break;
+            default:
+        }
+        try {
+            return m.invoke(real, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    float db(int param) {
+        return Params.get(param).denormalize(real.value(param));
+    }
+
+    /** Every parameter's value and every "me" mark: what a rejected message must leave as it was. */
+    String fingerprint() {
+        StringBuilder b = new StringBuilder();
+        for (int p = 0; p < Params.count(); p++) {
+            b.append(Float.floatToRawIntBits(real.value(p))).append(',');
+        }
+        for (int c = 0; c < real.cueCount(); c++) {
+            for (int s = 0; s < real.sourceCount(); s++) {
+                b.append(real.isMe(c, s) ? '1' : '0');
+            }
+        }
+        return b.toString();
+    }
+}
