@@ -9,6 +9,8 @@
   const posToDb = (p) => p <= 0.002 ? OFF_DB : Math.round((FADER_MIN_DB + p * (FADER_MAX_DB - FADER_MIN_DB)) * 10) / 10;
   const showDb = (db) => (db === null || db <= OFF_DB) ? "off" : (db > 0 ? "+" : "") + db.toFixed(1) + " dB";
   const meterWidth = (db) => (db === null) ? 0 : Math.max(0, Math.min(100, (db + 60) / 60 * 100));
+  // The bar spans the whole meter and is clipped, so its colours stay at fixed levels (-18 and -6 dBFS).
+  const meter = (el, db) => { el.style.clipPath = "inset(0 " + (100 - meterWidth(db)) + "% 0 0)"; };
   const MESSAGES_PER_SECOND = 30;
 
   let ws = null, pin = null, session = null, strips = [], held = new Set();
@@ -141,11 +143,11 @@
   }
 
   function showMeters(m) {
-    $("cue-meter").style.width = meterWidth(m.cue.peak) + "%";
+    meter($("cue-meter"), m.cue.peak);
     $("limiter").classList.toggle("lit", m.limiting);
     $("talkback").classList.toggle("lit", m.talkback);
     for (let i = 0; i < strips.length && i < m.peak.length; i++) {
-      strips[i].meter.style.width = meterWidth(m.peak[i]) + "%";
+      meter(strips[i].meter, m.peak[i]);
     }
   }
 
