@@ -22,6 +22,11 @@ final class WsClient implements AutoCloseable {
     final CopyOnWriteArrayList<String> texts = new CopyOnWriteArrayList<>();
     final AtomicInteger meterFrames = new AtomicInteger();
     final AtomicLong lastMeterNanos = new AtomicLong();
+    final AtomicInteger mixes = new AtomicInteger();
+    final AtomicInteger pongs = new AtomicInteger();
+    final AtomicInteger errors = new AtomicInteger();
+    /** When set, replies are only counted, not kept (a load test must not grow its own heap). */
+    volatile boolean countOnly;
     volatile int closeStatus = -1;
     private final WebSocket socket;
     private final StringBuilder partial = new StringBuilder();
@@ -70,6 +75,15 @@ final class WsClient implements AutoCloseable {
             if ("meters".equals(n.path("type").asText())) {
                 meterFrames.incrementAndGet();
                 lastMeterNanos.set(System.nanoTime());
+                return;
+            }
+            if (countOnly) {
+                switch (n.path("type").asText()) {
+                    case "mix" -> mixes.incrementAndGet();
+                    case "pong" -> pongs.incrementAndGet();
+                    case "error" -> errors.incrementAndGet();
+                    default -> { }
+                }
                 return;
             }
             replies.add(n);
