@@ -47,7 +47,6 @@ final class Instances {
         for (int c = 0; c < i.real.cueCount(); c++) {
             i.real.remotePin(c);
         }
-        Controllers.unregister(i.real);
         return i;
     }
 
