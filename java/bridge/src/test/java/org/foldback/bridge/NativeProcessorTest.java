@@ -142,7 +142,7 @@ class NativeProcessorTest {
     @Test
     void aClampedValueLoadsAndTheNoticeSaysWhich() {
         NativeProcessor np = bridge(new FoldbackProcessor());
-        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":99}}";
+        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue4.level\":99}}";
         assertNull(np.setState(tooLoud.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Params.get(Params.cueLevel(3)).max(), np.params().get(Params.cueLevel(3)), 0f);
         assertTrue(np.notice().startsWith("State loaded with 1 warning"), np.notice());

@@ -28,7 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The performer's page in a real browser: Debian's chromium, headless, driven through Debian's
  * chromedriver by Selenium, at a phone's size with touch input. A wrong PIN shows a clear message;
  * the right one opens the mix; a finger drags a send fader, and the instance receives one gesture
- * (begin, moves, end) that moves the send by the distance dragged. Screenshots go to docs/.
+ * (begin, moves, end) that moves the send by the distance dragged, and the cue rendered through
+ * the instance moves by as many dB. Screenshots go to docs/.
  */
 class BrowserTest {
     private static final String CHROMIUM = "/usr/bin/chromium";
@@ -67,7 +68,8 @@ class BrowserTest {
         inst.real.edit(kick, Params.get(kick).normalize(-20f));
         inst.real.edit(Params.sendLevel(cue, 2), Params.get(Params.sendLevel(cue, 2)).normalize(-3f));
         inst.real.edit(Params.sendLevel(cue, 4), Params.get(Params.sendLevel(cue, 4)).normalize(-12f));
-        Thread audio = inst.play(names.length, 8);
+        double renderedBefore = inst.renderCueDb(names.length, 8, cue, 1);
+        Thread audio = null;
         ChromeDriver browser = null;
         try (RemoteServer server = RemoteServer.start(0, () -> List.of(inst.recorded), Limits.DEFAULT, l -> {})) {
             browser = phone();
@@ -134,10 +136,18 @@ class BrowserTest {
                     width, dx, -20.0, got, expected);
             // The page rounds to 0.1 dB; the finger lands on whole pixels.
             assertEquals(expected, got, 0.15 + FADER_SPAN_DB / width);
-            Thread.sleep(400);
+            // The cue rendered through the plugin moves by what the send moved.
+            double renderedAfter = inst.renderCueDb(names.length, 8, cue, 1);
+            System.out.printf("remote browser: cue 2 rendered %.2f dBFS -> %.2f dBFS (%+.3f dB; the send moved %+.3f dB)%n",
+                    renderedBefore, renderedAfter, renderedAfter - renderedBefore, got + 20);
+            assertEquals(got + 20, renderedAfter - renderedBefore, 0.01);
+            audio = inst.play(names.length, 8);
+            Thread.sleep(600);
             screenshot(browser, "remote-mix.png");
         } finally {
-            audio.interrupt();
+            if (audio != null) {
+                audio.interrupt();
+            }
             if (browser != null) {
                 browser.quit();
             }

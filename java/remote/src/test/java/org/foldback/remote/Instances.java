@@ -128,4 +128,42 @@ final class Instances {
         t.start();
         return t;
     }
+
+    /**
+     * Renders through the instance (on the calling thread; nothing else may be playing): a 1 kHz
+     * sine of amplitude 0.1 on source {@code source} only, 0.25 s so every ramp has settled, and
+     * returns cue {@code cue}'s RMS over the last 50 ms of its left channel, in dBFS.
+     */
+    double renderCueDb(int sources, int cues, int cue, int source) {
+        if (processor.prepare(48000, BLOCK, sources, cues) != null) {
+            throw new IllegalStateException(processor.lastError());
+        }
+        java.nio.FloatBuffer in = processor.inputBuffer().duplicate().order(java.nio.ByteOrder.nativeOrder())
+                .asFloatBuffer();
+        java.nio.FloatBuffer out = processor.outputBuffer().duplicate().order(java.nio.ByteOrder.nativeOrder())
+                .asFloatBuffer();
+        int blocks = 48000 / 4 / BLOCK;
+        int measured = 48000 / 20 / BLOCK;
+        double sum = 0;
+        long n = 0;
+        for (int b = 0; b < blocks; b++) {
+            for (int ch = 0; ch < 2 * sources; ch++) {
+                for (int i = 0; i < BLOCK; i++) {
+                    double v = ch / 2 == source ? 0.1 * Math.sin(2 * Math.PI * 1000 * (b * BLOCK + i) / 48000.0) : 0;
+                    in.put(ch * BLOCK + i, (float) v);
+                }
+            }
+            if (processor.process(BLOCK, 0) != NativeProcessor.OK) {
+                throw new IllegalStateException(processor.lastError());
+            }
+            if (b >= blocks - measured) {
+                for (int i = 0; i < BLOCK; i++) {
+                    double v = out.get(2 * cue * BLOCK + i);
+                    sum += v * v;
+                    n++;
+                }
+            }
+        }
+        return 10 * Math.log10(sum / n);
+    }
 }
