@@ -13,7 +13,7 @@ import java.time.Instant;
  * user should be able to find, such as values clamped while loading a state. Never called on the
  * audio thread.
  */
-final class BridgeLog {
+public final class BridgeLog {
     private BridgeLog() {}
 
     static Path file() {
@@ -23,7 +23,7 @@ final class BridgeLog {
         return base.resolve("foldback").resolve("foldback.log");
     }
 
-    static synchronized void line(String message) {
+    public static synchronized void line(String message) {
         String text = Instant.now() + " [pid " + ProcessHandle.current().pid() + "] java: " + message + "\n";
         try {
             Path f = file();

@@ -12,7 +12,6 @@ import org.eclipse.jetty.websocket.api.Session;
 import org.foldback.bridge.control.Changes;
 import org.foldback.bridge.control.Controller;
 import org.foldback.bridge.control.StateSnapshot;
-import org.foldback.engine.meter.MeterReading;
 
 /**
  * One phone's WebSocket. Before login it may ask for the instance list and log in; after, it sees
@@ -29,7 +28,6 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     private final RateLimit rate;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Set<Integer> openGestures = new HashSet<>();
-    private final MeterReading scratch = new MeterReading();
     private Session socket;
     private long lastRateError;
 
@@ -196,7 +194,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
      * On the ticker thread: ends the session when its cue's PIN changed or its instance left;
      * otherwise sends what changed on its cue (within one tick) and a meter frame.
      */
-    void tick() {
+    void tick(Frames frames) {
         String mix = null;
         String meters = null;
         boolean end = false;
@@ -221,10 +219,10 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
                 });
                 if (dirty) {
                     dirty = false;
-                    mix = Messages.write(CueView.mix(controller, cue));
+                    mix = frames.mix(controller, cue);
                 }
                 if (inFlight.get() < MAX_IN_FLIGHT) {
-                    meters = Messages.write(CueView.meters(controller, cue, scratch));
+                    meters = frames.meters(controller, cue);
                 }
             }
         }
@@ -288,6 +286,11 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     @Override
     public void onWebSocketError(Throwable cause) {
         // Jetty closes the socket after an error (e.g. a message over the size limit); onWebSocketClose follows.
+    }
+
+    /** What the engineer's panel lists: the address and, once logged in, the instance and cue. */
+    synchronized RemoteServer.Phone describe() {
+        return new RemoteServer.Phone(address, controller == null ? 0 : controller.id(), cue < 0 || controller == null ? 0 : cue + 1);
     }
 
     synchronized boolean admittedTo(Controller c, int cueIndex) {

@@ -16,7 +16,7 @@ package org.foldback.remote;
 public record Limits(int maxClients, int maxMessageBytes, double messagesPerSecond, int burst,
         int wrongPinsAllowed, long lockoutMillis, int framesPerSecond) {
 
-    public static final Limits DEFAULT = new Limits(32, 2048, 60, 120, 5, 60_000, 25);
+    public static final Limits DEFAULT = new Limits(32, 2048, 60, 120, 5, 60_000, 30);
 
     public Limits withRate(double perSecond, int newBurst) {
         return new Limits(maxClients, maxMessageBytes, perSecond, newBurst, wrongPinsAllowed, lockoutMillis,

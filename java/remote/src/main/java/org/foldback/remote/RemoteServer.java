@@ -134,12 +134,46 @@ public final class RemoteServer implements AutoCloseable {
         return sessions.size();
     }
 
+    private long lastTick;
+
     private void tick() {
+        // A fixed-rate timer that fell behind fires the missed ticks at once; phones want an even
+        // stream, not a burst, so a tick that comes less than half a period after the last is skipped.
+        long now = System.nanoTime();
+        if (now - lastTick < 500_000_000L / limits.framesPerSecond()) {
+            return;
+        }
+        lastTick = now;
+        Frames frames = new Frames();
         for (ClientSession s : sessions) {
             try {
-                s.tick();
+                s.tick(frames);
             } catch (RuntimeException e) {
                 log.accept("remote: tick failed for " + s.address() + ": " + e);
+            }
+        }
+    }
+
+    /**
+     * A connected phone, for the engineer's panel: its address, and the instance id and cue
+     * (1-based) it is admitted to, both 0 before it logs in.
+     */
+    public record Phone(String address, int instance, int cue) {}
+
+    /** The phones connected now. */
+    public List<Phone> phones() {
+        List<Phone> list = new ArrayList<>();
+        for (ClientSession s : sessions) {
+            list.add(s.describe());
+        }
+        return list;
+    }
+
+    /** Disconnects the phones that match (the engineer's "disconnect" in the panel). */
+    public void disconnect(Phone phone) {
+        for (ClientSession s : sessions) {
+            if (s.describe().equals(phone)) {
+                s.end("the engineer disconnected this phone");
             }
         }
     }

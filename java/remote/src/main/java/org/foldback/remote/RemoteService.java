@@ -39,6 +39,18 @@ public final class RemoteService implements ProcessSurface {
         return running == null ? 0 : running.port();
     }
 
+    /** The phones connected to the process's server now; empty when it is off. */
+    public static synchronized java.util.List<RemoteServer.Phone> phones() {
+        return running == null ? java.util.List.of() : running.phones();
+    }
+
+    /** Disconnects a phone from the process's server. */
+    public static synchronized void disconnect(RemoteServer.Phone phone) {
+        if (running != null) {
+            running.disconnect(phone);
+        }
+    }
+
     private static synchronized void follow() {
         int wanted = 0;
         for (Controller c : Controllers.all()) {
@@ -71,7 +83,6 @@ public final class RemoteService implements ProcessSurface {
     }
 
     private static void log(String line) {
-        // The shim sends the JVM's standard error to the plugin's log.
-        System.err.println("foldback: " + line);
+        Controllers.log(line);
     }
 }

@@ -25,6 +25,11 @@ public final class Controllers {
 
     // ---- Process-wide surfaces (the web remote's server) -------------------------------------------
 
+    /** A line in the plugin's log (foldback.log), for surfaces; never the audio thread, never a secret. */
+    public static void log(String line) {
+        org.foldback.bridge.BridgeLog.line(line);
+    }
+
     private static volatile java.util.List<ProcessSurface> surfaces;
 
     /**
@@ -37,7 +42,7 @@ public final class Controllers {
                 s.instancesChanged();
             } catch (RuntimeException | LinkageError e) {
                 // A surface that fails must not take the host's message thread down with it.
-                System.err.println("foldback: surface " + s.getClass().getName() + " failed: " + e);
+                log("surface " + s.getClass().getName() + " failed: " + e);
             }
         }
     }
@@ -53,7 +58,7 @@ public final class Controllers {
                         java.util.ServiceLoader.load(ProcessSurface.class, Controllers.class.getClassLoader())
                                 .forEach(found::add);
                     } catch (java.util.ServiceConfigurationError e) {
-                        System.err.println("foldback: process surfaces unavailable: " + e.getMessage());
+                        log("process surfaces unavailable: " + e.getMessage());
                     }
                     surfaces = list = java.util.List.copyOf(found);
                 }
