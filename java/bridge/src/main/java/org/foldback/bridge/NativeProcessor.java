@@ -115,6 +115,9 @@ public final class NativeProcessor {
 
     /** Allocates the buffers; returns null on success, else the reason. */
     public String prepare(double sampleRate, int maxBlockSize, int sources, int cues) {
+        if (controller() instanceof org.foldback.bridge.control.InstanceController ic) {
+            ic.shimPrepared();
+        }
         try {
             this.maxBlockSize = Math.max(1, maxBlockSize);
             this.activeSources = Math.max(1, Math.min(Layout.MAX_SOURCES, sources));
@@ -191,6 +194,10 @@ public final class NativeProcessor {
     }
 
     public void release() {
+        // First: from here the shim's native instance may be freed; no surface may call into it.
+        if (controller() instanceof org.foldback.bridge.control.InstanceController ic) {
+            ic.shimReleased();
+        }
         processor.release();
     }
 

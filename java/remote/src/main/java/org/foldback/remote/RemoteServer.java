@@ -214,11 +214,11 @@ public final class RemoteServer implements AutoCloseable {
         log.accept(line);
     }
 
-    /** The instances a phone may reach: those whose remote the engineer switched on. */
+    /** The instances a phone may reach: those the host runs and whose remote the engineer switched on. */
     List<Controller> instances() {
         List<Controller> on = new ArrayList<>();
         for (Controller c : all.get()) {
-            if (c.remoteEnabled()) {
+            if (c.running() && c.remoteEnabled()) {
                 on.add(c);
             }
         }

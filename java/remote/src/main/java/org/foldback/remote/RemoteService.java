@@ -1,7 +1,8 @@
 package org.foldback.remote;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executors;
 import org.foldback.bridge.control.Controller;
 import org.foldback.bridge.control.Controllers;
@@ -15,11 +16,24 @@ import org.foldback.bridge.control.ProcessSurface;
  * thread, so the host's message thread never waits for a socket.
  */
 public final class RemoteService implements ProcessSurface {
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+    /** How often the service looks again by itself: an instance the host dropped leaves no call behind. */
+    private static final long RECHECK_SECONDS = 2;
+    private static final ScheduledExecutorService WORKER = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "foldback-remote-control");
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        WORKER.scheduleWithFixedDelay(() -> {
+            try {
+                follow();
+            } catch (RuntimeException e) {
+                // A failed look must not end the schedule.
+                log("remote: " + e);
+            }
+        }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
+    }
 
     private static RemoteServer running;
     private static volatile String status = "off";

@@ -73,6 +73,23 @@ class RemoteServiceTest {
     }
 
     @Test
+    void anInstanceTheHostDroppedLeavesAndTheServerStops() throws Exception {
+        int port = freePort();
+        startInstanceWithRemote(port);
+        assertTrue(waitFor(() -> RemoteService.port() == port), RemoteService.status());
+        // The shim deleted its reference: nothing keeps the instance alive, and nobody calls unregister.
+        assertTrue(waitFor(() -> {
+            System.gc();
+            return RemoteService.port() == 0;
+        }), "the server outlived its only instance: " + RemoteService.status());
+        assertTrue(Controllers.all().stream().noneMatch(c -> c.remotePort() == port), "the list let it go");
+    }
+
+    private static void startInstanceWithRemote(int port) {
+        new NativeProcessor(0, "").controller().setRemote(true, port);
+    }
+
+    @Test
     void theQrCodeOfTheAddressReadsBack() throws Exception {
         String address = QrCode.address("192.168.1.23", 8337);
         boolean[][] m = QrCode.modules(address);

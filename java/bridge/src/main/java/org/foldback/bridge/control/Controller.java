@@ -168,4 +168,10 @@ public interface Controller {
     boolean remoteLocked(int cue);
 
     void setRemoteLocked(int cue, boolean locked);
+
+    /**
+     * Whether the host runs this instance now: false from the host's release until its next
+     * prepare (the instance may be deleted then); surfaces that outlive instances drop it.
+     */
+    boolean running();
 }

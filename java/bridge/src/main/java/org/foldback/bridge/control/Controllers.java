@@ -6,20 +6,26 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Every Foldback instance in this host process (one JVM, one class loader for our jar), for the
  * surfaces that serve them all: the web remote and OSC list instances from here. An instance
- * registers when the shim creates it and leaves when the shim releases it for good.
+ * registers when the shim creates it. The list holds it weakly: the shim has no "destroyed" call
+ * distinct from release (which also comes before every new prepare), so an instance leaves when the
+ * shim drops its object and the collector takes it, or by {@link #unregister}. Holding it strongly
+ * would keep every instance a host ever made alive (create/destroy cycles would leak).
  */
 public final class Controllers {
-    private static final CopyOnWriteArrayList<Controller> LIVE = new CopyOnWriteArrayList<>();
+    private static final CopyOnWriteArrayList<java.lang.ref.WeakReference<Controller>> LIVE =
+            new CopyOnWriteArrayList<>();
 
     private Controllers() {}
 
     public static void register(Controller c) {
-        LIVE.addIfAbsent(c);
+        if (!all().contains(c)) {
+            LIVE.add(new java.lang.ref.WeakReference<>(c));
+        }
         surfacesChanged();
     }
 
     public static void unregister(Controller c) {
-        LIVE.remove(c);
+        LIVE.removeIf(r -> r.get() == null || r.get() == c);
         surfacesChanged();
     }
 
@@ -69,12 +75,22 @@ public final class Controllers {
 
     /** The live instances, in the order they were created. */
     public static List<Controller> all() {
-        return List.copyOf(LIVE);
+        List<Controller> live = new java.util.ArrayList<>(LIVE.size());
+        for (java.lang.ref.WeakReference<Controller> r : LIVE) {
+            Controller c = r.get();
+            if (c != null) {
+                live.add(c);
+            }
+        }
+        if (live.size() < LIVE.size()) {
+            LIVE.removeIf(r -> r.get() == null);
+        }
+        return live;
     }
 
     /** The instance with this id, or null. */
     public static Controller byId(int id) {
-        for (Controller c : LIVE) {
+        for (Controller c : all()) {
             if (c.id() == id) {
                 return c;
             }

@@ -68,7 +68,12 @@ public final class InstanceController implements Controller {
 
     @Override
     public float value(int param) {
-        float v = shim.connected() ? shim.value(param) : Float.NaN;
+        float v = Float.NaN;
+        synchronized (shimGate) {
+            if (!shimGone && shim.connected()) {
+                v = shim.value(param);
+            }
+        }
         return Float.isNaN(v) ? Params.get(param).normalize(params.get(param)) : v;
     }
 
@@ -89,7 +94,11 @@ public final class InstanceController implements Controller {
 
     @Override
     public void beginEdit(int param) {
-        shim.beginEdit(param);
+        synchronized (shimGate) {
+            if (!shimGone) {
+                shim.beginEdit(param);
+            }
+        }
     }
 
     @Override
@@ -98,16 +107,22 @@ public final class InstanceController implements Controller {
             return;
         }
         float v = Math.max(0f, Math.min(1f, normalized));
-        if (shim.connected()) {
-            shim.performEdit(param, v);
-        } else {
-            params.setNormalized(param, v);
+        synchronized (shimGate) {
+            if (!shim.connected()) {
+                params.setNormalized(param, v);
+            } else if (!shimGone) {
+                shim.performEdit(param, v);
+            }
         }
     }
 
     @Override
     public void endEdit(int param) {
-        shim.endEdit(param);
+        synchronized (shimGate) {
+            if (!shimGone) {
+                shim.endEdit(param);
+            }
+        }
     }
 
     @Override
@@ -149,7 +164,7 @@ public final class InstanceController implements Controller {
         if (cue >= 0 && cue < PluginState.CUE_COUNT && newName != null && !newName.equals(s.cueName(cue))) {
             s.setCueName(cue, newName);
             owner.stateEdited();
-            shim.stateChanged();
+            tellHostStateChanged();
         }
     }
 
@@ -159,7 +174,7 @@ public final class InstanceController implements Controller {
         if (s.meterReferenceDbfs() != dbfs) {
             s.setMeterReferenceDbfs(dbfs);
             owner.stateEdited();
-            shim.stateChanged();
+            tellHostStateChanged();
         }
     }
 
@@ -175,10 +190,12 @@ public final class InstanceController implements Controller {
 
     @Override
     public void selectProgram(int index) {
-        if (shim.connected()) {
-            shim.setProgram(index);
-        } else {
-            owner.loadProgram(index);
+        synchronized (shimGate) {
+            if (!shim.connected()) {
+                owner.loadProgram(index);
+            } else if (!shimGone) {
+                shim.setProgram(index);
+            }
         }
     }
 
@@ -189,7 +206,9 @@ public final class InstanceController implements Controller {
 
     @Override
     public String loadUserPreset(String presetName) {
-        return owner.loadUserPreset(presetName);
+        synchronized (shimGate) {
+            return shimGone ? "the instance is not running" : owner.loadUserPreset(presetName);
+        }
     }
 
     @Override
@@ -321,7 +340,46 @@ public final class InstanceController implements Controller {
             return false;
         }
         owner.stateEdited();
-        shim.stateChanged();
+        tellHostStateChanged();
         return true;
+    }
+
+    // ---- The shim's lifetime ------------------------------------------------------------------------
+    // The shim has no "destroyed" call apart from release, which also comes before every new
+    // prepare; after release its native instance may be freed at once. Surfaces that outlive an
+    // instance (the web remote's threads) must then not call into the shim: every shim call here
+    // runs under shimGate, and release closes the gate before it returns (so before the shim frees
+    // anything); the next prepare opens it again.
+
+    private final Object shimGate = new Object();
+    private boolean shimGone;
+
+    /** The shim released the instance (its native object may be freed next). Message thread. */
+    public void shimReleased() {
+        synchronized (shimGate) {
+            shimGone = true;
+        }
+    }
+
+    /** The shim prepared the instance: its native object is there. */
+    public void shimPrepared() {
+        synchronized (shimGate) {
+            shimGone = false;
+        }
+    }
+
+    @Override
+    public boolean running() {
+        synchronized (shimGate) {
+            return !shimGone;
+        }
+    }
+
+    private void tellHostStateChanged() {
+        synchronized (shimGate) {
+            if (!shimGone) {
+                shim.stateChanged();
+            }
+        }
     }
 }
