@@ -10,7 +10,7 @@ import org.foldback.bridge.control.ProcessSurface;
 
 /**
  * The one web remote of this host process (this JVM), run as the instances' states say: on when
- * any live instance has its remote switched on, on the port of the first such instance; off when
+ * any running instance has its remote switched on, on the port of the first such instance; off when
  * none has. Found by the bridge through {@link java.util.ServiceLoader} and told of every change
  * ({@link Controllers#surfacesChanged()}); starting and stopping happen on this class's own
  * thread, so the host's message thread never waits for a socket.
@@ -68,7 +68,7 @@ public final class RemoteService implements ProcessSurface {
     private static synchronized void follow() {
         int wanted = 0;
         for (Controller c : Controllers.all()) {
-            if (c.remoteEnabled()) {
+            if (c.running() && c.remoteEnabled()) {
                 wanted = c.remotePort();
                 break;
             }
