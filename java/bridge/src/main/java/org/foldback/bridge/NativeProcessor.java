@@ -58,6 +58,10 @@ public final class NativeProcessor {
     private final Presets presets;
     private Controller controller;
 
+    static {
+        Controllers.logTo(BridgeLog::line);   // the surfaces' log lines go to foldback.log
+    }
+
     /** {@code shimHandle}: the native instance for every JNA call back; {@code shimLibrary}: the shim binary ("" for none). */
     @ShimEntry
     public NativeProcessor(long shimHandle, String shimLibrary) {
@@ -232,7 +236,7 @@ public final class NativeProcessor {
      */
     @ShimEntry
     public String setState(byte[] blob) {
-        return state.load(blob);
+        return surfacesFollow(state.load(blob));
     }
 
     /** Program names, one per line: program 0 (the default state), then the factory presets. */
@@ -250,7 +254,15 @@ public final class NativeProcessor {
     /** Loads program {@code index} as the whole state; null on success, else why not. */
     @ShimEntry
     public String loadProgram(int index) {
-        return presets.loadProgram(index);
+        return surfacesFollow(presets.loadProgram(index));
+    }
+
+    /** A loaded state may switch the web remote on or off or move its port: the surfaces follow. */
+    private static String surfacesFollow(String loadError) {
+        if (loadError == null) {
+            Controllers.surfacesChanged();
+        }
+        return loadError;
     }
 
     // ---- Surfaces ----------------------------------------------------------------------------------
@@ -284,6 +296,7 @@ public final class NativeProcessor {
     /** The shim destroys this instance: it leaves the surfaces' instance list. Message thread. */
     @ShimEntry
     public void dispose() {
+        shim.close();   // first: from here the shim may free its instance, so no surface may call it
         Controllers.unregister(controller());
     }
 }

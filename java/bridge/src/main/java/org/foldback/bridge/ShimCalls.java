@@ -3,6 +3,8 @@ package org.foldback.bridge;
 import com.sun.jna.Library;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
 
 /**
  * Calls from Java into the native shim, through JNA: edit gestures the host must record
@@ -29,7 +31,6 @@ public final class ShimCalls {
 
         int foldback_shim_abi_version();
     }
-
 
     private final Exports exports;
     private final Pointer instance;
@@ -65,52 +66,93 @@ public final class ShimCalls {
         return exports != null;
     }
 
-    /** One whole edit as a host gesture: begin, perform, end. */
-    public void edit(int paramIndex, float normalized) {
+    // ---- The shim's lifetime -----------------------------------------------------------------------
+    // Surfaces that outlive an instance (the web remote's and OSC's threads) may still hold its
+    // controller when the shim destroys it. The shim calls NativeProcessor.dispose before it frees
+    // anything, which closes this gate: close() waits for calls in flight (they are short: a JNA call
+    // that queues work for the message thread) and every later call does nothing.
+
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private boolean closed;
+
+    /** No call reaches the shim after this returns. Message thread (the shim's destructor). */
+    public void close() {
+        gate.writeLock().lock();
+        try {
+            closed = true;
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    /** Whether the shim destroyed its instance (always false without a shim). */
+    public boolean closed() {
+        gate.readLock().lock();
+        try {
+            return closed;
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** Runs a call into the shim unless there is none or it is gone. */
+    private void call(Consumer<Exports> call) {
         if (exports == null) {
             return;
         }
-        exports.foldback_shim_begin_edit(instance, paramIndex);
-        exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
-        exports.foldback_shim_end_edit(instance, paramIndex);
+        gate.readLock().lock();
+        try {
+            if (!closed) {
+                call.accept(exports);
+            }
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** One whole edit as a host gesture: begin, perform, end. */
+    public void edit(int paramIndex, float normalized) {
+        call(e -> {
+            e.foldback_shim_begin_edit(instance, paramIndex);
+            e.foldback_shim_perform_edit(instance, paramIndex, normalized);
+            e.foldback_shim_end_edit(instance, paramIndex);
+        });
     }
 
     /** Starts a gesture (a fader drag): the host groups what follows into one undo step. */
     public void beginEdit(int paramIndex) {
-        if (exports != null) {
-            exports.foldback_shim_begin_edit(instance, paramIndex);
-        }
+        call(e -> e.foldback_shim_begin_edit(instance, paramIndex));
     }
 
     public void performEdit(int paramIndex, float normalized) {
-        if (exports != null) {
-            exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
-        }
+        call(e -> e.foldback_shim_perform_edit(instance, paramIndex, normalized));
     }
 
     public void endEdit(int paramIndex) {
-        if (exports != null) {
-            exports.foldback_shim_end_edit(instance, paramIndex);
-        }
+        call(e -> e.foldback_shim_end_edit(instance, paramIndex));
     }
 
-    /** The host's current value of a parameter (normalized); NaN when there is no shim. */
+    /** The host's current value of a parameter (normalized); NaN when there is no shim or it is gone. */
     public float value(int paramIndex) {
-        return exports == null ? Float.NaN : exports.foldback_shim_get_value(instance, paramIndex);
+        if (exports == null) {
+            return Float.NaN;
+        }
+        gate.readLock().lock();
+        try {
+            return closed ? Float.NaN : exports.foldback_shim_get_value(instance, paramIndex);
+        } finally {
+            gate.readLock().unlock();
+        }
     }
 
     /** Asks the shim to load factory preset {@code index} as the host's current program. */
     public void setProgram(int index) {
-        if (exports != null) {
-            exports.foldback_shim_set_program(instance, index);
-        }
+        call(e -> e.foldback_shim_set_program(instance, index));
     }
 
     /** Tells the host that state beside the parameters changed (a cue name, the meter reference). */
     public void stateChanged() {
-        if (exports != null) {
-            exports.foldback_shim_state_changed(instance);
-        }
+        call(e -> e.foldback_shim_state_changed(instance));
     }
 
     /**
@@ -118,8 +160,6 @@ public final class ShimCalls {
      * value, the host hears of them as parameter changes, and is told the state changed.
      */
     public void stateLoaded() {
-        if (exports != null) {
-            exports.foldback_shim_state_loaded(instance);
-        }
+        call(e -> e.foldback_shim_state_loaded(instance));
     }
 }

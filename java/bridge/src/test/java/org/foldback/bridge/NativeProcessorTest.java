@@ -141,7 +141,7 @@ class NativeProcessorTest {
     @Test
     void aClampedValueLoadsAndTheNoticeSaysWhich() {
         NativeProcessor np = bridge(new FoldbackProcessor());
-        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue4.level\":99}}";
+        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue4.level\":99}}";
         assertNull(np.setState(tooLoud.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Params.get(Params.cue(3).level()).max(), np.params().get(Params.cue(3).level()), 0f);
         assertTrue(np.controller().snapshot().notice().startsWith("State loaded with 1 warning"), np.controller().snapshot().notice());

@@ -195,6 +195,11 @@ public final class PresetsCommand {
         }
         out.println();
         out.println("cues: " + String.join(", ", s.cueNames()));
+        out.println(SourceListing.sources(s));
+        String me = SourceListing.meMarks(s);
+        if (!me.isEmpty()) {
+            out.println(me);
+        }
         out.println("meter reference: " + s.meterReferenceDbfs() + " dBFS");
         out.println("parameters not at their default:");
         for (ParamSpec p : Params.TABLE) {

@@ -39,6 +39,39 @@ class PresetsCommandTest {
         assertTrue(show.startsWith("Four-piece band\n"), show);
         assertTrue(show.contains("cues: Drums, Bass, Guitar, Vocals, Cue 5"), show);
         assertTrue(show.contains("cue1.src6.level") && show.contains("-3.0 dB"), show);
+        assertTrue(show.contains("sources: 1 Main mix (#e8a33d), 2 Drums (#4fa3e0), 3 Bass"), show);
+        assertTrue(show.contains("7 Talkback (#e0d25a), 8-16 unnamed"), show);
+        assertTrue(show.contains("me: Drums = Drums; Bass = Bass; Guitar = Guitar; Vocals = Lead vocal"), show);
+    }
+
+    @Test
+    void aSessionsPinsNeverReachCommandOutputOrSavedPresets() throws Exception {
+        PluginState s = new PluginState();
+        s.setSourceName(0, "Vox");
+        s.setRemote(org.foldback.state.RemoteSettings.OFF.withEnabled(true).withPins());
+        Path state = dir.resolve("session.json");
+        Files.write(state, StateCodec.encode(s));
+        String saved = run("save", "with-remote", "--from", state.toString());
+        String shown = run("show", "with-remote");
+        Path exported = dir.resolve("exported.json");
+        run("export", "with-remote", exported.toString());
+        String files = Files.readString(dir.resolve("user/with-remote.json")) + Files.readString(exported);
+        assertTrue(shown.contains("sources: 1 Vox"), shown);
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            String pin = s.remote().pin(c);
+            assertTrue(!saved.contains(pin) && !shown.contains(pin) && !files.contains(pin), "cue " + (c + 1));
+        }
+        assertTrue(!files.contains("web_remote"), files);
+    }
+
+    @Test
+    void paramsNamesEachSourceOfAPreset() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        assertEquals(0, ParamsCommand.run(new String[] {"--preset", "four-piece-band"},
+                new PrintStream(bytes, true, StandardCharsets.UTF_8)));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(out.startsWith("sources: 1 Main mix"), out.substring(0, 80));
+        assertTrue(out.matches("(?s).*cue1\\.src2\\.level +[^\\n]*\\[Drums\\].*"), "send named by its source");
     }
 
     @Test

@@ -152,4 +152,49 @@ public interface Controller {
 
     /** A new cursor over this instance's changes; each surface (or client) keeps its own. */
     Changes changes();
+
+    // ---- Sources, "me" marks and the web remote ------------------------------------------------
+    // Added for the web remote (issue 13). Names, colours and marks are saved with the state and
+    // presets; the remote's settings (on/off, port, per-cue PINs and locks) with the session only.
+
+    /** Source {@code source}'s name (0-based), e.g. "Kick"; "Src N" until named. */
+    String sourceName(int source);
+
+    /** Source {@code source}'s colour, "#rrggbb". */
+    String sourceColour(int source);
+
+    /** Names a source; the host is told the session changed. */
+    void setSourceName(int source, String name);
+
+    /** Whether cue {@code cue}'s performer marked source {@code source} as "me". */
+    boolean isMe(int cue, int source);
+
+    /** Marks or unmarks a source as "me" for a cue; the host is told the session changed. */
+    void setMe(int cue, int source, boolean me);
+
+    /** Whether the engineer switched the web remote on for this instance. */
+    boolean remoteEnabled();
+
+    /** The port the engineer chose for the web remote. */
+    int remotePort();
+
+    /** Switches the remote on or off and sets its port (1024-65535); the process's server follows. */
+    void setRemote(boolean enabled, int port);
+
+    /** Cue {@code cue}'s remote PIN, six digits; made (at random) the first time it is asked for. Never log it. */
+    String remotePin(int cue);
+
+    /** Gives cue {@code cue} a new random PIN; every remote session of that cue ends. Returns it. */
+    String regenerateRemotePin(int cue);
+
+    /** Whether a cue is locked: its remote clients may look but not change. */
+    boolean remoteLocked(int cue);
+
+    void setRemoteLocked(int cue, boolean locked);
+
+    /**
+     * Whether the host runs this instance now: false from the host's release until its next
+     * prepare (the instance may be deleted then); surfaces that outlive instances drop it.
+     */
+    boolean running();
 }

@@ -11,7 +11,8 @@ import org.foldback.engine.param.ParamStore;
 
 /**
  * Everything a host session stores for one Foldback instance: the parameter values of both A/B
- * slots (the active one is what the live {@link ParamStore} plays), the cue names, the meter
+ * slots (the active one is what the live {@link ParamStore} plays), the cue names, the source names
+ * and colours, each cue's "me" marks, the web remote's settings (session only), the meter
  * reference level, and any JSON a newer version wrote that this one does not understand (kept to
  * be written back).
  *
@@ -21,6 +22,7 @@ import org.foldback.engine.param.ParamStore;
  */
 public final class PluginState {
     public static final int CUE_COUNT = Layout.MAX_CUES;
+    public static final int SOURCE_COUNT = Layout.MAX_SOURCES;
     /** Longest cue name, in code points; longer names are cut when loaded or set. */
     public static final int MAX_CUE_NAME_LENGTH = Layout.MAX_NAME_LENGTH;
     /** 0 VU = -18 dBFS (EBU R68), the default, or -20 dBFS (SMPTE RP155). */
@@ -33,6 +35,11 @@ public final class PluginState {
     private final String[] cueNames = new String[CUE_COUNT];
     private int meterReferenceDbfs = METER_REFERENCE_EBU;
     private int program;
+    private final String[] sourceNames = new String[SOURCE_COUNT];
+    private final String[] sourceColours = new String[SOURCE_COUNT];
+    /** Per cue, bit s set when the cue's performer marked source s as "me" (for "more me"). */
+    private final int[] meMarks = new int[CUE_COUNT];
+    private RemoteSettings remote = RemoteSettings.OFF;
 
     // JSON this version does not understand, by where it was found; written back in file order.
     final Map<String, JsonNode> extraTop = new LinkedHashMap<>();
@@ -40,6 +47,8 @@ public final class PluginState {
     final Map<String, JsonNode> extraAb = new LinkedHashMap<>();
     final List<Map<String, JsonNode>> extraPerCue = new ArrayList<>();
     final List<JsonNode> extraCues = new ArrayList<>();
+    final List<Map<String, JsonNode>> extraPerSource = new ArrayList<>();
+    final Map<String, JsonNode> extraRemote = new LinkedHashMap<>();
 
     /** Defaults everywhere: every parameter's default, cue names "Cue 1".."Cue 8", -18 dBFS. */
     public PluginState() {
@@ -47,6 +56,16 @@ public final class PluginState {
             cueNames[c] = defaultCueName(c);
             extraPerCue.add(new LinkedHashMap<>());
         }
+        for (int src = 0; src < SOURCE_COUNT; src++) {
+            sourceNames[src] = defaultSourceName(src);
+            sourceColours[src] = SourceColours.defaultFor(src);
+            extraPerSource.add(new LinkedHashMap<>());
+        }
+    }
+
+    /** "Src 1".."Src 16": the text the talkback and click source choices show. */
+    public static String defaultSourceName(int source) {
+        return "Src " + (source + 1);
     }
 
     public static String defaultCueName(int cue) {
@@ -69,6 +88,14 @@ public final class PluginState {
             s.extraPerCue.get(c).putAll(extraPerCue.get(c));
         }
         s.extraCues.addAll(extraCues);
+        System.arraycopy(sourceNames, 0, s.sourceNames, 0, SOURCE_COUNT);
+        System.arraycopy(sourceColours, 0, s.sourceColours, 0, SOURCE_COUNT);
+        System.arraycopy(meMarks, 0, s.meMarks, 0, CUE_COUNT);
+        for (int src = 0; src < SOURCE_COUNT; src++) {
+            s.extraPerSource.get(src).putAll(extraPerSource.get(src));
+        }
+        s.remote = remote;
+        s.extraRemote.putAll(extraRemote);
         return s;
     }
 
@@ -108,6 +135,57 @@ public final class PluginState {
 
     public List<String> cueNames() {
         return List.of(cueNames);
+    }
+
+    public String sourceName(int source) {
+        return sourceNames[source];
+    }
+
+    /** Names a source ("Kick", "Bass DI"); cleaned and cut as cue names are. */
+    public void setSourceName(int source, String name) {
+        sourceNames[source] = CueNames.clean(name);
+    }
+
+    public List<String> sourceNames() {
+        return List.of(sourceNames);
+    }
+
+    /** A source's colour as "#rrggbb" (lower case). */
+    public String sourceColour(int source) {
+        return sourceColours[source];
+    }
+
+    public void setSourceColour(int source, String colour) {
+        sourceColours[source] = SourceColours.check(colour);
+    }
+
+    /** Whether cue {@code cue}'s performer marked source {@code source} as "me". */
+    public boolean isMe(int cue, int source) {
+        return (meMarks[cue] & (1 << source)) != 0;
+    }
+
+    public void setMe(int cue, int source, boolean me) {
+        if (source < 0 || source >= SOURCE_COUNT) {
+            throw new IllegalArgumentException("no source " + (source + 1));
+        }
+        meMarks[cue] = me ? meMarks[cue] | (1 << source) : meMarks[cue] & ~(1 << source);
+    }
+
+    /** Cue {@code cue}'s "me" marks, bit s for source s. */
+    public int meMarks(int cue) {
+        return meMarks[cue];
+    }
+
+    /**
+     * The web remote's settings: on/off, port, per-cue PINs and locks. Saved in the host's
+     * session state only: presets (exported, shared, user) never carry them.
+     */
+    public RemoteSettings remote() {
+        return remote;
+    }
+
+    public void setRemote(RemoteSettings settings) {
+        remote = java.util.Objects.requireNonNull(settings);
     }
 
     /**
@@ -184,7 +262,8 @@ public final class PluginState {
                 || !slotA.unknown().isEmpty() || !slotB.unknown().isEmpty()) {
             return true;
         }
-        return extraPerCue.stream().anyMatch(m -> !m.isEmpty());
+        return extraPerCue.stream().anyMatch(m -> !m.isEmpty()) || !extraRemote.isEmpty()
+                || extraPerSource.stream().anyMatch(m -> !m.isEmpty());
     }
 
     /** Unknown top-level keys, read-only. */

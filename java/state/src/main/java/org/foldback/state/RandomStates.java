@@ -25,6 +25,22 @@ final class RandomStates {
             s.setCueName(c, name(rnd));
         }
         s.setMeterReferenceDbfs(rnd.nextBoolean() ? -18 : -20);
+        for (int src = 0; src < PluginState.SOURCE_COUNT; src++) {
+            s.setSourceName(src, name(rnd));
+            s.setSourceColour(src, String.format("#%06x", rnd.nextInt(1 << 24)));
+            for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+                s.setMe(c, src, rnd.nextInt(4) == 0);
+            }
+        }
+        RemoteSettings r = RemoteSettings.OFF.withEnabled(rnd.nextBoolean())
+                .withPort(RemoteSettings.MIN_PORT + rnd.nextInt(RemoteSettings.MAX_PORT - RemoteSettings.MIN_PORT + 1));
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            r = r.withLocked(c, rnd.nextBoolean());
+            if (rnd.nextBoolean()) {
+                r = r.withPin(c, RemoteSettings.newPin());
+            }
+        }
+        s.setRemote(r);
         return s;
     }
 

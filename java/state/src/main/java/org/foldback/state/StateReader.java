@@ -20,6 +20,8 @@ import org.foldback.state.migrate.Migrations;
  */
 final class StateReader {
     private static final int LISTED_UNKNOWN = 5;
+    /** The web remote's settings: in session states only, never read from or written to presets. */
+    static final String REMOTE_KEY = "web_remote";
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -80,6 +82,17 @@ final class StateReader {
                     break;
                 case "meter":
                     readMeter(value, s);
+                    break;
+                case "sources":
+                    readSources(value, s);
+                    break;
+                case REMOTE_KEY:
+                    if (preset) {
+                        // A preset must not carry PINs; one that does (edited by hand) has them dropped.
+                        warnings.add("a preset's web_remote settings are ignored (they belong to a session)");
+                    } else {
+                        readRemote(value, s);
+                    }
                     break;
                 case "program":
                     if (value.isIntegralNumber() && value.asLong() >= 0 && value.asLong() <= 1_000_000) {
@@ -222,7 +235,9 @@ final class StateReader {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = cue.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("name")) {
+                if (e.getKey().equals("me")) {
+                    readMe(e.getValue(), c, s);
+                } else if (e.getKey().equals("name")) {
                     String name = text(e.getValue(), "cues[" + c + "].name");
                     s.setCueName(c, name);
                     if (!s.cueName(c).equals(name)) {
@@ -239,6 +254,125 @@ final class StateReader {
             warnings.add("kept " + s.extraCues.size() + " cue(s) beyond the " + PluginState.CUE_COUNT
                     + " this version has");
         }
+    }
+
+    private static void readMe(JsonNode node, int cue, PluginState s) throws StateFormatException {
+        String where = "cues[" + cue + "].me";
+        if (!node.isArray()) {
+            throw new StateFormatException(where + " must be an array of source numbers, found " + type(node));
+        }
+        for (JsonNode n : node) {
+            if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1
+                    || n.intValue() > PluginState.SOURCE_COUNT) {
+                throw new StateFormatException(where + " holds " + shorten(n.toString()) + ", not a source number 1 to "
+                        + PluginState.SOURCE_COUNT);
+            }
+            s.setMe(cue, n.intValue() - 1, true);
+        }
+    }
+
+    private void readSources(JsonNode node, PluginState s) throws StateFormatException {
+        if (!node.isArray()) {
+            throw new StateFormatException("sources must be an array, found " + type(node));
+        }
+        if (node.size() > PluginState.SOURCE_COUNT) {
+            warnings.add("sources: ignored " + (node.size() - PluginState.SOURCE_COUNT) + " beyond the "
+                    + PluginState.SOURCE_COUNT + " this version has");
+        }
+        for (int src = 0; src < node.size() && src < PluginState.SOURCE_COUNT; src++) {
+            JsonNode source = node.get(src);
+            String where = "sources[" + src + "]";
+            if (!source.isObject()) {
+                throw new StateFormatException(where + " must be an object, found " + type(source));
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                switch (e.getKey()) {
+                    case "name": {
+                        String name = text(e.getValue(), where + ".name");
+                        s.setSourceName(src, name);
+                        if (!s.sourceName(src).equals(name)) {
+                            warnings.add(where + ".name cut to " + PluginState.MAX_CUE_NAME_LENGTH + " characters");
+                        }
+                        break;
+                    }
+                    case "colour":
+                        try {
+                            s.setSourceColour(src, text(e.getValue(), where + ".colour"));
+                        } catch (IllegalArgumentException bad) {
+                            warnings.add(where + ": " + bad.getMessage() + "; using the default");
+                        }
+                        break;
+                    default:
+                        s.extraPerSource.get(src).put(e.getKey(), e.getValue());
+                        warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in " + where);
+                }
+            }
+        }
+    }
+
+    /** The remote's settings; a bad PIN or port is refused whole (never half a remote). */
+    private void readRemote(JsonNode node, PluginState s) throws StateFormatException {
+        if (!node.isObject()) {
+            throw new StateFormatException(REMOTE_KEY + " must be an object, found " + type(node));
+        }
+        RemoteSettings r = RemoteSettings.OFF;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            switch (e.getKey()) {
+                case "enabled":
+                    if (!v.isBoolean()) {
+                        throw new StateFormatException(REMOTE_KEY + ".enabled must be true or false, found " + type(v));
+                    }
+                    r = r.withEnabled(v.booleanValue());
+                    break;
+                case "port":
+                    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < RemoteSettings.MIN_PORT
+                            || v.intValue() > RemoteSettings.MAX_PORT) {
+                        throw new StateFormatException(REMOTE_KEY + ".port must be " + RemoteSettings.MIN_PORT
+                                + " to " + RemoteSettings.MAX_PORT + ", found " + shorten(v.toString()));
+                    }
+                    r = r.withPort(v.intValue());
+                    break;
+                case "cues":
+                    r = readRemoteCues(v, r);
+                    break;
+                default:
+                    s.extraRemote.put(e.getKey(), v);
+                    warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in " + REMOTE_KEY);
+            }
+        }
+        s.setRemote(r);
+    }
+
+    private static RemoteSettings readRemoteCues(JsonNode node, RemoteSettings r) throws StateFormatException {
+        if (!node.isArray()) {
+            throw new StateFormatException(REMOTE_KEY + ".cues must be an array, found " + type(node));
+        }
+        for (int c = 0; c < node.size() && c < PluginState.CUE_COUNT; c++) {
+            JsonNode cue = node.get(c);
+            String where = REMOTE_KEY + ".cues[" + c + "]";
+            if (!cue.isObject()) {
+                throw new StateFormatException(where + " must be an object, found " + type(cue));
+            }
+            JsonNode pin = cue.get("pin");
+            if (pin != null) {
+                // The message never repeats the PIN: this text reaches the log.
+                if (!pin.isTextual() || !RemoteSettings.isPin(pin.textValue())) {
+                    throw new StateFormatException(where + ".pin must be " + RemoteSettings.PIN_DIGITS + " digits as text");
+                }
+                r = r.withPin(c, pin.textValue());
+            }
+            JsonNode locked = cue.get("locked");
+            if (locked != null) {
+                if (!locked.isBoolean()) {
+                    throw new StateFormatException(where + ".locked must be true or false, found " + type(locked));
+                }
+                r = r.withLocked(c, locked.booleanValue());
+            }
+        }
+        return r;
     }
 
     private void readMeter(JsonNode node, PluginState s) throws StateFormatException {

@@ -31,6 +31,7 @@ final class StateWriter {
             g.writeFieldName("params");
             writeParams(g, s.params());
             writeCues(g, s);
+            writeSources(g, s);
             g.writeObjectFieldStart("meter");
             g.writeNumberField("reference_dbfs", s.meterReferenceDbfs());
             writeExtras(g, s.extraMeter);
@@ -45,6 +46,11 @@ final class StateWriter {
             writeParams(g, s.slot(s.activeSlot().other()));
             writeExtras(g, s.extraAb);
             g.writeEndObject();
+            if (StateCodec.STATE_FORMAT.equals(format)) {
+                // The host's session only: a preset is a file people share, and a PIN in it would
+                // open the cue to whoever has the file.
+                writeRemote(g, s);
+            }
             writeExtras(g, s.extraTop);
             g.writeEndObject();
         } catch (IOException e) {
@@ -77,6 +83,13 @@ final class StateWriter {
         for (int c = 0; c < PluginState.CUE_COUNT; c++) {
             g.writeStartObject();
             g.writeStringField("name", s.cueName(c));
+            g.writeArrayFieldStart("me");
+            for (int src = 0; src < PluginState.SOURCE_COUNT; src++) {
+                if (s.isMe(c, src)) {
+                    g.writeNumber(src + 1);
+                }
+            }
+            g.writeEndArray();
             writeExtras(g, s.extraPerCue.get(c));
             g.writeEndObject();
         }
@@ -84,6 +97,37 @@ final class StateWriter {
             g.writeTree(extra);
         }
         g.writeEndArray();
+    }
+
+    private static void writeSources(JsonGenerator g, PluginState s) throws IOException {
+        g.writeArrayFieldStart("sources");
+        for (int src = 0; src < PluginState.SOURCE_COUNT; src++) {
+            g.writeStartObject();
+            g.writeStringField("name", s.sourceName(src));
+            g.writeStringField("colour", s.sourceColour(src));
+            writeExtras(g, s.extraPerSource.get(src));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void writeRemote(JsonGenerator g, PluginState s) throws IOException {
+        RemoteSettings r = s.remote();
+        g.writeObjectFieldStart(StateReader.REMOTE_KEY);
+        g.writeBooleanField("enabled", r.enabled());
+        g.writeNumberField("port", r.port());
+        g.writeArrayFieldStart("cues");
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            g.writeStartObject();
+            if (r.pin(c) != null) {
+                g.writeStringField("pin", r.pin(c));
+            }
+            g.writeBooleanField("locked", r.locked(c));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        writeExtras(g, s.extraRemote);
+        g.writeEndObject();
     }
 
     static void writeExtras(JsonGenerator g, Map<String, JsonNode> extras) throws IOException {

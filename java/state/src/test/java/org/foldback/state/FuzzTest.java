@@ -118,7 +118,7 @@ class FuzzTest {
 
     @Test
     void hugeNumbersClampWithAWarning() throws Exception {
-        String blob = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue1.level\":40,"
+        String blob = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue1.level\":40,"
                 + "\"cue2.level\":1e999,\"cue3.src1.pan\":-1e38}}";
         Decoded d = StateCodec.decode(blob.getBytes(StandardCharsets.UTF_8));
         assertEquals(10f, d.state().params().get("cue1.level"));

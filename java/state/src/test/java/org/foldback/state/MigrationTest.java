@@ -32,16 +32,15 @@ class MigrationTest {
         assertEquals(-20, s.meterReferenceDbfs());
         assertEquals(Slot.A, s.activeSlot());
         assertTrue(s.slot(Slot.B).sameAs(s.params()), "no A/B in schema 0: both slots equal");
-        assertTrue(d.warnings().contains("upgraded from schema 0 to 1"), d.warnings().toString());
+        assertTrue(d.warnings().contains("upgraded from schema 0 to " + StateCodec.CURRENT_SCHEMA), d.warnings().toString());
         assertTrue(!s.hasUnknownData());
     }
 
     @Test
-    void schemaOneSampleLoadsAndWritesBackTheSameBytes() throws Exception {
-        byte[] blob = resource("/samples/schema-1.json");
-        Decoded d = StateCodec.decode(blob);
+    void schemaOneSampleLoadsWithDefaultSourcesAndTheRemoteOff() throws Exception {
+        Decoded d = StateCodec.decode(resource("/samples/schema-1.json"));
         PluginState s = d.state();
-        assertEquals(List.of(), d.warnings());
+        assertEquals(List.of("upgraded from schema 1 to 2"), d.warnings());
         assertEquals(Slot.B, s.activeSlot());
         assertEquals(-3f, s.params().get("cue1.level"));
         assertEquals(4f, s.params().get("cue2.mono"));
@@ -50,6 +49,27 @@ class MigrationTest {
         assertEquals(-0.25f, s.slot(Slot.A).get("cue3.src2.pan"));
         assertEquals("Gitarre", s.cueName(2));
         assertEquals(-20, s.meterReferenceDbfs());
+        assertEquals("Src 1", s.sourceName(0));
+        assertEquals("Src 16", s.sourceName(15));
+        assertEquals(0, s.meMarks(0));
+        assertEquals(RemoteSettings.OFF, s.remote());
+        assertTrue(!s.hasUnknownData());
+    }
+
+    @Test
+    void schemaTwoSampleLoadsAndWritesBackTheSameBytes() throws Exception {
+        byte[] blob = resource("/samples/schema-2.json");
+        Decoded d = StateCodec.decode(blob);
+        PluginState s = d.state();
+        assertEquals(List.of(), d.warnings());
+        assertEquals("Kick", s.sourceName(1));
+        assertEquals("#ff8800", s.sourceColour(1));
+        assertTrue(s.isMe(0, 1) && s.isMe(0, 2) && !s.isMe(0, 0) && !s.isMe(1, 1));
+        assertTrue(s.remote().enabled());
+        assertEquals(9123, s.remote().port());
+        assertEquals("042917", s.remote().pin(0));
+        assertEquals(null, s.remote().pin(1));
+        assertTrue(s.remote().locked(1));
         // Same writer version as this build: the bytes come back unchanged.
         if (new String(blob, StandardCharsets.UTF_8).contains("\"writer\": \"" + StateCodec.WRITER + "\"")) {
             assertEquals(new String(blob, StandardCharsets.UTF_8),
@@ -99,7 +119,7 @@ class MigrationTest {
 
     @Test
     void valuesMayBeWrittenAsTextAndOutOfRangeOnesAreClamped() throws Exception {
-        String blob = "{\"format\":\"foldback-state\",\"schema\":1,\"params\":{\"cue1.level\":40,"
+        String blob = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue1.level\":40,"
                 + "\"cue2.level\":\"-inf dB\",\"cue2.mono\":\"Mono sum\",\"cue3.mute\":true,\"cue3.src2.pan\":\"L50\","
                 + "\"cue4.mono\":7}}";
         Decoded d = StateCodec.decode(blob.getBytes(StandardCharsets.UTF_8));

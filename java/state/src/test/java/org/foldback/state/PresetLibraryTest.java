@@ -41,6 +41,7 @@ class PresetLibraryTest {
             Decoded d = StateCodec.decodePreset(Files.readAllBytes(f));
             assertEquals(List.of(), d.warnings(), f.toString());
             assertFalse(d.name().isBlank(), f + " has a name");
+            assertFalse(d.state().sourceName(0).equals(PluginState.defaultSourceName(0)), f + " names its sources");
             assertTrue(d.description().length() > 40 && d.description().contains("src1"),
                     f + " describes its source assignment");
             assertFalse(d.state().hasUnknownData(), f + " uses only known keys and IDs");

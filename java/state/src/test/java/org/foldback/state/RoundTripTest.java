@@ -50,7 +50,7 @@ class RoundTripTest {
     @Test
     void defaultStateIsReadableJsonWithStableIds() {
         String text = new String(StateCodec.encode(new PluginState()), StandardCharsets.UTF_8);
-        assertTrue(text.startsWith("{\n  \"format\": \"foldback-state\",\n  \"schema\": 1,\n"), text);
+        assertTrue(text.startsWith("{\n  \"format\": \"foldback-state\",\n  \"schema\": " + StateCodec.CURRENT_SCHEMA + ",\n"), text);
         assertTrue(text.contains("\"cue3.src5.level\": -90.0"), "send levels by ID");
         assertTrue(text.contains("\"cue1.limiter\": 1"), "toggles as 0/1");
         assertTrue(text.contains("\"name\": \"Cue 8\""));

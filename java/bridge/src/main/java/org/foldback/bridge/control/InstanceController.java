@@ -6,6 +6,7 @@ import java.util.function.IntSupplier;
 import org.foldback.bridge.ShimCalls;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
+import org.foldback.control.Controllers;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Processor;
@@ -17,6 +18,8 @@ import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.ParamText;
 import org.foldback.engine.param.Params;
+import org.foldback.state.PluginState;
+import org.foldback.state.RemoteSettings;
 import org.foldback.state.Slot;
 
 /**
@@ -271,5 +274,111 @@ public final class InstanceController implements Controller {
     @Override
     public Changes changes() {
         return Changes.of(this);
+    }
+
+    // ---- Sources, "me" marks and the web remote ------------------------------------------------
+
+    @Override
+    public String sourceName(int source) {
+        return state.read(s -> s.sourceName(source));
+    }
+
+    @Override
+    public String sourceColour(int source) {
+        return state.read(s -> s.sourceColour(source));
+    }
+
+    @Override
+    public void setSourceName(int source, String newName) {
+        edited(s -> {
+            if (newName == null || newName.equals(s.sourceName(source))) {
+                return false;
+            }
+            s.setSourceName(source, newName);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean isMe(int cue, int source) {
+        return state.read(s -> s.isMe(cue, source));
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean me) {
+        edited(s -> {
+            if (s.isMe(cue, source) == me) {
+                return false;
+            }
+            s.setMe(cue, source, me);
+            return true;
+        });
+    }
+
+    @Override
+    public boolean remoteEnabled() {
+        return state.read(s -> s.remote().enabled());
+    }
+
+    @Override
+    public int remotePort() {
+        return state.read(s -> s.remote().port());
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+        if (editRemote(r -> r.withEnabled(enabled).withPort(port))) {
+            Controllers.surfacesChanged();
+        }
+    }
+
+    @Override
+    public String remotePin(int cue) {
+        editRemote(RemoteSettings::withPins);
+        return state.read(s -> s.remote().pin(cue));
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        String pin = RemoteSettings.newPin();
+        editRemote(r -> r.withPin(cue, pin));
+        return pin;
+    }
+
+    @Override
+    public boolean remoteLocked(int cue) {
+        return state.read(s -> s.remote().locked(cue));
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean locked) {
+        editRemote(r -> r.withLocked(cue, locked));
+    }
+
+    /** Whether the shim's instance is still there (surfaces drop an instance that is not). */
+    @Override
+    public boolean running() {
+        return !shim.closed();
+    }
+
+    /** Changes the remote's settings; true when they changed (the session is then marked changed). */
+    private boolean editRemote(java.util.function.UnaryOperator<RemoteSettings> change) {
+        return edited(s -> {
+            RemoteSettings now = change.apply(s.remote());
+            if (now.equals(s.remote())) {
+                return false;
+            }
+            s.setRemote(now);
+            return true;
+        });
+    }
+
+    /** An edit of the state beside the parameters; when it changed something, the host is told. */
+    private boolean edited(java.util.function.Predicate<PluginState> edit) {
+        if (!state.edit(edit)) {
+            return false;
+        }
+        shim.stateChanged();
+        return true;
     }
 }

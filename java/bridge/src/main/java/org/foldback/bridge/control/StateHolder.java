@@ -222,6 +222,30 @@ public final class StateHolder {
         }
     }
 
+    /** Reads something of the state under the lock (non-audio threads): what no snapshot carries, such as secrets. */
+    public <T> T read(java.util.function.Function<PluginState, T> reader) {
+        lock.lock();
+        try {
+            return reader.apply(state);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs an edit of the state under the lock; when it says it changed something, readers see it. */
+    public boolean edit(java.util.function.Predicate<PluginState> change) {
+        lock.lock();
+        try {
+            if (!change.test(state)) {
+                return false;
+            }
+            publish();
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void setNotice(String text, boolean fromPresetAction) {
         notice = text;
         noticeFromPresetAction = text != null && fromPresetAction;

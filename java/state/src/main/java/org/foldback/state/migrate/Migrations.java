@@ -6,7 +6,7 @@ import org.foldback.state.StateFormatException;
 
 /** Every schema step, in order. A new schema adds its step here and a sample under test resources. */
 public final class Migrations {
-    private static final List<Migration> STEPS = List.of(new PrototypeToSchemaOne());
+    private static final List<Migration> STEPS = List.of(new PrototypeToSchemaOne(), new SchemaOneToTwo());
 
     private Migrations() {}
 

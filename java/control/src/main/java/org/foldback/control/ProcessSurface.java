@@ -1,0 +1,13 @@
+package org.foldback.control;
+
+/**
+ * A surface that serves every instance in the process (the web remote's server), found through
+ * {@link java.util.ServiceLoader} so the bridge needs no dependency on it. {@link Controllers}
+ * calls {@link #instancesChanged} on a message or background thread (never the audio thread)
+ * whenever an instance comes or goes or a surface setting changes (the remote switched on, a port,
+ * a loaded state); the surface decides there whether to start, stop or restart, and must return
+ * quickly (start servers on its own thread).
+ */
+public interface ProcessSurface {
+    void instancesChanged();
+}
