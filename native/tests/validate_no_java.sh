@@ -24,10 +24,10 @@ run_without_java() {
     done
     count=$(grep -c "^case=" "$out")
     grep -q "^cases=$count failed=$count$" "$out" || fail "some case passed without Java: $(grep "^case=.*result=pass" "$out")"
-    PASSED_CASES=$((PASSED_CASES + count))
+    FAILED_CASES=$((FAILED_CASES + count))
 }
 
-PASSED_CASES=0
+FAILED_CASES=0
 # `all` (every case but sigsegv and oversize), short: its cases are listed so each is checked.
 run_without_java "$FOLDBACK_VST3" all --quick 1 --cycles 3 --warm-up 0
 for name in rates blocks lifecycle bypass buses param-values param-text param-threads state-threads \
@@ -40,4 +40,4 @@ run_without_java "$FOLDBACK_LV2" oversize --quick 1
 
 assert_no_jvm_crash
 grep -q "no Java runtime found" "$LOG" || fail "the log does not say why Java is missing"
-pass "without Java all $PASSED_CASES validate cases fail, each reporting that Java does not mix"
+pass "without Java all $FAILED_CASES validate cases fail, each reporting that Java does not mix"

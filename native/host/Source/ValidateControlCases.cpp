@@ -389,13 +389,14 @@ void paramThreads (ValidateContext& ctx)
 
     // Back to defaults, the instance makes its normal output: cue 1 is the main input again, bit
     // for bit (below the ceiling the limiter passes audio untouched), but for input samples under
-    // the engine's 1e-12 input floor, which it flushes to 0 (Denormals.INPUT_FLOOR). Not at once: the fuzz
-    // leaves cue 1's safety limiter in whatever gain reduction the last random values caused
-    // (up to 40 dB with every send at +10 dB), and after the 20 ms ramps and its 10 ms hold it
-    // releases with a 100 ms time constant, snapping to exactly 1 within 1e-5 of it: at most
-    // 100 ms x ln (1e5) = 1.15 s. So 1.5 s are rendered and the last 0.1 s is checked. (Measuring
-    // at 0.2-0.3 s, as this case once did, failed whenever the fuzz ended with cue 1 limiting by
-    // more than ~0.5 dB: 2 runs in 25 under load, cue 1 at -0.21 dB, rising 40 % per 50 ms.)
+    // the engine's 1e-12 input floor, which it flushes to 0 (Denormals.INPUT_FLOOR). Not at
+    // once: the fuzz leaves cue 1's safety limiter in whatever gain reduction the last random
+    // values caused (about 40 dB with every send and the cue at +10 dB), and after the 20 ms
+    // ramps and its 10 ms hold it releases with a 100 ms time constant, snapping to exactly 1
+    // within 1e-5 of it: at most 100 ms x ln (1e5) = 1.15 s. So 1.5 s are rendered and the last
+    // 0.1 s is checked. (Measured at 0.2-0.3 s, as this case once did, it failed whenever the
+    // fuzz ended with cue 1 limiting by more than ~0.5 dB: 2 runs in 25 under load, cue 1 at
+    // -0.21 dB, its deficit shrinking by 40 % every 50 ms. See VALIDATION.md.)
     for (auto* p : targets)
         setNormalized (*p, p->getDefaultValue());
     constexpr int64 settle = 72000, window = 4800;
