@@ -21,11 +21,10 @@ def problems(figures):
             found.append("%s not measured (null; the bench's stderr says why)" % key)
         elif isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
             found.append("%s is not a finite number: %r" % (key, value))
-        elif key == "alloc_bytes_per_block":
-            if value != 0:
-                found.append("the audio path allocates %s bytes per block (must be 0)" % value)
-        elif value <= 0:
-            found.append("%s is %s: a time or a ratio must be above 0" % (key, value))
+        elif key == "alloc_bytes_per_block" and value != 0:
+            found.append("the audio path allocates %s bytes per block (must be 0)" % value)
+        # No sign check on the rest: bridge_us_per_block is the difference of two medians taken
+        # in two processes, and on a loaded machine it can come out below 0 (PERFORMANCE.md).
     return found
 
 
