@@ -23,8 +23,10 @@ rc=0; wait $jalv_pid || rc=$?
 [ $rc = 124 ] || [ $rc = 137 ] || { cat "$WORK/jalv.log"; fail "jalv ended early with the editor open (exit code $rc)"; }
 grep "editor:" "$LOG"
 grep -q "editor: showing" "$LOG" && fail "the editor fell back in jalv"
-# jalv closes its UI when told to quit: the editor logs how many frames it drew.
+# jalv closes its UI when told to quit: the editor logs how many frames it drew. No such line
+# means the editor never closed (jalv was killed, or the editor died with it): that fails too.
 frames=$(sed -n 's/.*editor: render frames=\([0-9]*\).*/\1/p' "$LOG" | tail -1)
-[ -z "$frames" ] || [ "$frames" -ge 30 ] || fail "the editor drew only $frames frames in jalv"
+[ -n "$frames" ] || fail "the editor logged no frame count: it was not closed when jalv quit"
+[ "$frames" -ge 30 ] || fail "the editor drew only $frames frames in jalv"
 assert_no_jvm_crash
 pass "jalv.gtk3 shows the OpenGL editor and keeps running"

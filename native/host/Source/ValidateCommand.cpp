@@ -1,9 +1,12 @@
 // foldback-host validate: runs named host-abuse cases against a plugin and prints one line per
-// case, `case=NAME result=pass|fail ms=T detail=...`. Exits 1 if any case fails.
+// case, `case=NAME result=pass|fail ms=T detail=...`. Exits 1 if any case fails. Every case
+// needs Java: after it ran, a fresh instance must show that Java mixes (ValidateJavaProbe.cpp),
+// or the case fails, whatever it measured (native/tests/validate_no_java.sh checks this).
 
 #include "Commands.h"
 #include "HostError.h"
 #include "ValidateCases.h"
+#include "ValidateJavaProbe.h"
 
 #include <iostream>
 
@@ -92,6 +95,18 @@ int runValidate (const Args& args)
         catch (const HostError& error)
         {
             context.expect (false, "error: " + error.message);
+        }
+
+        // Asked after the case, so a case that left Java unable to mix fails too.
+        try
+        {
+            const auto java = Validate::probeJava (loader);
+            context.expect (java.mixing, java.why);
+            context.fact ("java", java.mixing ? "mixing" : "not_mixing");
+        }
+        catch (const HostError& error)
+        {
+            context.expect (false, "Java probe: " + error.message);
         }
 
         const bool pass = context.failure.isEmpty();
