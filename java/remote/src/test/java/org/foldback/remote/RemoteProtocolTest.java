@@ -207,20 +207,17 @@ class RemoteProtocolTest {
     }
 
     @Test
-    void anInstanceTheHostReleasedIsDroppedUntilItIsPreparedAgain() throws Exception {
+    void anInstanceTheShimDestroyedIsDropped() throws Exception {
         serve(Limits.DEFAULT);
         WsClient c = client();
         c.login(id(), 1, pin(1));
-        // The host releases the instance (and may delete it next): no surface may reach its shim.
-        inst.processor.release();
+        // The shim destroys the instance (NativeProcessor.dispose): no surface may reach it again.
+        inst.processor.dispose();
         assertTrue(!inst.real.running());
         assertEquals("ended", c.next("ended", 1000).path("type").asText());
         WsClient later = client();
         later.send("{\"type\":\"hello\"}");
         assertEquals(0, later.next("instances", 2000).path("instances").size());
-        inst.processor.prepare(48000, 64, 16, 8);
-        later.send("{\"type\":\"hello\"}");
-        assertEquals(1, later.next("instances", 2000).path("instances").size());
     }
 
     @Test

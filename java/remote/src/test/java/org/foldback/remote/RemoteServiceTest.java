@@ -42,6 +42,7 @@ class RemoteServiceTest {
     void aStateWithTheRemoteOnStartsTheProcessServer() throws Exception {
         NativeProcessor np = new NativeProcessor(0, "");
         Controller c = np.controller();
+        Controllers.register(c);   // as the shim's instances are (tests have no shim)
         try {
             int port = freePort();
             // A session saved with the remote on, loaded as a host restores it.
@@ -86,7 +87,9 @@ class RemoteServiceTest {
     }
 
     private static void startInstanceWithRemote(int port) {
-        new NativeProcessor(0, "").controller().setRemote(true, port);
+        Controller c = new NativeProcessor(0, "").controller();
+        Controllers.register(c);   // as the shim's instances are (tests have no shim)
+        c.setRemote(true, port);
     }
 
     @Test
