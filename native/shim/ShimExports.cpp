@@ -15,7 +15,7 @@ foldback::FoldbackProcessor& processorFrom (void* instance)
 
 FOLDBACK_EXPORT int foldback_shim_abi_version()
 {
-    return 4;   // 2: get_value and set_program for the editor; 3: state_changed; 4: state_loaded
+    return 5;   // 2: get_value and set_program for the editor; 3: state_changed; 4: state_loaded; 5: block_telemetry
 }
 
 FOLDBACK_EXPORT void foldback_shim_begin_edit (void* instance, int paramIndex)
@@ -58,6 +58,24 @@ FOLDBACK_EXPORT void foldback_shim_state_changed (void* instance)
 FOLDBACK_EXPORT void foldback_shim_state_loaded (void* instance)
 {
     processorFrom (instance).stateLoadedFromJava();
+}
+
+/** Block-time telemetry since prepare into out[0 .. min(count, 9)): blocks, late blocks (over half
+    the period), processBlock ns, Java call ns, audio ns (sum of the blocks' durations), worst
+    processBlock ns, worst Java ns, last processBlock ns, last Java ns. Returns how many it wrote.
+    Lock-free; DSP % = processBlock ns / audio ns (or their differences between two calls). */
+FOLDBACK_EXPORT int foldback_shim_block_telemetry (void* instance, double* out, int count)
+{
+    const auto t = processorFrom (instance).blockTelemetry();
+    const double values[foldback::BlockTelemetry::fields] = {
+        (double) t.blocks, (double) t.lateBlocks, (double) t.processNanos, (double) t.javaNanos,
+        (double) t.audioNanos, (double) t.worstProcessNanos, (double) t.worstJavaNanos,
+        (double) t.lastProcessNanos, (double) t.lastJavaNanos
+    };
+    int n = 0;
+    for (; n < count && n < foldback::BlockTelemetry::fields; ++n)
+        out[n] = values[n];
+    return n;
 }
 
 FOLDBACK_EXPORT void foldback_shim_set_latency (void* instance, int samples)

@@ -29,10 +29,22 @@ public final class ShimCalls {
         void foldback_shim_state_loaded(Pointer instance);
 
         int foldback_shim_abi_version();
+
+        int foldback_shim_block_telemetry(Pointer instance, double[] out, int count);
     }
 
+    /**
+     * Slots of {@link #blockTelemetry}: counts and nanoseconds since the host last prepared the
+     * plugin (native/shim/BlockTelemetry.h). DSP % = PROCESS_NANOS / AUDIO_NANOS (or their
+     * differences between two reads); a block is late when processBlock took over half its period.
+     */
+    public static final int TELEMETRY_BLOCKS = 0, TELEMETRY_LATE_BLOCKS = 1, TELEMETRY_PROCESS_NANOS = 2,
+            TELEMETRY_JAVA_NANOS = 3, TELEMETRY_AUDIO_NANOS = 4, TELEMETRY_WORST_PROCESS_NANOS = 5,
+            TELEMETRY_WORST_JAVA_NANOS = 6, TELEMETRY_LAST_PROCESS_NANOS = 7, TELEMETRY_LAST_JAVA_NANOS = 8,
+            TELEMETRY_SLOTS = 9;
+
     /** The ABI version this Java code expects from the shim. */
-    static final int ABI_VERSION = 4;
+    static final int ABI_VERSION = 5;   // 5: block_telemetry
 
     private final Exports exports;
     private final Pointer instance;
@@ -125,5 +137,17 @@ public final class ShimCalls {
         if (exports != null) {
             exports.foldback_shim_set_latency(instance, samples);
         }
+    }
+
+    /**
+     * The shim's block-time telemetry into {@code into} (slots TELEMETRY_*); returns how many
+     * slots were filled, 0 without a shim. Lock-free on the shim's side; not for the audio thread
+     * (JNA copies the array). For the editor's "DSP 7 %, late 0".
+     */
+    public int blockTelemetry(double[] into) {
+        if (exports == null) {
+            return 0;
+        }
+        return exports.foldback_shim_block_telemetry(instance, into, Math.min(into.length, TELEMETRY_SLOTS));
     }
 }
