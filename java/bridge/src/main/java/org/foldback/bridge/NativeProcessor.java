@@ -55,7 +55,6 @@ public final class NativeProcessor {
     private volatile String lastError;
     private final FaultInjection faults;
     private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
-    private List<PresetLibrary.Entry> factory;
     private PluginState state = new PluginState();
     /** Grows with every change of the state beside the parameters (names, reference, loads). */
     private final java.util.concurrent.atomic.AtomicLong stateVersion = new java.util.concurrent.atomic.AtomicLong();
@@ -443,20 +442,7 @@ public final class NativeProcessor {
     }
 
     private List<PresetLibrary.Entry> factoryPresets() {
-        if (factory == null) {
-            List<PresetLibrary.Entry> list = new ArrayList<>();
-            try {
-                for (PresetLibrary.Entry e : library.list()) {
-                    if (e.source() == PresetLibrary.Source.FACTORY) {
-                        list.add(e);
-                    }
-                }
-            } catch (PresetException e) {
-                BridgeLog.line("factory presets unavailable: " + e.getMessage());
-            }
-            factory = List.copyOf(list);
-        }
-        return factory;
+        return FactoryPresetList.get();   // once per JVM, not per instance
     }
 
     private org.foldback.bridge.control.Controller controller;
