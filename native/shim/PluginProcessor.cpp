@@ -106,6 +106,7 @@ FoldbackProcessor::~FoldbackProcessor()
     cancelPendingUpdate();
     stopTimer();
     timerCallback();   // log anything the audio thread left behind
+    logBlockTelemetry();   // JUCE's LV2 wrapper never calls releaseResources
 }
 
 //== Lifecycle =======================================================================================
