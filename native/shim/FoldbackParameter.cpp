@@ -27,7 +27,11 @@ FoldbackParameter::FoldbackParameter (int idx, const Spec& s, Formatter f, Parse
 
 void FoldbackParameter::setValue (float newValue)
 {
-    value.store (juce::jlimit (0.0f, 1.0f, newValue), std::memory_order_relaxed);
+    // An unchanged value is no change: JUCE's LV2 wrapper sets the bypass parameter on every
+    // run(), which otherwise made each block scan all ~500 parameters and hand Java a change.
+    const auto clamped = juce::jlimit (0.0f, 1.0f, newValue);
+    if (value.exchange (clamped, std::memory_order_relaxed) == clamped)
+        return;
     markChanged();
     if (anyChange != nullptr)
         anyChange->store (true, std::memory_order_release);

@@ -82,6 +82,7 @@ FoldbackProcessor::~FoldbackProcessor()
     cancelPendingUpdate();
     stopTimer();
     timerCallback();   // log anything the audio thread left behind
+    logBlockTelemetry();   // JUCE's LV2 wrapper never calls releaseResources
 }
 
 //== Lifecycle =======================================================================================
@@ -89,6 +90,7 @@ FoldbackProcessor::~FoldbackProcessor()
 void FoldbackProcessor::prepareToPlay (double sampleRate, int samplesPerBlock)
 {
     mapChannels();
+    telemetry.prepare (sampleRate);
     javaPrepared = java->prepare (sampleRate, juce::jmax (1, samplesPerBlock), activeSources, activeCues);
     if (! javaPrepared)
         instanceProblem = java->failureReason();
@@ -102,6 +104,7 @@ void FoldbackProcessor::prepareToPlay (double sampleRate, int samplesPerBlock)
 
 void FoldbackProcessor::releaseResources()
 {
+    logBlockTelemetry();
     java->release();
     javaPrepared = false;
 }
@@ -157,10 +160,29 @@ void FoldbackProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::Mi
     if (numSamples == 0)
         return;
 
+    const auto start = BlockTelemetry::now();
+    javaCallNanos = 0;
     if (javaPrepared && java->isAlive())
         mixThroughJava (buffer, numSamples);
     else
         bypassToMainInput (buffer, 0);
+    telemetry.record (numSamples, BlockTelemetry::now() - start, javaCallNanos);
+}
+
+void FoldbackProcessor::logBlockTelemetry()
+{
+    const auto t = telemetry.snapshot();
+    if (t.blocks == 0 || t.blocks == loggedBlocks)   // hosts may release twice
+        return;
+    loggedBlocks = t.blocks;
+    // Read by tests and the bench (native/bench/PERFORMANCE.md, "Block-time telemetry"): keep the keys.
+    logLine (juce::String ("block time: blocks=") + juce::String ((juce::int64) t.blocks)
+             + " dsp_percent=" + juce::String (t.dspPercent(), 3)
+             + " mean_us=" + juce::String (t.meanProcessMicros(), 2)
+             + " java_mean_us=" + juce::String (t.meanJavaMicros(), 2)
+             + " worst_us=" + juce::String ((double) t.worstProcessNanos / 1e3, 1)
+             + " java_worst_us=" + juce::String ((double) t.worstJavaNanos / 1e3, 1)
+             + " late=" + juce::String ((juce::int64) t.lateBlocks) + " (over half the period)");
 }
 
 void FoldbackProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi)
@@ -192,7 +214,10 @@ void FoldbackProcessor::mixThroughJava (juce::AudioBuffer<float>& buffer, int nu
                 std::memset (java->inputChannel (ch), 0, bytes);
         }
 
-        if (! java->process (n, changes))
+        const auto javaStart = BlockTelemetry::now();
+        const bool ok = java->process (n, changes);
+        javaCallNanos += BlockTelemetry::now() - javaStart;
+        if (! ok)
         {
             bypassToMainInput (buffer, start);   // the timer logs why, off the audio thread
             return;

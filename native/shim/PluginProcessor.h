@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BlockTelemetry.h"
 #include "FoldbackParameter.h"
 #include "JavaProcessor.h"
 
@@ -70,6 +71,9 @@ public:
     void stateChangedFromJava();
     void stateLoadedFromJava();
 
+    /** Block times since prepare (processBlock, the Java call, worst, late blocks); any thread. */
+    BlockTelemetry::Snapshot blockTelemetry() const noexcept { return telemetry.snapshot(); }
+
 private:
     static BusesProperties declaredBuses();
     void mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples);
@@ -78,6 +82,7 @@ private:
     void mapChannels();
     void adoptJavaValues();
     void logStateOnce (const char* what, const void* data, size_t size);
+    void logBlockTelemetry();
     void handleAsyncUpdate() override;
     void timerCallback() override;
     FoldbackParameter* parameterAt (int index) const;
@@ -94,6 +99,9 @@ private:
     std::array<int, maxChannels> outputChannel;
     int activeSources = 1, activeCues = 1;
     bool javaPrepared = false;
+    BlockTelemetry telemetry;
+    uint64_t javaCallNanos = 0;   // audio thread only: this block's Java time so far
+    uint64_t loggedBlocks = 0;    // message thread: the telemetry last logged
 
     juce::MemoryBlock stateWithoutJava;   // kept verbatim so a session saved without Java loses nothing
     juce::StringArray programs;

@@ -61,3 +61,25 @@ FOLDBACK_EXPORT void foldback_shim_state_loaded (void* instance)
 {
     processorFrom (instance).stateLoadedFromJava();
 }
+
+/** Block-time telemetry since prepare into out[0 .. min(count, slots)), in the slots the boundary
+    contract names (Boundary.TELEMETRY_*). Returns how many it wrote. Lock-free. */
+FOLDBACK_EXPORT int foldback_shim_block_telemetry (void* instance, double* out, int count)
+{
+    namespace slot = foldback::contract::telemetry;
+    const auto t = processorFrom (instance).blockTelemetry();
+    double values[slot::SLOTS] = {};
+    values[slot::BLOCKS] = (double) t.blocks;
+    values[slot::LATE_BLOCKS] = (double) t.lateBlocks;
+    values[slot::PROCESS_NANOS] = (double) t.processNanos;
+    values[slot::JAVA_NANOS] = (double) t.javaNanos;
+    values[slot::AUDIO_NANOS] = (double) t.audioNanos;
+    values[slot::WORST_PROCESS_NANOS] = (double) t.worstProcessNanos;
+    values[slot::WORST_JAVA_NANOS] = (double) t.worstJavaNanos;
+    values[slot::LAST_PROCESS_NANOS] = (double) t.lastProcessNanos;
+    values[slot::LAST_JAVA_NANOS] = (double) t.lastJavaNanos;
+    int n = 0;
+    for (; n < count && n < slot::SLOTS; ++n)
+        out[n] = values[n];
+    return n;
+}

@@ -16,9 +16,9 @@ public final class Boundary {
     /**
      * Version of the C functions the shim exports for Java (ShimCalls, through JNA). 2: get_value
      * and set_program; 3: state_changed; 4: state_loaded; 5: the version comes from this contract,
-     * set_latency removed (nothing called it).
+     * set_latency removed (nothing called it); 6: block_telemetry.
      */
-    public static final int ABI_VERSION = 5;
+    public static final int ABI_VERSION = 6;
 
     /** Name of program 0: the state a new instance starts in, before any factory preset. */
     public static final String DEFAULT_PROGRAM = "Default";
@@ -56,6 +56,23 @@ public final class Boundary {
     public static final int CHANGE_INDICES_OFFSET_BYTES = 0;
     public static final int CHANGE_VALUES_OFFSET_BYTES = CHANGE_CAPACITY * Integer.BYTES;
     public static final int CHANGE_BUFFER_BYTES = CHANGE_VALUES_OFFSET_BYTES + CHANGE_CAPACITY * Float.BYTES;
+
+    /**
+     * Slots of the shim's block-time telemetry (foldback_shim_block_telemetry, ShimCalls.blockTelemetry):
+     * counts and nanoseconds since the host last prepared the plugin (native/shim/BlockTelemetry.h).
+     * DSP % = PROCESS_NANOS / AUDIO_NANOS (or their differences between two reads); a block is late
+     * when processBlock took over half its period.
+     */
+    public static final int TELEMETRY_BLOCKS = 0;
+    public static final int TELEMETRY_LATE_BLOCKS = 1;
+    public static final int TELEMETRY_PROCESS_NANOS = 2;
+    public static final int TELEMETRY_JAVA_NANOS = 3;
+    public static final int TELEMETRY_AUDIO_NANOS = 4;
+    public static final int TELEMETRY_WORST_PROCESS_NANOS = 5;
+    public static final int TELEMETRY_WORST_JAVA_NANOS = 6;
+    public static final int TELEMETRY_LAST_PROCESS_NANOS = 7;
+    public static final int TELEMETRY_LAST_JAVA_NANOS = 8;
+    public static final int TELEMETRY_SLOTS = 9;
 
     /** Buses, as the engine defines them. */
     public static final int MAX_SOURCES = Layout.MAX_SOURCES;

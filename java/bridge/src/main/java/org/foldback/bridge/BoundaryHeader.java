@@ -73,6 +73,7 @@ public final class BoundaryHeader {
         constants(out);
         buses(out);
         changeBuffer(out);
+        telemetry(out);
         editor(out);
         jni(out);
         parameters(out);
@@ -115,6 +116,22 @@ public final class BoundaryHeader {
         out.append("constexpr int valuesOffsetBytes = ").append(Boundary.CHANGE_VALUES_OFFSET_BYTES).append(";\n");
         out.append("constexpr int sizeBytes = ").append(Boundary.CHANGE_BUFFER_BYTES).append(";\n");
         out.append("} // namespace changeBuffer\n\n");
+    }
+
+    /** The block-time telemetry's slots (Boundary.TELEMETRY_*), by their Java names less the prefix. */
+    private static void telemetry(StringBuilder out) {
+        out.append("namespace telemetry\n{\n");
+        for (Field f : Boundary.class.getFields()) {
+            if (f.getName().startsWith("TELEMETRY_") && f.getType() == int.class) {
+                try {
+                    out.append("constexpr int ").append(f.getName().substring("TELEMETRY_".length())).append(" = ")
+                            .append(f.getInt(null)).append(";\n");
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        out.append("} // namespace telemetry\n\n");
     }
 
     /** EditorView's int constants: mouse kinds, modifier bits, key codes, sizes in points. */

@@ -30,6 +30,8 @@ public final class ShimCalls {
         void foldback_shim_state_loaded(Pointer instance);
 
         int foldback_shim_abi_version();
+
+        int foldback_shim_block_telemetry(Pointer instance, double[] out, int count);
     }
 
     private final Exports exports;
@@ -161,5 +163,23 @@ public final class ShimCalls {
      */
     public void stateLoaded() {
         call(e -> e.foldback_shim_state_loaded(instance));
+    }
+
+    /**
+     * The shim's block-time telemetry into {@code into} (slots {@code Boundary.TELEMETRY_*});
+     * returns how many slots were filled, 0 without a shim. Lock-free on the shim's side; not for
+     * the audio thread (JNA copies the array). For the editor's "DSP 7 %, late 0".
+     */
+    public int blockTelemetry(double[] into) {
+        if (exports == null) {
+            return 0;
+        }
+        gate.readLock().lock();
+        try {
+            return closed ? 0 : exports.foldback_shim_block_telemetry(instance, into,
+                    Math.min(into.length, Boundary.TELEMETRY_SLOTS));
+        } finally {
+            gate.readLock().unlock();
+        }
     }
 }

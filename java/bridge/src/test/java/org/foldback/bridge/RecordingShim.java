@@ -62,6 +62,11 @@ final class RecordingShim implements ShimCalls.Exports {
     }
 
     @Override
+    public int foldback_shim_block_telemetry(Pointer instance, double[] out, int count) {
+        return 0;   // a test shim renders no blocks
+    }
+
+    @Override
     public int foldback_shim_abi_version() {
         return Boundary.ABI_VERSION;
     }

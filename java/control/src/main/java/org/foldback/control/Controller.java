@@ -100,6 +100,17 @@ public interface Controller {
 
     void resetSourceMeter(int source, int what);
 
+    /**
+     * A surface starts showing figures of cue {@code cue}'s meters ({@code figures}: MeterDemand
+     * bits). Meters cost what is read: a figure nobody shows is not computed (it reads NaN), except
+     * what must accumulate (MeterDemand.CUE_DEFAULT, SOURCE_DEFAULT). Counted per figure, so
+     * several surfaces may show the same one; each {@code showCueMeters} needs its {@link
+     * #hideCueMeters} with the same bits. Allocation-free: the editor calls it on a tab change.
+     */
+    void showCueMeters(int cue, int figures);
+
+    void hideCueMeters(int cue, int figures);
+
     // ---- The state beside the parameters ---------------------------------------------------------
 
     /**

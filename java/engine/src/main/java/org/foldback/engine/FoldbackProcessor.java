@@ -2,6 +2,7 @@ package org.foldback.engine;
 
 import org.foldback.engine.dose.DoseBank;
 import org.foldback.engine.meter.MeterBank;
+import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
 
@@ -10,7 +11,9 @@ import org.foldback.engine.param.ParamStore;
  * (after the input guard) and every cue (after the limiter, what the performer hears), and a hearing
  * dose (ITU-T H.870) on every cue's output.
  *
- * <p>Meter bus numbering: source s is bus s, cue c is bus {@link Layout#MAX_SOURCES} + c.
+ * <p>Meter bus numbering: source s is bus s, cue c is bus {@link Layout#MAX_SOURCES} + c. Sources
+ * meter {@link MeterDemand#SOURCE_DEFAULT} and cues {@link MeterDemand#CUE_DEFAULT} unless a reader
+ * demands more ({@link #demandMeters}).
  */
 public final class FoldbackProcessor implements Processor {
     private final CueEngine engine;
@@ -23,6 +26,13 @@ public final class FoldbackProcessor implements Processor {
 
     public FoldbackProcessor(ParamStore params) {
         engine = new CueEngine(params);
+        // What must accumulate when nobody reads; readers add what they show (MeterBank.demand).
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            meters.floor(sourceBus(s), MeterDemand.SOURCE_DEFAULT);
+        }
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            meters.floor(cueBus(c), MeterDemand.CUE_DEFAULT);
+        }
         // Made once here, so the audio thread calls them without allocating.
         engine.setSourceTap(meters);
         engine.setCueTap((cue, left, right, n) -> {
@@ -71,6 +81,14 @@ public final class FoldbackProcessor implements Processor {
     /** Lock-free hearing-dose readings per cue; calibrations and resets go in here too. */
     public DoseBank doses() {
         return doses;
+    }
+
+    /**
+     * Any thread: what a surface shows of meter bus {@code bus} (bits of {@link MeterDemand}; 0 when
+     * it stops showing it). The method a control surface's controller calls; see {@link MeterBank#demand}.
+     */
+    public void demandMeters(int bus, int mask) {
+        meters.demand(bus, mask);
     }
 
     /** Limiter state and input-guard counters, lock-free. */

@@ -74,6 +74,18 @@ public final class PresetLibrary {
 
     /** Every preset: factory ones first, then the user's, each sorted by ID. */
     public List<Entry> list() throws PresetException {
+        List<Entry> all = factoryList();
+        List<Entry> user = new ArrayList<>();
+        for (Path file : jsonFiles(userDir)) {
+            user.add(entry(idOf(file), Source.USER, file.toString()));
+        }
+        user.sort(Comparator.comparing(Entry::id));
+        all.addAll(user);
+        return all;
+    }
+
+    /** The factory presets alone, sorted by ID (a new, modifiable list). */
+    public List<Entry> factoryList() throws PresetException {
         Map<String, Entry> factory = new LinkedHashMap<>();
         for (String id : classpathIds()) {
             factory.put(id, entry(id, Source.FACTORY, "classpath:" + CLASSPATH_DIR + id + EXTENSION));
@@ -84,12 +96,6 @@ public final class PresetLibrary {
         }
         List<Entry> all = new ArrayList<>(factory.values());
         all.sort(Comparator.comparing(Entry::id));
-        List<Entry> user = new ArrayList<>();
-        for (Path file : jsonFiles(userDir)) {
-            user.add(entry(idOf(file), Source.USER, file.toString()));
-        }
-        user.sort(Comparator.comparing(Entry::id));
-        all.addAll(user);
         return all;
     }
 

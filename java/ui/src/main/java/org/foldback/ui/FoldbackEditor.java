@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.foldback.control.Controller;
 import org.foldback.control.EditorView;
+import org.foldback.engine.meter.MeterDemand;
 import org.lwjgl.nanovg.NanoVGGL2;
 import org.lwjgl.nanovg.NanoVGGL3;
 import org.lwjgl.opengl.GL;
@@ -91,10 +92,30 @@ public final class FoldbackEditor implements EditorView {
         }
         lastFrameStart = start;
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
+        showMetersOf(input.selectedCue());
         renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, instance, input.selectedCue(), input.programs(),
                 input.rename(), input.presets());
         frameTimes.add(System.nanoTime() - start);
         allocations.frameDone();
+    }
+
+    /** The cue whose full meters (VU, correlation, loudness, true peak) the editor shows, or -1. */
+    private int shownCue = -1;
+
+    /**
+     * Meters cost what is read: the cue section shows every figure of the selected cue, the
+     * source strips only what every bus computes anyway (peak and RMS). Called per frame, it only
+     * acts when the selection changed.
+     */
+    private void showMetersOf(int cue) {
+        if (cue == shownCue) {
+            return;
+        }
+        if (shownCue >= 0) {
+            instance.hideCueMeters(shownCue, MeterDemand.ALL);
+        }
+        instance.showCueMeters(cue, MeterDemand.ALL);
+        shownCue = cue;
     }
 
     @Override
@@ -135,6 +156,10 @@ public final class FoldbackEditor implements EditorView {
 
     @Override
     public String close() {
+        if (shownCue >= 0) {
+            instance.hideCueMeters(shownCue, MeterDemand.ALL);   // the editor shows nothing now
+            shownCue = -1;
+        }
         return "editor: render " + frameTimes.summary() + "; interval " + frameIntervals.summary()
                 + "; " + allocations.summary();
     }

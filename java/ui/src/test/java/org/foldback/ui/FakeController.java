@@ -201,4 +201,82 @@ final class FakeController implements Controller {
     public Changes changes() {
         return Changes.of(this);
     }
+
+    // ---- What the editor does not use yet: plain answers -------------------------------------------
+
+    final int[] shownCueFigures = new int[8];
+
+    @Override
+    public void showCueMeters(int cue, int figures) {
+        shownCueFigures[cue] |= figures;
+    }
+
+    @Override
+    public void hideCueMeters(int cue, int figures) {
+        shownCueFigures[cue] &= ~figures;
+    }
+
+    private final String[] sourceNames = new String[16];
+
+    @Override
+    public String sourceName(int source) {
+        return sourceNames[source] != null ? sourceNames[source] : "Src " + (source + 1);
+    }
+
+    @Override
+    public String sourceColour(int source) {
+        return "#808080";
+    }
+
+    @Override
+    public void setSourceName(int source, String name) {
+        sourceNames[source] = name;
+    }
+
+    @Override
+    public boolean isMe(int cue, int source) {
+        return false;
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean me) {
+    }
+
+    @Override
+    public boolean remoteEnabled() {
+        return false;
+    }
+
+    @Override
+    public int remotePort() {
+        return 8337;
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+    }
+
+    @Override
+    public String remotePin(int cue) {
+        return "000000";
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        return "000000";
+    }
+
+    @Override
+    public boolean remoteLocked(int cue) {
+        return false;
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean locked) {
+    }
+
+    @Override
+    public boolean running() {
+        return true;
+    }
 }

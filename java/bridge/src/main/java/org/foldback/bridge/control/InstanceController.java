@@ -40,6 +40,7 @@ public final class InstanceController implements Controller {
     private final IntSupplier sources;
     private final IntSupplier cues;
     private final MeterBank meters;
+    private final FoldbackProcessor metered;
     private final CueEngine engine;
     private final int id = NEXT_ID.getAndIncrement();
     private volatile String name;
@@ -58,6 +59,7 @@ public final class InstanceController implements Controller {
         this.cues = cues;
         FoldbackProcessor fp = processor instanceof FoldbackProcessor p ? p : null;
         this.meters = fp == null ? null : fp.meters();
+        this.metered = fp;
         this.engine = fp == null ? null : fp.engine();
     }
 
@@ -169,6 +171,36 @@ public final class InstanceController implements Controller {
         if (meters != null) {
             meters.requestReset(FoldbackProcessor.cueBus(cue), what);
         }
+    }
+
+    // Per cue and figure, how many surfaces show it; the union goes to the meters (MeterBank.demand).
+    private final int[][] shownCueFigures = new int[org.foldback.engine.Layout.MAX_CUES][Integer.SIZE];
+
+    @Override
+    public void showCueMeters(int cue, int figures) {
+        countCueFigures(cue, figures, +1);
+    }
+
+    @Override
+    public void hideCueMeters(int cue, int figures) {
+        countCueFigures(cue, figures, -1);
+    }
+
+    private synchronized void countCueFigures(int cue, int figures, int delta) {
+        if (cue < 0 || cue >= shownCueFigures.length || metered == null) {
+            return;
+        }
+        int[] counts = shownCueFigures[cue];
+        int union = 0;
+        for (int bit = 0; bit < Integer.SIZE; bit++) {
+            if ((figures & (1 << bit)) != 0) {
+                counts[bit] = Math.max(0, counts[bit] + delta);
+            }
+            if (counts[bit] > 0) {
+                union |= 1 << bit;
+            }
+        }
+        metered.demandMeters(FoldbackProcessor.cueBus(cue), union);
     }
 
     @Override

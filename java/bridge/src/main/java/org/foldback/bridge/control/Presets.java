@@ -23,7 +23,6 @@ public final class Presets {
     private final PresetLibrary library = PresetLibrary.standard(w -> BridgeLog.line("presets: " + w));
     private final StateHolder state;
     private final ShimCalls shim;
-    private volatile List<PresetLibrary.Entry> factory;
 
     public Presets(StateHolder state, ShimCalls shim) {
         this.state = state;
@@ -128,21 +127,8 @@ public final class Presets {
         return why;
     }
 
+    /** The factory presets: listed once per JVM (they live in the jar and cannot change). */
     private List<PresetLibrary.Entry> factoryPresets() {
-        List<PresetLibrary.Entry> list = factory;
-        if (list == null) {
-            List<PresetLibrary.Entry> found = new ArrayList<>();
-            try {
-                for (PresetLibrary.Entry e : library.list()) {
-                    if (e.source() == PresetLibrary.Source.FACTORY) {
-                        found.add(e);
-                    }
-                }
-            } catch (PresetException e) {
-                BridgeLog.line("factory presets unavailable: " + e.getMessage());
-            }
-            factory = list = List.copyOf(found);
-        }
-        return list;
+        return FactoryPresetList.get();
     }
 }

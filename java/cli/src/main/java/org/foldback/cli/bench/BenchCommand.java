@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.foldback.cli.UsageException;
+import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.mix.CueEngine;
 
 /**
@@ -19,7 +21,7 @@ import org.foldback.engine.mix.CueEngine;
  * prints a table, or one JSON object with --json. See native/bench/PERFORMANCE.md for what each
  * figure means and how it is made.
  *
- * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42.
+ * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, xruns.
  * Environment: FOLDBACK_HOST, FOLDBACK_VST3 (set by ./foldback), FOLDBACK_LV2 (default: next to
  * the VST3), FOLDBACK_JAVA_HOME (the plugin's JDK; default: the one running this command),
  * FOLDBACK_JVM_OPTIONS (passed on to the plugin's JVM).
@@ -62,7 +64,7 @@ public final class BenchCommand {
                 case "--quick": quick = true; break;
                 case "--skip":
                     if (i + 1 >= args.length) {
-                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42)");
+                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,xruns)");
                     }
                     skip.addAll(List.of(args[++i].split(",")));
                     break;
@@ -109,6 +111,7 @@ public final class BenchCommand {
         step("tail", this::tailUnderGcLoad);
         step("scaling", this::scaling);
         step("x42", this::x42);
+        step("xruns", this::xruns);
         figures.put("jdk_feature_version_bench_jvm", (double) Runtime.version().feature());
         figures.put("quick", quick ? 1.0 : 0.0);
         figures.put("load_average_1min", loadAverage());
@@ -139,13 +142,31 @@ public final class BenchCommand {
         // 150,000 blocks): before that, interpreted and C1 code may allocate what C2 scalar-replaces.
         double seconds = quick ? 15 : 600;
         double warmup = quick ? 100 : 200;
-        EngineTiming.Result full = EngineTiming.measure(BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
+        // What the editor shows: every source strip's peak and RMS (the sources' default), and the
+        // selected cue's whole meter set; the other cues accumulate their default (MeterDemand).
+        EngineTiming.Result full = EngineTiming.measure(() -> {
+            FoldbackProcessor p = new FoldbackProcessor();
+            p.demandMeters(FoldbackProcessor.cueBus(0), MeterDemand.ALL);
+            return p;
+        }, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
         figures.put(Figure.ENGINE_US_PER_BLOCK, full.medianMicros());
+        figures.note(Figure.ENGINE_US_PER_BLOCK.key, "sources: peak, clips, RMS; cue 1: every meter;"
+                + " cues 2-8: their default (loudness, true peak); see engine_all_meters_us_per_block");
         figures.put(Figure.ENGINE_CPU_PERCENT, 100 * full.medianMicros() / PERIOD_US);
         figures.put(Figure.ALLOC_BYTES_PER_BLOCK, full.allocBytesPerBlock());
         figures.put("engine_mean_us_per_block", full.meanMicros());
         figures.put("engine_blocks_measured", (double) full.blocks());
         figures.put("engine_p9999_us_per_block", full.p9999Micros());
+        EngineTiming.Result all = EngineTiming.measure(() -> {
+            FoldbackProcessor p = new FoldbackProcessor();
+            for (int b = 0; b < p.meters().buses(); b++) {
+                p.demandMeters(b, MeterDemand.ALL);
+            }
+            return p;
+        }, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_all_meters_us_per_block", all.medianMicros());
+        EngineTiming.Result nobody = EngineTiming.measure(BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_default_meters_us_per_block", nobody.medianMicros());
         EngineTiming.Result mixOnly = EngineTiming.measure(CueEngine::new, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
         figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
         EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
@@ -273,12 +294,8 @@ public final class BenchCommand {
 
     private void x42() throws IOException, BenchException {
         Path script = benchScripts().resolve("x42_compare.sh");
-        String lv2 = System.getenv("FOLDBACK_LV2");
-        if (lv2 == null) {
-            lv2 = vst3().getParent().getParent().resolve("LV2").resolve("Foldback.lv2").toString();
-        }
         Map<String, String> e = new HashMap<>(env);
-        e.put("FOLDBACK_LV2", lv2);
+        e.put("FOLDBACK_LV2", lv2());
         e.put("FOLDBACK_MATRIX_STATE", Lv2State.write(work.resolve("matrix-lv2-state"),
                 "http://foldback.dev/plugins/foldback", BenchConfig.MATRIX_8X8.state()).toString());
         Map<String, String> r = KeyValueProcess.run(List.of("bash", script.toString(),
@@ -290,6 +307,41 @@ public final class BenchCommand {
                 figures.put("jalv_" + kv.getKey(), KeyValueProcess.number(r, kv.getKey()));
             }
         }
+    }
+
+    /**
+     * Xruns in jalv on one JACK dummy server: no plugin, x42's EBU R128 meter, Foldback, at 64- and
+     * 32-sample periods (native/bench/xrun_compare.sh), and Foldback's ratio to x42.
+     */
+    private void xruns() throws IOException, BenchException {
+        Path script = benchScripts().resolve("xrun_compare.sh");
+        Map<String, String> e = new HashMap<>(env);
+        e.put("FOLDBACK_LV2", lv2());
+        for (int period : new int[] {64, 32}) {
+            Map<String, String> r = KeyValueProcess.run(List.of("bash", script.toString(),
+                    "--seconds", quick ? "10" : "90", "--period", String.valueOf(period), "--settle", quick ? "5" : "10"),
+                    e, work.resolve("xruns-" + period + ".log"), 1800);
+            Double none = KeyValueProcess.number(r, "none_xruns");
+            Double x42 = KeyValueProcess.number(r, "x42_ebur128_xruns");
+            Double fb = KeyValueProcess.number(r, "foldback_xruns");
+            figures.put("xruns_none_p" + period, none);
+            figures.put("xruns_x42_ebur128_p" + period, x42);
+            figures.put("xruns_foldback_p" + period, fb);
+            if (x42 != null && fb != null) {
+                figures.put(period == 64 ? Figure.XRUN_RATIO_VS_X42_P64 : Figure.XRUN_RATIO_VS_X42_P32, fb / Math.max(1.0, x42));
+            }
+            for (String k : List.of("foldback_block_dsp_percent", "foldback_block_mean_us", "foldback_block_java_mean_us",
+                    "foldback_block_worst_us", "foldback_block_java_worst_us", "foldback_block_late", "foldback_exit_seconds",
+                    "load_average_start")) {
+                figures.put(k + "_p" + period, KeyValueProcess.number(r, k));
+            }
+        }
+        figures.note("xruns", "one run each, one after the other on one server: the machine's load moves every count");
+    }
+
+    private String lv2() throws BenchException {
+        String lv2 = System.getenv("FOLDBACK_LV2");
+        return lv2 != null ? lv2 : vst3().getParent().getParent().resolve("LV2").resolve("Foldback.lv2").toString();
     }
 
     /** native/bench of the checkout this jar was built in (build/java/foldback.jar), or FOLDBACK_BENCH_SCRIPTS. */

@@ -5,7 +5,7 @@ package org.foldback.cli.bench;
  * (issue 8 / README). {@code atMost} goals are ceilings, the others floors.
  */
 enum Figure {
-    ENGINE_US_PER_BLOCK("engine_us_per_block", "engine 16x8 + meters, per 64-sample block", "us", Double.NaN, true),
+    ENGINE_US_PER_BLOCK("engine_us_per_block", "engine 16x8 + the meters the editor shows, per 64-sample block", "us", 27, true),
     ENGINE_CPU_PERCENT("engine_cpu_percent", "engine, % of one core in real time", "%", 2, true),
     ALLOC_BYTES_PER_BLOCK("alloc_bytes_per_block", "allocated per block, steady state", "B", 0, true),
     BRIDGE_US_PER_BLOCK("bridge_us_per_block", "shim -> Java hand-off, 32 ch x 64", "us", 1, true),
@@ -15,7 +15,9 @@ enum Figure {
     BLOCK_MAX_US_GC_LOAD("block_max_us_gc_load", "block time max under GC load", "us", 333, true),
     OFFLINE_REALTIME_FACTOR("offline_realtime_factor", "offline render, x real time", "x", 300, false),
     METER_CPU_RATIO_VS_X42("meter_cpu_ratio_vs_x42", "meters per channel vs x42 EBU R128", "x", 1, true),
-    MIX_CPU_RATIO_VS_X42_MATRIX("mix_cpu_ratio_vs_x42_matrix", "8x8 mix vs x42 matrixmixer", "x", 1, true);
+    MIX_CPU_RATIO_VS_X42_MATRIX("mix_cpu_ratio_vs_x42_matrix", "8x8 mix vs x42 matrixmixer", "x", 1, true),
+    XRUN_RATIO_VS_X42_P64("xrun_ratio_vs_x42_p64", "xruns in jalv vs x42 EBU R128, 64 samples", "x", 1, true),
+    XRUN_RATIO_VS_X42_P32("xrun_ratio_vs_x42_p32", "xruns in jalv vs x42 EBU R128, 32 samples", "x", 1, true);
 
     final String key;
     final String label;

@@ -34,7 +34,8 @@ class FiguresTest {
         assertEquals("MISS", Figure.ENGINE_CPU_PERCENT.verdict(2.01));
         assertEquals("ok", Figure.OFFLINE_REALTIME_FACTOR.verdict(300.0));
         assertEquals("MISS", Figure.OFFLINE_REALTIME_FACTOR.verdict(299.0));
-        assertEquals("", Figure.ENGINE_US_PER_BLOCK.verdict(50.0));
+        assertEquals("ok", Figure.ENGINE_US_PER_BLOCK.verdict(27.0));
+        assertEquals("MISS", Figure.ENGINE_US_PER_BLOCK.verdict(50.0));
         assertEquals("", Figure.ENGINE_CPU_PERCENT.verdict(null));
     }
 }

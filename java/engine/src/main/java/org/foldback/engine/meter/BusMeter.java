@@ -5,6 +5,9 @@ package org.foldback.engine.meter;
  * (momentary, short-term, integrated, range) and correlation. Single-threaded: {@link #prepare}
  * allocates, {@link #accept} does not. Other threads read it through {@link MeterBank}; offline
  * users (the CLI, tests) may call {@link #readInto} on the thread that feeds it.
+ *
+ * <p>Computes the units of {@link #demand(int)} (all of them unless told otherwise); see
+ * {@link MeterDemand} for what restarts when a unit's demand switches on.
  */
 public final class BusMeter {
     /** Reset bits, combinable. */
@@ -28,10 +31,11 @@ public final class BusMeter {
     private final double[] slotSumSq = new double[2];
     private long runSamples;
     private double hopSumSq;
-    private int slotLeft, hopLeft;
+    private int slotLeft, hopLeft, correlationHopLeft;
     private double correlationSum;
     private long correlationCount;
     private boolean prepared;
+    private int demand = MeterDemand.ALL;
 
     public BusMeter() {
         this(0);
@@ -59,9 +63,50 @@ public final class BusMeter {
         loudness.prepare(sampleRate);
         slotLeft = rms[0].slotSamples();
         hopLeft = loudness.hopSamples();
+        correlationHopLeft = hopLeft;
         hopSumSq = 0;
         reset(RESET_ALL);
         prepared = true;
+    }
+
+    /**
+     * Sets what this meter computes (bits of {@link MeterDemand}; {@link MeterDemand#ALWAYS} is
+     * added). A unit switched on restarts from silence here, as in a meter created now. Call on
+     * the feeding thread, between blocks; no allocation.
+     */
+    public void demand(int mask) {
+        int want = mask | MeterDemand.ALWAYS;
+        int rising = want & ~demand;
+        demand = want;
+        if (rising == 0) {
+            return;
+        }
+        if ((rising & MeterDemand.TRUE_PEAK) != 0) {
+            for (int c = 0; c < 2; c++) {
+                truePeak[c].reset();
+                truePeakDisplay[c].reset();
+                truePeakMax[c] = 0;
+            }
+        }
+        if ((rising & MeterDemand.VU) != 0) {
+            vu.reset();
+        }
+        if ((rising & MeterDemand.CORRELATION) != 0) {
+            correlation.reset();
+            correlationSum = 0;
+            correlationCount = 0;
+            correlationHopLeft = loudness.hopSamples();
+        }
+        if ((rising & MeterDemand.LOUDNESS) != 0) {
+            loudness.restart();
+            hopSumSq = 0;
+            hopLeft = loudness.hopSamples(); // a whole 100 ms hop from here, as in a new meter
+        }
+    }
+
+    /** What this meter computes now (bits of {@link MeterDemand}). */
+    public int demand() {
+        return demand;
     }
 
     /** Applies the reset bits (see RESET_*). Call on the feeding thread. */
@@ -91,24 +136,41 @@ public final class BusMeter {
         if (!prepared) {
             return;
         }
+        final int want = demand;
+        final boolean doTruePeak = (want & MeterDemand.TRUE_PEAK) != 0;
+        final boolean doVu = (want & MeterDemand.VU) != 0;
+        final boolean doLoudness = (want & MeterDemand.LOUDNESS) != 0;
+        final boolean doCorrelation = (want & MeterDemand.CORRELATION) != 0;
         float peakL = 0f, peakR = 0f, trueL = 0f, trueR = 0f;
-        // True peaks below these change neither the display nor the maximum (the display never
-        // stands above the maximum), so the interpolator may skip windows that cannot reach them:
-        // usually most of a block of programme material, never a block that sets a new peak.
-        float uselessL = (float) (truePeakDisplay[0].lowestThatMatters(numSamples) * 0.999);
-        float uselessR = (float) (truePeakDisplay[1].lowestThatMatters(numSamples) * 0.999);
+        float uselessL = 0f, uselessR = 0f;
+        if (doTruePeak) {
+            // True peaks below these change neither the display nor the maximum (the display never
+            // stands above the maximum), so the interpolator may skip windows that cannot reach them:
+            // usually most of a block of programme material, never a block that sets a new peak.
+            uselessL = (float) (truePeakDisplay[0].lowestThatMatters(numSamples) * 0.999);
+            uselessR = (float) (truePeakDisplay[1].lowestThatMatters(numSamples) * 0.999);
+        }
         int offset = 0;
         while (offset < numSamples) {
-            int n = Math.min(numSamples - offset, Math.min(slotLeft, hopLeft));
+            int n = Math.min(numSamples - offset, Math.min(slotLeft, Math.min(hopLeft, correlationHopLeft)));
             peakL = Math.max(peakL, channel(0, left, offset, n));
             peakR = Math.max(peakR, channel(1, right, offset, n));
-            trueL = Math.max(trueL, truePeak[0].process(left, offset, n, uselessL));
-            trueR = Math.max(trueR, truePeak[1].process(right, offset, n, uselessR));
-            vu.process(left, right, offset, n);
-            hopSumSq += loudness.weigh(left, right, offset, n);
-            correlation.process(left, right, offset, n);
+            if (doTruePeak) {
+                trueL = Math.max(trueL, truePeak[0].process(left, offset, n, uselessL));
+                trueR = Math.max(trueR, truePeak[1].process(right, offset, n, uselessR));
+            }
+            if (doVu) {
+                vu.process(left, right, offset, n);
+            }
+            if (doLoudness) {
+                hopSumSq += loudness.weigh(left, right, offset, n);
+            }
+            if (doCorrelation) {
+                correlation.process(left, right, offset, n);
+            }
             slotLeft -= n;
             hopLeft -= n;
+            correlationHopLeft -= n;
             offset += n;
             if (slotLeft == 0) {
                 for (int c = 0; c < 2; c++) {
@@ -118,25 +180,34 @@ public final class BusMeter {
                 slotLeft = rms[0].slotSamples();
             }
             if (hopLeft == 0) {
-                loudness.endHop(hopSumSq);
-                hopSumSq = 0;
+                if (doLoudness) {
+                    loudness.endHop(hopSumSq);
+                    hopSumSq = 0;
+                }
                 hopLeft = loudness.hopSamples();
-                double r = correlation.value();
+            }
+            if (correlationHopLeft == 0) {
+                // The correlation mean takes one reading per 100 ms, on a clock of its own so it
+                // restarts with the correlation and leaves the loudness hops where they are.
+                double r = doCorrelation ? correlation.value() : Double.NaN;
                 if (!Double.isNaN(r)) {
                     correlationSum += r;
                     correlationCount++;
                 }
+                correlationHopLeft = loudness.hopSamples();
             }
         }
         runSamples += numSamples;
         samplePeakMax[0] = Math.max(samplePeakMax[0], peakL);
         samplePeakMax[1] = Math.max(samplePeakMax[1], peakR);
-        truePeakMax[0] = Math.max(truePeakMax[0], trueL);
-        truePeakMax[1] = Math.max(truePeakMax[1], trueR);
         samplePeakDisplay[0].update(peakL, numSamples);
         samplePeakDisplay[1].update(peakR, numSamples);
-        truePeakDisplay[0].update(trueL, numSamples);
-        truePeakDisplay[1].update(trueR, numSamples);
+        if (doTruePeak) {
+            truePeakMax[0] = Math.max(truePeakMax[0], trueL);
+            truePeakMax[1] = Math.max(truePeakMax[1], trueR);
+            truePeakDisplay[0].update(trueL, numSamples);
+            truePeakDisplay[1].update(trueR, numSamples);
+        }
     }
 
     /** Peak, clips and squares of one channel's stretch; returns the absolute peak. */
@@ -166,26 +237,35 @@ public final class BusMeter {
         loudness.finish();
     }
 
-    /** Writes the current values into {@code d} from {@code base}, in {@link MeterReading}'s raw order. */
+    /**
+     * Writes the current values into {@code d} from {@code base}, in {@link MeterReading}'s raw
+     * order. Levels go out linear (amplitudes, mean squares); the reader takes the logarithms
+     * ({@link MeterReading#unpack}), so the audio thread does not. Units not demanded write NaN.
+     */
     void store(double[] d, int base) {
+        final int want = demand;
+        final boolean tp = (want & MeterDemand.TRUE_PEAK) != 0;
+        final boolean vuOn = (want & MeterDemand.VU) != 0;
+        final boolean loud = (want & MeterDemand.LOUDNESS) != 0;
+        final boolean corr = (want & MeterDemand.CORRELATION) != 0;
         for (int c = 0; c < 2; c++) {
             d[base + c] = samplePeakDisplay[c].displayDb();
-            d[base + 2 + c] = Levels.toDb(samplePeakMax[c]);
-            d[base + 4 + c] = truePeakDisplay[c].displayDb();
-            d[base + 6 + c] = Levels.toDb(truePeakMax[c]);
-            d[base + 8 + c] = Levels.powerToDb(rms[c].meanSquare());
-            d[base + 10 + c] = vu.levelDbfs(c);
+            d[base + 2 + c] = samplePeakMax[c];
+            d[base + 4 + c] = tp ? truePeakDisplay[c].displayDb() : Double.NaN;
+            d[base + 6 + c] = tp ? truePeakMax[c] : Double.NaN;
+            d[base + 8 + c] = rms[c].meanSquare();
+            d[base + 10 + c] = vuOn ? vu.output(c) : Double.NaN;
             d[base + 12 + c] = clips[c];
-            d[base + 14 + c] = runSamples == 0 ? Double.NEGATIVE_INFINITY : Levels.powerToDb(runSumSq[c] / runSamples);
+            d[base + 14 + c] = runSamples == 0 ? 0.0 : runSumSq[c] / runSamples;
         }
-        d[base + 16] = loudness.momentary();
-        d[base + 17] = loudness.shortTerm();
-        d[base + 18] = loudness.momentaryMax();
-        d[base + 19] = loudness.shortTermMax();
-        d[base + 20] = loudness.integrated();
-        d[base + 21] = loudness.range();
-        d[base + 22] = correlation.value();
-        d[base + 23] = correlationCount == 0 ? Double.NaN : correlationSum / correlationCount;
+        d[base + 16] = loud ? loudness.momentary() : Double.NaN;
+        d[base + 17] = loud ? loudness.shortTerm() : Double.NaN;
+        d[base + 18] = loud ? loudness.momentaryMax() : Double.NaN;
+        d[base + 19] = loud ? loudness.shortTermMax() : Double.NaN;
+        d[base + 20] = loud ? loudness.integrated() : Double.NaN;
+        d[base + 21] = loud ? loudness.range() : Double.NaN;
+        d[base + 22] = corr ? correlation.value() : Double.NaN;
+        d[base + 23] = !corr || correlationCount == 0 ? Double.NaN : correlationSum / correlationCount;
         d[base + 24] = runSamples;
     }
 

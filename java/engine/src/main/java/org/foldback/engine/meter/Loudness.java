@@ -51,6 +51,16 @@ final class Loudness {
         resetRun();
     }
 
+    /** Starts again from silence at the same rate: filters, windows and the run. No allocation. */
+    void restart() {
+        weighting.reset();
+        java.util.Arrays.fill(hops, 0);
+        next = 0;
+        hopsDone = 0;
+        momentary = shortTerm = Double.NEGATIVE_INFINITY;
+        resetRun();
+    }
+
     /** Clears the integrated loudness, the loudness range and the maxima. */
     void resetRun() {
         integratedBlocks.reset();

@@ -16,9 +16,16 @@ import org.foldback.engine.BusTap;
  *
  * <p>Resets are requested by readers through per-bus atomic flags that the audio thread applies
  * at the start of that bus's next block.
+ *
+ * <p>Meters cost what is read: each bus computes its {@link #floor floor} (what must accumulate
+ * whether or not anyone looks; {@link MeterDemand#ALL} unless the owner lowers it) plus what its
+ * readers {@link #demand demand}. Both are plain ints that any thread sets and the audio thread
+ * reads once per block with an opaque read: no lock, no allocation, effective from the bus's next
+ * block. A unit switched on restarts (see {@link MeterDemand}).
  */
 public final class MeterBank implements BusTap {
     private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
+    private static final VarHandle MASK = MethodHandles.arrayElementVarHandle(int[].class);
     /** Sequences are spaced a cache line apart so buses do not share lines. */
     private static final int SEQUENCE_STRIDE = 8;
 
@@ -26,6 +33,8 @@ public final class MeterBank implements BusTap {
     private final double[] published;
     private final long[] sequences;
     private final AtomicIntegerArray resets;
+    private final int[] floors;
+    private final int[] demands;
 
     public MeterBank(int buses) {
         if (buses <= 0) {
@@ -38,6 +47,9 @@ public final class MeterBank implements BusTap {
         published = new double[buses * MeterReading.SLOTS];
         sequences = new long[buses * SEQUENCE_STRIDE];
         resets = new AtomicIntegerArray(buses);
+        floors = new int[buses];
+        demands = new int[buses];
+        java.util.Arrays.fill(floors, MeterDemand.ALL);
         for (int b = 0; b < buses; b++) {
             publish(b); // readers before prepare() see silence, not zeros (0 dBFS)
         }
@@ -59,6 +71,10 @@ public final class MeterBank implements BusTap {
     @Override
     public void accept(int bus, float[] left, float[] right, int numSamples) {
         BusMeter m = meters[bus];
+        int want = (int) MASK.getOpaque(floors, bus) | (int) MASK.getOpaque(demands, bus);
+        if (want != m.demand()) {
+            m.demand(want);
+        }
         if (resets.get(bus) != 0) {
             m.reset(resets.getAndSet(bus, 0));
         }
@@ -92,6 +108,39 @@ public final class MeterBank implements BusTap {
             Thread.onSpinWait();
         }
         into.unpack();
+    }
+
+    /**
+     * Any thread: what the readers of bus {@code bus} look at (bits of {@link MeterDemand}), on top
+     * of its floor. Replaces the previous demand; a surface that stops reading sets 0. Several
+     * surfaces reading one bus pass the union of their masks (the controller keeps it).
+     */
+    public void demand(int bus, int mask) {
+        MASK.setOpaque(demands, bus, mask & MeterDemand.ALL);
+    }
+
+    /** Any thread: the demand last set for bus {@code bus} (without the floor). */
+    public int demand(int bus) {
+        return (int) MASK.getOpaque(demands, bus);
+    }
+
+    /**
+     * Any thread, normally the owner once at construction: what bus {@code bus} computes when no
+     * reader demands more, i.e. what must accumulate there (see {@link MeterDemand#SOURCE_DEFAULT},
+     * {@link MeterDemand#CUE_DEFAULT}). {@link MeterDemand#ALWAYS} is always added.
+     */
+    public void floor(int bus, int mask) {
+        MASK.setOpaque(floors, bus, (mask & MeterDemand.ALL) | MeterDemand.ALWAYS);
+    }
+
+    /** Any thread: the floor of bus {@code bus}. */
+    public int floor(int bus) {
+        return (int) MASK.getOpaque(floors, bus);
+    }
+
+    /** Any thread: what bus {@code bus} computes from its next block on (floor and demand). */
+    public int computed(int bus) {
+        return floor(bus) | demand(bus);
     }
 
     /** Any thread: asks the audio thread to reset parts of one bus at its next block (see BusMeter.RESET_*). */

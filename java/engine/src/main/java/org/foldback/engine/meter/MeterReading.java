@@ -43,7 +43,7 @@ public final class MeterReading {
     public long samples;
 
     static final int SLOTS = 25;
-    /** Raw values in the order {@link BusMeter#store} writes them. */
+    /** Raw values in the order {@link BusMeter#store} writes them (levels linear; see {@link #unpack}). */
     final double[] raw = new double[SLOTS];
 
     /** True when the channel has clipped since the last clip reset (the clip indicator). */
@@ -66,17 +66,18 @@ public final class MeterReading {
         return Math.max(perChannel[0], perChannel[1]);
     }
 
+    /** Turns the raw values into the public fields, taking the logarithms on the reader's thread. */
     void unpack() {
         double[] d = raw;
         for (int c = 0; c < 2; c++) {
             samplePeakDbfs[c] = d[c];
-            samplePeakMaxDbfs[c] = d[2 + c];
+            samplePeakMaxDbfs[c] = Levels.toDb(d[2 + c]);
             truePeakDbtp[c] = d[4 + c];
-            truePeakMaxDbtp[c] = d[6 + c];
-            rmsDbfs[c] = d[8 + c];
-            vuLevelDbfs[c] = d[10 + c];
+            truePeakMaxDbtp[c] = Double.isNaN(d[6 + c]) ? Double.NaN : Levels.toDb(d[6 + c]);
+            rmsDbfs[c] = Levels.powerToDb(d[8 + c]);
+            vuLevelDbfs[c] = Double.isNaN(d[10 + c]) ? Double.NaN : VuBallistics.levelDbfs(d[10 + c]);
             clipCount[c] = (long) d[12 + c];
-            runRmsDbfs[c] = d[14 + c];
+            runRmsDbfs[c] = Levels.powerToDb(d[14 + c]);
         }
         momentaryLufs = d[16];
         shortTermLufs = d[17];

@@ -63,7 +63,12 @@ final class VuBallistics {
 
     /** The needle position of a channel as a sine-calibrated level in dBFS (not yet relative to a reference). */
     double levelDbfs(int channel) {
-        return Levels.toDb(Math.max(0.0, output[channel]) * SINE_CALIBRATION);
+        return levelDbfs(output[channel]);
+    }
+
+    /** {@link #levelDbfs(int)} of a needle position {@code output} (linear, rectified average). */
+    static double levelDbfs(double output) {
+        return Levels.toDb(Math.max(0.0, output) * SINE_CALIBRATION);
     }
 
     /** The needle position in linear units of the rectified average (for tests). */

@@ -1,0 +1,101 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <initializer_list>
+#include <ctime>
+
+namespace foldback
+{
+/**
+ * Block-time telemetry of one instance: per block, the whole processBlock and the Java call,
+ * summed, the worst of each, and the late blocks (processBlock over half the block's period).
+ *
+ * The audio thread is the only writer; it does relaxed atomic loads and stores (no read-modify-
+ * write, no lock, no allocation), so recording costs two clock reads and a few stores. Any
+ * thread reads a Snapshot; "DSP %" is the processBlock time over the audio time between two
+ * snapshots (or since prepare).
+ */
+class BlockTelemetry
+{
+public:
+    /** Figures since prepare. Nanoseconds. */
+    struct Snapshot
+    {
+        uint64_t blocks = 0, lateBlocks = 0;
+        uint64_t processNanos = 0, javaNanos = 0, audioNanos = 0;
+        uint64_t worstProcessNanos = 0, worstJavaNanos = 0;
+        uint64_t lastProcessNanos = 0, lastJavaNanos = 0;
+
+        /** processBlock time as a share of the audio's duration, in percent. */
+        double dspPercent() const { return audioNanos == 0 ? 0.0 : 100.0 * (double) processNanos / (double) audioNanos; }
+        double meanProcessMicros() const { return blocks == 0 ? 0.0 : (double) processNanos / (double) blocks / 1e3; }
+        double meanJavaMicros() const { return blocks == 0 ? 0.0 : (double) javaNanos / (double) blocks / 1e3; }
+    };
+
+    static constexpr int fields = 9;   // foldback_shim_block_telemetry's order: as in Snapshot
+
+    static uint64_t now() noexcept
+    {
+        timespec t {};
+        clock_gettime (CLOCK_MONOTONIC, &t);
+        return (uint64_t) t.tv_sec * 1000000000u + (uint64_t) t.tv_nsec;
+    }
+
+    /** Message thread, before audio starts (prepareToPlay): clears the figures. */
+    void prepare (double sampleRate) noexcept
+    {
+        nanosPerSample.store (sampleRate > 0 ? 1e9 / sampleRate : 0.0, std::memory_order_relaxed);
+        for (auto* a : { &blocks, &lateBlocks, &processNanos, &javaNanos, &audioNanos, &worstProcessNanos,
+                         &worstJavaNanos, &lastProcessNanos, &lastJavaNanos })
+            a->store (0, std::memory_order_relaxed);
+    }
+
+    /** Audio thread, once per processBlock. */
+    void record (int numSamples, uint64_t processTime, uint64_t javaTime) noexcept
+    {
+        const auto period = (uint64_t) ((double) numSamples * nanosPerSample.load (std::memory_order_relaxed));
+        bump (blocks, 1);
+        if (2 * processTime > period)
+            bump (lateBlocks, 1);
+        bump (processNanos, processTime);
+        bump (javaNanos, javaTime);
+        bump (audioNanos, period);
+        if (processTime > worstProcessNanos.load (std::memory_order_relaxed))
+            worstProcessNanos.store (processTime, std::memory_order_relaxed);
+        if (javaTime > worstJavaNanos.load (std::memory_order_relaxed))
+            worstJavaNanos.store (javaTime, std::memory_order_relaxed);
+        lastProcessNanos.store (processTime, std::memory_order_relaxed);
+        lastJavaNanos.store (javaTime, std::memory_order_relaxed);
+    }
+
+    /** Any thread. Fields are read one by one, so a snapshot may straddle a block: fine for display. */
+    Snapshot snapshot() const noexcept
+    {
+        Snapshot s;
+        s.blocks = blocks.load (std::memory_order_relaxed);
+        s.lateBlocks = lateBlocks.load (std::memory_order_relaxed);
+        s.processNanos = processNanos.load (std::memory_order_relaxed);
+        s.javaNanos = javaNanos.load (std::memory_order_relaxed);
+        s.audioNanos = audioNanos.load (std::memory_order_relaxed);
+        s.worstProcessNanos = worstProcessNanos.load (std::memory_order_relaxed);
+        s.worstJavaNanos = worstJavaNanos.load (std::memory_order_relaxed);
+        s.lastProcessNanos = lastProcessNanos.load (std::memory_order_relaxed);
+        s.lastJavaNanos = lastJavaNanos.load (std::memory_order_relaxed);
+        return s;
+    }
+
+private:
+    // Single writer: a load and a store, not a locked read-modify-write.
+    static void bump (std::atomic<uint64_t>& a, uint64_t by) noexcept
+    {
+        a.store (a.load (std::memory_order_relaxed) + by, std::memory_order_relaxed);
+    }
+
+    std::atomic<double> nanosPerSample { 0.0 };
+    std::atomic<uint64_t> blocks { 0 }, lateBlocks { 0 };
+    std::atomic<uint64_t> processNanos { 0 }, javaNanos { 0 }, audioNanos { 0 };
+    std::atomic<uint64_t> worstProcessNanos { 0 }, worstJavaNanos { 0 };
+    std::atomic<uint64_t> lastProcessNanos { 0 }, lastJavaNanos { 0 };
+};
+} // namespace foldback

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The shim's block-time telemetry (native/shim/BlockTelemetry.h): after the offline host renders a
+# stem through the VST3 in 64-sample blocks, the log's "block time:" line counts exactly the blocks
+# the host sent, gives a Java call time that is positive and inside the processBlock time, and a
+# worst block no shorter than the mean. (Timing values are not asserted: they are measurements.)
+source "$(dirname "$0")/lib.sh"
+
+mapfile -t stems < <(demo_stems)
+main="${stems[0]}"
+
+"$FOLDBACK_HOST" render --plugin "$FOLDBACK_VST3" --in "$main" --out "$WORK/out" --block 64 >"$WORK/render.txt" \
+    || fail "the render failed"
+want=$(sed -n 's/^blocks=//p' "$WORK/render.txt")   # the blocks the host says it sent
+[ -n "$want" ] && [ "$want" -gt 1000 ] || fail "the host did not say how many blocks it sent"
+line=$(grep "block time: " "$LOG" | tail -1)
+[ -n "$line" ] || fail "no block-time line in the log on release"
+echo "$line"
+field() { echo "$line" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+[ "$(field blocks)" = "$want" ] || fail "telemetry counted $(field blocks) blocks, the host sent $want"
+python3 - "$(field mean_us)" "$(field java_mean_us)" "$(field worst_us)" "$(field late)" <<'PY' || fail "implausible telemetry"
+import sys
+mean, java, worst, late = map(float, sys.argv[1:])
+assert 0 < java <= mean, (java, mean)
+assert worst >= mean, (worst, mean)
+assert late >= 0
+PY
+pass "block-time telemetry: every block counted, Java's share inside processBlock, worst >= mean"
