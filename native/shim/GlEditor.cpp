@@ -2,6 +2,7 @@
 
 #include "JavaProcessor.h"
 #include "JavaRuntime.h"
+#include "JniText.h"
 #include "Log.h"
 #include "PluginProcessor.h"
 
@@ -19,16 +20,6 @@ constexpr int modShift = 1, modCtrl = 2, modAlt = 4;
 constexpr int keyUp = 1, keyDown = 2, keyLeft = 3, keyRight = 4, keyReturn = 5, keyEscape = 6,
               keyBackspace = 7, keyDelete = 8, keyHome = 9, keyEnd = 10;
 
-juce::String stringFrom (JNIEnv* e, jobject s)
-{
-    if (s == nullptr)
-        return {};
-    const char* chars = e->GetStringUTFChars (static_cast<jstring> (s), nullptr);
-    juce::String result = juce::String::fromUTF8 (chars);
-    e->ReleaseStringUTFChars (static_cast<jstring> (s), chars);
-    e->DeleteLocalRef (s);
-    return result;
-}
 } // namespace
 
 juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, JavaProcessor* java, juce::String& whyNot)
@@ -111,7 +102,7 @@ GlEditor::~GlEditor()
     context.detach();   // runs openGLContextClosing on the GL thread, which lets Java free its GL objects
     if (auto* e = JavaRuntime::instance().env())
     {
-        auto line = stringFrom (e, e->CallObjectMethod (view, methods.close));
+        auto line = JniText::takeFromJava (e, e->CallObjectMethod (view, methods.close));
         if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
             line = "editor: close failed: " + problem;
         logLine (line);
@@ -126,7 +117,7 @@ void GlEditor::newOpenGLContextCreated()
     auto* e = JavaRuntime::instance().env();   // attaches JUCE's GL thread to the JVM
     if (e == nullptr)
         return failOnGlThread ("the OpenGL thread could not attach to Java");
-    auto why = stringFrom (e, e->CallObjectMethod (view, methods.glOpen));
+    auto why = JniText::takeFromJava (e, e->CallObjectMethod (view, methods.glOpen));
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
         why = problem;
     if (why.isNotEmpty())

@@ -16,6 +16,7 @@ import org.foldback.state.Decoded;
 import org.foldback.state.PluginState;
 import org.foldback.state.PresetException;
 import org.foldback.state.PresetLibrary;
+import org.foldback.state.Quote;
 import org.foldback.state.StateCodec;
 import org.foldback.state.StateFormatException;
 
@@ -372,13 +373,13 @@ public final class NativeProcessor {
         try {
             Decoded decoded = library.load(name);
             int program = state.program();
-            adopt(decoded, "Preset '" + name + "'");
+            adopt(decoded, "Preset '" + Quote.text(name) + "'");
             state.setProgram(program);
             loadedUserPreset = name;
             shim.stateLoaded();
             return null;
         } catch (PresetException e) {
-            return presetRefused("Preset '" + name + "' not loaded, settings kept: " + e.getMessage());
+            return presetRefused("Preset '" + Quote.text(name) + "' not loaded, settings kept: " + e.getMessage());
         }
     }
 
@@ -386,7 +387,7 @@ public final class NativeProcessor {
     public String saveUserPreset(String name) {
         try {
             if (library.exists(name)) {
-                throw new PresetException("a preset named '" + name + "' already exists; choose another name");
+                throw new PresetException("a preset named '" + Quote.text(name) + "' already exists; choose another name");
             }
             state.capture(params);
             library.save(name, "Saved from the editor", state);
