@@ -213,7 +213,7 @@ public final class NativeProcessor {
     }
 
     public String lastError() {
-        return lastError;
+        return HostileText.onto(lastError);
     }
 
     // ---- Parameters, message thread -------------------------------------------------------------
@@ -229,7 +229,7 @@ public final class NativeProcessor {
 
     public String formatValue(int index, float normalized) {
         ParamSpec p = Params.get(index);
-        return ParamText.format(p, p.denormalize(normalized));
+        return HostileText.onto(ParamText.format(p, p.denormalize(normalized)));
     }
 
     /** Text to normalized value, or NaN when the text means nothing for this parameter. */
@@ -263,7 +263,7 @@ public final class NativeProcessor {
             return null;
         } catch (StateFormatException e) {
             setNotice("State not loaded, settings kept: " + e.getMessage(), false);
-            return e.getMessage();
+            return HostileText.onto(e.getMessage());
         }
     }
 
@@ -310,7 +310,7 @@ public final class NativeProcessor {
     public String programNames() {
         StringBuilder sb = new StringBuilder(DEFAULT_PROGRAM).append('\n');
         for (PresetLibrary.Entry e : factoryPresets()) {
-            sb.append(e.name()).append('\n');
+            sb.append(HostileText.onto(e.name())).append('\n');
         }
         return sb.toString();
     }
@@ -325,7 +325,7 @@ public final class NativeProcessor {
         try {
             List<PresetLibrary.Entry> presets = factoryPresets();
             if (index < 0 || index > presets.size()) {
-                return "no program " + index;
+                return HostileText.onto("no program " + index);
             }
             state = index == 0 ? new PluginState() : library.load(presets.get(index - 1).id()).state();
             state.setProgram(index);
@@ -336,7 +336,7 @@ public final class NativeProcessor {
             return null;
         } catch (PresetException e) {
             setNotice("Program " + index + " not loaded, settings kept: " + e.getMessage(), false);
-            return e.getMessage();
+            return HostileText.onto(e.getMessage());
         }
     }
 
