@@ -170,7 +170,17 @@ void toJavaCases (JNIEnv* e)
 }
 } // namespace
 
-int main()
+/** For asan_fuzz.sh: proves AddressSanitizer reports in this configuration (a JVM running in the
+    process) by reading one byte past a heap block. Without ASan it returns 0 and the script fails. */
+int overflowOnPurpose (JNIEnv* e)
+{
+    auto* js = e->NewString (nullptr, 0);
+    std::vector<char> block (16 + (size_t) e->GetStringLength (js));
+    volatile char* p = block.data();
+    return p[block.size()] == 42 ? 3 : 0;
+}
+
+int main (int argc, char** argv)
 {
     JavaVMOption options[] { { const_cast<char*> ("-Xrs"), nullptr }, { const_cast<char*> ("-Xmx256m"), nullptr } };
     JavaVMInitArgs init {};
@@ -184,6 +194,8 @@ int main()
         std::printf ("FAIL: no JVM\n");
         return 1;
     }
+    if (argc > 1 && std::strcmp (argv[1], "--asan-selftest") == 0)
+        return overflowOnPurpose (e);
     fromJavaCases (e);
     toJavaCases (e);
     check (! e->ExceptionCheck(), "no Java exception left pending");
