@@ -27,7 +27,8 @@ build_seconds=$((SECONDS - t0))
 FOLDBACK_HOST="$ASAN_BUILD/bin/foldback-host"
 FOLDBACK_VST3="$ASAN_BUILD/Foldback_artefacts/Release/VST3/Foldback.vst3"
 FOLDBACK_LV2="$ASAN_BUILD/Foldback_artefacts/Release/LV2/Foldback.lv2"
-nm -D "$FOLDBACK_VST3/Contents/x86_64-linux/Foldback.so" | grep -q __asan_init || fail "the VST3 is not built with ASan"
+nm -D "$FOLDBACK_VST3/Contents/x86_64-linux/Foldback.so" >"$WORK/vst3-symbols.txt"
+grep -q __asan_init "$WORK/vst3-symbols.txt" || fail "the VST3 is not built with ASan"
 
 # The JVM handles SIGSEGV itself (safepoints, null checks): ASan must leave that signal alone.
 # Leaks are not this test's subject (the JVM and JUCE keep singletons to the end).

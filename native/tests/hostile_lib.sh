@@ -42,7 +42,8 @@ crash_repro() {
 # fuzz_states PLUGIN N SEED: no crash (every blob reported), a refused blob leaves the state
 # saved after it equal to the one before, every render is finite.
 fuzz_states() {
-    local plugin="$1" count="$2" seed="$3" dir="$WORK/hostile-$seed" t0=$SECONDS
+    local plugin="$1" count="$2" seed="$3" t0=$SECONDS
+    local dir="$WORK/hostile-$seed"
     [ -f "$WORK/band.json" ] || band_state "$plugin" "$WORK/band.json"
     java -cp "$FOLDBACK_JAR" org.foldback.state.StateTool hostile "$count" "$dir" "$seed" "$WORK/band.json" \
         || fail "StateTool hostile failed"
