@@ -65,7 +65,8 @@ jstring toJava (JNIEnv* env, const juce::String& text)
     for (auto p = text.getCharPointer(); ! p.isEmpty();)
     {
         auto c = p.getAndAdvance();
-        if ((c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
+        // JUCE decodes an overlong C0 80 in a host's text as 0: no NUL reaches Java either.
+        if (c == 0 || (c >= 0xd800 && c <= 0xdfff) || c > 0x10ffff)
             c = replacement;
         if (c >= 0x10000)
         {

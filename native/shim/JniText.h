@@ -11,7 +11,8 @@
 //   - text longer than the limit keeps its first maxUtf16Units units (a pair split by the cut
 //     counts as unpaired) and ends in the marker truncationMarker, so a reader sees it was cut.
 // C++ text reaches Java through NewString from UTF-16, never NewStringUTF on arbitrary bytes;
-// a code point that is no Unicode scalar value (a surrogate, beyond U+10FFFF) becomes U+FFFD.
+// NUL (an overlong C0 80 decodes to it) and a code point that is no Unicode scalar value (a
+// surrogate, beyond U+10FFFF) become U+FFFD.
 
 #include <jni.h>
 
