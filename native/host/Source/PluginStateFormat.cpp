@@ -12,7 +12,7 @@ namespace
 const char* const componentTag = "IComponent";
 const char* const juceTrailerMagic = "JUCEPrivateData";   // juce_VST3_Wrapper.cpp appends this
 
-const char* const lv2StateProperty = "#StateString>";   // juce_LV2_Client.cpp: JucePluginLV2UriState
+const char* const lv2StateProperty = ":StateString>";   // juce_LV2_Client.cpp: JucePluginLV2UriState
 
 bool isLv2 (const juce::AudioPluginInstance& plugin)
 {
