@@ -9,9 +9,11 @@ mkdir -p "$users"
 java_cli presets export four-piece-band "$WORK/band.json" >/dev/null
 java -cp "$FOLDBACK_JAR" org.foldback.state.StateTool hostile "$COUNT" "$WORK/hostile" 1919 "$WORK/band.json"
 
+# The folder's files and their contents (not ls -la: its ".." entry changes with $WORK).
+folder() { (cd "$users" && find . -type f -exec md5sum {} + | sort); }
 accepted=0 refused=0 t0=$SECONDS
 while read -r name verdict; do
-    before=$(ls -la "$users" | md5sum)
+    before=$(folder)
     set +e
     java_cli presets import "$WORK/hostile/$name" "fuzz-${name%.json}" --user-dir "$users" >"$WORK/out.txt" 2>"$WORK/err.txt"
     rc=$?
@@ -23,7 +25,7 @@ while read -r name verdict; do
                 || fail "$name was imported but does not load again" ;;
         refused:2)
             refused=$((refused + 1))
-            [ "$(ls -la "$users" | md5sum)" = "$before" ] || fail "refused $name changed the preset folder"
+            [ "$(folder)" = "$before" ] || fail "refused $name changed the preset folder"
             bytes=$(wc -c <"$WORK/err.txt")
             [ "$bytes" -gt 10 ] && [ "$bytes" -lt 1000 ] || fail "refusing $name took a $bytes-byte message"
             if LC_ALL=C grep -q '[[:cntrl:]]' <(tr -d '\n' <"$WORK/err.txt"); then
