@@ -2,6 +2,7 @@
 
 #include "JavaProcessor.h"
 #include "JavaRuntime.h"
+#include "JniText.h"
 #include "Log.h"
 #include "PluginProcessor.h"
 
@@ -12,16 +13,6 @@ namespace
 // Event codes and sizes are org.foldback.control.EditorView's, generated into Boundary.h.
 namespace codes = contract::editor;
 
-juce::String stringFrom (JNIEnv* e, jobject s)
-{
-    if (s == nullptr)
-        return {};
-    const char* chars = e->GetStringUTFChars (static_cast<jstring> (s), nullptr);
-    juce::String result = juce::String::fromUTF8 (chars);
-    e->ReleaseStringUTFChars (static_cast<jstring> (s), chars);
-    e->DeleteLocalRef (s);
-    return result;
-}
 } // namespace
 
 juce::AudioProcessorEditor* GlEditor::create (FoldbackProcessor& processor, JavaProcessor* java, juce::String& whyNot)
@@ -106,7 +97,7 @@ GlEditor::~GlEditor()
     context.detach();   // runs openGLContextClosing on the GL thread, which lets Java free its GL objects
     if (auto* e = JavaRuntime::instance().env())
     {
-        auto line = stringFrom (e, e->CallObjectMethod (view, methods.close));
+        auto line = JniText::takeFromJava (e, e->CallObjectMethod (view, methods.close));
         if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
             line = "editor: close failed: " + problem;
         logLine (line);
@@ -121,7 +112,7 @@ void GlEditor::newOpenGLContextCreated()
     auto* e = JavaRuntime::instance().env();   // attaches JUCE's GL thread to the JVM
     if (e == nullptr)
         return failOnGlThread ("the OpenGL thread could not attach to Java");
-    auto why = stringFrom (e, e->CallObjectMethod (view, methods.glOpen));
+    auto why = JniText::takeFromJava (e, e->CallObjectMethod (view, methods.glOpen));
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
         why = problem;
     if (why.isNotEmpty())

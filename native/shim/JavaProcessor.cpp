@@ -1,5 +1,6 @@
 #include "JavaProcessor.h"
 
+#include "JniText.h"
 #include "Log.h"
 
 #include <cmath>
@@ -18,16 +19,6 @@ struct LocalFrame
     JNIEnv* env;
     bool pushed;
 };
-
-juce::String toString (JNIEnv* e, jobject s)
-{
-    if (s == nullptr)
-        return {};
-    const char* chars = e->GetStringUTFChars (static_cast<jstring> (s), nullptr);
-    juce::String result = juce::String::fromUTF8 (chars);
-    e->ReleaseStringUTFChars (static_cast<jstring> (s), chars);
-    return result;
-}
 
 template <typename T>
 T* directAddress (JNIEnv* e, jobject buffer)
@@ -53,7 +44,7 @@ JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryP
     auto ctor = e->GetMethodID (cls, contract::jni::processor::init.name, contract::jni::processor::init.signature);
     auto* local = ctor == nullptr ? nullptr
                                   : e->NewObject (cls, ctor, static_cast<jlong> (reinterpret_cast<intptr_t> (shimHandle)),
-                                                  e->NewStringUTF (shimLibraryPath.toRawUTF8()));
+                                                  JniText::toJava (e, shimLibraryPath));
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || local == nullptr)
     {
         markFailed ("could not create the Java processor: " + problem);
@@ -146,7 +137,7 @@ bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int c
                                        sampleRate, maxBlock, sources, cues);
     auto problem = JavaRuntime::takeException (e);
     if (problem.isEmpty())
-        problem = toString (e, error);
+        problem = JniText::takeFromJava (e, error);
     if (problem.isNotEmpty())
         return markFailed ("Java prepare failed: " + problem);
 
@@ -203,7 +194,7 @@ juce::String JavaProcessor::takeProcessError()
     if (e == nullptr)
         return "Java process failed";
     LocalFrame frame (e);
-    auto text = toString (e, e->CallObjectMethod (object, methods.lastError));
+    auto text = JniText::takeFromJava (e, e->CallObjectMethod (object, methods.lastError));
     JavaRuntime::takeException (e);
     reason = text.isNotEmpty() ? text : juce::String ("Java process failed");
     return reason;
@@ -243,7 +234,7 @@ juce::String JavaProcessor::setState (const void* data, int size)
     auto* error = e->CallObjectMethod (object, methods.setState, bytes);
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
         return problem;
-    return toString (e, error);
+    return JniText::takeFromJava (e, error);
 }
 
 std::vector<float> JavaProcessor::normalizedValues()
@@ -268,7 +259,7 @@ juce::String JavaProcessor::formatValue (int index, float normalized)
     if (e == nullptr)
         return juce::String (normalized, 3);
     LocalFrame frame (e);
-    auto text = toString (e, e->CallObjectMethod (object, methods.formatValue, index, normalized));
+    auto text = JniText::takeFromJava (e, e->CallObjectMethod (object, methods.formatValue, index, normalized));
     JavaRuntime::takeException (e);
     return text;
 }
@@ -280,7 +271,7 @@ float JavaProcessor::parseValue (int index, const juce::String& text)
         return text.getFloatValue();
     LocalFrame frame (e);
     auto value = e->CallFloatMethod (object, methods.parseValue, index,
-                                     e->NewStringUTF (text.toRawUTF8()));
+                                     JniText::toJava (e, text));
     return JavaRuntime::takeException (e).isEmpty() ? value : std::nanf ("");
 }
 
@@ -290,7 +281,7 @@ juce::StringArray JavaProcessor::programNames()
     if (e == nullptr)
         return {};
     LocalFrame frame (e);
-    auto names = toString (e, e->CallObjectMethod (object, methods.programNames));
+    auto names = JniText::takeFromJava (e, e->CallObjectMethod (object, methods.programNames));
     JavaRuntime::takeException (e);
     return juce::StringArray::fromLines (names.trimEnd());
 }
@@ -304,7 +295,7 @@ juce::String JavaProcessor::loadProgram (int index)
     auto* error = e->CallObjectMethod (object, methods.loadProgram, index);
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
         return problem;
-    return toString (e, error);
+    return JniText::takeFromJava (e, error);
 }
 int JavaProcessor::currentProgram()
 {

@@ -1,5 +1,6 @@
 #include "JavaRuntime.h"
 
+#include "JniText.h"
 #include "JvmLocator.h"
 #include "Log.h"
 
@@ -226,13 +227,9 @@ juce::String JavaRuntime::takeException (JNIEnv* e)
     if (auto* cls = e->FindClass ("java/lang/Throwable"))
     {
         auto toString = e->GetMethodID (cls, "toString", "()Ljava/lang/String;");
-        if (auto* s = static_cast<jstring> (e->CallObjectMethod (throwable, toString)))
-        {
-            const char* chars = e->GetStringUTFChars (s, nullptr);
-            text = juce::String::fromUTF8 (chars);
-            e->ReleaseStringUTFChars (s, chars);
-            e->DeleteLocalRef (s);
-        }
+        auto* s = e->CallObjectMethod (throwable, toString);
+        if (s != nullptr && ! e->ExceptionCheck())
+            text = JniText::takeFromJava (e, s);
         e->DeleteLocalRef (cls);
     }
     e->ExceptionClear();
@@ -246,7 +243,7 @@ bool JavaRuntime::loadBridge (JNIEnv* e, const juce::File& jar)
     e->PushLocalFrame (32);
     auto* fileClass = e->FindClass ("java/io/File");
     auto* file = e->NewObject (fileClass, e->GetMethodID (fileClass, "<init>", "(Ljava/lang/String;)V"),
-                               e->NewStringUTF (jar.getFullPathName().toRawUTF8()));
+                               JniText::toJava (e, jar.getFullPathName()));
     auto* uri = e->CallObjectMethod (file, e->GetMethodID (fileClass, "toURI", "()Ljava/net/URI;"));
     auto* uriClass = e->FindClass ("java/net/URI");
     auto* url = e->CallObjectMethod (uri, e->GetMethodID (uriClass, "toURL", "()Ljava/net/URL;"));
@@ -262,7 +259,7 @@ bool JavaRuntime::loadBridge (JNIEnv* e, const juce::File& jar)
     jobject cls = nullptr;
     if (loader != nullptr && ! e->ExceptionCheck())
         cls = e->CallObjectMethod (loader, e->GetMethodID (loaderClass, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;"),
-                                   e->NewStringUTF (contract::jni::processorClass));
+                                   JniText::toJava (e, contract::jni::processorClass));
 
     if (auto problem = takeException (e); problem.isNotEmpty() || cls == nullptr)
     {

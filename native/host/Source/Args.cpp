@@ -19,7 +19,7 @@ namespace
                           { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
                           { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "program-name", false }, { "tail", false }, { "timeout", false } } },
             { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
-                               { "block", false }, { "frames", false }, { "timeout", false } } },
+                               { "block", false }, { "frames", false }, { "hostile", false }, { "timeout", false } } },
             { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
@@ -173,7 +173,7 @@ juce::String Args::usage()
            "                [--save-state FILE] [--tail SECONDS]\n"
            "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
            "                [--program N | --program-name NAME]   (load a program before rendering)\n"
-           "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N]\n"
+           "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N] [--hostile 1]\n"
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2]\n"

@@ -3,6 +3,7 @@
 #include "HostError.h"
 
 #include <cstring>
+#include <utility>
 
 namespace PluginStateFormat
 {
@@ -11,10 +12,29 @@ namespace
 const char* const componentTag = "IComponent";
 const char* const juceTrailerMagic = "JUCEPrivateData";   // juce_VST3_Wrapper.cpp appends this
 
-void requireVst3 (const juce::AudioPluginInstance& plugin)
+const char* const lv2StateProperty = ":StateString>";   // juce_LV2_Client.cpp: JucePluginLV2UriState
+
+bool isLv2 (const juce::AudioPluginInstance& plugin)
 {
-    if (plugin.getPluginDescription().pluginFormatName != "VST3")
-        failArgs ("raw plugin state is supported for VST3 plugins only");
+    return plugin.getPluginDescription().pluginFormatName == "LV2";
+}
+
+void requireVst3OrLv2 (const juce::AudioPluginInstance& plugin)
+{
+    if (plugin.getPluginDescription().pluginFormatName != "VST3" && ! isLv2 (plugin))
+        failArgs ("raw plugin state is supported for VST3 and LV2 plugins only");
+}
+
+/** Where the base64 literal of the LV2 state property starts and ends (after the opening quote,
+    at the closing one) in lilv's Turtle text; throws when the text has none. */
+std::pair<int, int> lv2Literal (const juce::String& turtle)
+{
+    const auto property = turtle.indexOf (lv2StateProperty);
+    const auto open = property < 0 ? -1 : turtle.indexOfChar (property, '"');
+    const auto close = open < 0 ? -1 : turtle.indexOfChar (open + 1, '"');
+    if (close < 0)
+        failPlugin ("the LV2 state has no StateString property");
+    return { open + 1, close };
 }
 
 /** Drops JUCE's trailer: [int64 0][private data][int64 size of it]["JUCEPrivateData"]. */
@@ -35,9 +55,18 @@ juce::MemoryBlock withoutJuceTrailer (const juce::MemoryBlock& block)
 }
 } // namespace
 
-juce::MemoryBlock wrap (const juce::AudioPluginInstance& plugin, const juce::MemoryBlock& raw)
+juce::MemoryBlock wrap (juce::AudioPluginInstance& plugin, const juce::MemoryBlock& raw)
 {
-    requireVst3 (plugin);
+    requireVst3OrLv2 (plugin);
+    if (isLv2 (plugin))
+    {
+        juce::MemoryBlock current;
+        plugin.getStateInformation (current);
+        const auto turtle = current.toString();
+        const auto [begin, end] = lv2Literal (turtle);
+        const auto text = turtle.substring (0, begin) + raw.toBase64Encoding() + turtle.substring (end);
+        return { text.toRawUTF8(), text.getNumBytesAsUTF8() };
+    }
     juce::XmlElement state ("VST3PluginState");
     state.createNewChildElement (componentTag)->addTextElement (raw.toBase64Encoding());
     juce::MemoryBlock hosted;
@@ -47,7 +76,15 @@ juce::MemoryBlock wrap (const juce::AudioPluginInstance& plugin, const juce::Mem
 
 juce::MemoryBlock unwrap (const juce::AudioPluginInstance& plugin, const juce::MemoryBlock& hosted)
 {
-    requireVst3 (plugin);
+    requireVst3OrLv2 (plugin);
+    if (isLv2 (plugin))
+    {
+        const auto turtle = hosted.toString();
+        const auto [begin, end] = lv2Literal (turtle);
+        juce::MemoryBlock raw;
+        raw.fromBase64Encoding (turtle.substring (begin, end));
+        return raw;
+    }
     auto xml = juce::AudioProcessor::getXmlFromBinary (hosted.getData(), (int) hosted.getSize());
     auto* component = xml != nullptr ? xml->getChildByName (componentTag) : nullptr;
     if (component == nullptr)

@@ -28,7 +28,7 @@ final class FaultInjection {
 
     void beforeBlock() {
         if (throwAtBlock >= 0 && block++ == throwAtBlock) {
-            throw new IllegalStateException("injected test fault at block " + throwAtBlock);
+            throw new IllegalStateException(HostileText.onto("injected test fault at block " + throwAtBlock));
         }
     }
 }

@@ -196,7 +196,7 @@ public final class NativeProcessor {
 
     @ShimEntry
     public String lastError() {
-        return lastError;
+        return HostileText.onto(lastError);
     }
 
     // ---- Parameters, message thread (the shim's parameter objects) -----------------------------
@@ -213,7 +213,7 @@ public final class NativeProcessor {
 
     @ShimEntry
     public String formatValue(int index, float normalized) {
-        return controller().format(index, normalized);
+        return HostileText.onto(controller().format(index, normalized));
     }
 
     /** Text to normalized value, or NaN when the text means nothing for this parameter. */
@@ -236,13 +236,17 @@ public final class NativeProcessor {
      */
     @ShimEntry
     public String setState(byte[] blob) {
-        return surfacesFollow(state.load(blob));
+        return HostileText.onto(surfacesFollow(state.load(blob)));
     }
 
     /** Program names, one per line: program 0 (the default state), then the factory presets. */
     @ShimEntry
     public String programNames() {
-        return String.join("\n", presets.programNames()) + "\n";
+        StringBuilder names = new StringBuilder();
+        for (String name : presets.programNames()) {
+            names.append(HostileText.onto(name)).append('\n');
+        }
+        return names.toString();
     }
 
     /** The program the current state came from (restored with the state). */
@@ -254,7 +258,7 @@ public final class NativeProcessor {
     /** Loads program {@code index} as the whole state; null on success, else why not. */
     @ShimEntry
     public String loadProgram(int index) {
-        return surfacesFollow(presets.loadProgram(index));
+        return HostileText.onto(surfacesFollow(presets.loadProgram(index)));
     }
 
     /** A loaded state may switch the web remote on or off or move its port: the surfaces follow. */

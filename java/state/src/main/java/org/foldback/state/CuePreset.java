@@ -135,7 +135,7 @@ public final class CuePreset {
             float v = StateReader.value(p, e.getValue(), "params");
             float clamped = p.clamp(v);
             if (clamped != v) {
-                warnings.add("params: " + e.getKey() + " = " + StateReader.show(v) + " clamped to "
+                warnings.add("params: " + Quote.text(e.getKey()) + " = " + StateReader.show(v) + " clamped to "
                         + StateReader.show(clamped));
             }
             values.put(e.getKey(), clamped);

@@ -86,7 +86,8 @@ final class Json {
             return e.getClass().getSimpleName();
         }
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        // The parser's message quotes the input: escaped and cut like any quoted user data.
+        return Quote.text(nl < 0 ? m : m.substring(0, nl), 200);
     }
 
     /** A generator that writes UTF-8 with two-space indents and "\n" on every platform. */

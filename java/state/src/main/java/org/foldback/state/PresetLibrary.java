@@ -115,10 +115,10 @@ public final class PresetLibrary {
         Source source = userFile(id).toFile().isFile() ? Source.USER : Source.FACTORY;
         try {
             Decoded d = StateCodec.decodePreset(bytes(id, source));
-            d.warnings().forEach(w -> warnings.accept("preset '" + id + "': " + w));
+            d.warnings().forEach(w -> warnings.accept("preset '" + Quote.text(id) + "': " + w));
             return d;
         } catch (StateFormatException e) {
-            throw new PresetException("preset '" + id + "' cannot be loaded: " + e.getMessage(), e);
+            throw new PresetException("preset '" + Quote.text(id) + "' cannot be loaded: " + e.getMessage(), e);
         }
     }
 
@@ -137,14 +137,14 @@ public final class PresetLibrary {
     public Decoded readFile(Path file) throws PresetException {
         try {
             Decoded d = StateCodec.decode(AtomicFiles.read(file, StateCodec.MAX_BYTES));
-            d.warnings().forEach(w -> warnings.accept(file + ": " + w));
+            d.warnings().forEach(w -> warnings.accept(Quote.text(file.toString(), 200) + ": " + w));
             return d;
         } catch (NoSuchFileException e) {
-            throw new PresetException("no file " + file);
+            throw new PresetException("no file " + Quote.text(file.toString(), 200));
         } catch (IOException e) {
-            throw new PresetException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new PresetException("cannot read " + Quote.text(file.toString(), 200) + ": " + e.getMessage(), e);
         } catch (StateFormatException e) {
-            throw new PresetException(file + " cannot be loaded: " + e.getMessage(), e);
+            throw new PresetException(Quote.text(file.toString(), 200) + " cannot be loaded: " + e.getMessage(), e);
         }
     }
 
@@ -152,7 +152,7 @@ public final class PresetLibrary {
     public void save(String id, String description, PluginState state) throws PresetException {
         PresetName.check(id);
         if (isFactory(id)) {
-            throw new PresetException("'" + id + "' is a factory preset; save under another name");
+            throw new PresetException("'" + Quote.text(id) + "' is a factory preset; save under another name");
         }
         write(userFile(id), StateCodec.encodePreset(id, description, state));
     }
@@ -161,7 +161,7 @@ public final class PresetLibrary {
         requireUser(from);
         PresetName.check(to);
         if (exists(to)) {
-            throw new PresetException("a preset named '" + to + "' already exists");
+            throw new PresetException("a preset named '" + Quote.text(to) + "' already exists");
         }
         Decoded d = load(from);
         save(to, d.description(), d.state());
@@ -173,7 +173,7 @@ public final class PresetLibrary {
         try {
             Files.delete(userFile(id));
         } catch (IOException e) {
-            throw new PresetException("cannot delete '" + id + "': " + e.getMessage(), e);
+            throw new PresetException("cannot delete '" + Quote.text(id) + "': " + e.getMessage(), e);
         }
     }
 
@@ -193,7 +193,7 @@ public final class PresetLibrary {
         String name = id != null ? id : idOf(file);
         PresetName.check(name);
         if (exists(name)) {
-            throw new PresetException("a preset named '" + name + "' already exists; delete or rename it first");
+            throw new PresetException("a preset named '" + Quote.text(name) + "' already exists; delete or rename it first");
         }
         Decoded d = readFile(file);
         save(name, d.description() == null ? "Imported from " + file.getFileName() : d.description(), d.state());
@@ -214,8 +214,8 @@ public final class PresetLibrary {
     private void requireUser(String id) throws PresetException {
         PresetName.check(id);
         if (!userFile(id).toFile().isFile()) {
-            throw new PresetException(isFactory(id) ? "'" + id + "' is a factory preset and cannot be changed"
-                    : "no user preset named '" + id + "'");
+            throw new PresetException(isFactory(id) ? "'" + Quote.text(id) + "' is a factory preset and cannot be changed"
+                    : "no user preset named '" + Quote.text(id) + "'");
         }
     }
 
@@ -236,16 +236,16 @@ public final class PresetLibrary {
             }
             try (InputStream in = PresetLibrary.class.getResourceAsStream(CLASSPATH_DIR + id + EXTENSION)) {
                 if (in == null) {
-                    throw new PresetException("no preset named '" + id + "' (see 'foldback presets list')");
+                    throw new PresetException("no preset named '" + Quote.text(id) + "' (see 'foldback presets list')");
                 }
                 byte[] b = in.readNBytes(StateCodec.MAX_BYTES + 1);
                 if (b.length > StateCodec.MAX_BYTES) {
-                    throw new PresetException("factory preset '" + id + "' is too large");
+                    throw new PresetException("factory preset '" + Quote.text(id) + "' is too large");
                 }
                 return b;
             }
         } catch (IOException | StateFormatException e) {
-            throw new PresetException("cannot read preset '" + id + "': " + e.getMessage(), e);
+            throw new PresetException("cannot read preset '" + Quote.text(id) + "': " + e.getMessage(), e);
         }
     }
 
@@ -253,7 +253,7 @@ public final class PresetLibrary {
         try {
             AtomicFiles.write(file, content);
         } catch (IOException e) {
-            throw new PresetException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new PresetException("cannot write " + Quote.text(file.toString(), 200) + ": " + e.getMessage(), e);
         }
     }
 
@@ -290,7 +290,7 @@ public final class PresetLibrary {
                 }
             }
         } catch (IOException e) {
-            throw new PresetException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new PresetException("cannot list " + Quote.text(dir.toString(), 200) + ": " + e.getMessage(), e);
         }
         return files;
     }

@@ -20,7 +20,7 @@ public final class PresetName {
 
     public static String check(String name) throws PresetException {
         if (!isValid(name)) {
-            throw new PresetException("'" + (name == null ? "" : StateReader.shorten(name))
+            throw new PresetException("'" + (name == null ? "" : Quote.text(name))
                     + "' is not a valid preset name: use 1 to " + MAX_LENGTH
                     + " letters, digits, spaces, '-', '_' or '.', starting with a letter or digit");
         }

@@ -21,7 +21,7 @@ final class SourceColours {
     static String check(String colour) {
         if (colour == null || !HEX.matcher(colour).matches()) {
             throw new IllegalArgumentException("a source colour is \"#rrggbb\", not '"
-                    + (colour == null ? "null" : StateReader.shorten(colour)) + "'");
+                    + (colour == null ? "null" : Quote.text(colour)) + "'");
         }
         return colour.toLowerCase(Locale.ROOT);
     }

@@ -40,7 +40,7 @@ final class StateReader {
         }
         String format = formatNode.textValue();
         if (!formats.contains(format)) {
-            throw new StateFormatException(what + " has format '" + shorten(format) + "', expected "
+            throw new StateFormatException(what + " has format '" + Quote.text(format) + "', expected "
                     + String.join(" or ", formats));
         }
         int schema = schema(root, what);
@@ -49,7 +49,7 @@ final class StateReader {
         } else if (schema > StateCodec.CURRENT_SCHEMA) {
             JsonNode writer = root.get("writer");
             warnings.add(what + " has schema " + schema + " (written by "
-                    + (writer != null && writer.isTextual() ? shorten(writer.textValue()) : "a newer version")
+                    + (writer != null && writer.isTextual() ? Quote.text(writer.textValue()) : "a newer version")
                     + "); this version reads schema " + StateCodec.CURRENT_SCHEMA
                     + ", loads what it knows and keeps the rest");
         }
@@ -98,7 +98,7 @@ final class StateReader {
                     if (value.isIntegralNumber() && value.asLong() >= 0 && value.asLong() <= 1_000_000) {
                         s.setProgram(value.asInt());
                     } else {
-                        warnings.add("program = " + shorten(value.toString()) + " is not a program number; using 0");
+                        warnings.add("program = " + Quote.text(value.toString()) + " is not a program number; using 0");
                     }
                     break;
                 default:
@@ -131,7 +131,7 @@ final class StateReader {
             throw new StateFormatException(what + " has no \"schema\" number");
         }
         if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
-            throw new StateFormatException(what + " has schema " + shorten(n.toString())
+            throw new StateFormatException(what + " has schema " + Quote.text(n.toString())
                     + ", expected a whole number from 0");
         }
         return n.intValue();
@@ -150,7 +150,7 @@ final class StateReader {
             } else if (a.equals("B")) {
                 active = Slot.B;
             } else {
-                throw new StateFormatException("ab.active must be \"A\" or \"B\", not '" + shorten(a) + "'");
+                throw new StateFormatException("ab.active must be \"A\" or \"B\", not '" + Quote.text(a) + "'");
             }
         }
         s.setActiveSlot(active);
@@ -212,7 +212,7 @@ final class StateReader {
             try {
                 return ParamText.parse(p, n.textValue());
             } catch (IllegalArgumentException e) {
-                throw new StateFormatException(where + ": " + shorten(e.getMessage()));
+                throw new StateFormatException(where + ": " + Quote.text(e.getMessage()));
             }
         }
         throw new StateFormatException(where + ": " + p.id() + " must be "
@@ -246,7 +246,7 @@ final class StateReader {
                     }
                 } else {
                     s.extraPerCue.get(c).put(e.getKey(), e.getValue());
-                    warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in cues[" + c + "]");
+                    warnings.add("kept unknown key '" + Quote.text(e.getKey()) + "' in cues[" + c + "]");
                 }
             }
         }
@@ -264,7 +264,7 @@ final class StateReader {
         for (JsonNode n : node) {
             if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 1
                     || n.intValue() > PluginState.SOURCE_COUNT) {
-                throw new StateFormatException(where + " holds " + shorten(n.toString()) + ", not a source number 1 to "
+                throw new StateFormatException(where + " holds " + Quote.text(n.toString()) + ", not a source number 1 to "
                         + PluginState.SOURCE_COUNT);
             }
             s.setMe(cue, n.intValue() - 1, true);
@@ -305,7 +305,7 @@ final class StateReader {
                         break;
                     default:
                         s.extraPerSource.get(src).put(e.getKey(), e.getValue());
-                        warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in " + where);
+                        warnings.add("kept unknown key '" + Quote.text(e.getKey()) + "' in " + where);
                 }
             }
         }
@@ -331,7 +331,7 @@ final class StateReader {
                     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < RemoteSettings.MIN_PORT
                             || v.intValue() > RemoteSettings.MAX_PORT) {
                         throw new StateFormatException(REMOTE_KEY + ".port must be " + RemoteSettings.MIN_PORT
-                                + " to " + RemoteSettings.MAX_PORT + ", found " + shorten(v.toString()));
+                                + " to " + RemoteSettings.MAX_PORT + ", found " + Quote.text(v.toString()));
                     }
                     r = r.withPort(v.intValue());
                     break;
@@ -340,7 +340,7 @@ final class StateReader {
                     break;
                 default:
                     s.extraRemote.put(e.getKey(), v);
-                    warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in " + REMOTE_KEY);
+                    warnings.add("kept unknown key '" + Quote.text(e.getKey()) + "' in " + REMOTE_KEY);
             }
         }
         s.setRemote(r);
@@ -391,12 +391,12 @@ final class StateReader {
                             || v.intValue() == PluginState.METER_REFERENCE_SMPTE)) {
                     s.setMeterReferenceDbfs(v.intValue());
                 } else {
-                    warnings.add("meter.reference_dbfs = " + shorten(v.toString())
+                    warnings.add("meter.reference_dbfs = " + Quote.text(v.toString())
                             + " is neither -18 nor -20; using -18");
                 }
             } else {
                 s.extraMeter.put(e.getKey(), v);
-                warnings.add("kept unknown key '" + shorten(e.getKey()) + "' in meter");
+                warnings.add("kept unknown key '" + Quote.text(e.getKey()) + "' in meter");
             }
         }
     }
@@ -404,14 +404,14 @@ final class StateReader {
     /** Text a UTF-8 writer could not write back (a lone surrogate from a "\ud800" escape). */
     private static void rejectUnwritableText(JsonNode n, String where) throws StateFormatException {
         if (n.isTextual() && CueNames.hasLoneSurrogate(n.textValue())) {
-            throw new StateFormatException("text at " + (where.isEmpty() ? "top" : where)
+            throw new StateFormatException("text at " + (where.isEmpty() ? "top" : Quote.text(where))
                     + " holds an unpaired UTF-16 surrogate");
         }
         if (n.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (CueNames.hasLoneSurrogate(e.getKey())) {
-                    throw new StateFormatException("a key in " + (where.isEmpty() ? "the top level" : where)
+                    throw new StateFormatException("a key in " + (where.isEmpty() ? "the top level" : Quote.text(where))
                             + " holds an unpaired UTF-16 surrogate");
                 }
                 rejectUnwritableText(e.getValue(), where.isEmpty() ? e.getKey() : where + "." + e.getKey());
@@ -445,7 +445,7 @@ final class StateReader {
     private static String list(List<String> keys) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < keys.size() && i < LISTED_UNKNOWN; i++) {
-            b.append(i == 0 ? "" : ", ").append('\'').append(shorten(keys.get(i))).append('\'');
+            b.append(i == 0 ? "" : ", ").append('\'').append(Quote.text(keys.get(i))).append('\'');
         }
         if (keys.size() > LISTED_UNKNOWN) {
             b.append(" and ").append(keys.size() - LISTED_UNKNOWN).append(" more");
@@ -453,8 +453,4 @@ final class StateReader {
         return b.toString();
     }
 
-    /** Keeps messages readable when the input holds huge strings. */
-    static String shorten(String s) {
-        return s.length() <= 80 ? s : s.substring(0, 77) + "...";
-    }
 }

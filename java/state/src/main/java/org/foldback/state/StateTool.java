@@ -5,6 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.Params;
 
@@ -16,6 +19,13 @@ import org.foldback.engine.param.Params;
  *   java -cp foldback.jar org.foldback.state.StateTool dump FILE       # id, value, float bits
  *   java -cp foldback.jar org.foldback.state.StateTool random N DIR SEED   # N random valid states
  *   java -cp foldback.jar org.foldback.state.StateTool same-params DIR_A DIR_B  # every file's values, to the bit
+ *   java -cp foldback.jar org.foldback.state.StateTool hostile N DIR SEED [BASE...]  # N hostile blobs
+ * </pre>
+ * {@code hostile} mutates the BASE files (real saved states) and a built-in corpus (see
+ * {@link HostileStates}) into DIR/hostile-NNNNN.json and writes DIR/verdicts.txt, one line per
+ * blob: its name, then "accepted" or "refused" as this version's reader decides. Tests feed the
+ * blobs to the real plugins and compare what the plugin did with the verdict.
+ * <pre>
  * </pre>
  * Exit codes: 0 ok, 1 the file cannot be loaded, 2 bad arguments.
  */
@@ -31,6 +41,13 @@ public final class StateTool {
             if (args.length == 4 && args[0].equals("random")) {
                 return random(Integer.parseInt(args[1]), Path.of(args[2]), Long.parseLong(args[3]), out);
             }
+            if (args.length >= 4 && args[0].equals("hostile")) {
+                List<byte[]> bases = new ArrayList<>();
+                for (int i = 4; i < args.length; i++) {
+                    bases.add(Files.readAllBytes(Path.of(args[i])));
+                }
+                return hostile(Integer.parseInt(args[1]), Path.of(args[2]), Long.parseLong(args[3]), bases, out);
+            }
             if (args.length == 3 && args[0].equals("same-params")) {
                 return sameParams(Path.of(args[1]), Path.of(args[2]), out);
             }
@@ -40,7 +57,7 @@ public final class StateTool {
         }
         if (args.length < 2 || (args[0].equals("normalize") && args.length < 3)) {
             err.println("usage: StateTool check FILE | normalize IN OUT | dump FILE | random N DIR SEED"
-                    + " | same-params DIR_A DIR_B");
+                    + " | same-params DIR_A DIR_B | hostile N DIR SEED [BASE...]");
             return 2;
         }
         try {
@@ -78,6 +95,33 @@ public final class StateTool {
             AtomicFiles.write(dir.resolve(String.format("state-%05d.json", i)), StateCodec.encode(RandomStates.random(rnd)));
         }
         out.println("wrote " + count + " states into " + dir);
+        return 0;
+    }
+
+    private static int hostile(int count, Path dir, long seed, List<byte[]> bases, PrintStream out)
+            throws IOException {
+        Files.createDirectories(dir);
+        Random rnd = new Random(seed);
+        List<byte[]> corpus = HostileStates.corpus(rnd, bases);
+        StringBuilder verdicts = new StringBuilder();
+        int accepted = 0;
+        for (int i = 0; i < count; i++) {
+            byte[] blob = HostileStates.mutate(rnd, corpus);
+            String name = String.format("hostile-%05d.json", i);
+            Files.write(dir.resolve(name), blob);
+            boolean ok;
+            try {
+                StateCodec.decode(blob);
+                ok = true;
+            } catch (StateFormatException e) {
+                ok = false;
+            }
+            accepted += ok ? 1 : 0;
+            verdicts.append(name).append(ok ? " accepted\n" : " refused\n");
+        }
+        Files.writeString(dir.resolve("verdicts.txt"), verdicts);
+        out.println("wrote " + count + " hostile blobs into " + dir + " (seed " + seed + "): "
+                + accepted + " accepted, " + (count - accepted) + " refused");
         return 0;
     }
 

@@ -22,20 +22,6 @@ import org.junit.jupiter.api.Test;
  * {@code -Dfoldback.fuzz.seed=N}) runs more.
  */
 class FuzzTest {
-    private static final int SMALL_FILES = 3;
-    private static final String[] TOKENS = {
-        "{", "}", "[", "]", ",", ":", "\"", "\"params\"", "\"cues\"", "\"meter\"", "\"ab\"", "\"schema\"",
-        "\"format\"", "\"foldback-state\"", "\"cue1.level\"", "\"name\"", "0", "1", "-1", "-0.0", "1e999",
-        "-1e-999999999", "123456789012345678901234567890", "0.1", "true", "false", "null", "NaN",
-        "Infinity", "\"\\ud800\"", "\"\\u0000\"", "\"x\"", " ", "\n", "\\", "\"A\"", "\"B\"", "\"other\"",
-        "\"reference_dbfs\"", "-18", "-20", "99", "\"-inf dB\"", "\"Mono sum\"", "\"L50\"",
-    };
-    private static final String[] VALUES = {
-        "{}", "[]", "null", "\"x\"", "1e999", "-1e999", "1e-999", "99999999999999999999999999", "true",
-        "false", "\"\\ud800\"", "\"On\"", "\"Mono sum\"", "\"-inf\"", "-0.0", "\"\"", "[1,2,3]",
-        "{\"a\":[{\"b\":null}]}", "\"A\"", "\"B\"", "\"C\"", "0", "-18", "-20", "1.5", "2147483648",
-    };
-
     @Test
     void mutatedBlobsLoadOrFailCleanly() {
         int count = Integer.getInteger("foldback.fuzz.count", 10_000);
@@ -47,7 +33,7 @@ class FuzzTest {
 
     private static void fuzz(int count, long seed) {
         Random rnd = new Random(seed);
-        List<byte[]> corpus = corpus(rnd);
+        List<byte[]> corpus = HostileStates.corpus(rnd);
 
         int loaded = 0;
         int rejected = 0;
@@ -55,7 +41,7 @@ class FuzzTest {
         long slowestNanos = 0;
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
-            byte[] blob = mutate(rnd, corpus);
+            byte[] blob = HostileStates.mutate(rnd, corpus);
             long t0 = System.nanoTime();
             try {
                 if (new String(blob, StandardCharsets.ISO_8859_1).contains("foldback-cue")) {
@@ -142,130 +128,6 @@ class FuzzTest {
         if (!Arrays.equals(again, StateCodec.encode(StateCodec.decode(again).state()))) {
             throw new AssertionError("a loaded state does not round-trip");
         }
-    }
-
-    private static List<byte[]> corpus(Random rnd) {
-        List<byte[]> list = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            list.add(StateCodec.encode(RandomStates.random(rnd)));
-        }
-        list.add(StateCodec.encode(new PluginState()));
-        // Small, sparse files like presets: most mutations land in the interesting parts.
-        list.add(("{\"format\":\"foldback-preset\",\"schema\":1,\"name\":\"x\",\"description\":\"y\",\"params\":"
-                + "{\"cue1.level\":-6.0,\"cue1.mono\":\"Mono sum\",\"cue1.mute\":true,\"talkback.source\":\"Src 5\"},"
-                + "\"cues\":[{\"name\":\"Vocals\"},{\"name\":\"Bass\",\"color\":\"red\"}],\"meter\":"
-                + "{\"reference_dbfs\":-20},\"ab\":{\"active\":\"B\",\"other\":{\"cue2.src1.pan\":-0.5}},"
-                + "\"future\":[1,{\"a\":null}]}").getBytes(StandardCharsets.UTF_8));
-        list.add(("{\"format\":\"foldback-cue\",\"schema\":1,\"name\":\"Vocals\",\"params\":"
-                + "{\"level\":-3.5,\"mono\":\"Side\",\"src2.pan\":-0.25,\"src2.mute\":true,\"eq\":[1]}}")
-                .getBytes(StandardCharsets.UTF_8));
-        list.add(("{\"format\":\"foldback-state\",\"schema\":0,\"params\":[{\"id\":\"cue1.level\",\"value\":-3.5},"
-                + "{\"id\":\"cue2.mono\",\"value\":1}],\"cue_names\":[\"Drums\",\"Bass\"],"
-                + "\"reference_level\":\"-20 dBFS\"}").getBytes(StandardCharsets.UTF_8));
-        return list;
-    }
-
-    private static byte[] mutate(Random rnd, List<byte[]> corpus) {
-        byte[] base = pick(rnd, corpus);
-        switch (rnd.nextInt(9)) {
-            case 0: { // byte flips
-                byte[] b = base.clone();
-                int flips = 1 + rnd.nextInt(8);
-                for (int i = 0; i < flips; i++) {
-                    b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
-                }
-                return b;
-            }
-            case 1: // truncation
-                return Arrays.copyOf(base, rnd.nextInt(base.length));
-            case 2: { // insertion of random bytes or tokens
-                byte[] insert = rnd.nextBoolean() ? randomBytes(rnd, 1 + rnd.nextInt(16))
-                        : TOKENS[rnd.nextInt(TOKENS.length)].getBytes(StandardCharsets.UTF_8);
-                return splice(base, rnd.nextInt(base.length + 1), 0, insert);
-            }
-            case 3: { // splice of two valid states
-                byte[] other = pick(rnd, corpus);
-                int cut = rnd.nextInt(base.length);
-                int from = rnd.nextInt(other.length);
-                byte[] b = Arrays.copyOf(base, cut + other.length - from);
-                System.arraycopy(other, from, b, cut, other.length - from);
-                return b;
-            }
-            case 4: { // JSON-ish garbage
-                StringBuilder s = new StringBuilder();
-                int n = rnd.nextInt(60);
-                for (int i = 0; i < n; i++) {
-                    s.append(TOKENS[rnd.nextInt(TOKENS.length)]);
-                }
-                return s.toString().getBytes(StandardCharsets.UTF_8);
-            }
-            case 5: { // deep nesting, arrays or objects, sometimes inside a valid head
-                int depth = 1 + rnd.nextInt(rnd.nextBoolean() ? 40 : 20_000);
-                String open = rnd.nextBoolean() ? "[" : "{\"a\":";
-                String head = rnd.nextBoolean() ? "{\"format\":\"foldback-state\",\"schema\":1,\"x\":" : "";
-                return (head + open.repeat(depth)).getBytes(StandardCharsets.UTF_8);
-            }
-            default: { // a value replaced by another of a random type (valid JSON, wrong content)
-                String text = new String(base, StandardCharsets.UTF_8);
-                String out = text;
-                int edits = 1 + rnd.nextInt(3);
-                for (int e = 0; e < edits; e++) {
-                    int at = out.indexOf(": ", rnd.nextInt(Math.max(1, out.length())));
-                    if (at < 0) {
-                        at = out.indexOf(":", rnd.nextInt(Math.max(1, out.length())));
-                    }
-                    if (at < 0) {
-                        break;
-                    }
-                    int endValue = valueEnd(out, at + 1);
-                    out = out.substring(0, at + 1) + " " + VALUES[rnd.nextInt(VALUES.length)] + out.substring(endValue);
-                }
-                return out.getBytes(StandardCharsets.UTF_8);
-            }
-        }
-    }
-
-    /**
-     * The full states (30 KiB each, first in the corpus) one time in four, the small files
-     * otherwise: as much coverage of the parser for far less time per blob.
-     */
-    private static byte[] pick(Random rnd, List<byte[]> corpus) {
-        int full = corpus.size() - SMALL_FILES;
-        return rnd.nextInt(4) == 0 ? corpus.get(rnd.nextInt(full))
-                : corpus.get(full + rnd.nextInt(SMALL_FILES));
-    }
-
-    /** Where a simple value (number, literal, string) after a colon ends; containers are kept. */
-    private static int valueEnd(String s, int from) {
-        int i = from;
-        while (i < s.length() && s.charAt(i) == ' ') {
-            i++;
-        }
-        if (i < s.length() && s.charAt(i) == '"') {
-            int j = i + 1;
-            while (j < s.length() && s.charAt(j) != '"') {
-                j += s.charAt(j) == '\\' ? 2 : 1;
-            }
-            return Math.min(s.length(), j + 1);
-        }
-        while (i < s.length() && ",}]\n".indexOf(s.charAt(i)) < 0) {
-            i++;
-        }
-        return i;
-    }
-
-    private static byte[] splice(byte[] base, int at, int remove, byte[] insert) {
-        byte[] b = new byte[base.length - remove + insert.length];
-        System.arraycopy(base, 0, b, 0, at);
-        System.arraycopy(insert, 0, b, at, insert.length);
-        System.arraycopy(base, at + remove, b, at + insert.length, base.length - at - remove);
-        return b;
-    }
-
-    private static byte[] randomBytes(Random rnd, int n) {
-        byte[] b = new byte[n];
-        rnd.nextBytes(b);
-        return b;
     }
 
     private static String preview(byte[] blob) {

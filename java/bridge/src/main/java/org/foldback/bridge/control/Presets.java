@@ -10,6 +10,7 @@ import org.foldback.state.Decoded;
 import org.foldback.state.PluginState;
 import org.foldback.state.PresetException;
 import org.foldback.state.PresetLibrary;
+import org.foldback.state.Quote;
 
 /**
  * One instance's programs (program 0, the default state, then the factory presets) and the
@@ -79,11 +80,11 @@ public final class Presets {
     public String loadUserPreset(String name) {
         try {
             Decoded decoded = library.load(name);
-            state.adopt(decoded, "Preset '" + name + "'", true, name);
+            state.adopt(decoded, "Preset '" + Quote.text(name) + "'", true, name);
             shim.stateLoaded();
             return null;
         } catch (PresetException e) {
-            return refused("Preset '" + name + "' not loaded, settings kept: " + e.getMessage());
+            return refused("Preset '" + Quote.text(name) + "' not loaded, settings kept: " + e.getMessage());
         }
     }
 
@@ -91,7 +92,7 @@ public final class Presets {
     public String saveUserPreset(String name) {
         try {
             if (library.exists(name)) {
-                throw new PresetException("a preset named '" + name + "' already exists; choose another name");
+                throw new PresetException("a preset named '" + Quote.text(name) + "' already exists; choose another name");
             }
             library.save(name, "Saved from the editor", state.copy());
             state.presetDone(loaded -> name);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import org.foldback.state.Quote;
 import org.foldback.state.StateFormatException;
 
 /**
@@ -44,7 +45,7 @@ final class PrototypeToSchemaOne implements Migration {
             String text = reference.asText("").trim();
             int dbfs = text.startsWith("-20") ? -20 : -18;
             if (!text.startsWith("-20") && !text.startsWith("-18")) {
-                warnings.add("schema 0: reference_level '" + text + "' unknown; using -18 dBFS");
+                warnings.add("schema 0: reference_level '" + Quote.text(text) + "' unknown; using -18 dBFS");
             }
             root.putObject("meter").put("reference_dbfs", dbfs);
         }
@@ -63,7 +64,7 @@ final class PrototypeToSchemaOne implements Migration {
                 throw new StateFormatException("schema 0: params[" + i + "] must be {\"id\": text, \"value\": ...}");
             }
             if (byId.has(id.textValue())) {
-                throw new StateFormatException("schema 0: parameter '" + id.textValue() + "' appears twice");
+                throw new StateFormatException("schema 0: parameter '" + Quote.text(id.textValue()) + "' appears twice");
             }
             byId.set(id.textValue(), value);
         }
