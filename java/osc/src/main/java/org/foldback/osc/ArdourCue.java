@@ -23,8 +23,9 @@ import org.foldback.engine.param.Params;
  * positions are 0..1 on Foldback's own level law (the host's normalized value: linear in dB from
  * off at 0 to +10 dB at 1), not Ardour's fader curve. A send "enable" is the send's mute inverted.
  *
- * <p>A client is its address and port; feedback goes back there (or to the port given to
- * {@code /cue/connect}). It stays {@link #IDLE_NANOS} after its last message, at most {@link #MAX}
+ * <p>A client is its IP address (one personal monitor per device); feedback goes to the port its
+ * last /cue/connect came from, or the port given to {@code /cue/connect} (a small extension for
+ * apps that listen on a port of their own). It stays {@link #IDLE_NANOS} after its last message, at most {@link #MAX}
  * at once (the one heard from longest ago makes room).
  */
 final class ArdourCue {
@@ -49,7 +50,7 @@ final class ArdourCue {
 
     private final Instances instances;
     private final Gestures gestures;
-    private final Map<InetSocketAddress, Client> clients = new LinkedHashMap<>();
+    private final Map<java.net.InetAddress, Client> clients = new LinkedHashMap<>();
     private final MeterReading reading = new MeterReading();
 
     ArdourCue(Instances instances, Gestures gestures) {
@@ -75,12 +76,13 @@ final class ArdourCue {
     synchronized void handle(String[] parts, List<Object> args, InetSocketAddress sender, long now, OscOut out)
             throws Refused {
         String command = parts.length > 2 ? parts[2] : "";
-        Client client = clients.get(sender);
+        Client client = clients.get(sender.getAddress());
         if (command.equals("connect")) {
+            InetSocketAddress replyTo = Args.has(args, 0)
+                    ? new InetSocketAddress(sender.getAddress(), Args.integer(args, 0, 1, 65535, "reply port"))
+                    : sender;
             client = client(sender, now);
-            if (Args.has(args, 0)) {
-                client.replyTo = new InetSocketAddress(sender.getAddress(), Args.integer(args, 0, 1, 65535, "reply port"));
-            }
+            client.replyTo = replyTo;
             List<Aux> auxes = auxes();
             for (int i = 0; i < auxes.size(); i++) {
                 Aux a = auxes.get(i);
@@ -139,7 +141,7 @@ final class ArdourCue {
         if (client.instance.remoteLocked(client.cue)) {
             throw new Refused("cue " + (client.cue + 1) + " is locked");
         }
-        gestures.move(sender, client.instance, param, normalized, now);
+        gestures.move(sender.getAddress(), client.instance, param, normalized, now);
     }
 
     private static float clamp01(float v) {
@@ -147,7 +149,7 @@ final class ArdourCue {
     }
 
     private Client client(InetSocketAddress sender, long now) {
-        Client c = clients.get(sender);
+        Client c = clients.get(sender.getAddress());
         if (c == null) {
             if (clients.size() >= MAX) {
                 Iterator<Client> oldest = clients.values().iterator();
@@ -161,7 +163,7 @@ final class ArdourCue {
             }
             c = new Client();
             c.replyTo = sender;
-            clients.put(sender, c);
+            clients.put(sender.getAddress(), c);
         }
         c.heard = now;
         return c;

@@ -69,9 +69,9 @@ final class FoldbackMessages {
             throw new Refused("cue " + (cue + 1) + " is locked");
         }
         if (touch) {
-            gestures.touch(sender, c, param, Args.number(args, 0, "touch") >= 0.5f, now);
+            gestures.touch(sender.getAddress(), c, param, Args.number(args, 0, "touch") >= 0.5f, now);
         } else {
-            gestures.move(sender, c, param, normalized, now);
+            gestures.move(sender.getAddress(), c, param, normalized, now);
         }
     }
 

@@ -12,6 +12,9 @@ import org.foldback.control.Controller;
  * TouchOSC's touch messages ({@code <address>/z 1} and {@code 0}) holds it open itself, up to
  * {@link #HELD_NANOS} without a move (a vanished tablet leaves no gesture open). The receive
  * thread opens and moves gestures, the feedback thread closes idle ones: synchronized.
+ *
+ * <p>A client is its IP address: apps send from one port, but command-line tools (oscsend) send
+ * each message from a new one, and a touch must still belong to the moves that follow it.
  */
 final class Gestures {
     static final long IDLE_NANOS = 250_000_000L;

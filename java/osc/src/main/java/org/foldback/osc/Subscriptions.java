@@ -82,7 +82,9 @@ final class Subscriptions {
             if (now - s.due < 0) {
                 continue;
             }
-            s.due = now + (long) (1e9 / s.rate);
+            long period = (long) (1e9 / s.rate);
+            // On the rate's own grid, not the tick's: a late tick does not slow the updates down.
+            s.due = now - s.due > period ? now + period : s.due + period;
             for (Controller c : instances) {
                 if (s.only == null || s.only == c) {
                     update(s, c, out);

@@ -24,11 +24,11 @@ public final class OscSettings {
     public static final int MAX_PORT = 65535;
     /** At most this many entries: a settings list, not a firewall. */
     public static final int MAX_ALLOWED = 32;
-    public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
-    public static final OscSettings OFF = new OscSettings(false, DEFAULT_PORT, LOOPBACK);
-
+    // Before OFF: building OFF checks its addresses with these.
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
+    public static final OscSettings OFF = new OscSettings(false, DEFAULT_PORT, LOOPBACK);
 
     private final boolean enabled;
     private final int port;
