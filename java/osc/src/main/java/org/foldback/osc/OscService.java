@@ -89,6 +89,7 @@ public final class OscService implements ProcessSurface {
             status = "off";
         }
         if (port == 0) {
+            status = "off";
             return;
         }
         runningPort = port;
@@ -97,8 +98,12 @@ public final class OscService implements ProcessSurface {
             running = OscServer.start(port, allowed, OscService::live, Controllers::log);
             status = "serving on UDP port " + running.port();
         } catch (IOException | RuntimeException e) {
-            status = "not started: " + e.getMessage();
-            Controllers.log("osc: not started: " + e.getMessage());
+            String now = "not started: " + e.getMessage();
+            if (!now.equals(status)) {
+                // Tried again every few seconds (the port may come free): said once, not each time.
+                Controllers.log("osc: " + now);
+            }
+            status = now;
         }
     }
 }
