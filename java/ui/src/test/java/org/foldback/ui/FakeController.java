@@ -201,4 +201,105 @@ final class FakeController implements Controller {
     public Changes changes() {
         return Changes.of(this);
     }
+
+    // ---- Sources, marks, the remote and OSC: the editor does not use them yet; kept in memory. ----
+
+    private final String[] sourceNames = new String[Layout.MAX_SOURCES];
+    private final boolean[][] me = new boolean[Layout.MAX_CUES][Layout.MAX_SOURCES];
+    private final boolean[] locked = new boolean[Layout.MAX_CUES];
+    private boolean remoteOn;
+    private int remotePort = 8337;
+    private boolean oscOn;
+    private int oscPort = 8000;
+    private List<String> oscAllowed = List.of("127.0.0.0/8", "::1");
+
+    @Override
+    public String sourceName(int source) {
+        return sourceNames[source] != null ? sourceNames[source] : "Src " + (source + 1);
+    }
+
+    @Override
+    public String sourceColour(int source) {
+        return "#808080";
+    }
+
+    @Override
+    public void setSourceName(int source, String name) {
+        sourceNames[source] = name;
+        log.add("state changed");
+    }
+
+    @Override
+    public boolean isMe(int cue, int source) {
+        return me[cue][source];
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean on) {
+        me[cue][source] = on;
+    }
+
+    @Override
+    public boolean remoteEnabled() {
+        return remoteOn;
+    }
+
+    @Override
+    public int remotePort() {
+        return remotePort;
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+        remoteOn = enabled;
+        remotePort = port;
+    }
+
+    @Override
+    public String remotePin(int cue) {
+        return "000000";
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        return "000000";
+    }
+
+    @Override
+    public boolean remoteLocked(int cue) {
+        return locked[cue];
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean lock) {
+        locked[cue] = lock;
+    }
+
+    @Override
+    public boolean oscEnabled() {
+        return oscOn;
+    }
+
+    @Override
+    public int oscPort() {
+        return oscPort;
+    }
+
+    @Override
+    public List<String> oscAllowed() {
+        return oscAllowed;
+    }
+
+    @Override
+    public String setOsc(boolean enabled, int port, List<String> allowed) {
+        oscOn = enabled;
+        oscPort = port;
+        oscAllowed = List.copyOf(allowed);
+        return null;
+    }
+
+    @Override
+    public boolean running() {
+        return true;
+    }
 }
