@@ -57,6 +57,27 @@ class InstanceControllerTest {
     }
 
     @Test
+    void oscSettingsAreSessionStateAndBadOnesChangeNothing() throws Exception {
+        NativeProcessor np = withShim();
+        Controller c = np.controller();
+        assertEquals(false, c.oscEnabled());
+        assertEquals(List.of("127.0.0.0/8", "::1"), c.oscAllowed());
+        assertEquals(null, c.setOsc(true, 9123, List.of("192.168.1.0/24")));
+        assertEquals(null, c.setOsc(true, 9123, List.of("192.168.1.0/24")));   // no change, no call
+        String why = c.setOsc(true, 9123, List.of("tablet.local"));
+        assertEquals(true, why != null && why.contains("host names are not accepted"), why);
+        assertEquals(true, c.setOsc(true, 99999, List.of("::1")) != null);
+        assertEquals(List.of("state changed"), shim.log, "one change told to the host, refusals none");
+        assertEquals(9123, c.oscPort());
+        assertEquals(List.of("192.168.1.0/24"), c.oscAllowed());
+        NativeProcessor back = withoutShim();
+        assertEquals(null, back.setState(np.getState()));
+        assertEquals(true, back.controller().oscEnabled());
+        assertEquals(List.of("192.168.1.0/24"), back.controller().oscAllowed());
+        np.dispose();
+    }
+
+    @Test
     void withoutAShimGesturesApplyToTheParametersAsAHostWouldEchoThem() {
         NativeProcessor np = withoutShim();
         Controller c = np.controller();

@@ -203,6 +203,26 @@ public interface Controller {
 
     void setRemoteLocked(int cue, boolean locked);
 
+    // ---- OSC (issue 15) --------------------------------------------------------------------------
+    // The OSC server's settings, saved with the session only (never in presets), like the remote's.
+    // One server runs per process, on the settings of the first running instance that has OSC on.
+
+    /** Whether the engineer switched OSC on for this instance (off by default). */
+    boolean oscEnabled();
+
+    /** The UDP port the OSC server listens on. */
+    int oscPort();
+
+    /** IP addresses or CIDR blocks whose OSC messages are accepted; loopback only by default. */
+    List<String> oscAllowed();
+
+    /**
+     * Switches OSC on or off, sets its port (1024-65535) and allowed client addresses (IP
+     * literals or CIDR blocks, no host names); the process's server follows. Returns null when
+     * done, else why nothing changed.
+     */
+    String setOsc(boolean enabled, int port, List<String> allowed);
+
     /**
      * Whether the host runs this instance now: false from the host's release until its next
      * prepare (the instance may be deleted then); surfaces that outlive instances drop it.

@@ -40,6 +40,7 @@ public final class PluginState {
     /** Per cue, bit s set when the cue's performer marked source s as "me" (for "more me"). */
     private final int[] meMarks = new int[CUE_COUNT];
     private RemoteSettings remote = RemoteSettings.OFF;
+    private OscSettings osc = OscSettings.OFF;
 
     // JSON this version does not understand, by where it was found; written back in file order.
     final Map<String, JsonNode> extraTop = new LinkedHashMap<>();
@@ -49,6 +50,7 @@ public final class PluginState {
     final List<JsonNode> extraCues = new ArrayList<>();
     final List<Map<String, JsonNode>> extraPerSource = new ArrayList<>();
     final Map<String, JsonNode> extraRemote = new LinkedHashMap<>();
+    final Map<String, JsonNode> extraOsc = new LinkedHashMap<>();
 
     /** Defaults everywhere: every parameter's default, cue names "Cue 1".."Cue 8", -18 dBFS. */
     public PluginState() {
@@ -96,6 +98,8 @@ public final class PluginState {
         }
         s.remote = remote;
         s.extraRemote.putAll(extraRemote);
+        s.osc = osc;
+        s.extraOsc.putAll(extraOsc);
         return s;
     }
 
@@ -186,6 +190,18 @@ public final class PluginState {
 
     public void setRemote(RemoteSettings settings) {
         remote = java.util.Objects.requireNonNull(settings);
+    }
+
+    /**
+     * The OSC server's settings: on/off, port, allowed client addresses. Saved in the host's
+     * session state only, like the remote's.
+     */
+    public OscSettings osc() {
+        return osc;
+    }
+
+    public void setOsc(OscSettings settings) {
+        osc = java.util.Objects.requireNonNull(settings);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.foldback.state;
 
+import java.util.List;
 import java.util.Random;
 import org.foldback.engine.param.ParamKind;
 import org.foldback.engine.param.ParamSpec;
@@ -41,6 +42,12 @@ final class RandomStates {
             }
         }
         s.setRemote(r);
+        if (rnd.nextBoolean()) {
+            List<String> blocks = List.of("127.0.0.0/8", "::1", "192.168.1.0/24", "10.0.0.7", "fe80::/10");
+            s.setOsc(OscSettings.OFF.withEnabled(rnd.nextBoolean())
+                    .withPort(OscSettings.MIN_PORT + rnd.nextInt(OscSettings.MAX_PORT - OscSettings.MIN_PORT + 1))
+                    .withAllowed(blocks.subList(0, rnd.nextInt(blocks.size() + 1))));
+        }
         return s;
     }
 

@@ -22,6 +22,8 @@ final class StateReader {
     private static final int LISTED_UNKNOWN = 5;
     /** The web remote's settings: in session states only, never read from or written to presets. */
     static final String REMOTE_KEY = "web_remote";
+    /** The OSC server's settings: session states only, like the remote's. */
+    static final String OSC_KEY = "osc";
 
     private final List<String> warnings = new ArrayList<>();
 
@@ -92,6 +94,13 @@ final class StateReader {
                         warnings.add("a preset's web_remote settings are ignored (they belong to a session)");
                     } else {
                         readRemote(value, s);
+                    }
+                    break;
+                case OSC_KEY:
+                    if (preset) {
+                        warnings.add("a preset's osc settings are ignored (they belong to a session)");
+                    } else {
+                        readOsc(value, s);
                     }
                     break;
                 case "program":
@@ -344,6 +353,50 @@ final class StateReader {
             }
         }
         s.setRemote(r);
+    }
+
+    /** The OSC server's settings; a bad port or address is refused whole. */
+    private void readOsc(JsonNode node, PluginState s) throws StateFormatException {
+        if (!node.isObject()) {
+            throw new StateFormatException(OSC_KEY + " must be an object, found " + type(node));
+        }
+        OscSettings o = OscSettings.OFF;
+        try {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                switch (e.getKey()) {
+                    case "enabled":
+                        if (!v.isBoolean()) {
+                            throw new StateFormatException(OSC_KEY + ".enabled must be true or false, found " + type(v));
+                        }
+                        o = o.withEnabled(v.booleanValue());
+                        break;
+                    case "port":
+                        if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+                            throw new StateFormatException(OSC_KEY + ".port must be a whole number, found " + type(v));
+                        }
+                        o = o.withPort(v.intValue());
+                        break;
+                    case "allowed":
+                        if (!v.isArray()) {
+                            throw new StateFormatException(OSC_KEY + ".allowed must be an array of addresses, found " + type(v));
+                        }
+                        List<String> allowed = new ArrayList<>();
+                        for (JsonNode a : v) {
+                            allowed.add(text(a, OSC_KEY + ".allowed[]"));
+                        }
+                        o = o.withAllowed(allowed);
+                        break;
+                    default:
+                        s.extraOsc.put(e.getKey(), v);
+                        warnings.add("kept unknown key '" + Quote.text(e.getKey()) + "' in " + OSC_KEY);
+                }
+            }
+        } catch (IllegalArgumentException bad) {
+            throw new StateFormatException(OSC_KEY + ": " + bad.getMessage());
+        }
+        s.setOsc(o);
     }
 
     private static RemoteSettings readRemoteCues(JsonNode node, RemoteSettings r) throws StateFormatException {

@@ -50,6 +50,7 @@ final class StateWriter {
                 // The host's session only: a preset is a file people share, and a PIN in it would
                 // open the cue to whoever has the file.
                 writeRemote(g, s);
+                writeOsc(g, s);
             }
             writeExtras(g, s.extraTop);
             g.writeEndObject();
@@ -127,6 +128,24 @@ final class StateWriter {
         }
         g.writeEndArray();
         writeExtras(g, s.extraRemote);
+        g.writeEndObject();
+    }
+
+    /** Only when not the default: states saved before OSC existed re-encode to the same bytes. */
+    private static void writeOsc(JsonGenerator g, PluginState s) throws IOException {
+        OscSettings o = s.osc();
+        if (o.equals(OscSettings.OFF) && s.extraOsc.isEmpty()) {
+            return;
+        }
+        g.writeObjectFieldStart(StateReader.OSC_KEY);
+        g.writeBooleanField("enabled", o.enabled());
+        g.writeNumberField("port", o.port());
+        g.writeArrayFieldStart("allowed");
+        for (String a : o.allowed()) {
+            g.writeString(a);
+        }
+        g.writeEndArray();
+        writeExtras(g, s.extraOsc);
         g.writeEndObject();
     }
 

@@ -202,21 +202,16 @@ final class FakeController implements Controller {
         return Changes.of(this);
     }
 
-    // ---- What the editor does not use yet: plain answers -------------------------------------------
+    // ---- Sources, marks, the remote and OSC: the editor does not use them yet; kept in memory. ----
 
-    final int[] shownCueFigures = new int[8];
-
-    @Override
-    public void showCueMeters(int cue, int figures) {
-        shownCueFigures[cue] |= figures;
-    }
-
-    @Override
-    public void hideCueMeters(int cue, int figures) {
-        shownCueFigures[cue] &= ~figures;
-    }
-
-    private final String[] sourceNames = new String[16];
+    private final String[] sourceNames = new String[Layout.MAX_SOURCES];
+    private final boolean[][] me = new boolean[Layout.MAX_CUES][Layout.MAX_SOURCES];
+    private final boolean[] locked = new boolean[Layout.MAX_CUES];
+    private boolean remoteOn;
+    private int remotePort = 8337;
+    private boolean oscOn;
+    private int oscPort = 8000;
+    private List<String> oscAllowed = List.of("127.0.0.0/8", "::1");
 
     @Override
     public String sourceName(int source) {
@@ -231,29 +226,33 @@ final class FakeController implements Controller {
     @Override
     public void setSourceName(int source, String name) {
         sourceNames[source] = name;
+        log.add("state changed");
     }
 
     @Override
     public boolean isMe(int cue, int source) {
-        return false;
+        return me[cue][source];
     }
 
     @Override
-    public void setMe(int cue, int source, boolean me) {
+    public void setMe(int cue, int source, boolean on) {
+        me[cue][source] = on;
     }
 
     @Override
     public boolean remoteEnabled() {
-        return false;
+        return remoteOn;
     }
 
     @Override
     public int remotePort() {
-        return 8337;
+        return remotePort;
     }
 
     @Override
     public void setRemote(boolean enabled, int port) {
+        remoteOn = enabled;
+        remotePort = port;
     }
 
     @Override
@@ -268,15 +267,51 @@ final class FakeController implements Controller {
 
     @Override
     public boolean remoteLocked(int cue) {
-        return false;
+        return locked[cue];
     }
 
     @Override
-    public void setRemoteLocked(int cue, boolean locked) {
+    public void setRemoteLocked(int cue, boolean lock) {
+        locked[cue] = lock;
+    }
+
+    @Override
+    public boolean oscEnabled() {
+        return oscOn;
+    }
+
+    @Override
+    public int oscPort() {
+        return oscPort;
+    }
+
+    @Override
+    public List<String> oscAllowed() {
+        return oscAllowed;
+    }
+
+    @Override
+    public String setOsc(boolean enabled, int port, List<String> allowed) {
+        oscOn = enabled;
+        oscPort = port;
+        oscAllowed = List.copyOf(allowed);
+        return null;
     }
 
     @Override
     public boolean running() {
         return true;
+    }
+
+    final int[] shownCueFigures = new int[8];
+
+    @Override
+    public void showCueMeters(int cue, int figures) {
+        shownCueFigures[cue] |= figures;
+    }
+
+    @Override
+    public void hideCueMeters(int cue, int figures) {
+        shownCueFigures[cue] &= ~figures;
     }
 }

@@ -18,6 +18,7 @@ import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.ParamText;
 import org.foldback.engine.param.Params;
+import org.foldback.state.OscSettings;
 import org.foldback.state.PluginState;
 import org.foldback.state.RemoteSettings;
 import org.foldback.state.Slot;
@@ -385,6 +386,43 @@ public final class InstanceController implements Controller {
     @Override
     public void setRemoteLocked(int cue, boolean locked) {
         editRemote(r -> r.withLocked(cue, locked));
+    }
+
+    // ---- OSC ---------------------------------------------------------------------------------------
+
+    @Override
+    public boolean oscEnabled() {
+        return state.read(s -> s.osc().enabled());
+    }
+
+    @Override
+    public int oscPort() {
+        return state.read(s -> s.osc().port());
+    }
+
+    @Override
+    public List<String> oscAllowed() {
+        return state.read(s -> s.osc().allowed());
+    }
+
+    @Override
+    public String setOsc(boolean enabled, int port, List<String> allowed) {
+        OscSettings wanted;
+        try {
+            wanted = OscSettings.OFF.withEnabled(enabled).withPort(port).withAllowed(allowed);
+        } catch (IllegalArgumentException | NullPointerException bad) {
+            return bad.getMessage() == null ? "no allowed addresses given" : bad.getMessage();
+        }
+        if (edited(s -> {
+            if (wanted.equals(s.osc())) {
+                return false;
+            }
+            s.setOsc(wanted);
+            return true;
+        })) {
+            Controllers.surfacesChanged();
+        }
+        return null;
     }
 
     /** Whether the shim's instance is still there (surfaces drop an instance that is not). */

@@ -1,0 +1,240 @@
+package org.foldback.osc;
+
+import com.illposed.osc.OSCBundle;
+import com.illposed.osc.OSCMessage;
+import com.illposed.osc.OSCPacket;
+import com.illposed.osc.OSCParseException;
+import com.illposed.osc.OSCParser;
+import com.illposed.osc.OSCSerializerAndParserBuilder;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.foldback.control.Controller;
+
+/**
+ * The OSC server: one UDP socket, two threads of its own, never the audio thread.
+ *
+ * <ul>
+ *   <li>{@code foldback-osc-in} receives a datagram, drops it unless the sender is allowed
+ *       ({@link ClientFilter}), decodes it with JavaOSC's parser and acts on each message through
+ *       the instances' controllers. JavaOSC's own listener port is not used: its events do not say
+ *       who sent a packet, which the allowed-clients check and every reply need.</li>
+ *   <li>{@code foldback-osc-out} runs every {@link #TICK_MS} ms: feedback to subscribers and
+ *       /cue clients, and ends idle gestures.</li>
+ * </ul>
+ * Bad datagrams (not OSC, truncated, unknown addresses, wrong arguments) change nothing; an
+ * allowed sender gets {@code /foldback/error <address> <reason>} back.
+ */
+public final class OscServer implements AutoCloseable {
+    static final long TICK_MS = 10;
+    /** Bundles nested deeper than this are refused whole. */
+    static final int MAX_BUNDLE_DEPTH = 4;
+
+    private final DatagramChannel channel;
+    private final ClientFilter filter;
+    private final Instances instances;
+    private final Consumer<String> log;
+    private final OSCSerializerAndParserBuilder codec = new OSCSerializerAndParserBuilder();
+    private final Gestures gestures = new Gestures();
+    private final Subscriptions subscriptions = new Subscriptions();
+    private final ArdourCue cue;
+    private final FoldbackMessages foldback;
+    private final Thread receiver;
+    private final ScheduledExecutorService feedback;
+    private final AtomicLong handled = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private volatile boolean open = true;
+
+    private OscServer(DatagramChannel channel, ClientFilter filter, Supplier<List<Controller>> all, Consumer<String> log) {
+        this.channel = channel;
+        this.filter = filter;
+        this.instances = new Instances(all);
+        this.log = log;
+        this.cue = new ArdourCue(instances, gestures);
+        this.foldback = new FoldbackMessages(instances, gestures, subscriptions);
+        this.receiver = new Thread(this::receive, "foldback-osc-in");
+        receiver.setDaemon(true);
+        this.feedback = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "foldback-osc-out");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Starts a server on {@code port} (0: any free port, for tests) for the instances {@code all}
+     * supplies, accepting messages from {@code allowed} (IP literals or CIDR blocks). Binds to
+     * loopback only when every allowed block is loopback.
+     *
+     * @throws IOException when the port cannot be had (in use: the message says so)
+     */
+    public static OscServer start(int port, List<String> allowed, Supplier<List<Controller>> all, Consumer<String> log)
+            throws IOException {
+        ClientFilter filter = new ClientFilter(allowed);
+        DatagramChannel ch = DatagramChannel.open();
+        try {
+            ch.setOption(StandardSocketOptions.SO_RCVBUF, 1 << 20);
+            InetAddress bind = filter.loopbackOnly() ? InetAddress.getLoopbackAddress() : null;
+            ch.bind(bind == null ? new InetSocketAddress(port) : new InetSocketAddress(bind, port));
+        } catch (BindException e) {
+            ch.close();
+            throw new IOException("UDP port " + port + " is in use; choose another for OSC", e);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+        OscServer s = new OscServer(ch, filter, all, log);
+        s.receiver.start();
+        OscOut out = new OscOut(ch, s.codec);
+        s.feedback.scheduleWithFixedDelay(() -> s.tick(out), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+        log.accept("osc: serving on UDP port " + s.port() + (filter.loopbackOnly() ? " (loopback only)" : ""));
+        return s;
+    }
+
+    public int port() {
+        try {
+            return ((InetSocketAddress) channel.getLocalAddress()).getPort();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /** Messages acted on, refused (with an error reply) and datagrams dropped unread (a sender not allowed). */
+    public long handled() {
+        return handled.get();
+    }
+
+    public long refused() {
+        return refused.get();
+    }
+
+    public long dropped() {
+        return dropped.get();
+    }
+
+    public int subscribers() {
+        return subscriptions.count();
+    }
+
+    public int cueClients() {
+        return cue.clients();
+    }
+
+    private void receive() {
+        ByteBuffer in = ByteBuffer.allocate(65536);
+        OSCParser parser = codec.buildParser();
+        OscOut out = new OscOut(channel, codec);
+        while (open) {
+            SocketAddress from;
+            try {
+                in.clear();
+                from = channel.receive(in);
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                log.accept("osc: receive failed: " + e.getMessage());
+                continue;
+            }
+            if (!(from instanceof InetSocketAddress sender) || !filter.allows(sender.getAddress())) {
+                dropped.incrementAndGet();
+                continue;
+            }
+            in.flip();
+            try {
+                OSCPacket packet;
+                try {
+                    packet = parser.convert(in);
+                } catch (OSCParseException | RuntimeException | StackOverflowError e) {
+                    throw new Refused("not an OSC packet (" + e.getClass().getSimpleName() + ")");
+                }
+                dispatch(packet, sender, 0, out);
+            } catch (Refused r) {
+                refused.incrementAndGet();
+                out.discard();
+                out.send(sender, "/foldback/error", "", r.getMessage());
+            } catch (RuntimeException e) {
+                // A bug must not end the server; say it once per message and carry on.
+                refused.incrementAndGet();
+                out.discard();
+                log.accept("osc: internal error: " + e);
+                out.send(sender, "/foldback/error", "", "internal error");
+            }
+        }
+    }
+
+    private void dispatch(OSCPacket packet, InetSocketAddress sender, int depth, OscOut out) throws Refused {
+        if (packet instanceof OSCBundle b) {
+            if (depth >= MAX_BUNDLE_DEPTH) {
+                throw new Refused("bundles nested too deep");
+            }
+            for (OSCPacket p : b.getPackets()) {
+                dispatch(p, sender, depth + 1, out);
+            }
+            return;
+        }
+        OSCMessage m = (OSCMessage) packet;
+        String address = m.getAddress();
+        try {
+            String[] parts = address.split("/", -1);
+            long now = System.nanoTime();
+            if (parts.length >= 2 && parts[0].isEmpty() && parts[1].equals("foldback")) {
+                foldback.handle(parts, m.getArguments(), sender, now, out);
+            } else if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("cue")) {
+                cue.handle(parts, m.getArguments(), sender, now, out);
+            } else {
+                throw new Refused("unknown address");
+            }
+            handled.incrementAndGet();
+        } catch (Refused r) {
+            refused.incrementAndGet();
+            out.discard();
+            out.send(sender, "/foldback/error", address.length() > 200 ? address.substring(0, 200) : address, r.getMessage());
+        }
+    }
+
+    private void tick(OscOut out) {
+        try {
+            long now = System.nanoTime();
+            List<Controller> live = instances.all();
+            subscriptions.tick(now, live, out);
+            cue.tick(now, out);
+            gestures.closeIdle(now);
+        } catch (RuntimeException e) {
+            out.discard();
+            log.accept("osc: feedback failed: " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        open = false;
+        feedback.shutdownNow();
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing a datagram socket does not fail in a way anyone could act on.
+        }
+        try {
+            receiver.join(2000);
+            feedback.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        gestures.closeAll();
+        log.accept("osc: stopped");
+    }
+}

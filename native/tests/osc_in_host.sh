@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# OSC in a real host: our JUCE host restores a session state that switches OSC on and plays a
+# sine through the VST3 with its editor open (which makes the host print every gesture and value
+# it is told of). Debian's liblo-tools are the client, on loopback: the query names the instance,
+# a subscription gets parameter and meter feedback, a shortcut and an Ardour /cue fader set sends,
+# and each edit comes back from the host: a gesture in the host's report, and the value in the
+# feedback only after the host passed it into the plugin's audio. About 20 s.
+source "$(dirname "$0")/lib.sh"
+source "$(dirname "$0")/editor_lib.sh"
+
+free_udp() { python3 -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"; }
+port=$(free_udp)
+reply=$(free_udp)
+cat > "$WORK/state.json" <<JSON
+{"format": "foldback-state", "schema": 2, "params": {"cue2.src1.level": -20.0},
+ "osc": {"enabled": true, "port": $port, "allowed": ["127.0.0.1"]}}
+JSON
+tone "$WORK/sine.wav" -18 2
+
+run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames 1500 --report-params yes \
+    --plugin-state "$WORK/state.json" > "$WORK/out.txt" 2>&1 &
+host=$!
+cleanup_hooks+=("kill $host 2>/dev/null")
+for _ in $(seq 600); do grep -q "osc: serving on UDP port $port" "$LOG" 2>/dev/null && break; sleep 0.1; done
+grep -q "osc: serving on UDP port $port (loopback only)" "$LOG" || fail "the state did not start the OSC server on $port"
+
+oscdump -L "$reply" > "$WORK/dump.txt" 2>&1 &
+cleanup_hooks+=("kill $! 2>/dev/null")
+sleep 0.5
+# expect TEXT: waits up to 10 s for a line of oscdump's output containing TEXT
+expect() {
+    for _ in $(seq 100); do grep -qF -- "$1" "$WORK/dump.txt" && return 0; sleep 0.1; done
+    head -20 "$WORK/dump.txt"
+    fail "no OSC reply containing '$1'"
+}
+
+oscsend 127.0.0.1 "$port" /foldback/query i "$reply"
+expect "/foldback/query/done i 1"
+id=$(awk '$2 == "/foldback/instance" { print $4; exit }' "$WORK/dump.txt")
+[ -n "$id" ] || fail "the query named no instance"
+
+oscsend 127.0.0.1 "$port" /foldback/subscribe if "$reply" 10
+expect "/foldback/subscribed"
+expect "/foldback/$id/cue/2/send/1/level f -20.0"
+
+# A shortcut in plain dB: the value comes back only through the host (gesture -> host -> audio).
+oscsend 127.0.0.1 "$port" "/foldback/$id/cue/2/send/1/level" f -6
+expect "/foldback/$id/param/cue2.src1.level fs 0.840000 \"-6.0 dB\""
+# Out of range is clamped as the host clamps: +30 dB is +10 dB.
+oscsend 127.0.0.1 "$port" "/foldback/$id/cue/1/level" f 30
+expect "/foldback/$id/cue/1/level f 10.0"
+# Ardour's /cue: select aux 3, its send 1 to position 0.9 (0 dB on Foldback's law).
+oscsend 127.0.0.1 "$port" /cue/connect i "$reply"
+expect "/cue/name/3 s \"Cue 3\""
+oscsend 127.0.0.1 "$port" /cue/aux i 3
+oscsend 127.0.0.1 "$port" /cue/send/fader/1 f 0.9
+expect "/cue/send/fader/1 f 0.9"
+expect "/foldback/$id/param/cue3.src1.level fs 0.900000 \"0.0 dB\""
+# Meters of the playing sine: -18 dBFS into cue 1, now at +10 dB, reads -8 dBFS peak.
+expect "/foldback/$id/cue/1/meter ffi"
+meters=$(grep -c "/foldback/$id/cue/1/meter" "$WORK/dump.txt")
+[ "$meters" -ge 5 ] || fail "only $meters meter updates"
+peak=$(awk -v a="/foldback/$id/cue/1/meter" '$2 == a { p = $4 } END { print p }' "$WORK/dump.txt")
+python3 -c "import sys; sys.exit(0 if -8.5 < float('$peak') < -7.5 else 1)" || fail "cue 1's meter reads $peak dBFS"
+
+wait "$host" || { tail -20 "$WORK/out.txt"; fail "the host failed"; }
+assert_no_jvm_crash
+# The host's report: each edit was one gesture (begin, value, end) on the right parameter.
+for name in "Cue 2 Src 1 Level" "Cue 1 Level" "Cue 3 Src 1 Level"; do
+    lines=$(grep -E "^(gesture_begin|gesture_end|param)=[0-9]* $name" "$WORK/out.txt" | sed 's/=[0-9]* /=/' | cut -d= -f1 | uniq | tr '\n' ' ')
+    [ "$lines" = "gesture_begin param gesture_end " ] || fail "$name: not one gesture in the host: $lines"
+done
+pass "OSC in the JUCE host: server from the session state, query, feedback through the host, gestures, Ardour /cue, meters"
