@@ -1,9 +1,6 @@
 package org.foldback.bridge;
 
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.util.ServiceLoader;
 import org.foldback.bridge.control.InstanceController;
 import org.foldback.bridge.control.Presets;
@@ -24,11 +21,11 @@ import org.foldback.engine.param.Params;
  * needs is behind {@link #controller()} (org.foldback.control.Controller); the state beside the
  * parameters lives in a {@link StateHolder}, the presets in {@link Presets}.
  *
- * <p>Audio moves through direct buffers that this object allocates in {@link #prepare}: the shim
- * copies the host's channels into {@link #inputBuffer()} with memcpy, makes ONE JNI call to
- * {@link #process}, and copies the cues out of {@link #outputBuffer()}. Channel {@code i} starts at
- * float offset {@code i * maxBlockSize}. Parameter changes from the host travel the same way, as
- * (index, normalized value) pairs in {@link #changeBuffer()}, so a block costs one JNI transition.
+ * <p>Audio moves through direct buffers ({@link BlockBuffers}, allocated in {@link #prepare}): the
+ * shim copies the host's channels into {@link #inputBuffer()} with memcpy, makes ONE JNI call to
+ * {@link #process}, and copies the cues out of {@link #outputBuffer()}. Parameter changes from the
+ * host travel the same way, as (index, normalized value) pairs in {@link #changeBuffer()}, so a
+ * block costs one JNI transition.
  */
 public final class NativeProcessor {
     /** Process result: the block was mixed. */
@@ -40,18 +37,9 @@ public final class NativeProcessor {
     private final ParamStore params;
     private final ShimCalls shim;
 
-    private int maxBlockSize;
+    private final BlockBuffers buffers = new BlockBuffers();
     private int activeSources;
     private int activeCues;
-    private float[][] inputs = new float[0][];
-    private float[][] outputs = new float[0][];
-    private FloatBuffer in;
-    private FloatBuffer out;
-    private ByteBuffer inBytes;
-    private ByteBuffer outBytes;
-    private final ByteBuffer changeBytes;
-    private final IntBuffer changeIndices;
-    private final FloatBuffer changeValues;
     private volatile String lastError;
     private final FaultInjection faults;
     private final StateHolder state;
@@ -72,13 +60,6 @@ public final class NativeProcessor {
         this.processor = processor;
         this.params = processor.params();
         this.shim = shim;
-        // The layout is the boundary's (Boundary.CHANGE_*): indices first, then values.
-        changeBytes = ByteBuffer.allocateDirect(Boundary.CHANGE_BUFFER_BYTES).order(ByteOrder.nativeOrder());
-        changeIndices = changeBytes.position(Boundary.CHANGE_INDICES_OFFSET_BYTES).slice()
-                .order(ByteOrder.nativeOrder()).asIntBuffer();
-        changeValues = changeBytes.position(Boundary.CHANGE_VALUES_OFFSET_BYTES).slice()
-                .order(ByteOrder.nativeOrder()).asFloatBuffer();
-        changeBytes.position(0);
         faults = FaultInjection.fromEnvironment();
         state = new StateHolder(params);
         presets = new Presets(state, shim);
@@ -102,18 +83,11 @@ public final class NativeProcessor {
     @ShimEntry
     public String prepare(double sampleRate, int maxBlockSize, int sources, int cues) {
         try {
-            this.maxBlockSize = Math.max(1, maxBlockSize);
+            int block = Math.max(1, maxBlockSize);
             this.activeSources = Math.max(1, Math.min(Layout.MAX_SOURCES, sources));
             this.activeCues = Math.max(1, Math.min(Layout.MAX_CUES, cues));
-            inputs = new float[Layout.MAX_INPUT_CHANNELS][this.maxBlockSize];
-            outputs = new float[Layout.MAX_OUTPUT_CHANNELS][this.maxBlockSize];
-            inBytes = ByteBuffer.allocateDirect(Layout.MAX_INPUT_CHANNELS * this.maxBlockSize * 4)
-                    .order(ByteOrder.nativeOrder());
-            outBytes = ByteBuffer.allocateDirect(Layout.MAX_OUTPUT_CHANNELS * this.maxBlockSize * 4)
-                    .order(ByteOrder.nativeOrder());
-            in = inBytes.asFloatBuffer();
-            out = outBytes.asFloatBuffer();
-            processor.prepare(sampleRate, this.maxBlockSize, activeSources, activeCues);
+            buffers.prepare(block);
+            processor.prepare(sampleRate, block, activeSources, activeCues);
             double warmupMs = JitWarmup.once(sampleRate);
             if (warmupMs > 0) {
                 BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms", JitWarmup.BLOCKS, warmupMs));
@@ -128,17 +102,17 @@ public final class NativeProcessor {
 
     @ShimEntry
     public ByteBuffer inputBuffer() {
-        return inBytes;
+        return buffers.inputBytes();
     }
 
     @ShimEntry
     public ByteBuffer outputBuffer() {
-        return outBytes;
+        return buffers.outputBytes();
     }
 
     @ShimEntry
     public ByteBuffer changeBuffer() {
-        return changeBytes;
+        return buffers.changeBytes();
     }
 
     /**
@@ -150,17 +124,11 @@ public final class NativeProcessor {
     public int process(int numSamples, int changeCount) {
         try {
             for (int i = 0; i < changeCount; i++) {
-                applyHostValue(changeIndices.get(i), changeValues.get(i));
+                applyHostValue(buffers.changedIndex(i), buffers.changedValue(i));
             }
             faults.beforeBlock();
-            int stride = maxBlockSize;
-            for (int ch = 0; ch < 2 * activeSources; ch++) {
-                in.get(ch * stride, inputs[ch], 0, numSamples);
-            }
-            processor.process(inputs, outputs, numSamples);
-            for (int ch = 0; ch < 2 * activeCues; ch++) {
-                out.put(ch * stride, outputs[ch], 0, numSamples);
-            }
+            processor.process(buffers.copyIn(activeSources, numSamples), buffers.outputs(), numSamples);
+            buffers.copyOut(activeCues, numSamples);
             return OK;
         } catch (Throwable t) {
             lastError = "Java process failed: " + t;

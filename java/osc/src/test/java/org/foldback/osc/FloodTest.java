@@ -59,7 +59,7 @@ class FloodTest {
             long handled = server.handled() - handled0;
             double cpuPerMessage = (cpuOf("foldback-osc-in", threads) - cpu0) / 1e3 / Math.max(1, handled);
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-            int answered = flood.query();
+            int answered = flood.queryRetrying(4);
             System.out.printf("osc flood: %d messages sent in %.1f s (%.0f/s), %d handled (%.0f/s), %d refused;"
                     + " audio thread allocated %d bytes over %d blocks; block time p99.9 / max: quiet %.1f / %.1f us,"
                     + " flood %.1f / %.1f us (medians %.1f / %.1f us); receive thread CPU %.1f us per message handled;"

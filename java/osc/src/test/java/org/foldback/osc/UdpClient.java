@@ -86,6 +86,19 @@ final class UdpClient implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * Queries until an answer comes, for at most {@code attempts} tries of 3 s: after a flood the
+     * kernel's socket buffer may still hold the backlog and drop a single datagram, as UDP may;
+     * a client retries, and a live server answers one of them.
+     */
+    int queryRetrying(int attempts) throws Exception {
+        int answered = -1;
+        for (int i = 0; i < attempts && answered < 0; i++) {
+            answered = query();
+        }
+        return answered;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();
