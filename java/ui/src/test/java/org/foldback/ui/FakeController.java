@@ -201,4 +201,9 @@ final class FakeController implements Controller {
     public Changes changes() {
         return Changes.of(this);
     }
+
+    @Override
+    public boolean running() {
+        return true;
+    }
 }
