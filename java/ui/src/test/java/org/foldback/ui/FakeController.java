@@ -206,4 +206,61 @@ final class FakeController implements Controller {
     public boolean running() {
         return true;
     }
+
+    // Source names, "me" marks and the web remote: the editor's tests do not reach them.
+    @Override
+    public String sourceName(int source) {
+        return "Src " + (source + 1);
+    }
+
+    @Override
+    public String sourceColour(int source) {
+        return "";
+    }
+
+    @Override
+    public void setSourceName(int source, String name) {
+    }
+
+    @Override
+    public boolean isMe(int cue, int source) {
+        return false;
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean me) {
+    }
+
+    @Override
+    public boolean remoteEnabled() {
+        return false;
+    }
+
+    @Override
+    public int remotePort() {
+        return 0;
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+    }
+
+    @Override
+    public String remotePin(int cue) {
+        return "";
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        return "";
+    }
+
+    @Override
+    public boolean remoteLocked(int cue) {
+        return false;
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean locked) {
+    }
 }
