@@ -257,7 +257,13 @@ void FoldbackProcessor::getStateInformation (juce::MemoryBlock& destData)
         destData = stateWithoutJava;
         return;
     }
-    destData = java->getState();
+    // Values the host set since the last block have not reached Java yet (a VST3 parameter
+    // flush sets them without any block): they go along, so the state holds what the host has.
+    std::vector<float> pending (parameters.size(), std::numeric_limits<float>::quiet_NaN());
+    for (size_t i = 0; i < parameters.size(); ++i)
+        if (parameters[i]->changePending())
+            pending[i] = parameters[i]->getValue();
+    destData = java->getState (pending);
     logStateOnce ("state saved", destData.getData(), destData.getSize());
 }
 
@@ -370,7 +376,7 @@ juce::AudioProcessorEditor* FoldbackProcessor::createEditor()
 juce::String FoldbackProcessor::statusText() const
 {
     auto& runtime = JavaRuntime::instance();
-    juce::String text;
+    juce::String text ("Foldback " JucePlugin_VersionString "\n");
     if (runtime.isReady())
         text << "Java: " << runtime.summary() << "\n";
     else
