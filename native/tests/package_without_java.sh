@@ -5,11 +5,14 @@
 # left behind), installs it again, and renders the demo stems with a factory preset through the
 # installed VST3 and LV2 in foldback-host. Each render must equal, byte for byte, the same render
 # through the build tree's bundle with the system's Java, and the log must say the JVM came from
-# the bundle. Needs root (unshare -m, mount --bind).
+# the bundle. Runs as root, or unprivileged where user namespaces are allowed (unshare -r -m).
 source "$(dirname "$0")/lib.sh"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 
-[ "$(id -u)" -eq 0 ] || fail "needs root for unshare -m and mount --bind"
+# As root a mount namespace; otherwise a user namespace too (unprivileged, where the kernel allows it).
+namespace=(unshare -m)
+[ "$(id -u)" -eq 0 ] || namespace=(unshare -r -m)
+"${namespace[@]}" true || fail "cannot create a mount namespace (${namespace[*]})"
 "$ROOT/native/package/package.sh" "$WORK/dist"
 archive="$(ls "$WORK"/dist/foldback-*-linux-x86_64.tar.gz)"
 
@@ -28,7 +31,7 @@ mkdir -p "$WORK/no-jvm" "$WORK/unpacked" "$WORK/user"
 export ARCHIVE="$archive" FOLDBACK_HOST WORK LOG
 export -f render
 export INS="$(printf '%q ' "${ins[@]}")"
-unshare -m bash -euo pipefail -c '
+"${namespace[@]}" bash -euo pipefail -c '
     mount --bind "$WORK/no-jvm" /usr/lib/jvm
     export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
     unset JAVA_HOME FOLDBACK_JAVA_HOME FOLDBACK_JAR
