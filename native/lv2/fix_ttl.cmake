@@ -46,6 +46,12 @@ fix_regex(ttl "the plugin typed doap:Project"
 #    (lv2info showed "Author Email: file:///.../dsp.ttl"). Leave the maintainer without one.
 string(REPLACE "\t\tfoaf:mbox <> ;\n" "" ttl "${ttl}")
 
+# 4. JUCE puts each grouped parameter (each cue's, grouped for VST3 units) in its group with
+#    `pg:group`, whose domain is lv2:Port: invalid on a parameter. The groups stay declared;
+#    jalv and Ardour do not read groups of patch parameters.
+fix_regex(ttl "pg:group on lv2:Parameter"
+    "\n\tpg:group plug:paramgroup_[^\n]*;\n" "\n")
+
 file(WRITE "${dsp}" "${ttl}")
 
 # --- manifest.ttl ----------------------------------------------------------------------------

@@ -53,6 +53,8 @@ public:
     /** True once after each change; the audio thread calls this to collect changes. */
     bool takeChange() noexcept { return changed.exchange (false, std::memory_order_acq_rel); }
     void markChanged() noexcept { changed.store (true, std::memory_order_release); }
+    /** Whether a change waits for the next block (not taken). */
+    bool changePending() const noexcept { return changed.load (std::memory_order_acquire); }
 
     /**
      * Raised when the value changed without the host being told yet (a program or state load

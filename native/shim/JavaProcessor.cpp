@@ -200,14 +200,22 @@ juce::String JavaProcessor::takeProcessError()
     return reason;
 }
 
-juce::MemoryBlock JavaProcessor::getState()
+juce::MemoryBlock JavaProcessor::getState (const std::vector<float>& pending)
 {
     juce::MemoryBlock block;
     auto* e = objectEnv();
     if (e == nullptr)
         return block;
     LocalFrame frame (e);
-    auto* bytes = static_cast<jbyteArray> (e->CallObjectMethod (object, methods.getState));
+    auto* values = e->NewFloatArray (static_cast<jsize> (pending.size()));
+    if (values == nullptr)
+    {
+        JavaRuntime::takeException (e);
+        logLine ("could not save state: no memory for the parameter values");
+        return block;
+    }
+    e->SetFloatArrayRegion (values, 0, static_cast<jsize> (pending.size()), pending.data());
+    auto* bytes = static_cast<jbyteArray> (e->CallObjectMethod (object, methods.getState, values));
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty() || bytes == nullptr)
     {
         logLine ("could not save state: " + problem);

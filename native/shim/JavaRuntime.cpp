@@ -77,6 +77,7 @@ bool JavaRuntime::start()
     if (! attempted)
     {
         attempted = true;
+        logLine ("Foldback " JucePlugin_VersionString ", loaded from " + ownBinaryDirectory().getFullPathName());
         auto t0 = juce::Time::getMillisecondCounterHiRes();
         bool ok = startLocked();
         startMillis = juce::Time::getMillisecondCounterHiRes() - t0;

@@ -17,6 +17,15 @@ namespace
 {
 /** Highest sample the no-Java fallback lets through: the engine's default ceiling. */
 constexpr float fallbackCeiling = contract::fallbackCeiling;
+
+/** The cue (0-based) a parameter belongs to by its ID ("cue3.level": 2), or -1 for none. */
+int cueOfParameter (const juce::String& id)
+{
+    if (! id.startsWith ("cue") || ! id.containsChar ('.'))
+        return -1;
+    const auto number = id.substring (3).upToFirstOccurrenceOf (".", false, false);
+    return number.containsOnly ("0123456789") && number.isNotEmpty() ? number.getIntValue() - 1 : -1;
+}
 } // namespace
 
 juce::AudioProcessor::BusesProperties FoldbackProcessor::declaredBuses()
@@ -55,15 +64,32 @@ FoldbackProcessor::FoldbackProcessor()
     auto parser = [this] (int index, const juce::String& text) { return java->parseValue (index, text); };
 
     // Declared from the compiled-in table, Java or not: a session's automation survives without Java.
+    // Each cue's parameters (IDs "cueN.…", consecutive in the table) form a group, which VST3
+    // hosts show as a unit per cue; the order, the IDs and so the state are the table's.
+    std::unique_ptr<juce::AudioProcessorParameterGroup> cueGroup;
+    int groupCue = -1;
     for (int i = 0; i < contract::paramCount; ++i)
     {
-        auto* p = new FoldbackParameter (i, FoldbackParameter::Spec::from (contract::params[i]), formatter, parser);
+        auto p = std::make_unique<FoldbackParameter> (i, FoldbackParameter::Spec::from (contract::params[i]), formatter, parser);
         p->anyChange = &anyParameterChange;
-        addParameter (p);
-        parameters.push_back (p);
+        parameters.push_back (p.get());
         if (p->getSpec().id == "bypass")
-            bypassParameter = p;
+            bypassParameter = p.get();
+
+        const int cue = cueOfParameter (p->getSpec().id);
+        if (cue != groupCue && cueGroup != nullptr)
+            addParameterGroup (std::move (cueGroup));
+        if (cue >= 0 && cue != groupCue)
+            cueGroup = std::make_unique<juce::AudioProcessorParameterGroup> ("cue" + juce::String (cue + 1),
+                                                                             contract::buses::cueNames[cue], "|");
+        groupCue = cue;
+        if (cue >= 0)
+            cueGroup->addChild (std::move (p));
+        else
+            addParameter (p.release());
     }
+    if (cueGroup != nullptr)
+        addParameterGroup (std::move (cueGroup));
 
     programs = java->programNames();
     if (programs.isEmpty())
@@ -282,7 +308,13 @@ void FoldbackProcessor::getStateInformation (juce::MemoryBlock& destData)
         destData = stateWithoutJava;
         return;
     }
-    destData = java->getState();
+    // Values the host set since the last block have not reached Java yet (a VST3 parameter
+    // flush sets them without any block): they go along, so the state holds what the host has.
+    std::vector<float> pending (parameters.size(), std::numeric_limits<float>::quiet_NaN());
+    for (size_t i = 0; i < parameters.size(); ++i)
+        if (parameters[i]->changePending())
+            pending[i] = parameters[i]->getValue();
+    destData = java->getState (pending);
     logStateOnce ("state saved", destData.getData(), destData.getSize());
 }
 
@@ -395,7 +427,7 @@ juce::AudioProcessorEditor* FoldbackProcessor::createEditor()
 juce::String FoldbackProcessor::statusText() const
 {
     auto& runtime = JavaRuntime::instance();
-    juce::String text;
+    juce::String text ("Foldback " JucePlugin_VersionString "\n");
     if (runtime.isReady())
         text << "Java: " << runtime.summary() << "\n";
     else

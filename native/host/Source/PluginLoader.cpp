@@ -110,7 +110,18 @@ PluginDescription PluginLoader::findLv2Plugin (const File& bundle)
         failPlugin ("the LV2 bundle " + bundle.getFullPathName() + " declares no plugin that lilv could load");
 
     checkNoOtherCopyInstalled (format, bundle, uris[0]);
-    return describeByIdentifier (uris[0]);
+    auto description = describeByIdentifier (uris[0]);
+
+    // JUCE 7's LV2 host leaves the version empty (it never reads doap:release), so JUCE-based
+    // hosts show "Foldback v". The bundle states it: doap:revision in its .ttl files.
+    if (description.version.isEmpty())
+        for (const auto& ttl : bundle.findChildFiles (File::findFiles, false, "*.ttl"))
+            if (auto text = ttl.loadFileAsString(); text.contains ("doap:revision"))
+            {
+                description.version = text.fromFirstOccurrenceOf ("doap:revision \"", false, false).upToFirstOccurrenceOf ("\"", false, false);
+                break;
+            }
+    return description;
 }
 
 void PluginLoader::checkNoOtherCopyInstalled (AudioPluginFormat& format, const File& bundle, const String& uri)

@@ -47,6 +47,7 @@ namespace ValidateCases
     void paramThreads (ValidateContext&);
     void stateThreads (ValidateContext&);
     void stateRoundTrip (ValidateContext&);
+    void bypassState (ValidateContext&);
     void input (ValidateContext&);
     void instances (ValidateContext&);
     void cycles (ValidateContext&);

@@ -35,6 +35,7 @@ namespace
         { "param-threads",   ValidateCases::paramThreads },
         { "state-threads",   ValidateCases::stateThreads },
         { "state-roundtrip", ValidateCases::stateRoundTrip },
+        { "bypass-state",    ValidateCases::bypassState },
         { "input",           ValidateCases::input },
         { "instances",       ValidateCases::instances },
         { "cycles",          ValidateCases::cycles },

@@ -192,10 +192,31 @@ public final class NativeProcessor {
 
     // ---- State and programs, message or background thread -------------------------------------
 
-    /** The whole state as the host stores it: versioned JSON (see the state module). */
+    /**
+     * The whole state as the host stores it: versioned JSON (see the state module).
+     *
+     * @param pending the host's value of every parameter it changed since the last processed
+     *     block, NaN for the others (indexed as the table). The engine's store learns of a host
+     *     change only in the next block, and a VST3 host may change parameters and save without
+     *     one: a parameter flush (process() with no samples and no buses), which JUCE's wrapper
+     *     applies to the shim's parameters without calling processBlock. Steinberg's validator
+     *     saves bypass that way ("Parameter Bypass persistence").
+     */
     @ShimEntry
+    public byte[] getState(float[] pending) {
+        ParamStore values = new ParamStore();
+        values.copyFrom(params);
+        for (int i = 0; i < pending.length && i < values.size(); i++) {
+            if (!Float.isNaN(pending[i])) {
+                values.setNormalized(i, pending[i]);
+            }
+        }
+        return state.encode(values);
+    }
+
+    /** The state with the engine's values: what a caller without a host (tests, tools) saves. */
     public byte[] getState() {
-        return state.encode();
+        return getState(new float[0]);
     }
 
     /**

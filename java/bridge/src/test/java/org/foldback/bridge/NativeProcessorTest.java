@@ -123,6 +123,18 @@ class NativeProcessorTest {
     }
 
     @Test
+    void theStateHoldsWhatTheHostChangedSinceTheLastBlock() {
+        // A VST3 parameter flush: the host turned bypass on, no block ran, the host saves.
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        float[] pending = new float[Params.count()];
+        java.util.Arrays.fill(pending, Float.NaN);
+        pending[Params.global().bypass()] = 1f;
+        np.setState(np.getState(pending));
+        assertEquals(1f, np.params().normalized(Params.global().bypass()), 0f);
+        assertEquals(0f, np.params().normalized(Params.cue(0).mute()), 0f, "parameters without a pending change keep the engine's value");
+    }
+
+    @Test
     void aBrokenStateIsRefusedAndChangesNothing() {
         NativeProcessor np = bridge(new FoldbackProcessor());
         np.params().set(Params.cue(3).level(), -4f);

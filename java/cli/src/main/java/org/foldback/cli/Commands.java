@@ -2,11 +2,12 @@ package org.foldback.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
+import org.foldback.engine.Version;
 
 /** Dispatches a command line to its command. Exit codes: 0 ok, 1 failure, 2 bad input. */
 public final class Commands {
     private static final String USAGE = "usage: foldback COMMAND [ARGS]\n"
-            + "commands: render, demo, meter, compare, presets, params";
+            + "commands: render, demo, meter, compare, presets, params, --version";
 
     private Commands() {}
 
@@ -25,6 +26,10 @@ public final class Commands {
                 case "presets": return PresetsCommand.run(rest, out);
                 case "params": return ParamsCommand.run(rest, out);
                 case "bench": return org.foldback.cli.bench.BenchCommand.run(rest, out, err);
+                case "--version":
+                case "version":
+                    out.println("foldback " + Version.number());
+                    return 0;
                 default:
                     err.println("foldback: unknown command '" + args[0] + "'\n" + USAGE);
                     return 2;

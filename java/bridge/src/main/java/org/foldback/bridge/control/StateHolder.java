@@ -45,11 +45,14 @@ public final class StateHolder {
         return published;
     }
 
-    /** The whole state as the host stores it (the live values taken into the active slot first). */
-    public byte[] encode() {
+    /**
+     * The whole state as the host stores it, with {@code values} (the live values, plus what the
+     * host changed since the last block: NativeProcessor.getState) taken into the active slot first.
+     */
+    public byte[] encode(ParamStore values) {
         lock.lock();
         try {
-            state.capture(live);
+            state.capture(values);
             return StateCodec.encode(state);
         } finally {
             lock.unlock();

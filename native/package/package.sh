@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# Builds the release archive from a finished build (./foldback build):
+#   package.sh OUT_DIR        ->  OUT_DIR/foldback-VERSION-linux-x86_64.tar.gz
+# Inside: the VST3, the LV2 and the Standalone, one Java runtime made with jlink (only the modules
+# jdeps finds in foldback.jar) that all three share, the licences of what is bundled, install.sh
+# and uninstall.sh. README.md, "Install from the release archive", says how it is laid out and why.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+OUT="$(mkdir -p "$1" && cd "$1" && pwd)"
+BUILD="$ROOT/build"
+JAR="$BUILD/java/foldback.jar"
+JARS_LIST="$BUILD/java/bundled-jars.txt"
+ARTEFACTS="$BUILD/native/Foldback_artefacts/Release"
+VERSION="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$ROOT/pom.xml" | head -1)"
+NAME="foldback-$VERSION-linux-x86_64"
+
+for f in "$JAR" "$JARS_LIST" "$ARTEFACTS/VST3/Foldback.vst3/Contents/x86_64-linux/Foldback.so" \
+         "$ARTEFACTS/LV2/Foldback.lv2/libFoldback.so" "$ARTEFACTS/Standalone/Foldback"; do
+    [ -e "$f" ] || { echo "package: $f is missing: run ./foldback build first" >&2; exit 1; }
+done
+
+# The JDK that built the jar (it must have jmods: Debian's openjdk-17-jdk-headless has them).
+JDK="${FOLDBACK_PACKAGE_JDK:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}"
+[ -d "$JDK/jmods" ] || { echo "package: $JDK has no jmods: set FOLDBACK_PACKAGE_JDK to a full JDK" >&2; exit 1; }
+
+# The runtime: the modules jdeps says the jar needs, nothing else. jlink takes a while on a busy
+# machine, so the image is kept and reused while the module list and the JDK stay the same.
+MODULES="$("$JDK/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps "$JAR")"
+JDK_RELEASE="$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JDK/release")"
+JRE_CACHE="$BUILD/package/jre-$(printf '%s %s' "$MODULES" "$JDK_RELEASE" | sha1sum | cut -c1-12)"
+if [ ! -x "$JRE_CACHE/bin/java" ]; then
+    rm -rf "$JRE_CACHE"
+    mkdir -p "$(dirname "$JRE_CACHE")"
+    # No jlink compression: gzip compresses the archive better than jlink's zip does, and classes
+    # load faster from an uncompressed image.
+    "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
+        --compress=0 --output "$JRE_CACHE.tmp"
+    mv "$JRE_CACHE.tmp" "$JRE_CACHE"
+fi
+
+STAGE="$BUILD/package/stage"
+rm -rf "$STAGE"
+TOP="$STAGE/$NAME"
+mkdir -p "$TOP/lib/foldback" "$TOP/vst3" "$TOP/lv2" "$TOP/licenses"
+
+# One runtime for the three formats: a host process runs one JVM whichever bundle starts it, so
+# copies could never be used side by side; each bundle's jre/ (the shim looks there first) is a
+# link to it. install.sh points the links at the installed copy.
+cp -a "$JRE_CACHE" "$TOP/lib/foldback/jre"
+cp -a "$ARTEFACTS/Standalone/Foldback" "$JAR" "$TOP/lib/foldback/"
+cp -a "$ARTEFACTS/VST3/Foldback.vst3" "$TOP/vst3/"
+cp -a "$ARTEFACTS/LV2/Foldback.lv2" "$TOP/lv2/"
+ln -s ../../../../lib/foldback/jre "$TOP/vst3/Foldback.vst3/Contents/Resources/jre"
+ln -s ../../lib/foldback/jre "$TOP/lv2/Foldback.lv2/jre"
+echo "$MODULES" > "$TOP/lib/foldback/jre-modules.txt"
+
+cp "$ROOT/native/package/install.sh" "$ROOT/native/package/uninstall.sh" "$TOP/"
+chmod 755 "$TOP/install.sh" "$TOP/uninstall.sh"
+cp "$ROOT/native/package/README.txt" "$TOP/README.txt"
+[ -f "$ROOT/CHANGELOG.md" ] && cp "$ROOT/CHANGELOG.md" "$TOP/"
+echo "$VERSION" > "$TOP/VERSION"
+
+# Licences. The plugin binaries link JUCE 7 under the GPL v3; the runtime is OpenJDK (its own
+# notices are in lib/foldback/jre/legal); each bundled jar's licence files, or where a jar
+# carries none, the licence its pom names.
+L="$TOP/licenses"
+cp /usr/share/common-licenses/GPL-3 "$L/GPL-3.0.txt"
+cp /usr/share/doc/juce-modules-source/copyright "$L/JUCE-copyright.txt"
+cp "$TOP/lib/foldback/jre/legal/java.base/LICENSE" "$L/OpenJDK-LICENSE.txt"
+cp "$TOP/lib/foldback/jre/legal/java.base/ASSEMBLY_EXCEPTION" "$L/OpenJDK-ASSEMBLY_EXCEPTION.txt"
+[ -f /usr/share/doc/openjdk-17-jdk-headless/copyright ] && cp /usr/share/doc/openjdk-17-jdk-headless/copyright "$L/OpenJDK-Debian-copyright.txt"
+cp /usr/share/common-licenses/Apache-2.0 "$L/Apache-2.0.txt"
+cp /usr/share/common-licenses/LGPL-2.1 "$L/LGPL-2.1.txt"
+{
+    echo "Foldback $VERSION bundles these Java libraries (inside lib/foldback/foldback.jar and each"
+    echo "plugin bundle's foldback.jar). Each one's licence as its Maven pom declares it; licence"
+    echo "files the jar itself carries are in the folder of the same name."
+    echo
+} > "$L/JAVA-LIBRARIES.txt"
+# The licences a pom names, or its parent's (Jetty's and ZXing's are stated in their parent poms).
+pom_licences() {
+    local pom="$1" found depth
+    for depth in 1 2 3 4; do
+        [ -f "$pom" ] || return 0
+        found="$(sed -n '/<licenses>/,/<\/licenses>/{s:.*<name>\(.*\)</name>.*:\1:p;s:.*<url>\(.*\)</url>.*:\1:p}' "$pom" | paste -sd ' ' -)"
+        [ -n "$found" ] && { echo "$found"; return 0; }
+        local parent g a v
+        parent="$(sed -n '/<parent>/,/<\/parent>/p' "$pom")"
+        g="$(echo "$parent" | sed -n 's:.*<groupId>\(.*\)</groupId>.*:\1:p' | head -1)"
+        a="$(echo "$parent" | sed -n 's:.*<artifactId>\(.*\)</artifactId>.*:\1:p' | head -1)"
+        v="$(echo "$parent" | sed -n 's:.*<version>\(.*\)</version>.*:\1:p' | head -1)"
+        [ -n "$a" ] || return 0
+        pom="$HOME/.m2/repository/${g//.//}/$a/$v/$a-$v.pom"
+    done
+}
+grep -o ':[a-z]*:/[^ ]*\.jar' "$JARS_LIST" | sed 's/^:[a-z]*://' | sort -u | while read -r jar; do
+    case "$jar" in */java/*/target/*) continue ;; esac   # Foldback's own modules
+    pom="${jar%.jar}.pom"
+    pom="$(echo "$pom" | sed 's/-natives-linux\.pom$/.pom/')"
+    base="$(basename "${jar%.jar}")"
+    licences="$(pom_licences "$pom")"
+    echo "$base: ${licences:-not stated in its pom}" >> "$L/JAVA-LIBRARIES.txt"
+    files="$(unzip -Z1 "$jar" | grep -i -E '^META-INF/[^/]*(licen[cs]e|notice)[^/]*$' || true)"
+    if [ -n "$files" ]; then
+        mkdir -p "$L/$base"
+        for f in $files; do unzip -p "$jar" "$f" > "$L/$base/$(basename "$f")"; done
+    fi
+done
+
+tar -C "$STAGE" -czf "$OUT/$NAME.tar.gz" "$NAME"
+size=$(stat -c %s "$OUT/$NAME.tar.gz")
+echo "package: $OUT/$NAME.tar.gz, $(( (size + 524288) / 1048576 )) MB ($size bytes); runtime modules: $MODULES"

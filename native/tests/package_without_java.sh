@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# The release archive on a machine without Java: it builds the archive from this build
+# (native/package/package.sh), then in a mount namespace where /usr/lib/jvm is empty and no
+# `java` is on PATH it unpacks it, installs and uninstalls it in a fresh home (nothing may be
+# left behind), installs it again, and renders the demo stems with a factory preset through the
+# installed VST3 and LV2 in foldback-host. Each render must equal, byte for byte, the same render
+# through the build tree's bundle with the system's Java, and the log must say the JVM came from
+# the bundle. Runs as root, or unprivileged where user namespaces are allowed (unshare -r -m).
+source "$(dirname "$0")/lib.sh"
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+
+# As root a mount namespace; otherwise a user namespace too (unprivileged, where the kernel allows it).
+namespace=(unshare -m)
+[ "$(id -u)" -eq 0 ] || namespace=(unshare -r -m)
+"${namespace[@]}" true || fail "cannot create a mount namespace (${namespace[*]})"
+"$ROOT/native/package/package.sh" "$WORK/dist"
+archive="$(ls "$WORK"/dist/foldback-*-linux-x86_64.tar.gz)"
+
+mapfile -t stems < <(demo_stems)
+ins=()
+for s in "${stems[@]}"; do ins+=(--in "$s"); done
+render() {   # render PLUGIN OUT: the demo stems with the Four-piece band program
+    "$FOLDBACK_HOST" render --plugin "$1" --program-name "Four-piece band" --block 512 --out "$2" "${ins[@]}" >/dev/null
+}
+render "$FOLDBACK_VST3" "$WORK/reference-vst3"
+render "$FOLDBACK_LV2" "$WORK/reference-lv2"
+cp "$LOG" "$WORK/reference.log" && rm -f "$LOG"
+
+# The user without Java: everything below runs in its own mount namespace.
+mkdir -p "$WORK/no-jvm" "$WORK/unpacked" "$WORK/user"
+export ARCHIVE="$archive" FOLDBACK_HOST WORK LOG
+export -f render
+export INS="$(printf '%q ' "${ins[@]}")"
+"${namespace[@]}" bash -euo pipefail -c '
+    mount --bind "$WORK/no-jvm" /usr/lib/jvm
+    export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+    unset JAVA_HOME FOLDBACK_JAVA_HOME FOLDBACK_JAR
+    if command -v java >/dev/null || [ -n "$(ls -A /usr/lib/jvm)" ]; then
+        echo "FAIL: Java is still reachable in the namespace" >&2; exit 1
+    fi
+    eval "ins=($INS)"
+    export HOME="$WORK/user"
+    tar -xzf "$ARCHIVE" -C "$WORK/unpacked"
+    top="$(ls -d "$WORK"/unpacked/foldback-*)"
+
+    # Install and uninstall: the home must be as it was.
+    before="$(cd "$HOME" && find . | sort)"
+    sh "$top/install.sh" >/dev/null
+    installed="$(cd "$HOME" && find . | wc -l)"
+    sh "$HOME/.local/lib/foldback/uninstall.sh" >/dev/null
+    after="$(cd "$HOME" && find . | sort)"
+    if [ "$before" != "$after" ]; then
+        echo "FAIL: uninstall left these behind:" >&2; diff <(echo "$before") <(echo "$after") >&2; exit 1
+    fi
+    echo "install wrote $installed paths into the home; uninstall removed every one"
+
+    # Install again and render through the installed bundles.
+    sh "$top/install.sh"
+    for format in vst3 lv2; do
+        plugin="$HOME/.$format/Foldback.$format"
+        "$FOLDBACK_HOST" render --plugin "$plugin" --program-name "Four-piece band" --block 512 \
+            --out "$WORK/installed-$format" "${ins[@]}" >/dev/null
+    done
+    sh "$HOME/.local/lib/foldback/uninstall.sh" >/dev/null
+'
+
+# Each render started the runtime through its installed bundle's jre link.
+for bundle in ".vst3/Foldback.vst3/Contents/Resources" ".lv2/Foldback.lv2"; do
+    grep -q "Java ready: started $WORK/user/$bundle/jre/lib/server/libjvm.so (found via bundle)" "$LOG" \
+        || fail "$bundle did not start the bundled runtime: $(grep 'Java ready' "$LOG" | head -3)"
+done
+for format in vst3 lv2; do
+    for c in 1 2 3 4 5 6 7 8; do
+        cmp -s "$WORK/reference-$format/cue-$c.wav" "$WORK/installed-$format/cue-$c.wav" \
+            || fail "$format cue $c: the installed plugin renders differently from the build tree's"
+    done
+    peak=$(json_field "$WORK/installed-$format/cue-1.wav" sample_peak_dbfs)
+    [ "$peak" != "null" ] || fail "$format cue 1 is silent"
+    echo "$format: 8 cues byte-identical to the build tree's render (cue 1 peak $peak dBFS)"
+done
+assert_no_jvm_crash
+pass "the archive installs, runs without a system Java (VST3 and LV2 bit-identical) and uninstalls cleanly ($(( $(stat -c %s "$archive") / 1048576 )) MB)"
