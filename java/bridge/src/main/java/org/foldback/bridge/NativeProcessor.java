@@ -114,6 +114,7 @@ public final class NativeProcessor {
             in = inBytes.asFloatBuffer();
             out = outBytes.asFloatBuffer();
             processor.prepare(sampleRate, this.maxBlockSize, activeSources, activeCues);
+            released(false);
             double warmupMs = JitWarmup.once(sampleRate);
             if (warmupMs > 0) {
                 BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms", JitWarmup.BLOCKS, warmupMs));
@@ -183,6 +184,13 @@ public final class NativeProcessor {
     @ShimEntry
     public void release() {
         processor.release();
+        released(true);
+    }
+
+    /** Surfaces serve an instance only while the host runs it (the web remote lists running instances only). */
+    private void released(boolean now) {
+        ((InstanceController) controller()).hostReleased(now);
+        Controllers.surfacesChanged();
     }
 
     /** The sources and cues the host enabled at the last prepare (all, before the first). */

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.foldback.control.RemoteStatus.Phone;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -154,11 +155,17 @@ public final class RemoteServer implements AutoCloseable {
         }
     }
 
-    /**
-     * A connected phone, for the engineer's panel: its address, and the instance id and cue
-     * (1-based) it is admitted to, both 0 before it logs in.
-     */
-    public record Phone(String address, int instance, int cue) {}
+    private volatile int phonesVersion;
+
+    /** Counts changes to {@link #phones()} (a phone came, logged in, was dropped or left), so a panel re-reads only then. */
+    public int phonesVersion() {
+        return phonesVersion;
+    }
+
+    /** A session's phone changed what the panel lists (it logged in or was dropped from its cue). */
+    void phonesChanged() {
+        phonesVersion++; // only ever read for inequality: a lost increment under a race is made up by the next
+    }
 
     /** The phones connected now. */
     public List<Phone> phones() {
@@ -236,6 +243,7 @@ public final class RemoteServer implements AutoCloseable {
 
     void opened(ClientSession s) {
         sessions.add(s);
+        phonesChanged();
         if (sessions.size() > limits.maxClients()) {
             // Two upgrades raced past the check: the later one goes.
             s.end("the remote serves " + limits.maxClients() + " phones at most");
@@ -244,6 +252,7 @@ public final class RemoteServer implements AutoCloseable {
 
     void closed(ClientSession s) {
         sessions.remove(s);
+        phonesChanged();
     }
 
 }

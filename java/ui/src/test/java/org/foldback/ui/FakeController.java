@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
+import org.foldback.control.RemoteStatus;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterReading;
@@ -25,6 +26,15 @@ final class FakeController implements Controller {
     final RecordingPrograms programs;
     final MemoryPresets user;
     private final String[] cueNames = new String[Layout.MAX_CUES];
+    private final String[] sourceNames = new String[Layout.MAX_SOURCES];
+    private final String[] pins = new String[Layout.MAX_CUES];
+    private final boolean[] locked = new boolean[Layout.MAX_CUES];
+    private boolean remoteOn;
+    private int remotePort = 8337;
+    private int pinsMade;
+    /** What the process's remote says, as a test sets it; the phones a test's disconnects took away. */
+    RemoteStatus remoteStatus = RemoteStatus.OFF;
+    final List<RemoteStatus.Phone> disconnected = new ArrayList<>();
     private int meterReference = -18;
     private boolean slotB;
     private long version;
@@ -35,6 +45,9 @@ final class FakeController implements Controller {
         this.user = user;
         for (int c = 0; c < cueNames.length; c++) {
             cueNames[c] = "Cue " + (c + 1);
+        }
+        for (int src = 0; src < sourceNames.length; src++) {
+            sourceNames[src] = "Src " + (src + 1);
         }
     }
 
@@ -126,7 +139,7 @@ final class FakeController implements Controller {
 
     @Override
     public StateSnapshot snapshot() {
-        return new StateSnapshot(version, List.of(cueNames), meterReference, slotB, programs.current(), user.loaded(),
+        return new StateSnapshot(version, List.of(cueNames), List.of(sourceNames), meterReference, slotB, programs.current(), user.loaded(),
                 null);
     }
 
@@ -200,5 +213,97 @@ final class FakeController implements Controller {
     @Override
     public Changes changes() {
         return Changes.of(this);
+    }
+
+    @Override
+    public String sourceName(int source) {
+        return sourceNames[source];
+    }
+
+    @Override
+    public String sourceColour(int source) {
+        return "#808080";
+    }
+
+    @Override
+    public void setSourceName(int source, String name) {
+        if (!name.equals(sourceNames[source])) {
+            sourceNames[source] = name;
+            version++;
+            log.add("state changed");
+        }
+    }
+
+    @Override
+    public boolean isMe(int cue, int source) {
+        return false;
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean me) {
+    }
+
+    @Override
+    public boolean remoteEnabled() {
+        return remoteOn;
+    }
+
+    @Override
+    public int remotePort() {
+        return remotePort;
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+        if (port < 1024 || port > 65535) {
+            throw new IllegalArgumentException("port " + port);
+        }
+        if (enabled != remoteOn || port != remotePort) {
+            remoteOn = enabled;
+            remotePort = port;
+            log.add("remote " + (enabled ? "on" : "off") + " " + port);
+        }
+    }
+
+    /** PINs as the state makes them: on first asking; distinct, so a test sees a new one. */
+    @Override
+    public String remotePin(int cue) {
+        if (pins[cue] == null) {
+            pins[cue] = String.format("%06d", 100000 + pinsMade++);
+        }
+        return pins[cue];
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        pins[cue] = String.format("%06d", 900000 + pinsMade++);
+        log.add("new pin " + (cue + 1));
+        return pins[cue];
+    }
+
+    @Override
+    public boolean remoteLocked(int cue) {
+        return locked[cue];
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean on) {
+        locked[cue] = on;
+        log.add((on ? "lock " : "unlock ") + (cue + 1));
+    }
+
+    @Override
+    public boolean running() {
+        return true;
+    }
+
+    @Override
+    public RemoteStatus remoteStatus() {
+        return remoteStatus;
+    }
+
+    @Override
+    public void disconnectPhone(RemoteStatus.Phone phone) {
+        disconnected.add(phone);
     }
 }

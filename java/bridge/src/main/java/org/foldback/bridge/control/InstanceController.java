@@ -355,10 +355,17 @@ public final class InstanceController implements Controller {
         editRemote(r -> r.withLocked(cue, locked));
     }
 
-    /** Whether the shim's instance is still there (surfaces drop an instance that is not). */
+    private volatile boolean released;
+
+    /** The host released the instance (true) or prepared it again (false); surfaces drop it meanwhile. */
+    public void hostReleased(boolean now) {
+        released = now;
+    }
+
+    /** Whether the host runs the instance: prepared, not released, and the shim's instance still there. */
     @Override
     public boolean running() {
-        return !shim.closed();
+        return !released && !shim.closed();
     }
 
     /** Changes the remote's settings; true when they changed (the session is then marked changed). */
