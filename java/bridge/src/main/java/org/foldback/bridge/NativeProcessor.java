@@ -181,6 +181,16 @@ public final class NativeProcessor {
         }
     }
 
+    /**
+     * The host's name for the track this instance sits on (JUCE's updateTrackProperties: VST3
+     * hosts tell it), or null when it has none. The web remote lists the instance under it unless
+     * the engineer named the instance. Message thread.
+     */
+    @ShimEntry
+    public void trackName(String name) {
+        ((InstanceController) controller()).setHostTrackName(name);
+    }
+
     @ShimEntry
     public void release() {
         processor.release();

@@ -42,7 +42,7 @@ public final class InstanceController implements Controller {
     private final MeterBank meters;
     private final CueEngine engine;
     private final int id = NEXT_ID.getAndIncrement();
-    private volatile String name;
+    private final String defaultName = "Foldback " + id;
 
     /**
      * @param sources  how many sources the host enabled (asked at each call: it changes at prepare)
@@ -66,16 +66,38 @@ public final class InstanceController implements Controller {
         return id;
     }
 
+    /**
+     * The name surfaces list: the engineer's (saved with the session, in the remote's settings),
+     * else the host's track name (VST3 hosts tell it), else "Foldback N". Read by the remote's
+     * threads per message and by the editor: the default is made once, not per call.
+     */
     @Override
     public String name() {
-        String n = name;
-        return n != null ? n : "Foldback " + id;
+        String chosen = state.read(s -> s.remote().name());
+        if (chosen != null) {
+            return chosen;
+        }
+        String track = hostTrackName;
+        return track != null ? track : defaultName;
     }
 
     @Override
     public void setName(String newName) {
-        name = newName == null || newName.isBlank() ? null : newName.strip();
+        if (editRemote(r -> r.withName(newName))) {
+            Controllers.surfacesChanged();
+        }
     }
+
+    /** The host's name for the track the instance sits on (null: the host said none); message thread. */
+    public void setHostTrackName(String track) {
+        String t = track == null || track.isBlank() ? null : track.strip();
+        if (!java.util.Objects.equals(t, hostTrackName)) {
+            hostTrackName = t;
+            Controllers.surfacesChanged();
+        }
+    }
+
+    private volatile String hostTrackName;
 
     @Override
     public int sourceCount() {
