@@ -2,12 +2,13 @@
 // real-host tests run as a single-file program with the plugin's jar on the class path (Jackson
 // for JSON):
 //
-//   java -cp foldback.jar RemoteClient.java PORT CUE PIN SOURCE DB [WAIT_SECONDS]
+//   java -cp foldback.jar RemoteClient.java PORT CUE PIN SOURCE DB [WAIT_SECONDS [HOLD_SECONDS]]
 //
 // It waits for the plugin's server, lists the instances (prints instance=ID name=NAME), logs in
 // to cue CUE with PIN, moves source SOURCE's send from where it is to DB dB as one gesture
 // (begin, three moves, end), waits until the server's "mix" shows the new level, and prints
-// key=value lines: send_before, send_after. Exit 0 on success, 1 with the reason otherwise.
+// key=value lines: send_before, send_after; then stays connected HOLD_SECONDS (default 0: a phone
+// in the engineer's list for a screenshot). Exit 0 on success, 1 with the reason otherwise.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -83,6 +84,7 @@ public class RemoteClient {
         int source = Integer.parseInt(args[3]);
         double db = Double.parseDouble(args[4]);
         long wait = args.length > 5 ? Long.parseLong(args[5]) : 60;
+        long hold = args.length > 6 ? Long.parseLong(args[6]) : 0;
         try {
             RemoteClient c = null;
             long until = System.nanoTime() + wait * 1_000_000_000L;
@@ -128,6 +130,8 @@ public class RemoteClient {
             if (!(Math.abs(after - db) < 0.05)) {
                 throw new IllegalStateException("the send is at " + after + " dB, not " + db);
             }
+            System.out.flush();
+            Thread.sleep(hold * 1000);
             c.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
         } catch (Exception e) {
             System.out.println("error=" + e.getMessage());

@@ -19,7 +19,7 @@ import org.foldback.engine.mix.CueEngine;
  * prints a table, or one JSON object with --json. See native/bench/PERFORMANCE.md for what each
  * figure means and how it is made.
  *
- * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42.
+ * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, remote.
  * Environment: FOLDBACK_HOST, FOLDBACK_VST3 (set by ./foldback), FOLDBACK_LV2 (default: next to
  * the VST3), FOLDBACK_JAVA_HOME (the plugin's JDK; default: the one running this command),
  * FOLDBACK_JVM_OPTIONS (passed on to the plugin's JVM).
@@ -62,7 +62,7 @@ public final class BenchCommand {
                 case "--quick": quick = true; break;
                 case "--skip":
                     if (i + 1 >= args.length) {
-                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42)");
+                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,remote)");
                     }
                     skip.addAll(List.of(args[++i].split(",")));
                     break;
@@ -109,6 +109,7 @@ public final class BenchCommand {
         step("tail", this::tailUnderGcLoad);
         step("scaling", this::scaling);
         step("x42", this::x42);
+        step("remote", this::remote);
         figures.put("jdk_feature_version_bench_jvm", (double) Runtime.version().feature());
         figures.put("quick", quick ? 1.0 : 0.0);
         figures.put("load_average_1min", loadAverage());
@@ -129,6 +130,28 @@ public final class BenchCommand {
         } catch (IOException | BenchException | RuntimeException e) {
             figures.note(group, "not measured: " + e.getMessage());
             err.println("bench: " + group + " failed: " + e.getMessage());
+        }
+    }
+
+    // ---- The web remote's cost to the audio thread, in this JVM ------------------------------------
+
+    private void remote() throws IOException, BenchException {
+        try {
+            RemoteLoad.Result r = RemoteLoad.measure(quick ? 5 : 15, quick ? 2 : 4);
+            figures.put("remote_block_p999_us_idle", r.idleP999Micros());
+            figures.put("remote_block_p999_us_32_phones", r.busyP999Micros());
+            figures.put("remote_block_median_us_idle", r.idleMedianMicros());
+            figures.put("remote_block_median_us_32_phones", r.busyMedianMicros());
+            figures.put("remote_p999_ratio_32_phones_over_idle", r.ratio());
+            figures.put("remote_phone_edits", (double) r.edits());
+            figures.put("remote_meter_frames", (double) r.meterFrames());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        } catch (IOException | BenchException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BenchException("remote: " + e);
         }
     }
 
