@@ -155,16 +155,16 @@ public final class RemoteServer implements AutoCloseable {
         }
     }
 
-    private volatile int phonesVersion;
+    private volatile Runnable phonesListener = () -> { };
 
-    /** Counts changes to {@link #phones()} (a phone came, logged in, was dropped or left), so a panel re-reads only then. */
-    public int phonesVersion() {
-        return phonesVersion;
+    /** Called (on a server thread, quickly) whenever {@link #phones()} changes: the process's service re-reads it then. */
+    public void onPhonesChanged(Runnable listener) {
+        phonesListener = listener;
     }
 
-    /** A session's phone changed what the panel lists (it logged in or was dropped from its cue). */
+    /** A session's phone changed what the panel lists (it came, logged in, was dropped from its cue or left). */
     void phonesChanged() {
-        phonesVersion++; // only ever read for inequality: a lost increment under a race is made up by the next
+        phonesListener.run();
     }
 
     /** The phones connected now. */

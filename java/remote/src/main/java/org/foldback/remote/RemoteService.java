@@ -41,10 +41,10 @@ public final class RemoteService implements ProcessSurface {
     private static volatile RemoteServer live;
     private static volatile String status = "off";
 
-    /** What the panel saw last: the status made for a server (or none) at a count of its phones' changes. */
-    private record Shown(RemoteServer server, int version, RemoteStatus status) {}
+    /** What the panel shows: the status made for a server (or none). Replaced on this class's worker thread only. */
+    private record Shown(RemoteServer server, RemoteStatus status) {}
 
-    private static volatile Shown shown = new Shown(null, 0, RemoteStatus.OFF);
+    private static volatile Shown shown = new Shown(null, RemoteStatus.OFF);
 
     @Override
     public void instancesChanged() {
@@ -66,21 +66,24 @@ public final class RemoteService implements ProcessSurface {
 
     /**
      * The remote as the engineer's panel shows it: the same object until the server starts or
-     * stops or its phones change, so a panel drawing every frame costs two volatile reads.
+     * stops or its phones change (this class's worker makes the new one, never the caller), so a
+     * panel drawing every frame costs one volatile read and allocates nothing.
      */
     public static RemoteStatus current() {
-        Shown s = shown;
+        return shown.status();
+    }
+
+    /** The running server's status made afresh: its address, QR code (kept while the server is the same) and phones. Worker thread. */
+    private static void refresh() {
         RemoteServer server = live;
-        if (server == null || (s.server() == server && s.version() == server.phonesVersion())) {
-            return s.status();
+        if (server == null) {
+            return;
         }
-        int version = server.phonesVersion();
+        Shown s = shown;
         RemoteStatus was = s.server() == server ? s.status() : null;
         String address = was != null ? was.address() : QrCode.address(LanAddress.find(), server.port());
         boolean[][] qr = was != null ? was.qr() : QrCode.modules(address);
-        RemoteStatus now = new RemoteStatus(true, address, server.port(), null, 0, server.phones(), qr);
-        shown = new Shown(server, version, now);
-        return now;
+        shown = new Shown(server, new RemoteStatus(true, address, server.port(), null, 0, server.phones(), qr));
     }
 
     /** What the remote is doing, for the editor and the log: "off", "serving on port N", or why it is not. */
@@ -125,6 +128,8 @@ public final class RemoteService implements ProcessSurface {
             running = RemoteServer.start(wanted, Controllers::all, Limits.DEFAULT, RemoteService::log);
             status = "serving on port " + running.port();
             live = running;
+            running.onPhonesChanged(() -> WORKER.execute(RemoteService::refresh));
+            refresh();
         } catch (PortInUseException e) {
             if (!e.getMessage().equals(status)) { // tried again every 2 s: say it once
                 log("remote: not started: " + e.getMessage() + " (choose it in the instance's remote settings)");
@@ -148,7 +153,7 @@ public final class RemoteService implements ProcessSurface {
                 && s.status().offeredPort() == offered) {
             return; // unchanged: the panel keeps its object
         }
-        shown = new Shown(null, 0, problem == null ? RemoteStatus.OFF
+        shown = new Shown(null, problem == null ? RemoteStatus.OFF
                 : new RemoteStatus(false, "", 0, problem, offered, java.util.List.of(), new boolean[0][0]));
     }
 

@@ -141,7 +141,7 @@ public final class EditorLayout {
                 set(r, MARGIN + i * (tabW + 4f), 6f, tabW, 24f);
             }
             case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
-            case Control.REMOTE -> set(r, cx + 4f, 6f, 64f, 24f);
+            case Control.REMOTE -> set(r, cx + 4f, 6f, 70f, 24f);
             case Control.REMOTE_TITLE -> set(r, remoteX() + PANEL_PAD, remoteY() + PANEL_PAD,
                     REMOTE_W - 4 * PANEL_PAD - 150f, BUTTON_H);
             case Control.REMOTE_PORT -> set(r, remoteX() + REMOTE_W - 2 * PANEL_PAD - 150f, remoteY() + PANEL_PAD, 96f, BUTTON_H);

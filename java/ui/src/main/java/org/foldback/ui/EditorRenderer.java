@@ -258,11 +258,14 @@ final class EditorRenderer {
     /** REMOTE in the top bar: lit while its panel is open, a green light while the process's server runs. */
     private void drawRemoteButton(RemotePanel remote) {
         layout.rect(Control.of(Control.REMOTE, 0), r);
-        button(r, remote.isOpen(), HOT, "REMOTE");
+        boolean open = remote.isOpen();
+        fillRound(r, 3f, open ? HOT : null, 52, 55, 62);
+        text.clear().append("REMOTE");
+        label(text.done(), r[0] + r[2] / 2 + 5f, r[1] + r[3] / 2, 11f, open ? 20 : 220); // right of the light
         boolean serving = remote.status().running();
-        fill(serving ? PEAK[0] : 50, serving ? PEAK[1] : 52, serving ? PEAK[2] : 58, 255);
+        fill(serving ? PEAK[0] : 70, serving ? PEAK[1] : 72, serving ? PEAK[2] : 78, 255);
         nvgBeginPath(vg);
-        nvgCircle(vg, r[0] + 7f, r[1] + r[3] / 2, 3f);
+        nvgCircle(vg, r[0] + 9f, r[1] + r[3] / 2, 3.5f);
         nvgFill(vg);
     }
 
