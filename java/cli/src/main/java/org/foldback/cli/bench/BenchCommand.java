@@ -137,14 +137,23 @@ public final class BenchCommand {
 
     private void remote() throws IOException, BenchException {
         try {
-            RemoteLoad.Result r = RemoteLoad.measure(quick ? 5 : 15, quick ? 2 : 4);
-            figures.put("remote_block_p999_us_idle", r.idleP999Micros());
-            figures.put("remote_block_p999_us_32_phones", r.busyP999Micros());
-            figures.put("remote_block_median_us_idle", r.idleMedianMicros());
-            figures.put("remote_block_median_us_32_phones", r.busyMedianMicros());
+            RemoteLoad.Result r = RemoteLoad.measure((name, state, options) -> {
+                List<String> cmd = new ArrayList<>(List.of(host().toString(), "bench", "--plugin", vst3().toString(),
+                        "--plugin-state", state.toString(), "--block", String.valueOf(BLOCK),
+                        "--sample-rate", String.valueOf((int) RATE)));
+                cmd.addAll(List.of(options));
+                return KeyValueProcess.run(cmd, env, work.resolve(name + ".log"), 600);
+            }, work, Files.readAllBytes(BenchConfig.FULL.writeState(work)), quick ? 5 : 20, quick ? 1 : 3);
+            figures.put("remote_block_p999_us_idle", r.idleP999());
+            figures.put("remote_block_p999_us_32_phones", r.busyP999());
             figures.put("remote_p999_ratio_32_phones_over_idle", r.ratio());
+            figures.put("remote_block_median_us_idle", r.idle().get(0).medianMicros());
+            figures.put("remote_block_median_us_32_phones", r.busy().get(0).medianMicros());
             figures.put("remote_phone_edits", (double) r.edits());
             figures.put("remote_meter_frames", (double) r.meterFrames());
+            figures.put("remote_realtime_priority", r.busy().get(0).realtimePriority() ? 1.0 : 0.0);
+            figures.note("remote", "block time p99.9 through the VST3 (foldback-host bench, realtime), median of "
+                    + r.idle().size() + " runs each, idle and with " + RemoteLoad.PHONES + " busy phones (goal <= 1.1x)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BenchException("interrupted");
