@@ -89,7 +89,9 @@ public final class EditorInput {
             // A double-click in the open panel is two clicks on it, already handled as such; it
             // must not reach the control under the panel (a fader would jump to its default).
             case EditorView.MOUSE_DOUBLE_CLICK -> {
-                if ((!presets.isOpen() || layout.panelHit(x, y, rect) == Control.NONE)
+                if (remote.isOpen() && onRemoteTitle(x, y)) {
+                    rename.begin(Control.of(Control.REMOTE_TITLE, 0), remote.instanceName()); // the instance's name
+                } else if ((!presets.isOpen() || layout.panelHit(x, y, rect) == Control.NONE)
                         && (!remote.isOpen() || layout.remoteHit(x, y, rect) == Control.NONE)) {
                     doubleClick(layout.hit(x, y, rect));
                 }
@@ -134,10 +136,11 @@ public final class EditorInput {
         if (rename.active()) {
             int field = rename.target();
             int fieldKind = Control.kind(field);
-            boolean namesLabel = fieldKind == Control.CUE_NAME || fieldKind == Control.SOURCE_NAME;
+            boolean namesLabel = fieldKind == Control.CUE_NAME || fieldKind == Control.SOURCE_NAME
+                    || fieldKind == Control.REMOTE_TITLE;
             int fieldBox = fieldKind == Control.CUE_NAME ? Control.of(Control.CUE_NAME, 0)
-                    : fieldKind == Control.REMOTE_PORT ? field
-                    : fieldKind == Control.SOURCE_NAME ? field : Control.of(Control.PRESET_TITLE, 0);
+                    : fieldKind == Control.REMOTE_PORT || fieldKind == Control.SOURCE_NAME
+                            || fieldKind == Control.REMOTE_TITLE ? field : Control.of(Control.PRESET_TITLE, 0);
             if (namesLabel && control != fieldBox) {
                 commitRename(); // a click anywhere but on the field finishes a rename, as text fields do
             } else if (!namesLabel && control != fieldBox) {
@@ -296,6 +299,12 @@ public final class EditorInput {
         }
     }
 
+    /** Whether (x, y) is on the remote panel's title line (the instance's name), not just in its box. */
+    private boolean onRemoteTitle(float x, float y) {
+        layout.rect(Control.of(Control.REMOTE_TITLE, 0), rect);
+        return x >= rect[0] && x < rect[0] + rect[2] && y >= rect[1] && y < rect[1] + rect[3];
+    }
+
     /** A click inside the open remote panel. */
     private void remoteClick(int control) {
         int i = Control.index(control);
@@ -393,6 +402,10 @@ public final class EditorInput {
         }
         if (Control.kind(target) == Control.REMOTE_PORT) {
             remote.setPort(name);
+            return;
+        }
+        if (Control.kind(target) == Control.REMOTE_TITLE) {
+            remote.rename(name); // saved with the session; phones list the instance under it
             return;
         }
         if (Control.kind(target) == Control.SOURCE_NAME) {

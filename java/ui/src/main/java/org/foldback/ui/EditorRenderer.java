@@ -305,12 +305,16 @@ final class EditorRenderer {
         nvgStroke(vg);
 
         layout.rect(Control.of(Control.REMOTE_TITLE, 0), r);
-        String name = panel.instanceName();
-        if (name != remoteNameSeen) {
-            remoteNameSeen = name;
-            remoteName.clear().append("WEB REMOTE    ").append(name).done();
+        if (field.active() && field.target() == Control.of(Control.REMOTE_TITLE, 0)) {
+            drawField(r, field, 12f); // the instance's name being typed
+        } else {
+            String name = panel.instanceName();
+            if (name != remoteNameSeen) {
+                remoteNameSeen = name;
+                remoteName.clear().append("WEB REMOTE    ").append(name).done();
+            }
+            leftLabel(remoteName.bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 12f, 225);
         }
-        leftLabel(remoteName.bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 12f, 225);
 
         layout.rect(Control.of(Control.REMOTE_PORT, 0), r);
         if (field.active() && field.target() == Control.of(Control.REMOTE_PORT, 0)) {

@@ -120,6 +120,13 @@ final class RemotePanel {
         }
     }
 
+    /** Names the instance as phones list it (blank: back to the host's track name or "Foldback N"). */
+    void rename(String newName) {
+        message = null;
+        host.setName(newName);
+        refresh();
+    }
+
     /** A new PIN for a cue: every phone on that cue goes back to the PIN screen. */
     void newPin(int cue) {
         message = null;

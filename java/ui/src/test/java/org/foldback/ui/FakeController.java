@@ -56,13 +56,17 @@ final class FakeController implements Controller {
         return 1;
     }
 
+    private String name;
+
     @Override
     public String name() {
-        return "Foldback 1";
+        return name != null ? name : "Foldback 1";
     }
 
     @Override
-    public void setName(String name) {
+    public void setName(String newName) {
+        name = newName == null || newName.isBlank() ? null : newName.strip();
+        log.add("state changed");
     }
 
     @Override

@@ -85,6 +85,31 @@ class RemotePanelTest {
     }
 
     @Test
+    void aDoubleClickOnTheTitleNamesTheInstanceAsPhonesListIt() {
+        open();
+        assertEquals("Foldback 1", panel.instanceName());
+        layout.rect(Control.of(Control.REMOTE_TITLE, 0), r);
+        float x = r[0] + r[2] / 2;
+        float y = r[1] + r[3] / 2;
+        input.mouse(EditorView.MOUSE_DOWN, x, y, 0, 0);
+        input.mouse(EditorView.MOUSE_UP, x, y, 0, 0);
+        input.mouse(EditorView.MOUSE_DOWN, x, y, 0, 0);
+        input.mouse(EditorView.MOUSE_DOUBLE_CLICK, x, y, 0, 0);
+        input.mouse(EditorView.MOUSE_UP, x, y, 0, 0);
+        assertTrue(input.rename().active());
+        assertEquals("Foldback 1", input.rename().text());
+        for (int i = 0; i < 10; i++) {
+            input.key(EditorView.KEY_BACKSPACE, 0, 0);
+        }
+        type("Drum booth");
+        input.key(EditorView.KEY_RETURN, 0, 0);
+        assertEquals("Drum booth", host.name());
+        assertEquals("Drum booth", panel.instanceName());
+        assertEquals(List.of("state changed"), host.log, "a name is state, not a gesture");
+        assertTrue(panel.isOpen());
+    }
+
+    @Test
     void aPortInUseIsShownWithAFreeOneOfferedAndOneClickTakesIt() {
         host.setRemote(true, 8337);
         host.remoteStatus = new RemoteStatus(false, "", 0, "port 8337 is in use; port 8338 is free", 8338, List.of(),
