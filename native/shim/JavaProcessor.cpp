@@ -110,6 +110,7 @@ juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
         { &methods.loadProgram, entry::loadProgram },
         { &methods.currentProgram, entry::currentProgram },
         { &methods.dispose, entry::dispose },
+        { &methods.trackName, entry::trackName },
     });
 }
 
@@ -270,6 +271,21 @@ juce::String JavaProcessor::formatValue (int index, float normalized)
     auto text = JniText::takeFromJava (e, e->CallObjectMethod (object, methods.formatValue, index, normalized));
     JavaRuntime::takeException (e);
     return text;
+}
+
+void JavaProcessor::trackName (const juce::String& name)
+{
+    auto* e = objectEnv();
+    if (e == nullptr)
+        return;
+    LocalFrame frame (e);
+    // As UTF-16, not NewStringUTF: JNI's "modified UTF-8" misreads characters beyond the BMP.
+    auto utf16 = name.toUTF16();
+    auto length = static_cast<jsize> (juce::CharPointer_UTF16 (utf16).length());
+    auto* text = name.isEmpty() ? nullptr : e->NewString (reinterpret_cast<const jchar*> (utf16.getAddress()), length);
+    e->CallVoidMethod (object, methods.trackName, text);
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        logLine ("track name: " + problem);
 }
 
 float JavaProcessor::parseValue (int index, const juce::String& text)

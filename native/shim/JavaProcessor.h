@@ -57,6 +57,7 @@ public:
     juce::StringArray programNames();
     juce::String loadProgram (int index);                     // empty on success
     int currentProgram();                                     // the program the state came from
+    void trackName (const juce::String& name);                // the host's track name ("" for none)
 
     /** The Java NativeProcessor (a global reference this object owns), for the editor. */
     jobject javaObject() const noexcept { return object; }
@@ -85,6 +86,7 @@ private:
         jmethodID loadProgram = nullptr;
         jmethodID currentProgram = nullptr;
         jmethodID dispose = nullptr;
+        jmethodID trackName = nullptr;
     } methods;
     float* inputs = nullptr;
     float* outputs = nullptr;

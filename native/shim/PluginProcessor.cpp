@@ -376,6 +376,13 @@ void FoldbackProcessor::setCurrentProgram (int index)
     logLine ("program " + juce::String (index) + " loaded: " + programs[index]);
 }
 
+void FoldbackProcessor::updateTrackProperties (const TrackProperties& properties)
+{
+    // VST3 hosts tell the track's name (IInfoListener); the web remote lists the instance under
+    // it unless the engineer named the instance. Message thread, as JUCE promises.
+    java->trackName (properties.name);
+}
+
 const juce::String FoldbackProcessor::getProgramName (int index)
 {
     return juce::isPositiveAndBelow (index, programs.size()) ? programs[index] : juce::String (contract::defaultProgramName);

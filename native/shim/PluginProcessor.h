@@ -46,6 +46,7 @@ public:
     void setCurrentProgram (int index) override;
     const juce::String getProgramName (int index) override;
     void changeProgramName (int, const juce::String&) override {}
+    void updateTrackProperties (const TrackProperties& properties) override;
 
     //== Editor and description =====================================================================
     bool hasEditor() const override { return true; }

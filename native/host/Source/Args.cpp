@@ -17,7 +17,8 @@ namespace
             { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
                           { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
                           { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
-                          { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "program-name", false }, { "tail", false }, { "timeout", false } } },
+                          { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "program-name", false }, { "tail", false }, { "timeout", false },
+                          { "realtime", false }, { "report-params", false }, { "track-name", false } } },
             { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
                                { "block", false }, { "frames", false }, { "hostile", false }, { "timeout", false } } },
             { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
@@ -29,7 +30,7 @@ namespace
                           { "type", true }, { "key", true }, { "report-params", false },
                           { "plugin-state", false }, { "save-plugin-state", false },
                           { "size", false }, { "scale", false }, { "set", true }, { "block", false }, { "sample-rate", false },
-                          { "timeout", false } } },
+                          { "track-name", false }, { "timeout", false } } },
             { "editor-cycles", { { "plugin", false }, { "cycles", false }, { "open-frames", false }, { "block", false },
                                  { "sample-rate", false }, { "timeout", false } } },
             { "validate", { { "plugin", false }, { "case", false }, { "quick", false }, { "cycles", false }, { "warm-up", false },
@@ -173,6 +174,9 @@ juce::String Args::usage()
            "                [--save-state FILE] [--tail SECONDS]\n"
            "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
            "                [--program N | --program-name NAME]   (load a program before rendering)\n"
+           "                [--realtime yes] [--report-params yes]   (pace blocks to the clock, messages pumped between them:\n"
+           "                 a surface's gestures reach the host meanwhile; print what the host is told)\n"
+           "                [--track-name NAME]   (tell the plugin the host's track name, as a VST3 host does)\n"
            "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N] [--hostile 1]\n"
            "  foldback-host info --plugin PATH\n"
            "  foldback-host params --plugin PATH\n"
@@ -181,7 +185,8 @@ juce::String Args::usage()
            "                [--click X,Y ...] [--double-click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--type TEXT ...] [--key NAME ...]   (input steps run in the order given)\n"
            "                [--plugin-state FILE] [--save-plugin-state FILE]\n"
-           "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...]   (needs an X display)\n"
+           "                [--report-params yes] [--size WxH] [--scale 2] [--set \"NAME=TEXT\" ...] [--track-name NAME]\n"
+           "                (needs an X display)\n"
            "  foldback-host editor-cycles --plugin PATH [--cycles 100] [--open-frames 6]   (needs an X display)\n"
            "  foldback-host validate --plugin PATH [--case all|NAME[,NAME...]] [--quick 1] [--cycles N] [--warm-up N]\n"
            "  foldback-host bench --plugin PATH [--mode offline|realtime] [--instances N] [--seconds S]\n"

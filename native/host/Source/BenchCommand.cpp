@@ -25,6 +25,8 @@
 #include <thread>
 #include <time.h>
 
+#include <atomic>
+
 using namespace juce;
 
 namespace
@@ -112,6 +114,7 @@ namespace
         for (auto& v : result.instanceMicros)
             v.reserve ((size_t) measuredBlocks);
 
+        std::atomic<bool> finished { false };
         std::thread audio ([&]
         {
             result.realtimePriority = realtime && raiseToRealtimePriority (priority);
@@ -163,7 +166,13 @@ namespace
             }
 
             result.wallSeconds = std::chrono::duration<double> (Clock::now() - measuredFrom).count();
+            finished = true;
         });
+
+        // The message loop runs meanwhile, as a DAW's does: what a surface (the web remote) hands
+        // the message thread (gestures) reaches the host and the plugin while the audio plays.
+        while (! finished)
+            pumpMessages (20);
 
         audio.join();
         return result;

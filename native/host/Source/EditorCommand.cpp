@@ -6,6 +6,7 @@
 #include "BusSetup.h"
 #include "EditorScreen.h"
 #include "EditorWindow.h"
+#include "GestureReport.h"
 #include "HostError.h"
 #include "Output.h"
 #include "ParameterEdits.h"
@@ -17,48 +18,6 @@ using namespace juce;
 
 namespace
 {
-    /** Prints what the host is told about parameters: gestures and value changes, in order. */
-    struct GestureReport final : public AudioProcessorListener
-    {
-        explicit GestureReport (AudioPluginInstance& p) : plugin (p) {}
-
-        String describe (int index) const
-        {
-            auto* parameter = plugin.getParameters()[index];
-            return String (index) + " " + (parameter != nullptr ? parameter->getName (100) : String ("?"));
-        }
-
-        void audioProcessorParameterChanged (AudioProcessor*, int index, float value) override
-        {
-            printValue ("param", describe (index) + "=" + String (value, 6));
-            ++changes;
-        }
-
-        void audioProcessorParameterChangeGestureBegin (AudioProcessor*, int index) override
-        {
-            printValue ("gesture_begin", describe (index));
-            ++begins;
-        }
-
-        void audioProcessorParameterChangeGestureEnd (AudioProcessor*, int index) override
-        {
-            printValue ("gesture_end", describe (index));
-            ++ends;
-        }
-
-        void audioProcessorChanged (AudioProcessor*, const ChangeDetails& details) override
-        {
-            if (details.programChanged)
-                printValue ("program_changed", plugin.getCurrentProgram());
-
-            if (details.nonParameterStateChanged)
-                printValue ("state_changed", ++stateChanges);
-        }
-
-        AudioPluginInstance& plugin;
-        int begins = 0, ends = 0, changes = 0, stateChanges = 0;
-    };
-
     Point<int> parsePoint (const String& spec, const char* option)
     {
         auto parts = StringArray::fromTokens (spec, ",", {});
@@ -144,6 +103,9 @@ int runEditor (const Args& args)
         const auto hosted = PluginStateFormat::wrap (*plugin, raw);
         plugin->setStateInformation (hosted.getData(), (int) hosted.getSize());
     }
+
+    if (args.has ("track-name"))
+        plugin->updateTrackProperties ({ args.getString ("track-name"), {} });   // VST3: IInfoListener
 
     plugin->prepareToPlay (sampleRate, block);
     player.buffer.setSize (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()), block);

@@ -5,6 +5,7 @@
 #include "BlockLoop.h"
 #include "BlockPattern.h"
 #include "BusSetup.h"
+#include "GestureReport.h"
 #include "HostError.h"
 #include "InputFeed.h"
 #include "Output.h"
@@ -140,8 +141,17 @@ int runRender (const Args& args)
     applyBusLayout (*plugin, sources, cues);
     applyParameterEdits (*plugin, edits);
 
+    if (args.has ("track-name"))
+        plugin->updateTrackProperties ({ args.getString ("track-name"), {} });   // VST3: IInfoListener
+
+    GestureReport report (*plugin);
+
+    if (args.has ("report-params"))
+        plugin->addListener (&report);
+
     plugin->prepareToPlay (sampleRate, maxBlock);
     pumpMessages (10);
+    const bool realtime = args.has ("realtime");
 
     // Cue files of an earlier render with more cues would read as results of this one.
     for (const auto& stale : outDir.findChildFiles (File::findFiles, false, "cue-*.wav"))
@@ -160,13 +170,26 @@ int runRender (const Args& args)
     const auto started = Time::getHighResolutionTicks();
     const auto blocks = BlockLoop::run (*plugin, totalFrames, maxBlock, [&pattern] { return pattern.next(); },
         BlockLoop::feedFiles (*plugin, inputs),
-        [&] (AudioBuffer<float>& buffer, int64, int)
+        [&] (AudioBuffer<float>& buffer, int64 position, int numSamples)
         {
             for (int cue = 0; cue < cues; ++cue)
                 outputs[(size_t) cue].write (plugin->getBusBuffer (buffer, false, cue));
+
+            // In real time the message loop runs between blocks, as a DAW's does: gestures a
+            // surface (the web remote) queued for the message thread reach the host meanwhile.
+            if (realtime)
+            {
+                const auto due = started + Time::secondsToHighResolutionTicks ((double) (position + numSamples) / sampleRate);
+                for (auto now = Time::getHighResolutionTicks(); now < due; now = Time::getHighResolutionTicks())
+                    pumpMessages (jmax (1, (int) (Time::highResolutionTicksToSeconds (due - now) * 1000.0)));
+            }
         });
 
+    if (realtime)
+        pumpMessages (50);   // the last gestures' ends
+
     const double renderSeconds = Time::highResolutionTicksToSeconds (Time::getHighResolutionTicks() - started);
+    plugin->removeListener (&report);
     plugin->releaseResources();
 
     if (args.has ("save-state"))

@@ -88,6 +88,7 @@ public final class NativeProcessor {
             this.activeCues = Math.max(1, Math.min(Layout.MAX_CUES, cues));
             buffers.prepare(block);
             processor.prepare(sampleRate, block, activeSources, activeCues);
+            released(false);
             double warmupMs = JitWarmup.once(sampleRate);
             if (warmupMs > 0) {
                 BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms", JitWarmup.BLOCKS, warmupMs));
@@ -148,9 +149,26 @@ public final class NativeProcessor {
         }
     }
 
+    /**
+     * The host's name for the track this instance sits on (JUCE's updateTrackProperties: VST3
+     * hosts tell it), or null when it has none. The web remote lists the instance under it unless
+     * the engineer named the instance. Message thread.
+     */
+    @ShimEntry
+    public void trackName(String name) {
+        ((InstanceController) controller()).setHostTrackName(name);
+    }
+
     @ShimEntry
     public void release() {
         processor.release();
+        released(true);
+    }
+
+    /** Surfaces serve an instance only while the host runs it (the web remote lists running instances only). */
+    private void released(boolean now) {
+        ((InstanceController) controller()).hostReleased(now);
+        Controllers.surfacesChanged();
     }
 
     /** The sources and cues the host enabled at the last prepare (all, before the first). */

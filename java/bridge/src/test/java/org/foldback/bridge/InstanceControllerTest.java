@@ -31,6 +31,28 @@ class InstanceControllerTest {
     }
 
     @Test
+    void theNameIsTheEngineersElseTheHostsTrackElseFoldbackNAndTheEngineersIsSavedWithTheSession() {
+        NativeProcessor np = withShim();
+        Controller c = np.controller();
+        assertEquals("Foldback " + c.id(), c.name(), "the default");
+        np.trackName("Bass Amp");            // a VST3 host told the track's name
+        assertEquals("Bass Amp", c.name());
+        c.setName("  Drums  ");
+        assertEquals("Drums", c.name(), "the engineer's name wins, stripped");
+        assertEquals(List.of("state changed"), shim.log, "a name is state: the host marks the session changed");
+
+        NativeProcessor restored = withShim();
+        assertNull(restored.setState(np.getState()));
+        assertEquals("Drums", restored.controller().name(), "saved with the session");
+        restored.controller().setName(" ");
+        assertEquals("Foldback " + restored.controller().id(), restored.controller().name(), "blank: the default again");
+        np.trackName(null);
+        c.setName("");
+        assertEquals("Foldback " + c.id(), c.name());
+        assertSame(c.name(), c.name(), "the default is made once, not per call (the remote asks per message)");
+    }
+
+    @Test
     void gesturesAndStateEditsReachTheShimInOrder() {
         NativeProcessor np = withShim();
         Controller c = np.controller();

@@ -224,6 +224,20 @@ public interface Controller {
     String setOsc(boolean enabled, int port, List<String> allowed);
 
     /**
+     * What the process's web remote is doing (one server serves every instance): address, port,
+     * a problem such as a port in use with a free one offered, the phones and their cues, the QR
+     * code. The same object until something changes, so drawing it every frame costs a read.
+     */
+    default RemoteStatus remoteStatus() {
+        return Controllers.remoteStatus();
+    }
+
+    /** Ends one phone's session on the process's web remote (the engineer's "disconnect"). */
+    default void disconnectPhone(RemoteStatus.Phone phone) {
+        Controllers.disconnect(phone);
+    }
+
+    /**
      * Whether the host runs this instance now: false from the host's release until its next
      * prepare (the instance may be deleted then); surfaces that outlive instances drop it.
      */

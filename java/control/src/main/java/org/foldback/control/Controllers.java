@@ -59,6 +59,25 @@ public final class Controllers {
         }
     }
 
+    /** The process's web remote as its panel shows it; {@link RemoteStatus#OFF} when no remote is in the jar. */
+    public static RemoteStatus remoteStatus() {
+        java.util.List<ProcessSurface> list = surfaces();
+        for (int i = 0; i < list.size(); i++) { // by index: the editor asks every frame, an iterator would be garbage
+            RemoteStatus status = list.get(i).remoteStatus();
+            if (status != null) {
+                return status;
+            }
+        }
+        return RemoteStatus.OFF;
+    }
+
+    /** Disconnects a phone from the process's web remote (the engineer's panel). */
+    public static void disconnect(RemoteStatus.Phone phone) {
+        for (ProcessSurface s : surfaces()) {
+            s.disconnect(phone);
+        }
+    }
+
     private static java.util.List<ProcessSurface> surfaces() {
         java.util.List<ProcessSurface> list = surfaces;
         if (list == null) {

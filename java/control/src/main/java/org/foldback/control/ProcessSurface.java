@@ -10,4 +10,13 @@ package org.foldback.control;
  */
 public interface ProcessSurface {
     void instancesChanged();
+
+    /** What this surface shows the engineer's panel, or null when it is no web remote. Any non-audio thread; no waiting. */
+    default RemoteStatus remoteStatus() {
+        return null;
+    }
+
+    /** Ends a phone's session (the engineer's "disconnect"); any non-audio thread. */
+    default void disconnect(RemoteStatus.Phone phone) {
+    }
 }

@@ -129,6 +129,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
         endGestures();
         controller = c;
         cue = n;
+        server.phonesChanged(); // the engineer's panel lists the phone under its cue now
         pin = tried.getBytes(StandardCharsets.US_ASCII);
         changes = c.changes();
         watched = CueView.watched(n);
@@ -246,6 +247,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
             controller = null;
             s = socket;
         }
+        server.phonesChanged();
         if (s != null && s.isOpen()) {
             s.sendText(Messages.write(Messages.object("ended").put("reason", reason)), Callback.NOOP);
             s.close(1008, "session ended", Callback.NOOP);
@@ -289,8 +291,8 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     }
 
     /** What the engineer's panel lists: the address and, once logged in, the instance and cue. */
-    synchronized RemoteServer.Phone describe() {
-        return new RemoteServer.Phone(address, controller == null ? 0 : controller.id(), cue < 0 || controller == null ? 0 : cue + 1);
+    synchronized org.foldback.control.RemoteStatus.Phone describe() {
+        return new org.foldback.control.RemoteStatus.Phone(address, controller == null ? 0 : controller.id(), cue < 0 || controller == null ? 0 : cue + 1);
     }
 
     synchronized boolean admittedTo(Controller c, int cueIndex) {

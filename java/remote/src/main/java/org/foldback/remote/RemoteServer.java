@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.foldback.control.RemoteStatus.Phone;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -154,11 +155,17 @@ public final class RemoteServer implements AutoCloseable {
         }
     }
 
-    /**
-     * A connected phone, for the engineer's panel: its address, and the instance id and cue
-     * (1-based) it is admitted to, both 0 before it logs in.
-     */
-    public record Phone(String address, int instance, int cue) {}
+    private volatile Runnable phonesListener = () -> { };
+
+    /** Called (on a server thread, quickly) whenever {@link #phones()} changes: the process's service re-reads it then. */
+    public void onPhonesChanged(Runnable listener) {
+        phonesListener = listener;
+    }
+
+    /** A session's phone changed what the panel lists (it came, logged in, was dropped from its cue or left). */
+    void phonesChanged() {
+        phonesListener.run();
+    }
 
     /** The phones connected now. */
     public List<Phone> phones() {
@@ -236,6 +243,7 @@ public final class RemoteServer implements AutoCloseable {
 
     void opened(ClientSession s) {
         sessions.add(s);
+        phonesChanged();
         if (sessions.size() > limits.maxClients()) {
             // Two upgrades raced past the check: the later one goes.
             s.end("the remote serves " + limits.maxClients() + " phones at most");
@@ -244,6 +252,7 @@ public final class RemoteServer implements AutoCloseable {
 
     void closed(ClientSession s) {
         sessions.remove(s);
+        phonesChanged();
     }
 
 }

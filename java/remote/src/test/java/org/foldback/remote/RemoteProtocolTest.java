@@ -197,10 +197,10 @@ class RemoteProtocolTest {
         a.login(id(), 2, pin(2));
         b.send("{\"type\":\"ping\"}");
         b.next("pong", 2000);
-        List<RemoteServer.Phone> phones = server.phones();
-        assertTrue(phones.contains(new RemoteServer.Phone("127.0.0.1", id(), 2)), phones.toString());
-        assertTrue(phones.contains(new RemoteServer.Phone("127.0.0.1", 0, 0)), phones.toString());
-        server.disconnect(new RemoteServer.Phone("127.0.0.1", id(), 2));
+        List<org.foldback.control.RemoteStatus.Phone> phones = server.phones();
+        assertTrue(phones.contains(new org.foldback.control.RemoteStatus.Phone("127.0.0.1", id(), 2)), phones.toString());
+        assertTrue(phones.contains(new org.foldback.control.RemoteStatus.Phone("127.0.0.1", 0, 0)), phones.toString());
+        server.disconnect(new org.foldback.control.RemoteStatus.Phone("127.0.0.1", id(), 2));
         assertEquals("ended", a.next("ended", 2000).path("type").asText());
         assertTrue(a.closed(2000));
         assertTrue(b.closeStatus < 0, "the other phone stays");

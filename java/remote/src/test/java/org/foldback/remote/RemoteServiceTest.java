@@ -42,7 +42,7 @@ class RemoteServiceTest {
     void aStateWithTheRemoteOnStartsTheProcessServer() throws Exception {
         NativeProcessor np = new NativeProcessor(0, "");
         Controller c = np.controller();
-        Controllers.register(c);   // as the shim's instances are (tests have no shim)
+        Controllers.register(c); // as the shim's instance is (a NativeProcessor without a shim is not)
         try {
             int port = freePort();
             // A session saved with the remote on, loaded as a host restores it.
@@ -86,16 +86,46 @@ class RemoteServiceTest {
         assertTrue(Controllers.all().stream().noneMatch(c -> c.remotePort() == port), "the list let it go");
     }
 
-    private static void startInstanceWithRemote(int port) {
-        Controller c = new NativeProcessor(0, "").controller();
-        Controllers.register(c);   // as the shim's instances are (tests have no shim)
-        c.setRemote(true, port);
+    @Test
+    void theEngineersPanelSeesTheServerThroughTheControllerApi() throws Exception {
+        NativeProcessor np = new NativeProcessor(0, "");
+        Controller c = np.controller();
+        Controllers.register(c);
+        try (ServerSocket taken = new ServerSocket(0)) {
+            // A port in use: reported, with a free one offered, never a silent failure.
+            c.setRemote(true, taken.getLocalPort());
+            assertTrue(waitFor(() -> c.remoteStatus().problem() != null), RemoteService.status());
+            org.foldback.control.RemoteStatus refused = c.remoteStatus();
+            assertTrue(refused.problem().contains("port " + taken.getLocalPort() + " is in use"), refused.problem());
+            assertTrue(refused.offeredPort() > 0 && !refused.running(), refused.toString());
+
+            int port = freePort();
+            c.setRemote(true, port);
+            assertTrue(waitFor(() -> c.remoteStatus().running()), RemoteService.status());
+            org.foldback.control.RemoteStatus on = c.remoteStatus();
+            assertEquals(port, on.port());
+            assertEquals(null, on.problem());
+            assertTrue(on.address().matches("http://[0-9.]+:" + port + "/"), on.address());
+            assertEquals(on.address(), decode(on.qr()), "the QR code holds the address");
+            assertTrue(on == c.remoteStatus(), "the same object until something changes: drawing re-encodes nothing");
+
+            try (WsClient phone = WsClient.open(port)) {
+                phone.login(c.id(), 3, c.remotePin(2));
+                assertTrue(waitFor(() -> c.remoteStatus().phones().contains(
+                        new org.foldback.control.RemoteStatus.Phone("127.0.0.1", c.id(), 3))), c.remoteStatus().toString());
+                c.disconnectPhone(new org.foldback.control.RemoteStatus.Phone("127.0.0.1", c.id(), 3));
+                assertTrue(phone.closed(2000), "the engineer's disconnect ends the phone's session");
+                assertTrue(waitFor(() -> c.remoteStatus().phones().isEmpty()), c.remoteStatus().toString());
+            }
+            c.setRemote(false, port);
+            assertTrue(waitFor(() -> !c.remoteStatus().running() && c.remoteStatus().problem() == null));
+        } finally {
+            c.setRemote(false, c.remotePort());
+            Controllers.unregister(c);
+        }
     }
 
-    @Test
-    void theQrCodeOfTheAddressReadsBack() throws Exception {
-        String address = QrCode.address("192.168.1.23", 8337);
-        boolean[][] m = QrCode.modules(address);
+    private static String decode(boolean[][] m) throws Exception {
         int scale = 4;
         int size = m.length * scale;
         int[] pixels = new int[size * size];
@@ -105,7 +135,18 @@ class RemoteServiceTest {
             }
         }
         LuminanceSource source = new RGBLuminanceSource(size, size, pixels);
-        String read = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
-        assertEquals("http://192.168.1.23:8337/", read);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText();
+    }
+
+    private static void startInstanceWithRemote(int port) {
+        Controller c = new NativeProcessor(0, "").controller();
+        Controllers.register(c); // held weakly: once the test lets go, only the list could keep it
+        c.setRemote(true, port);
+    }
+
+    @Test
+    void theQrCodeOfTheAddressReadsBack() throws Exception {
+        String address = QrCode.address("192.168.1.23", 8337);
+        assertEquals("http://192.168.1.23:8337/", decode(QrCode.modules(address)));
     }
 }

@@ -4,8 +4,9 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 
 /**
- * The web remote's settings for one instance: whether it is on, the port, and per cue a PIN and a
- * lock (a locked cue's performers may look but not change). Immutable.
+ * The web remote's settings for one instance: whether it is on, the port, the name phones list the
+ * instance under (the engineer's; null for the default: the host's track name or "Foldback N"), and
+ * per cue a PIN and a lock (a locked cue's performers may look but not change). Immutable.
  *
  * <p>Saved in the host's session state (the engineer sets them once per session; phones keep
  * working after the session is reopened) and never in a preset: presets are exported and shared,
@@ -22,16 +23,18 @@ public final class RemoteSettings {
     public static final int MIN_PORT = 1024;
     public static final int MAX_PORT = 65535;
     public static final RemoteSettings OFF =
-            new RemoteSettings(false, DEFAULT_PORT, new String[PluginState.CUE_COUNT], new boolean[PluginState.CUE_COUNT]);
+            new RemoteSettings(false, DEFAULT_PORT, null, new String[PluginState.CUE_COUNT],
+                    new boolean[PluginState.CUE_COUNT]);
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final boolean enabled;
     private final int port;
+    private final String name;
     private final String[] pins;
     private final boolean[] locked;
 
-    private RemoteSettings(boolean enabled, int port, String[] pins, boolean[] locked) {
+    private RemoteSettings(boolean enabled, int port, String name, String[] pins, boolean[] locked) {
         if (port < MIN_PORT || port > MAX_PORT) {
             throw new IllegalArgumentException("the remote's port must be " + MIN_PORT + " to " + MAX_PORT
                     + ", not " + port);
@@ -43,6 +46,7 @@ public final class RemoteSettings {
         }
         this.enabled = enabled;
         this.port = port;
+        this.name = name == null || name.isBlank() ? null : CueNames.clean(name.strip());
         this.pins = pins;
         this.locked = locked;
     }
@@ -72,6 +76,16 @@ public final class RemoteSettings {
         return port;
     }
 
+    /** The name the engineer gave the instance, or null (the default: the host's track name, else "Foldback N"). */
+    public String name() {
+        return name;
+    }
+
+    /** Names the instance; null or blank goes back to the default. Cut to the names' limit. */
+    public RemoteSettings withName(String newName) {
+        return new RemoteSettings(enabled, port, newName, pins, locked);
+    }
+
     /** Cue {@code cue}'s PIN, or null when none was made yet. */
     public String pin(int cue) {
         return pins[cue];
@@ -82,17 +96,17 @@ public final class RemoteSettings {
     }
 
     public RemoteSettings withEnabled(boolean on) {
-        return new RemoteSettings(on, port, pins, locked);
+        return new RemoteSettings(on, port, name, pins, locked);
     }
 
     public RemoteSettings withPort(int newPort) {
-        return new RemoteSettings(enabled, newPort, pins, locked);
+        return new RemoteSettings(enabled, newPort, name, pins, locked);
     }
 
     public RemoteSettings withPin(int cue, String pin) {
         String[] p = pins.clone();
         p[cue] = pin;
-        return new RemoteSettings(enabled, port, p, locked);
+        return new RemoteSettings(enabled, port, name, p, locked);
     }
 
     /** Every cue without a PIN gets a fresh random one. */
@@ -103,19 +117,19 @@ public final class RemoteSettings {
                 p[c] = newPin();
             }
         }
-        return new RemoteSettings(enabled, port, p, locked);
+        return new RemoteSettings(enabled, port, name, p, locked);
     }
 
     public RemoteSettings withLocked(int cue, boolean lock) {
         boolean[] l = locked.clone();
         l[cue] = lock;
-        return new RemoteSettings(enabled, port, pins, l);
+        return new RemoteSettings(enabled, port, name, pins, l);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof RemoteSettings r && r.enabled == enabled && r.port == port
-                && Arrays.equals(r.pins, pins) && Arrays.equals(r.locked, locked);
+                && java.util.Objects.equals(r.name, name) && Arrays.equals(r.pins, pins) && Arrays.equals(r.locked, locked);
     }
 
     @Override

@@ -347,6 +347,12 @@ final class StateReader {
                 case "cues":
                     r = readRemoteCues(v, r);
                     break;
+                case "name":
+                    if (!v.isTextual() || CueNames.hasLoneSurrogate(v.textValue())) {
+                        throw new StateFormatException(REMOTE_KEY + ".name must be text, found " + type(v));
+                    }
+                    r = r.withName(v.textValue());
+                    break;
                 default:
                     s.extraRemote.put(e.getKey(), v);
                     warnings.add("kept unknown key '" + Quote.text(e.getKey()) + "' in " + REMOTE_KEY);

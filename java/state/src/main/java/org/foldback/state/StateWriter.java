@@ -117,6 +117,9 @@ final class StateWriter {
         g.writeObjectFieldStart(StateReader.REMOTE_KEY);
         g.writeBooleanField("enabled", r.enabled());
         g.writeNumberField("port", r.port());
+        if (r.name() != null) {
+            g.writeStringField("name", r.name());
+        }
         g.writeArrayFieldStart("cues");
         for (int c = 0; c < PluginState.CUE_COUNT; c++) {
             g.writeStartObject();

@@ -22,7 +22,8 @@ class SessionOnlySecretsTest {
         s.setSourceName(1, "Kick");
         s.setSourceColour(1, "#112233");
         s.setMe(2, 1, true);
-        RemoteSettings r = RemoteSettings.OFF.withEnabled(true).withPort(9001).withPins().withLocked(3, true);
+        RemoteSettings r = RemoteSettings.OFF.withEnabled(true).withPort(9001).withPins().withLocked(3, true)
+                .withName("Drum booth \uD83E\uDD41"); // the instance's name, with a code point beyond the BMP
         s.setRemote(r);
         return s;
     }
@@ -43,6 +44,7 @@ class SessionOnlySecretsTest {
         assertEquals("#112233", back.sourceColour(1));
         assertTrue(back.isMe(2, 1));
         assertTrue(back.remote().locked(3));
+        assertEquals("Drum booth \uD83E\uDD41", back.remote().name(), "the instance's name is the session's");
     }
 
     @Test

@@ -64,11 +64,26 @@ public final class Control {
     public static final int PRESET_DELETE = 39;
     /** The panel's title line, where the name field opens for save as and rename. */
     public static final int PRESET_TITLE = 40;
-    /** A source's number above its strip: a click switches the source between stereo and mono (index: the source). */
+    /** A source's number above its strip, under its name: a click switches the source between stereo and mono (index: the source). */
     public static final int SOURCE_MODE = 41;
     /** The selected cue's mono sum law (-3 or -6 dB) and whether it hears talkback. */
     public static final int CUE_MONO_LAW = 42;
     public static final int CUE_HEARS_TALKBACK = 43;
+    /** The web remote: the top-bar button that opens its panel. */
+    public static final int REMOTE = 44;
+    /** The remote panel (drawn only while open): its title line (and the rest of its box), on/off, the port box. */
+    public static final int REMOTE_TITLE = 45;
+    public static final int REMOTE_SWITCH = 46;
+    public static final int REMOTE_PORT = 47;
+    /** Shown when the port is taken: a click chooses the free port the remote offers. */
+    public static final int REMOTE_OFFER = 48;
+    /** Per cue (the index): a new random PIN; lock (phones may look, not change). */
+    public static final int REMOTE_NEW_PIN = 49;
+    public static final int REMOTE_LOCK = 50;
+    /** A visible row of the connected phones (the index): disconnect that phone. */
+    public static final int REMOTE_DISCONNECT = 51;
+    /** A source's name above its strip (index: the source): double-click to rename. */
+    public static final int SOURCE_NAME = 52;
 
     /** The side column under the read-outs, top to bottom, as drawn. */
     static final int[] SIDE = {
@@ -147,7 +162,17 @@ public final class Control {
         action(PRESET_RENAME, "preset.rename");
         action(PRESET_DELETE, "preset.delete");
         action(PRESET_TITLE, "preset.title");
-        for (int kind : new int[] {TAB, SEND_LEVEL, SEND_PAN, SEND_MUTE, SOURCE_CLIP, SOURCE_MODE, PRESET_ROW}) {
+        action(REMOTE, "remote");
+        action(REMOTE_TITLE, "remote.title");
+        action(REMOTE_SWITCH, "remote.switch");
+        action(REMOTE_PORT, "remote.port");
+        action(REMOTE_OFFER, "remote.offer");
+        action(REMOTE_NEW_PIN, "remote.new_pin");
+        action(REMOTE_LOCK, "remote.lock");
+        action(REMOTE_DISCONNECT, "remote.disconnect");
+        action(SOURCE_NAME, "source.name");
+        for (int kind : new int[] {TAB, SEND_LEVEL, SEND_PAN, SEND_MUTE, SOURCE_CLIP, SOURCE_MODE, PRESET_ROW,
+                REMOTE_NEW_PIN, REMOTE_LOCK, REMOTE_DISCONNECT, SOURCE_NAME}) {
             INDEXED[kind] = true; // one per cue, source or row: the name ends in the 1-based index
         }
     }

@@ -41,6 +41,7 @@ public final class EditorInput {
     private boolean talkbackHeld;
     private final NameField rename = new NameField();
     private final PresetPanel presets;
+    private final RemotePanel remote;
 
     private final Programs programs;
 
@@ -48,6 +49,12 @@ public final class EditorInput {
         this.host = instance;
         this.programs = Programs.of(instance);
         this.presets = new PresetPanel(programs, PresetStore.of(instance));
+        this.remote = new RemotePanel(instance);
+    }
+
+    /** The web remote's panel (drawn by the renderer while open). */
+    RemotePanel remote() {
+        return remote;
     }
 
     /** The instance's programs, as the preset control shows them. */
@@ -82,7 +89,10 @@ public final class EditorInput {
             // A double-click in the open panel is two clicks on it, already handled as such; it
             // must not reach the control under the panel (a fader would jump to its default).
             case EditorView.MOUSE_DOUBLE_CLICK -> {
-                if (!presets.isOpen() || layout.panelHit(x, y, rect) == Control.NONE) {
+                if (remote.isOpen() && onRemoteTitle(x, y)) {
+                    rename.begin(Control.of(Control.REMOTE_TITLE, 0), remote.instanceName()); // the instance's name
+                } else if ((!presets.isOpen() || layout.panelHit(x, y, rect) == Control.NONE)
+                        && (!remote.isOpen() || layout.remoteHit(x, y, rect) == Control.NONE)) {
                     doubleClick(layout.hit(x, y, rect));
                 }
             }
@@ -103,6 +113,10 @@ public final class EditorInput {
             presets.close();
             return true;
         }
+        if (remote.isOpen() && keyCode == EditorView.KEY_ESCAPE) {
+            remote.close();
+            return true;
+        }
         int param = Control.param(focused, selectedCue);
         if (param < 0) {
             return false;
@@ -116,14 +130,22 @@ public final class EditorInput {
     }
 
     private void down(float x, float y) {
-        int inPanel = presets.isOpen() ? layout.panelHit(x, y, rect) : Control.NONE;
+        int inPanel = presets.isOpen() ? layout.panelHit(x, y, rect)
+                : remote.isOpen() ? layout.remoteHit(x, y, rect) : Control.NONE;
         int control = inPanel != Control.NONE ? inPanel : layout.hit(x, y, rect);
         if (rename.active()) {
-            boolean namesPreset = Control.kind(rename.target()) != Control.CUE_NAME;
-            if (!namesPreset && control != Control.of(Control.CUE_NAME, 0)) {
-                commitRename(); // a click anywhere but on the field finishes a cue's rename, as text fields do
-            } else if (namesPreset && control != Control.of(Control.PRESET_TITLE, 0)) {
-                rename.cancel(); // a preset is a file: only Enter writes it, a click away throws the name away
+            int field = rename.target();
+            int fieldKind = Control.kind(field);
+            boolean namesLabel = fieldKind == Control.CUE_NAME || fieldKind == Control.SOURCE_NAME
+                    || fieldKind == Control.REMOTE_TITLE;
+            int fieldBox = fieldKind == Control.CUE_NAME ? Control.of(Control.CUE_NAME, 0)
+                    : fieldKind == Control.REMOTE_PORT || fieldKind == Control.SOURCE_NAME
+                            || fieldKind == Control.REMOTE_TITLE ? field : Control.of(Control.PRESET_TITLE, 0);
+            if (namesLabel && control != fieldBox) {
+                commitRename(); // a click anywhere but on the field finishes a rename, as text fields do
+            } else if (!namesLabel && control != fieldBox) {
+                // A preset is a file, a port restarts the server: only Enter takes them, a click away throws the text away.
+                rename.cancel();
             }
         }
         if (presets.isOpen()) {
@@ -131,6 +153,14 @@ public final class EditorInput {
                 presets.close(); // a click outside closes the panel and does nothing else, as menus do
             } else {
                 panelClick(inPanel);
+            }
+            return;
+        }
+        if (remote.isOpen()) {
+            if (inPanel == Control.NONE) {
+                remote.close();
+            } else {
+                remoteClick(inPanel);
             }
             return;
         }
@@ -151,6 +181,8 @@ public final class EditorInput {
             case Control.PRESET_PREV -> stepPreset(-1);
             case Control.PRESET_NEXT -> stepPreset(+1);
             case Control.PRESETS -> presets.toggle();
+            case Control.REMOTE -> remote.toggle();
+            case Control.SOURCE_NAME -> { } // a double-click renames it
             case Control.LOUDNESS_RESET -> host.resetCueMeter(cue, BusMeter.RESET_LOUDNESS);
             case Control.METER_REFERENCE -> switchMeterReference();
             default -> {
@@ -201,6 +233,12 @@ public final class EditorInput {
         if (presets.isOpen() && layout.panelHit(x, y, rect) != Control.NONE) {
             if (delta != 0f) {
                 presets.scrollBy(delta > 0 ? -1 : +1); // wheel up shows earlier rows
+            }
+            return;
+        }
+        if (remote.isOpen() && layout.remoteHit(x, y, rect) != Control.NONE) {
+            if (delta != 0f) {
+                remote.scrollPhones(delta > 0 ? -1 : +1);
             }
             return;
         }
@@ -261,6 +299,30 @@ public final class EditorInput {
         }
     }
 
+    /** Whether (x, y) is on the remote panel's title line (the instance's name), not just in its box. */
+    private boolean onRemoteTitle(float x, float y) {
+        layout.rect(Control.of(Control.REMOTE_TITLE, 0), rect);
+        return x >= rect[0] && x < rect[0] + rect[2] && y >= rect[1] && y < rect[1] + rect[3];
+    }
+
+    /** A click inside the open remote panel. */
+    private void remoteClick(int control) {
+        int i = Control.index(control);
+        switch (Control.kind(control)) {
+            case Control.REMOTE_SWITCH -> remote.toggleEnabled();
+            case Control.REMOTE_PORT -> {
+                if (!rename.active()) {
+                    rename.begin(Control.of(Control.REMOTE_PORT, 0), Integer.toString(remote.port()));
+                }
+            }
+            case Control.REMOTE_OFFER -> remote.takeOffer();
+            case Control.REMOTE_NEW_PIN -> remote.newPin(i);
+            case Control.REMOTE_LOCK -> remote.toggleLock(i);
+            case Control.REMOTE_DISCONNECT -> remote.disconnect(i);
+            default -> { }
+        }
+    }
+
     /** Previous or next factory preset, wrapping; the first step from none loads the first or last. */
     private void stepPreset(int direction) {
         int n = programs.count();
@@ -314,6 +376,8 @@ public final class EditorInput {
             int cue = kind == Control.TAB ? Control.index(control) : selectedCue;
             selectedCue = cue;
             rename.begin(Control.of(Control.CUE_NAME, cue), host.snapshot().cueName(cue));
+        } else if (kind == Control.SOURCE_NAME) {
+            rename.begin(control, host.snapshot().sourceName(Control.index(control)));
         } else {
             resetToDefault(control);
         }
@@ -334,6 +398,18 @@ public final class EditorInput {
         }
         if (Control.kind(target) == Control.PRESET_RENAME) {
             presets.rename(name);
+            return;
+        }
+        if (Control.kind(target) == Control.REMOTE_PORT) {
+            remote.setPort(name);
+            return;
+        }
+        if (Control.kind(target) == Control.REMOTE_TITLE) {
+            remote.rename(name); // saved with the session; phones list the instance under it
+            return;
+        }
+        if (Control.kind(target) == Control.SOURCE_NAME) {
+            host.setSourceName(Control.index(target), name); // saved with the state; the host is told it changed
             return;
         }
         if (cue >= 0) {

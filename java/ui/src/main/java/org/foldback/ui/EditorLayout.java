@@ -8,9 +8,21 @@ import org.foldback.engine.Layout;
  * the GL thread (drawing) and the message thread (hit tests) each keep their own instance.
  *
  * <pre>
- *  [cue tabs .........................................] [talkback][latch]
+ *  [cue tabs .........................................] [REMOTE] [A][B] [talkback][latch]
+ *  [Kick][Bass] ... names (double-click to rename)       | cue name
+ *  [ 1  ][ 2 M] ... numbers: stereo/mono switch          | (cue meter and buttons start here)
  *  [S1][S2] ... [S16]   one strip per source:            | cue section:
  *   clip light, meter + send fader, pan, mute            | meter, level fader, buttons, loudness
+ * </pre>
+ *
+ * The remote panel, over the strips while open (REMOTE opens it):
+ * <pre>
+ *  [WEB REMOTE  instance name ...........] [PORT 8337] [ON]
+ *  [problem: port 8337 is in use; 8338 is free ..........] [USE 8338]
+ *  [QR code  ]  1 Vocals   PIN 123456   [NEW PIN] [LOCK]
+ *  [         ]  ... one row per cue
+ *  [         ]  PHONES
+ *  address       192.168.1.33   Foldback 1, cue 2     [DISCONNECT]
  * </pre>
  */
 public final class EditorLayout {
@@ -22,6 +34,12 @@ public final class EditorLayout {
     static final float MARGIN = 8f;
     static final float TAB_BAR = 36f;
     static final float LABEL = 16f;
+    /**
+     * Above each strip, over its number (the stereo/mono switch): the source's name. Every meter
+     * starts this much lower; the cue section's buttons, read-outs and side column do not (they
+     * need the height at the smallest size), so they start at {@link #controlsTop()}.
+     */
+    static final float NAME_H = 15f;
     static final float CLIP = 8f;
     static final float BOTTOM = 60f;
     static final float CUE_SECTION = 320f;
@@ -44,6 +62,12 @@ public final class EditorLayout {
     static final float PANEL_ROW_H = 18f;
     /** List rows shown at once; the wheel scrolls through more. */
     public static final int PANEL_ROWS = 10;
+    /** The remote panel: over the strips, under the tabs; the QR code left, a row per cue and per phone right. */
+    static final float REMOTE_W = 560f;
+    static final float REMOTE_QR = 150f;
+    static final float REMOTE_ROW_H = 20f;
+    /** Phones listed at once (the wheel scrolls through more). */
+    public static final int REMOTE_PHONE_ROWS = 4;
 
     private float width = DEFAULT_WIDTH;
     private float height = DEFAULT_HEIGHT;
@@ -63,7 +87,7 @@ public final class EditorLayout {
 
     /** Top edge of every meter (below the clip lights). */
     public float meterTop() {
-        return TAB_BAR + LABEL + CLIP + 4f;
+        return TAB_BAR + NAME_H + LABEL + CLIP + 4f;
     }
 
     public float meterHeight() {
@@ -88,6 +112,11 @@ public final class EditorLayout {
         set(r, stripX(source) + 3f, meterTop(), sw * 0.42f, meterHeight());
     }
 
+    /** Top edge of the cue section's buttons, read-outs and side column: level with the sources' numbers' bottom. */
+    public float controlsTop() {
+        return meterTop() - NAME_H;
+    }
+
     /** The cue's big meter (both channels). */
     public void cueMeter(float[] r) {
         set(r, cueSectionX() + MARGIN, meterTop(), CUE_METER_W, meterHeight());
@@ -95,7 +124,7 @@ public final class EditorLayout {
 
     /** Label above a strip (source name) or above the cue section (cue name). */
     public void sourceLabel(int source, float[] r) {
-        set(r, stripX(source), TAB_BAR, stripWidth(), LABEL);
+        set(r, stripX(source), TAB_BAR, stripWidth(), NAME_H);
     }
 
     /** The rectangle of a control; zero-size when it is not shown. */
@@ -112,6 +141,18 @@ public final class EditorLayout {
                 set(r, MARGIN + i * (tabW + 4f), 6f, tabW, 24f);
             }
             case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
+            case Control.REMOTE -> set(r, cx + 4f, 6f, 70f, 24f);
+            case Control.REMOTE_TITLE -> set(r, remoteX() + PANEL_PAD, remoteY() + PANEL_PAD,
+                    REMOTE_W - 4 * PANEL_PAD - 150f, BUTTON_H);
+            case Control.REMOTE_PORT -> set(r, remoteX() + REMOTE_W - 2 * PANEL_PAD - 150f, remoteY() + PANEL_PAD, 96f, BUTTON_H);
+            case Control.REMOTE_SWITCH -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 50f, remoteY() + PANEL_PAD, 50f, BUTTON_H);
+            case Control.REMOTE_OFFER -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 110f, remoteRow1Y(), 110f, BUTTON_H);
+            case Control.REMOTE_NEW_PIN -> set(r, remoteX() + REMOTE_W - 2 * PANEL_PAD - 56f - 64f, remoteCueY(i), 64f,
+                    REMOTE_ROW_H - 2f);
+            case Control.REMOTE_LOCK -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 56f, remoteCueY(i), 56f, REMOTE_ROW_H - 2f);
+            case Control.REMOTE_DISCONNECT -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 92f,
+                    remotePhonesY() + i * REMOTE_ROW_H, 92f, REMOTE_ROW_H - 2f);
+            case Control.SOURCE_NAME -> set(r, stripX(i) + 1f, TAB_BAR, sw - 2f, NAME_H);
             case Control.TALKBACK_LATCH -> set(r, width - MARGIN - 60f, 6f, 60f, 24f);
             case Control.SLOT -> set(r, width - MARGIN - 164f - 8f - (2 - i) * 32f, 6f, 28f, 24f);
             case Control.PRESET_PREV -> set(r, cx + BUTTONS_X, presetRowY(), 34f, BUTTON_H);
@@ -127,7 +168,7 @@ public final class EditorLayout {
             }
             case Control.SEND_LEVEL -> set(r, stripX(i) + sw * 0.5f, mt, sw * 0.42f, mh);
             case Control.SOURCE_CLIP -> set(r, stripX(i) + 3f, mt - CLIP - 2f, sw * 0.42f, CLIP);
-            case Control.SOURCE_MODE -> set(r, stripX(i) + 2f, TAB_BAR + 1f, sw - 4f, LABEL - 2f);
+            case Control.SOURCE_MODE -> set(r, stripX(i) + 2f, TAB_BAR + NAME_H + 1f, sw - 4f, LABEL - 2f);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
             case Control.SEND_MUTE -> set(r, stripX(i) + 3f, bottom + 26f, sw - 6f, 20f);
             case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, CUE_METER_W, CLIP);
@@ -144,10 +185,10 @@ public final class EditorLayout {
                         w = (BUTTON_W - BUTTON_GAP) / 2; // a pair on one row, as on a console
                         x += kind == Control.CUE_POLARITY_RIGHT ? w + BUTTON_GAP : 0f;
                     }
-                    set(r, x, mt + row * (BUTTON_H + BUTTON_GAP), w, BUTTON_H);
+                    set(r, x, controlsTop() + row * (BUTTON_H + BUTTON_GAP), w, BUTTON_H);
                 } else if (side >= 0) {
                     float x = cx + SIDE_X;
-                    set(r, x, mt + SIDE_TOP + side * SIDE_PITCH, width - MARGIN - x, SIDE_PITCH - 4f);
+                    set(r, x, controlsTop() + SIDE_TOP + side * SIDE_PITCH, width - MARGIN - x, SIDE_PITCH - 4f);
                 } else {
                     set(r, 0, 0, 0, 0);
                 }
@@ -199,12 +240,105 @@ public final class EditorLayout {
         return Control.of(Control.PRESET_TITLE, 0);
     }
 
+    /** The remote panel's box (drawn only while it is open). */
+    public void remotePanel(float[] r) {
+        set(r, remoteX(), remoteY(), REMOTE_W, remoteHeight());
+    }
+
+    /** The QR code's square, left in the remote panel. */
+    public void remoteQr(float[] r) {
+        set(r, remoteX() + PANEL_PAD, remoteCueY(0), REMOTE_QR, REMOTE_QR);
+    }
+
+    /** The second line: the remote's problem (a port in use) or its state. */
+    public void remoteMessage(float[] r) {
+        set(r, remoteX() + PANEL_PAD, remoteRow1Y(), REMOTE_W - 3 * PANEL_PAD - 110f, BUTTON_H);
+    }
+
+    /** Cue {@code cue}'s row right of the QR code: its number, name and PIN (the buttons are controls). */
+    public void remoteCue(int cue, float[] r) {
+        float x = remoteColumnX();
+        set(r, x, remoteCueY(cue), remoteX() + REMOTE_W - PANEL_PAD - x, REMOTE_ROW_H - 2f);
+    }
+
+    /** Visible phone row {@code row}: its address and cue (the disconnect button is a control). */
+    public void remotePhone(int row, float[] r) {
+        float x = remoteColumnX();
+        set(r, x, remotePhonesY() + row * REMOTE_ROW_H, remoteX() + REMOTE_W - PANEL_PAD - x, REMOTE_ROW_H - 2f);
+    }
+
+    /** The "PHONES" heading over the phone rows. */
+    public float remotePhonesHeadingY() {
+        return remotePhonesY() - 9f;
+    }
+
+    private float remoteX() {
+        return MARGIN;
+    }
+
+    /** The remote panel's left edge. */
+    public float remoteX0() {
+        return remoteX();
+    }
+
+    private float remoteY() {
+        return TAB_BAR + 4f;
+    }
+
+    private float remoteRow1Y() {
+        return remoteY() + 2 * PANEL_PAD + BUTTON_H;
+    }
+
+    private float remoteColumnX() {
+        return remoteX() + 2 * PANEL_PAD + REMOTE_QR + 8f;
+    }
+
+    private float remoteCueY(int cue) {
+        return remoteRow1Y() + BUTTON_H + PANEL_PAD + cue * REMOTE_ROW_H;
+    }
+
+    private float remotePhonesY() {
+        return remoteCueY(Layout.MAX_CUES) + 18f;
+    }
+
+    private float remoteHeight() {
+        return remotePhonesY() + REMOTE_PHONE_ROWS * REMOTE_ROW_H + PANEL_PAD - remoteY();
+    }
+
+    /**
+     * The remote panel's control under (x, y), {@link Control#REMOTE_TITLE} for the rest of its
+     * box, or {@link Control#NONE} outside it. Only asked while the panel is open. Allocates nothing.
+     */
+    public int remoteHit(float x, float y, float[] scratch) {
+        remotePanel(scratch);
+        if (!(x >= scratch[0] && x < scratch[0] + scratch[2] && y >= scratch[1] && y < scratch[1] + scratch[3])) {
+            return Control.NONE;
+        }
+        for (int kind : REMOTE_ROWS) {
+            int rows = kind == Control.REMOTE_DISCONNECT ? REMOTE_PHONE_ROWS : Layout.MAX_CUES;
+            for (int row = 0; row < rows; row++) {
+                if (inside(Control.of(kind, row), x, y, scratch)) {
+                    return Control.of(kind, row);
+                }
+            }
+        }
+        for (int kind : REMOTE_ACTIONS) {
+            if (inside(Control.of(kind, 0), x, y, scratch)) {
+                return Control.of(kind, 0);
+            }
+        }
+        return Control.of(Control.REMOTE_TITLE, 0);
+    }
+
+    static final int[] REMOTE_ROWS = {Control.REMOTE_NEW_PIN, Control.REMOTE_LOCK, Control.REMOTE_DISCONNECT};
+    static final int[] REMOTE_ACTIONS = {Control.REMOTE_SWITCH, Control.REMOTE_PORT, Control.REMOTE_OFFER};
+
     static final int[] PANEL_ACTIONS = {Control.PRESET_SAVE_AS, Control.PRESET_RENAME, Control.PRESET_DELETE};
 
     /** Where the loudness and correlation read-outs go: right of the buttons, above the side controls. */
     public void readouts(float[] r) {
         float x = cueSectionX() + SIDE_X;
-        set(r, x, meterTop(), width - MARGIN - x, SIDE_TOP - 4f);
+        set(r, x, controlsTop(), width - MARGIN - x, SIDE_TOP - 4f);
     }
 
     /** The x where the cue meter's VU scale labels start (right of the meter). */
@@ -268,7 +402,8 @@ public final class EditorLayout {
     }
 
     static final int[] STRIP_KINDS = {
-        Control.SEND_LEVEL, Control.SEND_PAN, Control.SEND_MUTE, Control.SOURCE_CLIP, Control.SOURCE_MODE
+        Control.SEND_LEVEL, Control.SEND_PAN, Control.SEND_MUTE, Control.SOURCE_CLIP, Control.SOURCE_MODE,
+        Control.SOURCE_NAME
     };
 
     static final int[] ALL_SINGLE = {
@@ -278,7 +413,7 @@ public final class EditorLayout {
         Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
         Control.PRESET_PREV, Control.PRESET_NEXT, Control.PRESETS, Control.CUE_NAME,
         Control.LOUDNESS_RESET, Control.METER_REFERENCE, Control.CUE_DIM_AMOUNT, Control.CUE_CEILING,
-        Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE
+        Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE, Control.REMOTE
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

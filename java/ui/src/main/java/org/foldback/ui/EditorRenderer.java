@@ -3,6 +3,7 @@ package org.foldback.ui;
 import static org.lwjgl.nanovg.NanoVG.*;
 
 import org.foldback.control.Controller;
+import org.foldback.control.RemoteStatus;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterReading;
@@ -61,6 +62,21 @@ final class EditorRenderer {
     private final Utf8Text[] rowNames = new Utf8Text[EditorLayout.PANEL_ROWS];
     private String[] rowsSeenList;
     private int rowsSeenScroll = -1;
+    // Source names, encoded when a rename changes them (a new String), not per frame.
+    private final Utf8Text[] sourceNames = new Utf8Text[Layout.MAX_SOURCES];
+    private final String[] sourceNameSeen = new String[Layout.MAX_SOURCES];
+    // The remote panel's texts, encoded when what they show changes (a new object), not per frame.
+    private final Utf8Text[] pinText = new Utf8Text[Layout.MAX_CUES];
+    private final String[] pinSeen = new String[Layout.MAX_CUES];
+    private final Utf8Text remoteName = new Utf8Text(Layout.MAX_NAME_LENGTH * 4);
+    private String remoteNameSeen;
+    private final Utf8Text remoteMessage = new Utf8Text(400);
+    private final Utf8Text remoteAddress = new Utf8Text(200);
+    private final Utf8Text[] phoneText = new Utf8Text[EditorLayout.REMOTE_PHONE_ROWS];
+    private RemoteStatus statusSeen;
+    private String messageSeen;
+    private int phoneScrollSeen = -1;
+    private int phonesShown;
 
     EditorRenderer(long vg, int font) {
         this.vg = vg;
@@ -74,6 +90,15 @@ final class EditorRenderer {
         for (int i = 0; i < rowNames.length; i++) {
             rowNames[i] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4); // a preset name has the same limit
         }
+        for (int i = 0; i < sourceNames.length; i++) {
+            sourceNames[i] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4);
+        }
+        for (int i = 0; i < pinText.length; i++) {
+            pinText[i] = new Utf8Text(16);
+        }
+        for (int i = 0; i < phoneText.length; i++) {
+            phoneText[i] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4 + 80);
+        }
     }
 
     void free() {
@@ -85,7 +110,7 @@ final class EditorRenderer {
      * lock and without a call into the host (OpenGL thread).
      */
     void draw(int widthPx, int heightPx, float scale, Controller instance, int cue, Programs programs,
-            NameField rename, PresetPanel presets) {
+            NameField rename, PresetPanel presets, RemotePanel remote) {
         ParamReader params = instance.params();
         StateSnapshot state = instance.snapshot();
         float w = widthPx / scale;
@@ -108,12 +133,15 @@ final class EditorRenderer {
         drawTalkback(params);
         drawSlots(state);
         drawPresets(programs, presets);
+        drawRemoteButton(remote);
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             drawStrip(s, params, cue, metered ? readings[s] : null, state.meterReference());
+            drawSourceName(s, state, rename);
         }
         drawCueSection(params, cue, metered ? readings[Layout.MAX_SOURCES + cue] : null, instance.limiting(cue), state);
         drawCueName(cue, rename);
         drawPresetPanel(presets, programs, rename);
+        drawRemotePanel(remote, rename, state, instance.id());
         drawNotice(state.notice());
         nvgEndFrame(vg);
     }
@@ -225,6 +253,183 @@ final class EditorRenderer {
         button(r, false, HOT, userSelected ? "RENAME" : "");
         layout.rect(Control.of(Control.PRESET_DELETE, 0), r);
         button(r, presets.confirmingDelete(), OVER, !userSelected ? "" : presets.confirmingDelete() ? "SURE?" : "DELETE");
+    }
+
+    /** REMOTE in the top bar: lit while its panel is open, a green light while the process's server runs. */
+    private void drawRemoteButton(RemotePanel remote) {
+        layout.rect(Control.of(Control.REMOTE, 0), r);
+        boolean open = remote.isOpen();
+        fillRound(r, 3f, open ? HOT : null, 52, 55, 62);
+        text.clear().append("REMOTE");
+        label(text.done(), r[0] + r[2] / 2 + 5f, r[1] + r[3] / 2, 11f, open ? 20 : 220); // right of the light
+        boolean serving = remote.status().running();
+        fill(serving ? PEAK[0] : 70, serving ? PEAK[1] : 72, serving ? PEAK[2] : 78, 255);
+        nvgBeginPath(vg);
+        nvgCircle(vg, r[0] + 9f, r[1] + r[3] / 2, 3.5f);
+        nvgFill(vg);
+    }
+
+    /** A source's name over its strip (clipped to it), or the name field while it is renamed. */
+    private void drawSourceName(int s, StateSnapshot state, NameField field) {
+        layout.rect(Control.of(Control.SOURCE_NAME, s), r);
+        if (field.active() && field.target() == Control.of(Control.SOURCE_NAME, s)) {
+            r[2] = Math.max(r[2], 90f); // a short strip: the field grows to the right while typing
+            drawField(r, field, 11f);
+            return;
+        }
+        String name = state.sourceName(s);
+        if (name != sourceNameSeen[s]) { // a rename: encode once, not per frame
+            sourceNameSeen[s] = name;
+            sourceNames[s].clear().append(name).done();
+        }
+        nvgScissor(vg, r[0], r[1], r[2], r[3]);
+        label(sourceNames[s].bytesForDraw(), r[0] + r[2] / 2, r[1] + r[3] / 2, 10f, 215);
+        nvgResetScissor(vg);
+    }
+
+    /**
+     * The open remote panel over the strips: title with this instance's name, port and switch; the
+     * server's state or problem (a port in use, with the free one offered); the QR code and the
+     * address; each cue's PIN, NEW PIN and LOCK; the connected phones with DISCONNECT.
+     */
+    private void drawRemotePanel(RemotePanel panel, NameField field, StateSnapshot state, int instanceId) {
+        if (!panel.isOpen()) {
+            return;
+        }
+        boolean enabled = panel.enabled(); // first: it makes the PINs and locks written before it visible
+        RemoteStatus status = panel.status();
+        layout.remotePanel(r);
+        fillRound(r, 4f, null, 36, 38, 44);
+        nvgStrokeWidth(vg, 1f);
+        nvgStrokeColor(vg, nvgRGBA((byte) 110, (byte) 112, (byte) 120, (byte) 255, colour));
+        nvgStroke(vg);
+
+        layout.rect(Control.of(Control.REMOTE_TITLE, 0), r);
+        if (field.active() && field.target() == Control.of(Control.REMOTE_TITLE, 0)) {
+            drawField(r, field, 12f); // the instance's name being typed
+        } else {
+            String name = panel.instanceName();
+            if (name != remoteNameSeen) {
+                remoteNameSeen = name;
+                remoteName.clear().append("WEB REMOTE    ").append(name).done();
+            }
+            leftLabel(remoteName.bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 12f, 225);
+        }
+
+        layout.rect(Control.of(Control.REMOTE_PORT, 0), r);
+        if (field.active() && field.target() == Control.of(Control.REMOTE_PORT, 0)) {
+            drawField(r, field, 12f);
+        } else {
+            fillRound(r, 3f, null, 52, 55, 62);
+            text.clear().append("PORT ").append(panel.port());
+            label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 225);
+        }
+        layout.rect(Control.of(Control.REMOTE_SWITCH, 0), r);
+        button(r, enabled, PEAK, enabled ? "ON" : "OFF");
+
+        String message = panel.message();
+        if (status != statusSeen || message != messageSeen || panel.phoneScroll() != phoneScrollSeen) {
+            encodeRemote(status, message, panel.phoneScroll(), state, instanceId); // on a change only
+        }
+        layout.remoteMessage(r);
+        boolean problem = message != null || status.problem() != null;
+        drawText(remoteMessage.bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 11f, 200, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE,
+                problem ? OVER : null);
+        if (status.offeredPort() > 0) {
+            layout.rect(Control.of(Control.REMOTE_OFFER, 0), r);
+            text.clear().append("USE ").append(status.offeredPort());
+            button(r, true, HOT, text.done());
+        }
+
+        layout.remoteQr(r);
+        drawQr(r, status.qr());
+        drawText(remoteAddress.bytesForDraw(), r[0] + r[2] / 2, r[1] + r[3] + 10f, 11f, 235,
+                NVG_ALIGN_CENTER | NVG_ALIGN_MIDDLE, null);
+
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            layout.remoteCue(c, r);
+            fill(CUE_COLOURS[c][0], CUE_COLOURS[c][1], CUE_COLOURS[c][2], 255);
+            rect(r[0], r[1] + 2f, 3f, r[3] - 4f);
+            nvgScissor(vg, r[0], r[1], 150f, r[3]);
+            leftLabel(cueNames[c].bytesForDraw(), r[0] + 8f, r[1] + r[3] / 2, 12f, 225);
+            nvgResetScissor(vg);
+            String pin = panel.pin(c);
+            if (pin != pinSeen[c]) {
+                pinSeen[c] = pin;
+                pinText[c].clear().append("PIN ").append(pin == null ? "" : pin).done();
+            }
+            leftLabel(pinText[c].bytesForDraw(), r[0] + 160f, r[1] + r[3] / 2, 13f, 255);
+            layout.rect(Control.of(Control.REMOTE_NEW_PIN, c), r);
+            button(r, false, HOT, "NEW PIN");
+            layout.rect(Control.of(Control.REMOTE_LOCK, c), r);
+            button(r, panel.locked(c), OVER, "LOCK");
+        }
+
+        text.clear().append("PHONES");
+        leftLabel(text.done(), layout.remoteX0() + 2f * EditorLayout.PANEL_PAD + EditorLayout.REMOTE_QR + 8f,
+                layout.remotePhonesHeadingY(), 10f, 150);
+        for (int row = 0; row < phonesShown; row++) {
+            layout.remotePhone(row, r);
+            leftLabel(phoneText[row].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 11f, 225);
+            layout.rect(Control.of(Control.REMOTE_DISCONNECT, row), r);
+            button(r, false, OVER, "DISCONNECT");
+        }
+    }
+
+    /** The panel's texts for a new status, message or scroll: runs when one of them changes, never per frame. */
+    private void encodeRemote(RemoteStatus status, String message, int scroll, StateSnapshot state, int instanceId) {
+        statusSeen = status;
+        messageSeen = message;
+        phoneScrollSeen = scroll;
+        remoteMessage.clear();
+        if (message != null) {
+            remoteMessage.append(message);
+        } else if (status.problem() != null) {
+            remoteMessage.append(status.problem());
+        } else if (status.running()) {
+            remoteMessage.append("Serving ").append(status.phones().size()).append(" phone(s). Performers open the address and type their cue's PIN.");
+        } else {
+            remoteMessage.append("Off: switch it on to let performers mix their own cue from a phone.");
+        }
+        remoteMessage.done();
+        remoteAddress.clear().append(status.running() ? status.address() : "").done();
+        java.util.List<RemoteStatus.Phone> phones = status.phones();
+        phonesShown = Math.max(0, Math.min(EditorLayout.REMOTE_PHONE_ROWS, phones.size() - scroll));
+        for (int row = 0; row < phonesShown; row++) {
+            RemoteStatus.Phone p = phones.get(scroll + row);
+            Utf8Text t = phoneText[row].clear().append(p.address()).append("   ");
+            if (p.cue() == 0) {
+                t.append("choosing a cue");
+            } else if (p.instance() == instanceId) {
+                t.append("cue ").append(p.cue()).append(' ').append(state.cueName(p.cue() - 1));
+            } else {
+                t.append("instance ").append(p.instance()).append(", cue ").append(p.cue());
+            }
+            t.done();
+        }
+    }
+
+    /** The QR code in {@code box}: a light square (the quiet zone is part of the modules) and one path of dark modules. */
+    private void drawQr(float[] box, boolean[][] modules) {
+        fill(250, 250, 250, 255);
+        rect(box[0], box[1], box[2], box[3]);
+        int n = modules.length;
+        if (n == 0) {
+            return;
+        }
+        float size = box[2] / n;
+        fill(0, 0, 0, 255);
+        nvgBeginPath(vg);
+        for (int y = 0; y < n; y++) {
+            boolean[] row = modules[y];
+            for (int x = 0; x < row.length; x++) {
+                if (row[x]) {
+                    // A hair larger than a module, so neighbours join without anti-aliased seams.
+                    nvgRect(vg, box[0] + x * size, box[1] + y * size, size + 0.3f, size + 0.3f);
+                }
+            }
+        }
+        nvgFill(vg);
     }
 
     private void drawSlots(StateSnapshot state) {

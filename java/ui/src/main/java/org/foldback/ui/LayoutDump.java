@@ -40,6 +40,19 @@ public final class LayoutDump {
         for (int kind : EditorLayout.PANEL_ACTIONS) {
             line(out, layout, Control.of(kind, 0), r);
         }
+        // The remote panel's parts, where they are while it is open.
+        line(out, layout, Control.of(Control.REMOTE_TITLE, 0), r);
+        for (int kind : EditorLayout.REMOTE_ROWS) {
+            int rows = kind == Control.REMOTE_DISCONNECT ? EditorLayout.REMOTE_PHONE_ROWS : Layout.MAX_CUES;
+            for (int row = 0; row < rows; row++) {
+                line(out, layout, Control.of(kind, row), r);
+            }
+        }
+        for (int kind : EditorLayout.REMOTE_ACTIONS) {
+            line(out, layout, Control.of(kind, 0), r);
+        }
+        layout.remoteQr(r);
+        row(out, "remote.qr", r);
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             layout.sourceMeter(s, r);
             row(out, "source.meter." + (s + 1), r);

@@ -200,6 +200,39 @@ class EditorInputTest {
     }
 
     @Test
+    void doubleClickOnASourcesNameRenamesItAndAClickOnItsNumberStillSwitchesMono() {
+        doubleClick(Control.of(Control.SOURCE_NAME, 3));
+        assertTrue(input.rename().active());
+        assertEquals("Src 4", input.rename().text(), "the field starts with the current name");
+        for (int i = 0; i < 5; i++) {
+            input.key(EditorView.KEY_BACKSPACE, 0, 0);
+        }
+        "Bass DI".codePoints().forEach(cp -> input.key(0, 0, cp));
+        input.key(EditorView.KEY_RETURN, 0, 0);
+        assertEquals("Bass DI", host.snapshot().sourceName(3));
+        assertEquals(List.of("state changed"), host.log, "a name is state, not a parameter gesture");
+        assertEquals("send.level.4", Control.name(Control.of(Control.SEND_LEVEL, 3)));
+
+        // Escape keeps the old name; a click elsewhere commits, as a cue's rename does.
+        doubleClick(Control.of(Control.SOURCE_NAME, 3));
+        input.key(0, 0, 'X');
+        input.key(EditorView.KEY_ESCAPE, 0, 0);
+        assertEquals("Bass DI", host.snapshot().sourceName(3));
+        doubleClick(Control.of(Control.SOURCE_NAME, 0));
+        input.key(0, 0, '!');
+        layout.rect(Control.of(Control.TAB, 1), r);
+        input.mouse(EditorView.MOUSE_DOWN, r[0] + 2, r[1] + 2, 0, 0);
+        input.mouse(EditorView.MOUSE_UP, r[0] + 2, r[1] + 2, 0, 0);
+        assertEquals("Src 1!", host.snapshot().sourceName(0));
+
+        // The name row is its own control: a double-click there never reaches the mono switch under it.
+        host.log.clear();
+        doubleClick(Control.of(Control.SOURCE_NAME, 5));
+        input.key(EditorView.KEY_ESCAPE, 0, 0);
+        assertTrue(host.log.isEmpty(), host.log.toString());
+    }
+
+    @Test
     void doubleClickOnATabRenamesTheCueEnterCommitsIntoTheState() {
         doubleClick(Control.of(Control.TAB, 2));
         assertEquals(2, input.selectedCue());

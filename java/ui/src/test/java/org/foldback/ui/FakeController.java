@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
+import org.foldback.control.RemoteStatus;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterReading;
@@ -25,6 +26,15 @@ final class FakeController implements Controller {
     final RecordingPrograms programs;
     final MemoryPresets user;
     private final String[] cueNames = new String[Layout.MAX_CUES];
+    private final String[] sourceNames = new String[Layout.MAX_SOURCES];
+    private final String[] pins = new String[Layout.MAX_CUES];
+    private final boolean[] locked = new boolean[Layout.MAX_CUES];
+    private boolean remoteOn;
+    private int remotePort = 8337;
+    private int pinsMade;
+    /** What the process's remote says, as a test sets it; the phones a test's disconnects took away. */
+    RemoteStatus remoteStatus = RemoteStatus.OFF;
+    final List<RemoteStatus.Phone> disconnected = new ArrayList<>();
     private int meterReference = -18;
     private boolean slotB;
     private long version;
@@ -36,6 +46,9 @@ final class FakeController implements Controller {
         for (int c = 0; c < cueNames.length; c++) {
             cueNames[c] = "Cue " + (c + 1);
         }
+        for (int src = 0; src < sourceNames.length; src++) {
+            sourceNames[src] = "Src " + (src + 1);
+        }
     }
 
     @Override
@@ -43,13 +56,17 @@ final class FakeController implements Controller {
         return 1;
     }
 
+    private String name;
+
     @Override
     public String name() {
-        return "Foldback 1";
+        return name != null ? name : "Foldback 1";
     }
 
     @Override
-    public void setName(String name) {
+    public void setName(String newName) {
+        name = newName == null || newName.isBlank() ? null : newName.strip();
+        log.add("state changed");
     }
 
     @Override
@@ -126,7 +143,7 @@ final class FakeController implements Controller {
 
     @Override
     public StateSnapshot snapshot() {
-        return new StateSnapshot(version, List.of(cueNames), meterReference, slotB, programs.current(), user.loaded(),
+        return new StateSnapshot(version, List.of(cueNames), List.of(sourceNames), meterReference, slotB, programs.current(), user.loaded(),
                 null);
     }
 
@@ -202,20 +219,9 @@ final class FakeController implements Controller {
         return Changes.of(this);
     }
 
-    // ---- Sources, marks, the remote and OSC: the editor does not use them yet; kept in memory. ----
-
-    private final String[] sourceNames = new String[Layout.MAX_SOURCES];
-    private final boolean[][] me = new boolean[Layout.MAX_CUES][Layout.MAX_SOURCES];
-    private final boolean[] locked = new boolean[Layout.MAX_CUES];
-    private boolean remoteOn;
-    private int remotePort = 8337;
-    private boolean oscOn;
-    private int oscPort = 8000;
-    private List<String> oscAllowed = List.of("127.0.0.0/8", "::1");
-
     @Override
     public String sourceName(int source) {
-        return sourceNames[source] != null ? sourceNames[source] : "Src " + (source + 1);
+        return sourceNames[source];
     }
 
     @Override
@@ -225,18 +231,20 @@ final class FakeController implements Controller {
 
     @Override
     public void setSourceName(int source, String name) {
-        sourceNames[source] = name;
-        log.add("state changed");
+        if (!name.equals(sourceNames[source])) {
+            sourceNames[source] = name;
+            version++;
+            log.add("state changed");
+        }
     }
 
     @Override
     public boolean isMe(int cue, int source) {
-        return me[cue][source];
+        return false;
     }
 
     @Override
-    public void setMe(int cue, int source, boolean on) {
-        me[cue][source] = on;
+    public void setMe(int cue, int source, boolean me) {
     }
 
     @Override
@@ -251,18 +259,30 @@ final class FakeController implements Controller {
 
     @Override
     public void setRemote(boolean enabled, int port) {
-        remoteOn = enabled;
-        remotePort = port;
+        if (port < 1024 || port > 65535) {
+            throw new IllegalArgumentException("port " + port);
+        }
+        if (enabled != remoteOn || port != remotePort) {
+            remoteOn = enabled;
+            remotePort = port;
+            log.add("remote " + (enabled ? "on" : "off") + " " + port);
+        }
     }
 
+    /** PINs as the state makes them: on first asking; distinct, so a test sees a new one. */
     @Override
     public String remotePin(int cue) {
-        return "000000";
+        if (pins[cue] == null) {
+            pins[cue] = String.format("%06d", 100000 + pinsMade++);
+        }
+        return pins[cue];
     }
 
     @Override
     public String regenerateRemotePin(int cue) {
-        return "000000";
+        pins[cue] = String.format("%06d", 900000 + pinsMade++);
+        log.add("new pin " + (cue + 1));
+        return pins[cue];
     }
 
     @Override
@@ -271,9 +291,31 @@ final class FakeController implements Controller {
     }
 
     @Override
-    public void setRemoteLocked(int cue, boolean lock) {
-        locked[cue] = lock;
+    public void setRemoteLocked(int cue, boolean on) {
+        locked[cue] = on;
+        log.add((on ? "lock " : "unlock ") + (cue + 1));
     }
+
+    @Override
+    public boolean running() {
+        return true;
+    }
+
+    @Override
+    public RemoteStatus remoteStatus() {
+        return remoteStatus;
+    }
+
+    @Override
+    public void disconnectPhone(RemoteStatus.Phone phone) {
+        disconnected.add(phone);
+    }
+
+    // ---- OSC and meter demand: the editor does not use them yet; kept in memory. --------------------
+
+    private boolean oscOn;
+    private int oscPort = 8000;
+    private java.util.List<String> oscAllowed = java.util.List.of("127.0.0.0/8", "::1");
 
     @Override
     public boolean oscEnabled() {
@@ -286,21 +328,16 @@ final class FakeController implements Controller {
     }
 
     @Override
-    public List<String> oscAllowed() {
+    public java.util.List<String> oscAllowed() {
         return oscAllowed;
     }
 
     @Override
-    public String setOsc(boolean enabled, int port, List<String> allowed) {
+    public String setOsc(boolean enabled, int port, java.util.List<String> allowed) {
         oscOn = enabled;
         oscPort = port;
-        oscAllowed = List.copyOf(allowed);
+        oscAllowed = java.util.List.copyOf(allowed);
         return null;
-    }
-
-    @Override
-    public boolean running() {
-        return true;
     }
 
     final int[] shownCueFigures = new int[8];

@@ -44,7 +44,7 @@ public final class InstanceController implements Controller {
     private final FoldbackProcessor metered;
     private final CueEngine engine;
     private final int id = NEXT_ID.getAndIncrement();
-    private volatile String name;
+    private final String defaultName = "Foldback " + id;
 
     /**
      * @param sources  how many sources the host enabled (asked at each call: it changes at prepare)
@@ -69,16 +69,38 @@ public final class InstanceController implements Controller {
         return id;
     }
 
+    /**
+     * The name surfaces list: the engineer's (saved with the session, in the remote's settings),
+     * else the host's track name (VST3 hosts tell it), else "Foldback N". Read by the remote's
+     * threads per message and by the editor: the default is made once, not per call.
+     */
     @Override
     public String name() {
-        String n = name;
-        return n != null ? n : "Foldback " + id;
+        String chosen = state.read(s -> s.remote().name());
+        if (chosen != null) {
+            return chosen;
+        }
+        String track = hostTrackName;
+        return track != null ? track : defaultName;
     }
 
     @Override
     public void setName(String newName) {
-        name = newName == null || newName.isBlank() ? null : newName.strip();
+        if (editRemote(r -> r.withName(newName))) {
+            Controllers.surfacesChanged();
+        }
     }
+
+    /** The host's name for the track the instance sits on (null: the host said none); message thread. */
+    public void setHostTrackName(String track) {
+        String t = track == null || track.isBlank() ? null : track.strip();
+        if (!java.util.Objects.equals(t, hostTrackName)) {
+            hostTrackName = t;
+            Controllers.surfacesChanged();
+        }
+    }
+
+    private volatile String hostTrackName;
 
     @Override
     public int sourceCount() {
@@ -425,10 +447,18 @@ public final class InstanceController implements Controller {
         return null;
     }
 
-    /** Whether the shim's instance is still there (surfaces drop an instance that is not). */
+
+    private volatile boolean released;
+
+    /** The host released the instance (true) or prepared it again (false); surfaces drop it meanwhile. */
+    public void hostReleased(boolean now) {
+        released = now;
+    }
+
+    /** Whether the host runs the instance: prepared, not released, and the shim's instance still there. */
     @Override
     public boolean running() {
-        return !shim.closed();
+        return !released && !shim.closed();
     }
 
     /** Changes the remote's settings; true when they changed (the session is then marked changed). */

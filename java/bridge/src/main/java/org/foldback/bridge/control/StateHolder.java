@@ -256,7 +256,7 @@ public final class StateHolder {
 
     /** Under the lock (or in the constructor): the state as it is now becomes what readers see. */
     private void publish() {
-        published = new StateSnapshot(++version, state.cueNames(), state.meterReferenceDbfs(),
+        published = new StateSnapshot(++version, state.cueNames(), state.sourceNames(), state.meterReferenceDbfs(),
                 state.activeSlot() == Slot.B, state.program(), loadedUserPreset, notice);
     }
 }

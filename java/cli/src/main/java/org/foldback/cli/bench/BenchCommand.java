@@ -21,7 +21,7 @@ import org.foldback.engine.mix.CueEngine;
  * prints a table, or one JSON object with --json. See native/bench/PERFORMANCE.md for what each
  * figure means and how it is made.
  *
- * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, xruns.
+ * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, xruns, remote.
  * Environment: FOLDBACK_HOST, FOLDBACK_VST3 (set by ./foldback), FOLDBACK_LV2 (default: next to
  * the VST3), FOLDBACK_JAVA_HOME (the plugin's JDK; default: the one running this command),
  * FOLDBACK_JVM_OPTIONS (passed on to the plugin's JVM).
@@ -64,7 +64,7 @@ public final class BenchCommand {
                 case "--quick": quick = true; break;
                 case "--skip":
                     if (i + 1 >= args.length) {
-                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,xruns)");
+                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,xruns,remote)");
                     }
                     skip.addAll(List.of(args[++i].split(",")));
                     break;
@@ -112,6 +112,7 @@ public final class BenchCommand {
         step("scaling", this::scaling);
         step("x42", this::x42);
         step("xruns", this::xruns);
+        step("remote", this::remote);
         figures.put("jdk_feature_version_bench_jvm", (double) Runtime.version().feature());
         figures.put("quick", quick ? 1.0 : 0.0);
         figures.put("load_average_1min", loadAverage());
@@ -132,6 +133,37 @@ public final class BenchCommand {
         } catch (IOException | BenchException | RuntimeException e) {
             figures.note(group, "not measured: " + e.getMessage());
             err.println("bench: " + group + " failed: " + e.getMessage());
+        }
+    }
+
+    // ---- The web remote's cost to the audio thread, in this JVM ------------------------------------
+
+    private void remote() throws IOException, BenchException {
+        try {
+            RemoteLoad.Result r = RemoteLoad.measure((name, state, options) -> {
+                List<String> cmd = new ArrayList<>(List.of(host().toString(), "bench", "--plugin", vst3().toString(),
+                        "--plugin-state", state.toString(), "--block", String.valueOf(BLOCK),
+                        "--sample-rate", String.valueOf((int) RATE)));
+                cmd.addAll(List.of(options));
+                return KeyValueProcess.run(cmd, env, work.resolve(name + ".log"), 600);
+            }, work, Files.readAllBytes(BenchConfig.FULL.writeState(work)), quick ? 5 : 20, quick ? 1 : 3);
+            figures.put("remote_block_p999_us_idle", r.idleP999());
+            figures.put("remote_block_p999_us_32_phones", r.busyP999());
+            figures.put("remote_p999_ratio_32_phones_over_idle", r.ratio());
+            figures.put("remote_block_median_us_idle", r.idle().get(0).medianMicros());
+            figures.put("remote_block_median_us_32_phones", r.busy().get(0).medianMicros());
+            figures.put("remote_phone_edits", (double) r.edits());
+            figures.put("remote_meter_frames", (double) r.meterFrames());
+            figures.put("remote_realtime_priority", r.busy().get(0).realtimePriority() ? 1.0 : 0.0);
+            figures.note("remote", "block time p99.9 through the VST3 (foldback-host bench, realtime), median of "
+                    + r.idle().size() + " runs each, idle and with " + RemoteLoad.PHONES + " busy phones (goal <= 1.1x)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BenchException("interrupted");
+        } catch (IOException | BenchException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new BenchException("remote: " + e);
         }
     }
 
