@@ -52,7 +52,7 @@ public final class ShimCalls {
         }
         // A plugin is a shared library we can open by path; the standalone is an executable, whose
         // exported symbols JNA finds in the running process instead.
-        Exports e = library.endsWith(".so")
+        Exports e = library.endsWith(".so") || library.endsWith(".clap")
                 ? Native.load(library, Exports.class)
                 : Native.load(Exports.class);
         int abi = e.foldback_shim_abi_version();
