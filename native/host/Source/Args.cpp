@@ -16,7 +16,7 @@ namespace
         {
             { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
                           { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
-                          { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
+                          { "cues", false }, { "state", false }, { "set", true }, { "set-at", true }, { "save-state", false },
                           { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "program-name", false }, { "tail", false }, { "timeout", false } } },
             { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
                                { "block", false }, { "frames", false }, { "timeout", false } } },
@@ -171,7 +171,8 @@ juce::String Args::usage()
            "                [--block N] [--block-pattern fixed|random:SEED] [--sample-rate SR]\n"
            "                [--sources S] [--cues C] [--state FILE] [--set \"NAME=TEXT\" ...]\n"
            "                [--save-state FILE] [--tail SECONDS]\n"
-           "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
+           "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3 or CLAP)\n"
+           "                [--set-at \"FRAME:NAME=TEXT\" ...]   (a sample-accurate change; CLAP only)\n"
            "                [--program N | --program-name NAME]   (load a program before rendering)\n"
            "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N]\n"
            "  foldback-host info --plugin PATH\n"

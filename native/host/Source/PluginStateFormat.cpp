@@ -14,7 +14,7 @@ const char* const juceTrailerMagic = "JUCEPrivateData";   // juce_VST3_Wrapper.c
 void requireVst3 (const juce::AudioPluginInstance& plugin)
 {
     if (plugin.getPluginDescription().pluginFormatName != "VST3")
-        failArgs ("raw plugin state is supported for VST3 plugins only");
+        failArgs ("raw plugin state is supported for VST3 and CLAP plugins only");
 }
 
 /** Drops JUCE's trailer: [int64 0][private data][int64 size of it]["JUCEPrivateData"]. */
@@ -33,10 +33,17 @@ juce::MemoryBlock withoutJuceTrailer (const juce::MemoryBlock& block)
     const auto trailer = sizeof (juce::uint64) + privateSize + sizeof (juce::uint64) + magicSize;
     return trailer <= size ? juce::MemoryBlock (bytes, size - trailer) : block;
 }
+
+bool isClap (const juce::AudioPluginInstance& plugin)
+{
+    return plugin.getPluginDescription().pluginFormatName == "CLAP";
+}
 } // namespace
 
 juce::MemoryBlock wrap (const juce::AudioPluginInstance& plugin, const juce::MemoryBlock& raw)
 {
+    if (isClap (plugin))
+        return raw;   // a CLAP host stores the plugin's own bytes as they are
     requireVst3 (plugin);
     juce::XmlElement state ("VST3PluginState");
     state.createNewChildElement (componentTag)->addTextElement (raw.toBase64Encoding());
@@ -47,6 +54,8 @@ juce::MemoryBlock wrap (const juce::AudioPluginInstance& plugin, const juce::Mem
 
 juce::MemoryBlock unwrap (const juce::AudioPluginInstance& plugin, const juce::MemoryBlock& hosted)
 {
+    if (isClap (plugin))
+        return hosted;
     requireVst3 (plugin);
     auto xml = juce::AudioProcessor::getXmlFromBinary (hosted.getData(), (int) hosted.getSize());
     auto* component = xml != nullptr ? xml->getChildByName (componentTag) : nullptr;

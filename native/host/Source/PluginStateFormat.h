@@ -6,7 +6,8 @@
  * A hosted plugin's own state bytes (what its getStateInformation writes, such as Foldback's
  * JSON) versus the host-side blob JUCE's VST3 hosting expects: an XML "VST3PluginState" whose
  * IComponent child carries the component state in base64, followed in JUCE-built plugins by a
- * small "JUCEPrivateData" trailer. These two functions convert, so tests and the render command
+ * small "JUCEPrivateData" trailer (a CLAP host keeps the plugin's bytes as they are). These two
+ * functions convert, so tests and the render command
  * can hand a plugin its own state file and read its own state back.
  */
 namespace PluginStateFormat
