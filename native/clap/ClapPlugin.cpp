@@ -59,12 +59,15 @@ float* channelOf (const clap_audio_buffer_t* buffers, uint32_t count, int port, 
 Plugin::Plugin (const clap_host_t* h)
     : host (h),
       values (new std::atomic<float>[contract::paramCount]),
-      changed (new std::atomic<bool>[contract::paramCount])
+      changed (new std::atomic<bool>[contract::paramCount]),
+      changeSlot (new int[contract::paramCount])
 {
+    static_assert (contract::changeBuffer::capacity >= contract::paramCount, "a piece holds each parameter once");
     for (int i = 0; i < contract::paramCount; ++i)
     {
         values[i].store (contract::params[i].defaultNormalized);
         changed[i].store (true);
+        changeSlot[i] = -1;
     }
     plugin.desc = &descriptor;
     plugin.plugin_data = this;
@@ -118,6 +121,7 @@ bool Plugin::activate (double sampleRate, uint32_t maxFrames)
 {
     // CLAP 1.1.1 has no configurable ports: every source and cue port is always there.
     javaPrepared = java->prepare (sampleRate, (int) std::max<uint32_t> (1, maxFrames), sourcePorts, cuePorts);
+    failureSignalled.store (false);
     if (javaPrepared)
         logLine ("CLAP prepared: " + juce::String (sampleRate) + " Hz, blocks up to " + juce::String (maxFrames));
     for (int i = 0; i < contract::paramCount; ++i)
@@ -163,12 +167,27 @@ int Plugin::collectMainThreadChanges() noexcept
     int count = 0;
     for (int i = 0; i < contract::paramCount; ++i)
         if (changed[i].exchange (false, std::memory_order_acq_rel))
-        {
-            java->changeIndices()[count] = i;
-            java->changeValues()[count] = values[i].load (std::memory_order_relaxed);
-            ++count;
-        }
+            count = addChange (i, values[i].load (std::memory_order_relaxed), count);
     return count;
+}
+
+int Plugin::addChange (int index, float normalized, int changeCount) noexcept
+{
+    if (const int slot = changeSlot[index]; slot >= 0)
+    {
+        java->changeValues()[slot] = normalized;   // the same piece, the same time: the last value wins
+        return changeCount;
+    }
+    changeSlot[index] = changeCount;
+    java->changeIndices()[changeCount] = index;
+    java->changeValues()[changeCount] = normalized;
+    return changeCount + 1;
+}
+
+void Plugin::clearChangeSlots (int changeCount) noexcept
+{
+    for (int i = 0; i < changeCount; ++i)
+        changeSlot[java->changeIndices()[i]] = -1;
 }
 
 int Plugin::applyEvent (const clap_event_header_t& event, int changeCount) noexcept
@@ -180,15 +199,13 @@ int Plugin::applyEvent (const clap_event_header_t& event, int changeCount) noexc
     if (! validIndex (index))
         return changeCount;
     const float normalized = toNormalized (index, change.value);
-    values[index].store (normalized, std::memory_order_relaxed);
-    if (! javaPrepared || changeCount >= contract::changeBuffer::capacity)
+    if (! javaPrepared)
     {
-        setValue (index, normalized);   // the engine takes it with the next piece
+        setValue (index, normalized);   // the engine takes it with the first block
         return changeCount;
     }
-    java->changeIndices()[changeCount] = index;
-    java->changeValues()[changeCount] = normalized;
-    return changeCount + 1;
+    values[index].store (normalized, std::memory_order_relaxed);
+    return addChange (index, normalized, changeCount);
 }
 
 clap_process_status Plugin::process (const clap_process_t& process) noexcept
@@ -223,19 +240,25 @@ clap_process_status Plugin::process (const clap_process_t& process) noexcept
             mixThroughJava (process, start, end - start, changes);
         else
             bypassToMainInput (process, start);
+        if (javaPrepared)
+            clearChangeSlots (changes);
         if (! java->isAlive() && javaPrepared)
         {
             bypassToMainInput (process, start);   // Java failed in this piece: the rest passes through
-            if (host->request_callback != nullptr)
-                host->request_callback (host);    // the main thread logs why
+            if (! failureSignalled.exchange (true) && host->request_callback != nullptr)
+                host->request_callback (host);    // the main thread logs why, once
             break;
         }
         changes = 0;
         start = end;
     }
     // Values still in the buffer (events after the last sample) wait for the next block.
-    for (int i = 0; i < changes; ++i)
-        setValue (java->changeIndices()[i], java->changeValues()[i]);
+    if (javaPrepared)
+    {
+        for (int i = 0; i < changes; ++i)
+            setValue (java->changeIndices()[i], java->changeValues()[i]);
+        clearChangeSlots (changes);
+    }
 
     sendEditsToHost (process.out_events);
     return CLAP_PROCESS_CONTINUE;

@@ -64,6 +64,8 @@ private:
 
     //== The audio path ============================================================================
     int applyEvent (const clap_event_header_t& event, int changeCount) noexcept;
+    int addChange (int index, float normalized, int changeCount) noexcept;
+    void clearChangeSlots (int changeCount) noexcept;
     int collectMainThreadChanges() noexcept;
     void mixThroughJava (const clap_process_t& process, uint32_t start, uint32_t frames, int changeCount) noexcept;
     void bypassToMainInput (const clap_process_t& process, uint32_t start) noexcept;
@@ -98,8 +100,12 @@ private:
     std::unique_ptr<std::atomic<float>[]> values;
     std::unique_ptr<std::atomic<bool>[]> changed;
     std::atomic<bool> anyChange { true };
+    // Where parameter i sits in the change buffer of the piece being built (-1: not there), so a
+    // parameter appears once per piece (the last value wins) and the buffer never overflows.
+    std::unique_ptr<int[]> changeSlot;
     EditQueue edits;
     bool javaPrepared = false;
+    std::atomic<bool> failureSignalled { false };   // the main thread was asked to log a Java failure
 
     juce::MemoryBlock stateWithoutJava;   // kept verbatim so a session saved without Java loses nothing
     juce::StringArray programs;

@@ -287,11 +287,22 @@ public:
         steadyTime += n;
     }
 
+    AudioProcessorParameter* getBypassParameter() const override
+    {
+        for (auto* p : ordered)
+            if ((p->info.flags & CLAP_PARAM_IS_BYPASS) != 0)
+                return p;
+        return nullptr;
+    }
+
     void getStateInformation (MemoryBlock& destination) override
     {
         destination.reset();
         if (state == nullptr)
             return;
+        // Changes not processed yet must be in the state: hand them over with params.flush first
+        // (this host never runs it concurrently with process).
+        flushPending();
         MemoryOutputStream out (destination, false);
         clap_ostream_t stream { &out, [] (const clap_ostream_t* s, const void* data, uint64_t size) -> int64_t
         {
@@ -347,6 +358,23 @@ public:
     std::atomic<int> gestures { 0 };
 
 private:
+    void flushPending()
+    {
+        {
+            const std::lock_guard<std::mutex> lock (pendingLock);
+            if (pending.empty())
+                return;
+            blockEvents.events.clear();
+            for (auto e : pending)
+            {
+                e.header.time = 0;
+                blockEvents.events.push_back (e);
+            }
+            pending.clear();
+        }
+        params->flush (plugin, &blockEvents.list, &pluginEvents);
+    }
+
     void takePending (int frames)
     {
         const std::lock_guard<std::mutex> lock (pendingLock);
