@@ -8,7 +8,8 @@
 # NOT REGISTERED IN CTEST (unfinished): on this machine Qtractor 0.9.31 loads the session and
 # creates and initialises Foldback twice (the log says "CLAP instance ready in qtractorClapPlugin"),
 # but within a minute it neither opens its JACK client nor activates the plugin, so the play part
-# below is not reached yet. Run it by hand (with the ctest environment) to continue from there.
+# below is not reached yet (two runs: created after 10 s and after 2 min on a loaded machine, no
+# JACK client after 4 min). Run it by hand (with the ctest environment) to continue from there.
 source "$(dirname "$0")/lib.sh"
 : "${FOLDBACK_CLAP:?}"
 command -v qtractor >/dev/null || fail "qtractor is not installed (TEST_PACKAGES in ./foldback)"
@@ -55,7 +56,7 @@ printf '[AutoSave]\nEnabled=false\n' > "$HOME/.config/rncbc.org/Qtractor.conf"
 QT_QPA_PLATFORM=offscreen qtractor "$WORK/session/foldback.qtr" >"$WORK/qtractor.log" 2>&1 &
 QT_PID=$!
 cleanup_hooks+=("kill $QT_PID 2>/dev/null; sleep 1; kill -9 $QT_PID 2>/dev/null")
-for _ in $(seq 600); do grep -q "CLAP prepared" "$LOG" 2>/dev/null && break; sleep 0.1; done
+for _ in $(seq 1500); do grep -q "CLAP prepared" "$LOG" 2>/dev/null && break; sleep 0.1; done
 grep -q "CLAP instance ready in qtractorClapPlugin" "$LOG" || { tail -30 "$WORK/qtractor.log"; jack_lsp; fail "Qtractor did not create Foldback"; }
 grep -q "CLAP prepared" "$LOG" || { tail -30 "$WORK/qtractor.log"; fail "Qtractor did not activate Foldback"; }
 wait_for_port "qtractor:Master/in_1" 30 || fail "Qtractor opened no JACK ports"
