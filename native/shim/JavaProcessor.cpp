@@ -27,7 +27,7 @@ T* directAddress (JNIEnv* e, jobject buffer)
 }
 } // namespace
 
-JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryPath)
+JavaProcessor::JavaProcessor (ShimInstance& shim, const juce::String& shimLibraryPath)
 {
     auto& runtime = JavaRuntime::instance();
     auto* e = runtime.env();
@@ -41,6 +41,8 @@ JavaProcessor::JavaProcessor (void* shimHandle, const juce::String& shimLibraryP
 
     LocalFrame frame (e);
     auto cls = runtime.processorClass();
+    // The handle is the interface's address: ShimExports.cpp casts it back to a ShimInstance.
+    auto* shimHandle = &shim;
     auto ctor = e->GetMethodID (cls, contract::jni::processor::init.name, contract::jni::processor::init.signature);
     auto* local = ctor == nullptr ? nullptr
                                   : e->NewObject (cls, ctor, static_cast<jlong> (reinterpret_cast<intptr_t> (shimHandle)),

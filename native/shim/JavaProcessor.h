@@ -1,6 +1,7 @@
 #pragma once
 
 #include "JavaRuntime.h"
+#include "ShimInstance.h"
 
 #include <atomic>
 #include <vector>
@@ -18,8 +19,9 @@ namespace foldback
 class JavaProcessor
 {
 public:
-    /** Creates the Java object. shimHandle is passed back to us on Java's JNA calls. */
-    JavaProcessor (void* shimHandle, const juce::String& shimLibraryPath);
+    /** Creates the Java object. Java's JNA calls (ShimExports.cpp) reach the instance through
+        shim; shimLibraryPath is the binary that exports them. */
+    JavaProcessor (ShimInstance& shim, const juce::String& shimLibraryPath);
     ~JavaProcessor();
 
     bool isAlive() const noexcept { return object != nullptr && ! failed.load (std::memory_order_acquire); }

@@ -36,12 +36,17 @@ juce::File javaHomeFromPath()
 }
 } // namespace
 
-juce::File ownBinaryDirectory()
+juce::File ownBinaryFile()
 {
     Dl_info info {};
-    if (dladdr (reinterpret_cast<void*> (&ownBinaryDirectory), &info) != 0 && info.dli_fname != nullptr)
-        return juce::File (juce::String::fromUTF8 (info.dli_fname)).getParentDirectory();
-    return juce::File::getSpecialLocation (juce::File::currentExecutableFile).getParentDirectory();
+    if (dladdr (reinterpret_cast<void*> (&ownBinaryFile), &info) != 0 && info.dli_fname != nullptr)
+        return juce::File (juce::String::fromUTF8 (info.dli_fname));
+    return juce::File::getSpecialLocation (juce::File::currentExecutableFile);
+}
+
+juce::File ownBinaryDirectory()
+{
+    return ownBinaryFile().getParentDirectory();
 }
 
 JvmLocation locateJvm (const juce::File& bundleDirectory, juce::StringArray& tried)

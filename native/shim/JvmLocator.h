@@ -21,7 +21,10 @@ struct JvmLocation
  */
 JvmLocation locateJvm (const juce::File& bundleDirectory, juce::StringArray& triedOut);
 
-/** The directory of the binary this code is linked into (the plugin .so or the standalone). */
+/** The binary this code is linked into (the plugin .so, Foldback.clap or the standalone). */
+juce::File ownBinaryFile();
+
+/** The directory of ownBinaryFile(). */
 juce::File ownBinaryDirectory();
 
 /** Finds foldback.jar next to the binary, in ../Resources (VST3 bundles), or at FOLDBACK_JAR. */

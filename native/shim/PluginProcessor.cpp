@@ -6,8 +6,6 @@
 #include "GlEditor.h"
 #include "StatusEditor.h"
 
-#include <dlfcn.h>
-
 #include <cmath>
 #include <limits>
 
@@ -40,25 +38,14 @@ juce::AudioProcessor::BusesProperties FoldbackProcessor::declaredBuses()
     return buses;
 }
 
-namespace
-{
-juce::String shimLibraryPath()
-{
-    // The binary that holds ShimExports.cpp: the plugin .so, or the standalone executable.
-    Dl_info info {};
-    if (dladdr (reinterpret_cast<void*> (&shimLibraryPath), &info) != 0 && info.dli_fname != nullptr)
-        return juce::String::fromUTF8 (info.dli_fname);
-    return {};
-}
-} // namespace
-
 FoldbackProcessor::FoldbackProcessor()
     : AudioProcessor (declaredBuses())
 {
     // Channel maps are valid before the first prepare too: a host may process before it.
     mapChannels();
     JavaRuntime::instance().start();   // the first instance starts the JVM; later ones find it running
-    java = std::make_unique<JavaProcessor> (this, shimLibraryPath());
+    // The binary that holds ShimExports.cpp: the plugin .so, or the standalone executable.
+    java = std::make_unique<JavaProcessor> (*this, ownBinaryFile().getFullPathName());
 
     auto formatter = [this] (int index, float v) { return java->formatValue (index, v); };
     auto parser = [this] (int index, const juce::String& text) { return java->parseValue (index, text); };

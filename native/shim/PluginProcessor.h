@@ -3,6 +3,7 @@
 #include "BlockTelemetry.h"
 #include "FoldbackParameter.h"
 #include "JavaProcessor.h"
+#include "ShimInstance.h"
 
 #include <juce_audio_processors/juce_audio_processors.h>
 
@@ -23,6 +24,7 @@ namespace foldback
  * and the log say why.
  */
 class FoldbackProcessor final : public juce::AudioProcessor,
+                                public ShimInstance,
                                 private juce::Timer,
                                 private juce::AsyncUpdater
 {
@@ -64,13 +66,13 @@ public:
     //== Calls from Java through JNA (ShimExports.cpp) ==============================================
     // Any Java thread may call these (the editor on the message thread, the remote's and OSC's
     // servers on their own): the ones that reach the host run on the message thread, in order.
-    void beginEditFromJava (int index);
-    void performEditFromJava (int index, float normalized);
-    void endEditFromJava (int index);
-    float valueForJava (int index) const;
-    void setProgramFromJava (int index);
-    void stateChangedFromJava();
-    void stateLoadedFromJava();
+    void beginEditFromJava (int index) override;
+    void performEditFromJava (int index, float normalized) override;
+    void endEditFromJava (int index) override;
+    float valueForJava (int index) const override;
+    void setProgramFromJava (int index) override;
+    void stateChangedFromJava() override;
+    void stateLoadedFromJava() override;
 
     /** Block times since prepare (processBlock, the Java call, worst, late blocks); any thread. */
     BlockTelemetry::Snapshot blockTelemetry() const noexcept { return telemetry.snapshot(); }

@@ -1,16 +1,17 @@
 // The C functions Java calls through JNA (org.foldback.bridge.ShimCalls). Each takes the instance
-// handle the shim gave Java when it created the processor object; Java never outlives it.
+// handle the shim gave Java when it created the processor object (a ShimInstance, whichever
+// format the instance belongs to); Java never outlives it.
 
 #include "Boundary.h"
-#include "PluginProcessor.h"
+#include "ShimInstance.h"
 
 #define FOLDBACK_EXPORT extern "C" __attribute__ ((visibility ("default")))
 
 namespace
 {
-foldback::FoldbackProcessor& processorFrom (void* instance)
+foldback::ShimInstance& processorFrom (void* instance)
 {
-    return *static_cast<foldback::FoldbackProcessor*> (instance);
+    return *static_cast<foldback::ShimInstance*> (instance);
 }
 } // namespace
 

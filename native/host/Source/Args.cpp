@@ -16,7 +16,7 @@ namespace
         {
             { "render", { { "plugin", false }, { "in", true }, { "out", false }, { "block", false },
                           { "block-pattern", false }, { "sample-rate", false }, { "sources", false },
-                          { "cues", false }, { "state", false }, { "set", true }, { "save-state", false },
+                          { "cues", false }, { "state", false }, { "set", true }, { "set-at", true }, { "save-state", false },
                           { "plugin-state", false }, { "save-plugin-state", false }, { "program", false }, { "program-name", false }, { "tail", false }, { "timeout", false },
                           { "realtime", false }, { "report-params", false }, { "track-name", false } } },
             { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
@@ -172,7 +172,8 @@ juce::String Args::usage()
            "                [--block N] [--block-pattern fixed|random:SEED] [--sample-rate SR]\n"
            "                [--sources S] [--cues C] [--state FILE] [--set \"NAME=TEXT\" ...]\n"
            "                [--save-state FILE] [--tail SECONDS]\n"
-           "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3)\n"
+           "                [--plugin-state FILE] [--save-plugin-state FILE]   (the plugin's own bytes, VST3 or CLAP)\n"
+           "                [--set-at \"FRAME:NAME=TEXT\" ...]   (a sample-accurate change; CLAP only)\n"
            "                [--program N | --program-name NAME]   (load a program before rendering)\n"
            "                [--realtime yes] [--report-params yes]   (pace blocks to the clock, messages pumped between them:\n"
            "                 a surface's gestures reach the host meanwhile; print what the host is told)\n"

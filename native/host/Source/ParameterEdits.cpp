@@ -1,4 +1,5 @@
 #include "ParameterEdits.h"
+#include "ClapInstance.h"
 #include "HostError.h"
 #include "Output.h"
 
@@ -75,19 +76,29 @@ std::vector<ParameterEdit> parseParameterEdits (const StringArray& specs)
     return edits;
 }
 
+namespace
+{
+    AudioProcessorParameter& parameterNamed (AudioPluginInstance& plugin, const String& name)
+    {
+        auto* parameter = findByName (plugin, name);
+
+        if (parameter == nullptr)
+        {
+            const auto similar = similarNames (plugin, name, 5);
+            failArgs ("the plugin has no parameter named '" + name + "'"
+                      + (similar.isEmpty() ? String() : "; similar: " + similar.joinIntoString (", "))
+                      + " (`foldback-host params` lists all " + String (plugin.getParameters().size()) + ")");
+        }
+
+        return *parameter;
+    }
+}
+
 void applyParameterEdits (AudioPluginInstance& plugin, const std::vector<ParameterEdit>& edits)
 {
     for (const auto& edit : edits)
     {
-        auto* parameter = findByName (plugin, edit.name);
-
-        if (parameter == nullptr)
-        {
-            const auto similar = similarNames (plugin, edit.name, 5);
-            failArgs ("the plugin has no parameter named '" + edit.name + "'"
-                      + (similar.isEmpty() ? String() : "; similar: " + similar.joinIntoString (", "))
-                      + " (`foldback-host params` lists all " + String (plugin.getParameters().size()) + ")");
-        }
+        auto* parameter = &parameterNamed (plugin, edit.name);
 
         // Through the host-facing path, as a DAW would: the value reaches the plugin's processor
         // with the next processBlock (VST3 parameter changes) and its controller right away.
@@ -96,5 +107,34 @@ void applyParameterEdits (AudioPluginInstance& plugin, const std::vector<Paramet
         parameter->endChangeGesture();
 
         printValue ("set", edit.name + "=" + parameter->getCurrentValueAsText());
+    }
+}
+
+std::vector<TimedParameterEdit> parseTimedParameterEdits (const StringArray& specs)
+{
+    std::vector<TimedParameterEdit> edits;
+
+    for (const auto& spec : specs)
+    {
+        const auto frame = spec.upToFirstOccurrenceOf (":", false, false);
+
+        if (! spec.containsChar (':') || ! frame.containsOnly ("0123456789") || frame.isEmpty())
+            failArgs ("--set-at expects \"FRAME:NAME=TEXT\", got '" + spec + "'");
+
+        const auto edit = parseParameterEdits ({ spec.fromFirstOccurrenceOf (":", false, false) });
+        edits.push_back ({ frame.getLargeIntValue(), edit.front() });
+    }
+
+    return edits;
+}
+
+void scheduleParameterEdits (AudioPluginInstance& plugin, const std::vector<TimedParameterEdit>& edits)
+{
+    for (const auto& timed : edits)
+    {
+        auto& parameter = parameterNamed (plugin, timed.edit.name);
+        const auto value = parameter.getValueForText (timed.edit.text);
+        ClapHosting::scheduleChange (plugin, parameter.getParameterIndex(), value, (int) timed.frame);
+        printValue ("set_at", String (timed.frame) + ":" + timed.edit.name + "=" + parameter.getText (value, 1024));
     }
 }

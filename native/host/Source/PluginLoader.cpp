@@ -66,10 +66,15 @@ PluginLoader::PluginLoader (const String& pluginPath)
         formats.addFormat (new LV2PluginFormat());
         description = findLv2Plugin (bundle);
     }
+    else if (bundle.hasFileExtension ("clap") && bundle.existsAsFile())
+    {
+        clapModule = ClapHosting::load (bundle);
+        description = ClapHosting::describe (*clapModule);
+    }
     else
     {
         failArgs ("cannot tell the plugin format of " + bundle.getFullPathName()
-                  + " (expected a .vst3 bundle, a .lv2 bundle directory or an LV2 URI)");
+                  + " (expected a .vst3 bundle, a .lv2 bundle directory, an LV2 URI or a .clap file)");
     }
 }
 
@@ -165,6 +170,9 @@ PluginDescription PluginLoader::describeByIdentifier (const String& identifier)
 
 std::unique_ptr<AudioPluginInstance> PluginLoader::createInstance (double sampleRate, int blockSize)
 {
+    if (clapModule != nullptr)
+        return ClapHosting::createInstance (clapModule);
+
     String error;
     auto instance = formats.createPluginInstance (description, sampleRate, blockSize, error);
 

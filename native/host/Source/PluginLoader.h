@@ -1,11 +1,13 @@
 #pragma once
 
+#include "ClapInstance.h"
+
 #include <juce_audio_processors/juce_audio_processors.h>
 
 /** Finds the plugin named on the command line and creates instances of it.
 
-    The format is picked from the path: a `.vst3` bundle, a `.lv2` bundle directory, or an LV2
-    plugin URI. Only that one format is registered, so a VST3 run never pays for the LV2 world
+    The format is picked from the path: a `.vst3` bundle, a `.lv2` bundle directory, an LV2
+    plugin URI, or a `.clap` file (our own CLAP hosting, ClapInstance.h: JUCE 7 has none). Only that one format is registered, so a VST3 run never pays for the LV2 world
     scan of the system's LV2 folders (noticeable in start-up timings).
 
     Keep the loader alive for as long as any instance it created: a format may own state (the
@@ -29,6 +31,7 @@ private:
     juce::PluginDescription describeByIdentifier (const juce::String& identifier);
 
     juce::AudioPluginFormatManager formats;
+    std::shared_ptr<ClapHosting::Module> clapModule;
     juce::PluginDescription description;
 };
 

@@ -22,7 +22,7 @@ bool isLv2 (const juce::AudioPluginInstance& plugin)
 void requireVst3OrLv2 (const juce::AudioPluginInstance& plugin)
 {
     if (plugin.getPluginDescription().pluginFormatName != "VST3" && ! isLv2 (plugin))
-        failArgs ("raw plugin state is supported for VST3 and LV2 plugins only");
+        failArgs ("raw plugin state is supported for VST3, LV2 and CLAP plugins only");
 }
 
 /** Where the base64 literal of the LV2 state property starts and ends (after the opening quote,
@@ -53,10 +53,17 @@ juce::MemoryBlock withoutJuceTrailer (const juce::MemoryBlock& block)
     const auto trailer = sizeof (juce::uint64) + privateSize + sizeof (juce::uint64) + magicSize;
     return trailer <= size ? juce::MemoryBlock (bytes, size - trailer) : block;
 }
+
+bool isClap (const juce::AudioPluginInstance& plugin)
+{
+    return plugin.getPluginDescription().pluginFormatName == "CLAP";
+}
 } // namespace
 
 juce::MemoryBlock wrap (juce::AudioPluginInstance& plugin, const juce::MemoryBlock& raw)
 {
+    if (isClap (plugin))
+        return raw;   // a CLAP host stores the plugin's own bytes as they are
     requireVst3OrLv2 (plugin);
     if (isLv2 (plugin))
     {
@@ -76,6 +83,8 @@ juce::MemoryBlock wrap (juce::AudioPluginInstance& plugin, const juce::MemoryBlo
 
 juce::MemoryBlock unwrap (const juce::AudioPluginInstance& plugin, const juce::MemoryBlock& hosted)
 {
+    if (isClap (plugin))
+        return hosted;
     requireVst3OrLv2 (plugin);
     if (isLv2 (plugin))
     {

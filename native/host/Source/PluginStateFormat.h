@@ -7,7 +7,8 @@
  * JSON) versus the host-side blob JUCE's hosting expects. For VST3: an XML "VST3PluginState"
  * whose IComponent child carries the component state in base64, followed in JUCE-built plugins
  * by a small "JUCEPrivateData" trailer. For LV2: lilv's Turtle text of the plugin's state, where
- * a JUCE-built plugin keeps its bytes in base64 as the "URI:StateString" property. These two
+ * a JUCE-built plugin keeps its bytes in base64 as the "URI:StateString" property; a CLAP host
+ * keeps the plugin's bytes as they are. These two
  * functions convert, so tests and the render command can hand a plugin its own state file and
  * read its own state back.
  */

@@ -66,6 +66,7 @@ int runRender (const Args& args)
     auto pattern = BlockPattern::parse (patternSpec, maxBlock);
     const double tailSeconds = args.getDouble ("tail", 0.0, 0.0, 3600.0);
     const auto edits = parseParameterEdits (args.getAll ("set"));
+    const auto timedEdits = parseTimedParameterEdits (args.getAll ("set-at"));
 
     // --state is a blob this host saved (--save-state); --plugin-state is the plugin's own bytes.
     MemoryBlock state, pluginState;
@@ -151,6 +152,7 @@ int runRender (const Args& args)
 
     plugin->prepareToPlay (sampleRate, maxBlock);
     pumpMessages (10);
+    scheduleParameterEdits (*plugin, timedEdits);
     const bool realtime = args.has ("realtime");
 
     // Cue files of an earlier render with more cues would read as results of this one.

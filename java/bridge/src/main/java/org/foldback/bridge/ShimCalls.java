@@ -52,9 +52,9 @@ public final class ShimCalls {
         if (library == null || library.isEmpty() || handle == 0) {
             return new ShimCalls(null, null);
         }
-        // A plugin is a shared library we can open by path; the standalone is an executable, whose
-        // exported symbols JNA finds in the running process instead.
-        Exports e = library.endsWith(".so")
+        // A plugin is a shared library we can open by path (the JUCE formats' .so, Foldback.clap);
+        // the standalone is an executable, whose exported symbols JNA finds in the running process.
+        Exports e = library.endsWith(".so") || library.endsWith(".clap")
                 ? Native.load(library, Exports.class)
                 : Native.load(Exports.class);
         int abi = e.foldback_shim_abi_version();
