@@ -51,7 +51,7 @@ public:
     // Message-thread calls.
     /** The state; `pending` holds the host's value of each parameter Java has not been handed
         yet (NaN for the others), one per parameter of the table. */
-    juce::MemoryBlock getState (const std::vector<float>& pending);
+    juce::MemoryBlock getState (const std::vector<float>& pending = {});   // pending: host values not yet given to Java (NaN: none)
     juce::String setState (const void* data, int size);      // empty on success, else why not
     std::vector<float> normalizedValues();
     juce::String formatValue (int index, float normalized);

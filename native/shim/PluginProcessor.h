@@ -75,7 +75,7 @@ public:
     void stateLoadedFromJava() override;
 
     /** Block times since prepare (processBlock, the Java call, worst, late blocks); any thread. */
-    BlockTelemetry::Snapshot blockTelemetry() const noexcept { return telemetry.snapshot(); }
+    BlockTelemetry::Snapshot blockTelemetry() const noexcept override { return telemetry.snapshot(); }
 
 private:
     static BusesProperties declaredBuses();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "BlockTelemetry.h"
+
 namespace foldback
 {
 /**
@@ -31,5 +33,8 @@ public:
 
     /** Java loaded a whole state itself (a user preset): take its values and tell the host. */
     virtual void stateLoadedFromJava() = 0;
+
+    /** Block-time figures since the last prepare (the editor's "DSP %"); none where the format keeps none. */
+    virtual BlockTelemetry::Snapshot blockTelemetry() const noexcept { return {}; }
 };
 } // namespace foldback
