@@ -1,10 +1,9 @@
 package org.foldback.engine.dose;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.foldback.engine.BusTap;
+import org.foldback.engine.SeqlockSlots;
 
 /**
  * The hearing dose of every cue, fed on the audio thread through {@link BusTap} (the cue's final
@@ -15,14 +14,11 @@ import org.foldback.engine.BusTap;
  * and when a calibration or reset is applied.
  */
 public final class DoseBank implements BusTap {
-    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final int SEQUENCE_STRIDE = 8;
     private static final long UNCALIBRATED = Double.doubleToRawLongBits(Double.NaN);
 
     private final HearingDose[] doses;
     private final DoseReading packer = new DoseReading();
-    private final double[] published;
-    private final long[] sequences;
+    private final SeqlockSlots published;
     private final AtomicIntegerArray resets;
     private final AtomicLongArray calibrations;
 
@@ -31,8 +27,7 @@ public final class DoseBank implements BusTap {
             throw new IllegalArgumentException("cues must be positive: " + cues);
         }
         doses = new HearingDose[cues];
-        published = new double[cues * DoseReading.SLOTS];
-        sequences = new long[cues * SEQUENCE_STRIDE];
+        published = new SeqlockSlots(cues, DoseReading.SLOTS);
         resets = new AtomicIntegerArray(cues);
         calibrations = new AtomicLongArray(cues);
         for (int c = 0; c < cues; c++) {
@@ -88,31 +83,15 @@ public final class DoseBank implements BusTap {
     }
 
     private void publish(int cue) {
-        int s = cue * SEQUENCE_STRIDE;
-        long seq = (long) SEQUENCE.getOpaque(sequences, s);
-        SEQUENCE.setOpaque(sequences, s, seq + 1);
-        VarHandle.storeStoreFence();
         packer.pack(doses[cue]);
-        System.arraycopy(packer.raw, 0, published, cue * DoseReading.SLOTS, DoseReading.SLOTS);
-        SEQUENCE.setRelease(sequences, s, seq + 2);
+        published.beginWrite(cue);
+        System.arraycopy(packer.raw, 0, published.values(), published.offset(cue), DoseReading.SLOTS);
+        published.endWrite(cue);
     }
 
     /** Any thread: a consistent snapshot of one cue's dose. Lock-free, no allocation. */
     public void read(int cue, DoseReading into) {
-        int s = cue * SEQUENCE_STRIDE;
-        int base = cue * DoseReading.SLOTS;
-        while (true) {
-            long before = (long) SEQUENCE.getAcquire(sequences, s);
-            if ((before & 1) == 0) {
-                System.arraycopy(published, base, into.raw, 0, DoseReading.SLOTS);
-                VarHandle.loadLoadFence();
-                long after = (long) SEQUENCE.getAcquire(sequences, s);
-                if (before == after) {
-                    break;
-                }
-            }
-            Thread.onSpinWait();
-        }
+        published.read(cue, into.raw);
         into.unpack();
     }
 

@@ -4,15 +4,14 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.foldback.engine.BusTap;
+import org.foldback.engine.SeqlockSlots;
 
 /**
  * Meters for N stereo buses, fed on the audio thread through {@link BusTap} and read by any number
  * of other threads without locks.
  *
- * <p>Publication is a seqlock per bus: the audio thread (the single writer) makes the bus's
- * sequence odd, writes the values, and makes it even again; a reader copies the values between
- * two reads of the sequence and retries if the sequence was odd or changed. Neither side allocates
- * or blocks; a reader can only spin for as long as one publication takes.
+ * <p>Publication is a seqlock per bus ({@link SeqlockSlots}): the audio thread is the single
+ * writer; readers never block it, and neither side allocates.
  *
  * <p>Resets are requested by readers through per-bus atomic flags that the audio thread applies
  * at the start of that bus's next block.
@@ -24,14 +23,10 @@ import org.foldback.engine.BusTap;
  * block. A unit switched on restarts (see {@link MeterDemand}).
  */
 public final class MeterBank implements BusTap {
-    private static final VarHandle SEQUENCE = MethodHandles.arrayElementVarHandle(long[].class);
     private static final VarHandle MASK = MethodHandles.arrayElementVarHandle(int[].class);
-    /** Sequences are spaced a cache line apart so buses do not share lines. */
-    private static final int SEQUENCE_STRIDE = 8;
 
     private final BusMeter[] meters;
-    private final double[] published;
-    private final long[] sequences;
+    private final SeqlockSlots published;
     private final AtomicIntegerArray resets;
     private final int[] floors;
     private final int[] demands;
@@ -44,8 +39,7 @@ public final class MeterBank implements BusTap {
         for (int b = 0; b < buses; b++) {
             meters[b] = new BusMeter(b);
         }
-        published = new double[buses * MeterReading.SLOTS];
-        sequences = new long[buses * SEQUENCE_STRIDE];
+        published = new SeqlockSlots(buses, MeterReading.SLOTS);
         resets = new AtomicIntegerArray(buses);
         floors = new int[buses];
         demands = new int[buses];
@@ -83,30 +77,14 @@ public final class MeterBank implements BusTap {
     }
 
     private void publish(int bus) {
-        int s = bus * SEQUENCE_STRIDE;
-        long seq = (long) SEQUENCE.getOpaque(sequences, s);
-        SEQUENCE.setOpaque(sequences, s, seq + 1);
-        VarHandle.storeStoreFence();
-        meters[bus].store(published, bus * MeterReading.SLOTS);
-        SEQUENCE.setRelease(sequences, s, seq + 2);
+        published.beginWrite(bus);
+        meters[bus].store(published.values(), published.offset(bus));
+        published.endWrite(bus);
     }
 
     /** Any thread: fills {@code into} with a consistent snapshot of bus {@code bus}. Lock-free, no allocation. */
     public void read(int bus, MeterReading into) {
-        int s = bus * SEQUENCE_STRIDE;
-        int base = bus * MeterReading.SLOTS;
-        while (true) {
-            long before = (long) SEQUENCE.getAcquire(sequences, s);
-            if ((before & 1) == 0) {
-                System.arraycopy(published, base, into.raw, 0, MeterReading.SLOTS);
-                VarHandle.loadLoadFence();
-                long after = (long) SEQUENCE.getAcquire(sequences, s);
-                if (before == after) {
-                    break;
-                }
-            }
-            Thread.onSpinWait();
-        }
+        published.read(bus, into.raw);
         into.unpack();
     }
 
