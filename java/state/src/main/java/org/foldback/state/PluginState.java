@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.foldback.engine.Layout;
+import org.foldback.engine.dose.HearingDose;
 import org.foldback.engine.meter.VuReference;
 import org.foldback.engine.param.ParamStore;
 
@@ -190,8 +191,8 @@ public final class PluginState {
     }
 
     /** Lowest and highest calibration: a full-scale sine from a quiet in-ear to a loud headphone amp. */
-    public static final double CALIBRATION_MIN_DB_SPL = 60;
-    public static final double CALIBRATION_MAX_DB_SPL = 140;
+    public static final double CALIBRATION_MIN_DB_SPL = HearingDose.CALIBRATION_MIN_DB_SPL;
+    public static final double CALIBRATION_MAX_DB_SPL = HearingDose.CALIBRATION_MAX_DB_SPL;
 
     /** {@code dbSpl} if it is a calibration (or NaN, none); otherwise a clear error. */
     public static double checkCalibration(double dbSpl) {

@@ -201,4 +201,110 @@ final class FakeController implements Controller {
     public Changes changes() {
         return Changes.of(this);
     }
+
+    // ---- Names, "me" marks and the web remote: recorded as state edits ----------------------------
+
+    private final String[] sourceNames = new String[Layout.MAX_SOURCES];
+    private final int[] me = new int[Layout.MAX_CUES];
+    private final boolean[] locked = new boolean[Layout.MAX_CUES];
+    private boolean remote;
+    private int remotePort = 8337;
+
+    @Override
+    public String sourceName(int source) {
+        return sourceNames[source] != null ? sourceNames[source] : "Src " + (source + 1);
+    }
+
+    @Override
+    public String sourceColour(int source) {
+        return "#808080";
+    }
+
+    @Override
+    public void setSourceName(int source, String name) {
+        sourceNames[source] = name;
+        log.add("source name " + (source + 1) + " " + name);
+    }
+
+    @Override
+    public boolean isMe(int cue, int source) {
+        return (me[cue] & (1 << source)) != 0;
+    }
+
+    @Override
+    public void setMe(int cue, int source, boolean on) {
+        me[cue] = on ? me[cue] | (1 << source) : me[cue] & ~(1 << source);
+        log.add("me " + (cue + 1) + " " + (source + 1) + " " + on);
+    }
+
+    @Override
+    public boolean remoteEnabled() {
+        return remote;
+    }
+
+    @Override
+    public int remotePort() {
+        return remotePort;
+    }
+
+    @Override
+    public void setRemote(boolean enabled, int port) {
+        remote = enabled;
+        remotePort = port;
+        log.add("remote " + enabled + " " + port);
+    }
+
+    @Override
+    public String remotePin(int cue) {
+        return null;
+    }
+
+    @Override
+    public String regenerateRemotePin(int cue) {
+        log.add("pin " + (cue + 1));
+        return null;
+    }
+
+    @Override
+    public boolean remoteLocked(int cue) {
+        return locked[cue];
+    }
+
+    @Override
+    public void setRemoteLocked(int cue, boolean on) {
+        locked[cue] = on;
+        log.add("lock " + (cue + 1) + " " + on);
+    }
+
+    @Override
+    public boolean running() {
+        return true;
+    }
+
+    // ---- Hearing dose: calibrations and resets recorded; the dose itself is the engine's ---------
+
+    private final double[] calibrations = {Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+
+    @Override
+    public boolean readDose(int cue, org.foldback.engine.dose.DoseReading into) {
+        return false;
+    }
+
+    @Override
+    public double calibration(int cue) {
+        return calibrations[cue];
+    }
+
+    @Override
+    public String setCalibration(int cue, double dbSpl) {
+        calibrations[cue] = dbSpl;
+        log.add("calibration " + (cue + 1) + " " + dbSpl);
+        return null;
+    }
+
+    @Override
+    public void resetDose(int cue) {
+        log.add("dose reset " + (cue + 1));
+    }
 }
