@@ -127,6 +127,9 @@ public final class ParamText {
             case CHOICE:
                 return "one of " + String.join(", ", p.choices());
             default:
+                if (p.hasOff()) {
+                    return "Off, " + format(p, p.offBelow()) + " to " + format(p, p.max());
+                }
                 return format(p, p.min()) + " to " + format(p, p.max());
         }
     }
