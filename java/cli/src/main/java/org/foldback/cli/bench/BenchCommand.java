@@ -146,6 +146,9 @@ public final class BenchCommand {
         figures.put("engine_mean_us_per_block", full.meanMicros());
         figures.put("engine_blocks_measured", (double) full.blocks());
         figures.put("engine_p9999_us_per_block", full.p9999Micros());
+        EngineTiming.Result ears = EngineTiming.measure(BenchConfig.FULL_EARS, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_ears_us_per_block", ears.medianMicros());
+        figures.put("engine_ears_alloc_bytes_per_block", ears.allocBytesPerBlock());
         EngineTiming.Result mixOnly = EngineTiming.measure(CueEngine::new, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
         figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
         EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
