@@ -202,8 +202,17 @@ public final class CueEngine implements Processor {
         if (n == 0) {
             return;
         }
+        boolean first = snapNext;
         boolean snap = scene.beginBlock(params, mix, snapNext) | snapNext;
         snapNext = false;
+        if (snap && !first) {
+            // A new scene, taken while every cue is faded to silence: the old room's tail belongs
+            // to the old mix, and the new sends open from nothing on their ramps.
+            reverb.silence();
+            for (int s = 0; s < MAX_SOURCES; s++) {
+                ambienceSend[s].reset(0f);
+            }
+        }
         float scene0 = scene.current();
         float scene1 = scene.advance(n);
         if (n != rampN) {
@@ -239,23 +248,6 @@ public final class CueEngine implements Processor {
             talkDimGain = Decibels.toGain(talkDimDb);
         }
         float talkDim = talkDimGain;
-        boolean sendsLive = false;
-        for (int s = 0; s < sources; s++) {
-            float db = p.get(Params.source(s).ambience());
-            if (db != ambienceSendDbSeen[s]) {
-                ambienceSendDbSeen[s] = db;
-                ambienceSendTarget[s] = Decibels.toGain(db);
-            }
-            Ramp r = ambienceSend[s];
-            float g0 = r.current();
-            // Talkback and click stay dry: neither belongs in a room, and an ungated talkback mic
-            // would reach the reverb while nobody talks.
-            r.setTarget(s == talkback || s == click ? 0f : ambienceSendTarget[s], snap);
-            ambienceSend0[s] = snap ? r.current() : g0;
-            float g1 = r.advance(n);
-            ambienceSend1[s] = g1;
-            sendsLive |= g0 != 0f || g1 != 0f;
-        }
         boolean anyReturn = false;
         for (int c = 0; c < cues; c++) {
             CueStrip strip = strips[c];
@@ -269,8 +261,31 @@ public final class CueEngine implements Processor {
                 anyReturn |= strip.returnLive();
             }
         }
-        // The reverb runs while some cue hears it and it has input or a tail; else it costs nothing.
-        anySendLive = anyReturn && sendsLive;
+        boolean sendsLive = false;
+        for (int s = 0; s < sources; s++) {
+            float db = p.get(Params.source(s).ambience());
+            if (db != ambienceSendDbSeen[s]) {
+                ambienceSendDbSeen[s] = db;
+                ambienceSendTarget[s] = Decibels.toGain(db);
+            }
+            Ramp r = ambienceSend[s];
+            float g0 = r.current();
+            // Talkback and click stay dry: neither belongs in a room, and an ungated talkback mic
+            // would reach the reverb while nobody talks. While no cue hears the reverb its sends
+            // close, so it can rest; they reopen on their ramp.
+            // The reverb remembers its input for longer than any fade here covers, so its input
+            // never steps: a send that jumped (when a cue starts hearing the reverb, or at a scene
+            // change) would come out of the reverb as a step once the fade is over. So the sends
+            // ramp even across a scene change; only the first block after prepare snaps.
+            boolean dry = s == talkback || s == click || !anyReturn;
+            r.setTarget(dry ? 0f : ambienceSendTarget[s], first);
+            ambienceSend0[s] = first ? r.current() : g0;
+            float g1 = r.advance(n);
+            ambienceSend1[s] = g1;
+            sendsLive |= g0 != 0f || g1 != 0f;
+        }
+        // The reverb runs while it is fed, or while some cue hears its tail; else it costs nothing.
+        anySendLive = sendsLive;
         if (anySendLive) {
             for (int s = 0; s < inSources; s++) {
                 heard[s] |= ambienceSend0[s] != 0f || ambienceSend1[s] != 0f;
@@ -304,7 +319,7 @@ public final class CueEngine implements Processor {
             }
         }
         wetLive = false;
-        if (anyReturn && (anySendLive || !reverb.isIdle())) {
+        if (anySendLive || (anyReturn && !reverb.isIdle())) {
             ambience(inSources, n);
         }
 
