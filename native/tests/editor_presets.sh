@@ -14,8 +14,8 @@ source "$(dirname "$0")/editor_lib.sh"
 
 tone "$WORK/sine.wav" -18 1
 DIR="$XDG_DATA_HOME/foldback/presets"
-# Factory rows come first: Default and the five factory presets, so the first user preset is row 7.
-USER_ROW=preset.row.7
+# Factory rows come first: Default and the six factory presets, so the first user preset is row 8.
+USER_ROW=preset.row.8
 mute_of() { # cue 1's mute in a saved plugin state or preset (JSON)
     python3 -c "import json, sys; print(json.load(open(sys.argv[1]))['params']['cue1.mute'])" "$1"
 }

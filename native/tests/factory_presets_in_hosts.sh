@@ -15,15 +15,15 @@ for s in "${stems[@]}"; do ins+=(--in "$s"); done
 # Program order is the plugin's: ask it.
 "$FOLDBACK_HOST" info --plugin "$FOLDBACK_VST3" >"$WORK/info.txt" || fail "host info failed"
 count=$(sed -n 's/^programs=//p' "$WORK/info.txt")
-# Program 0 is the default state; the five factory presets follow.
-[ "${count:-0}" -eq 6 ] || { cat "$WORK/info.txt"; fail "expected 6 programs (default + 5 factory), the plugin reports ${count:-none}"; }
+# Program 0 is the default state; the six factory presets follow.
+[ "${count:-0}" -eq 7 ] || { cat "$WORK/info.txt"; fail "expected 7 programs (default + 6 factory), the plugin reports ${count:-none}"; }
 
 # Factory presets as the CLI lists them: "factory  ID  Display name".
 java_cli presets list >"$WORK/presets.txt"
 export LV2_PATH="$WORK/lv2"
 mkdir -p "$LV2_PATH" && cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
 
-for i in 1 2 3 4 5; do
+for i in 1 2 3 4 5 6; do
     name=$(sed -n "s/^program$((i + 1))_name=//p" "$WORK/info.txt")
     id=$(awk -v n="$name" '$1 == "factory" { id = $2; $1 = ""; $2 = ""; sub(/^ +/, ""); if ($0 == n) print id }' "$WORK/presets.txt")
     [ -n "$id" ] || fail "program $i '$name' is not a factory preset the CLI knows"
@@ -43,4 +43,4 @@ for i in 1 2 3 4 5; do
     echo "program $i '$name' ($id): the $FORMAT renders the preset bit for bit"
 done
 assert_no_jvm_crash
-pass "all 5 factory presets load as programs in the $FORMAT and render their routing"
+pass "all 6 factory presets load as programs in the $FORMAT and render their routing"

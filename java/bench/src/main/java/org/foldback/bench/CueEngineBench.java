@@ -82,12 +82,14 @@ public class CueEngineBench {
         }
         if (ears) {
             for (int c = 0; c < cues; c++) {
-                engine.setTone(c, 80, 4, -3);
-                engine.setCrossfeed(c, Crossfeed.Level.DEFAULT);
-                engine.setAmbienceReturn(c, -10);
+                params.set(Params.cue(c).toneHighPass(), 80);
+                params.set(Params.cue(c).toneLow(), 4);
+                params.set(Params.cue(c).toneHigh(), -3);
+                params.set(Params.cue(c).crossfeed(), Crossfeed.Level.DEFAULT.ordinal());
+                params.set(Params.cue(c).ambience(), -10);
             }
             for (int s = 0; s < sources; s++) {
-                engine.setAmbienceSend(s, -12);
+                params.set(Params.source(s).ambience(), -12);
             }
         }
         engine.prepare(48000, BLOCK, sources, cues);

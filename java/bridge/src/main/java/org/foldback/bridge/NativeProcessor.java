@@ -9,6 +9,7 @@ import org.foldback.control.Controller;
 import org.foldback.control.Controllers;
 import org.foldback.control.EditorFactory;
 import org.foldback.control.EditorView;
+import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Layout;
 import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamStore;
@@ -62,6 +63,9 @@ public final class NativeProcessor {
         this.shim = shim;
         faults = FaultInjection.fromEnvironment();
         state = new StateHolder(params);
+        if (processor instanceof FoldbackProcessor fp) {
+            state.calibrate(fp.doses());
+        }
         presets = new Presets(state, shim);
         if (shim.connected()) {
             Controllers.register(controller()); // a plugin instance (not a test's or the JIT warm-up's)

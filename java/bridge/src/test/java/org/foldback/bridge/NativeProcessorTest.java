@@ -153,7 +153,7 @@ class NativeProcessorTest {
     @Test
     void aClampedValueLoadsAndTheNoticeSaysWhich() {
         NativeProcessor np = bridge(new FoldbackProcessor());
-        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue4.level\":99}}";
+        String tooLoud = "{\"format\":\"foldback-state\",\"schema\":3,\"params\":{\"cue4.level\":99}}";
         assertNull(np.setState(tooLoud.getBytes(StandardCharsets.UTF_8)));
         assertEquals(Params.get(Params.cue(3).level()).max(), np.params().get(Params.cue(3).level()), 0f);
         assertTrue(np.controller().snapshot().notice().startsWith("State loaded with 1 warning"), np.controller().snapshot().notice());
@@ -164,7 +164,7 @@ class NativeProcessorTest {
     void theDefaultAndTheFactoryPresetsAreTheHostsPrograms() {
         NativeProcessor np = bridge(new FoldbackProcessor());
         String[] names = np.programNames().split("\n");
-        assertEquals(6, names.length, np.programNames());
+        assertEquals(7, names.length, np.programNames()); // Default and the six factory presets
         assertEquals(Boundary.DEFAULT_PROGRAM, names[0]);
         for (int i = names.length - 1; i >= 0; i--) {
             assertNull(np.loadProgram(i), names[i]);

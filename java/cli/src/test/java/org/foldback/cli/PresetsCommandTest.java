@@ -32,7 +32,7 @@ class PresetsCommandTest {
     void listShowsTheFactoryPresetsFromTheJar() {
         String list = run("list");
         for (String id : new String[] {"four-piece-band", "singer-and-control-room", "drummer-loud-click",
-                "mono-check", "podcast-three-hosts"}) {
+                "mono-check", "podcast-three-hosts", "vocal-booth"}) {
             assertTrue(list.contains("factory  " + id), list);
         }
         String show = run("show", "four-piece-band");

@@ -6,7 +6,7 @@ import org.foldback.engine.param.Params;
 
 /**
  * A {@link Changes} cursor over any {@link Controller}: compares every parameter's played value
- * with what this cursor reported last (502 float compares per poll, no call into the host), and
+ * with what this cursor reported last (one float compare per parameter and poll, no call into the host), and
  * the snapshot's version with the last one seen. Owned by one thread.
  */
 final class ChangeCursor implements Changes {

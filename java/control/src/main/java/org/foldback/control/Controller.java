@@ -1,8 +1,11 @@
 package org.foldback.control;
 
 import java.util.List;
+import org.foldback.engine.dose.DoseReading;
+import org.foldback.engine.dose.SafeCeiling;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.ParamReader;
+import org.foldback.engine.param.Params;
 
 /**
  * What a control surface may do with one Foldback instance: the editor, the web remote and OSC
@@ -97,6 +100,43 @@ public interface Controller {
 
     /** Resets a cue's meters: {@code what} is a set of BusMeter.RESET_ bits. */
     void resetCueMeter(int cue, int what);
+
+    // ---- Hearing dose (ITU-T H.870) and the maximum level ----------------------------------------
+
+    /**
+     * Reads cue {@code cue}'s hearing dose into {@code into}: share of the weekly allowance and the
+     * last second's LAeq, or {@link DoseReading#calibrated} false (show "uncalibrated", never a
+     * number). Lock-free. False when this instance measures no dose.
+     */
+    boolean readDose(int cue, DoseReading into);
+
+    /** Cue {@code cue}'s calibration: dB SPL of a full-scale sine; NaN = uncalibrated. */
+    double calibration(int cue);
+
+    /**
+     * Sets cue {@code cue}'s calibration ("0 dBFS = N dB SPL", 60-140), or clears it with NaN.
+     * State, not a parameter: saved with the session, told to the host as a state change. Returns
+     * null when set, else why nothing changed.
+     */
+    String setCalibration(int cue, double dbSpl);
+
+    /** Clears cue {@code cue}'s dose so far (a new day, a new performer). */
+    void resetDose(int cue);
+
+    /**
+     * The ceiling cue {@code cue}'s limiter uses, in dBFS: {@code cueN.limiter.ceiling}, or lower
+     * where {@code cueN.maxspl} and the calibration say so ({@link SafeCeiling}: the stricter wins).
+     */
+    default float ceilingDb(int cue) {
+        ParamReader p = params();
+        return SafeCeiling.ceilingDb(p.get(Params.cue(cue).ceiling()),
+                p.get(Params.cue(cue).maxSpl()), calibration(cue));
+    }
+
+    /** Whether cue {@code cue}'s maximum level rules its limiter now (on and calibrated; the limiter is then on). */
+    default boolean maxLevelInForce(int cue) {
+        return SafeCeiling.inForce(params().get(Params.cue(cue).maxSpl()), calibration(cue));
+    }
 
     void resetSourceMeter(int source, int what);
 

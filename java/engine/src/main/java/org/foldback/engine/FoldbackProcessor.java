@@ -39,6 +39,8 @@ public final class FoldbackProcessor implements Processor {
             meters.accept(cueBus(cue), left, right, n);
             doses.accept(cue, left, right, n);
         });
+        // A cue's maximum level in dB SPL becomes a limiter ceiling through its calibration.
+        engine.setCalibrations(doses::calibration);
     }
 
     /** The meter bus of cue {@code cue} (0-based). */

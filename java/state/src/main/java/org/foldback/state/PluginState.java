@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.foldback.engine.Layout;
+import org.foldback.engine.dose.HearingDose;
 import org.foldback.engine.meter.VuReference;
 import org.foldback.engine.param.ParamStore;
 
@@ -39,6 +40,8 @@ public final class PluginState {
     private final String[] sourceColours = new String[SOURCE_COUNT];
     /** Per cue, bit s set when the cue's performer marked source s as "me" (for "more me"). */
     private final int[] meMarks = new int[CUE_COUNT];
+    /** Per cue, "0 dBFS = N dB SPL" for that performer's amp and headphones; NaN = uncalibrated. */
+    private final double[] calibrations = new double[CUE_COUNT];
     private RemoteSettings remote = RemoteSettings.OFF;
     private OscSettings osc = OscSettings.OFF;
 
@@ -56,6 +59,7 @@ public final class PluginState {
     public PluginState() {
         for (int c = 0; c < CUE_COUNT; c++) {
             cueNames[c] = defaultCueName(c);
+            calibrations[c] = Double.NaN;
             extraPerCue.add(new LinkedHashMap<>());
         }
         for (int src = 0; src < SOURCE_COUNT; src++) {
@@ -93,6 +97,7 @@ public final class PluginState {
         System.arraycopy(sourceNames, 0, s.sourceNames, 0, SOURCE_COUNT);
         System.arraycopy(sourceColours, 0, s.sourceColours, 0, SOURCE_COUNT);
         System.arraycopy(meMarks, 0, s.meMarks, 0, CUE_COUNT);
+        System.arraycopy(calibrations, 0, s.calibrations, 0, CUE_COUNT);
         for (int src = 0; src < SOURCE_COUNT; src++) {
             s.extraPerSource.get(src).putAll(extraPerSource.get(src));
         }
@@ -173,6 +178,33 @@ public final class PluginState {
             throw new IllegalArgumentException("no source " + (source + 1));
         }
         meMarks[cue] = me ? meMarks[cue] | (1 << source) : meMarks[cue] & ~(1 << source);
+    }
+
+    /**
+     * Cue {@code cue}'s calibration: the dB SPL a full-scale sine plays at through its performer's
+     * amp and headphones; NaN = uncalibrated (the hearing dose then shows no number). Not a
+     * parameter: it describes the hardware, not the mix, and no host should automate it.
+     */
+    public double calibration(int cue) {
+        return calibrations[cue];
+    }
+
+    /** Sets cue {@code cue}'s calibration ({@link #CALIBRATION_MIN_DB_SPL}..{@link #CALIBRATION_MAX_DB_SPL}, or NaN for none). */
+    public void setCalibration(int cue, double dbSpl) {
+        calibrations[cue] = checkCalibration(dbSpl);
+    }
+
+    /** Lowest and highest calibration: a full-scale sine from a quiet in-ear to a loud headphone amp. */
+    public static final double CALIBRATION_MIN_DB_SPL = HearingDose.CALIBRATION_MIN_DB_SPL;
+    public static final double CALIBRATION_MAX_DB_SPL = HearingDose.CALIBRATION_MAX_DB_SPL;
+
+    /** {@code dbSpl} if it is a calibration (or NaN, none); otherwise a clear error. */
+    public static double checkCalibration(double dbSpl) {
+        if (!Double.isNaN(dbSpl) && !(dbSpl >= CALIBRATION_MIN_DB_SPL && dbSpl <= CALIBRATION_MAX_DB_SPL)) {
+            throw new IllegalArgumentException("a calibration is " + (int) CALIBRATION_MIN_DB_SPL + " to "
+                    + (int) CALIBRATION_MAX_DB_SPL + " dB SPL (or none), not " + dbSpl);
+        }
+        return dbSpl;
     }
 
     /** Cue {@code cue}'s "me" marks, bit s for source s. */

@@ -26,6 +26,13 @@ final class RandomStates {
             s.setCueName(c, name(rnd));
         }
         s.setMeterReferenceDbfs(rnd.nextBoolean() ? -18 : -20);
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            if (rnd.nextBoolean()) {
+                double span = PluginState.CALIBRATION_MAX_DB_SPL - PluginState.CALIBRATION_MIN_DB_SPL;
+                s.setCalibration(c, rnd.nextInt(4) == 0 ? PluginState.CALIBRATION_MIN_DB_SPL + rnd.nextInt((int) span + 1)
+                        : PluginState.CALIBRATION_MIN_DB_SPL + rnd.nextDouble() * span);
+            }
+        }
         for (int src = 0; src < PluginState.SOURCE_COUNT; src++) {
             s.setSourceName(src, name(rnd));
             s.setSourceColour(src, String.format("#%06x", rnd.nextInt(1 << 24)));

@@ -13,7 +13,7 @@ public final class StateCodec {
     public static final String STATE_FORMAT = "foldback-state";
     public static final String PRESET_FORMAT = "foldback-preset";
     /** The schema this version writes. History and migrations: docs/STATE.md. */
-    public static final int CURRENT_SCHEMA = 2;
+    public static final int CURRENT_SCHEMA = 3;
     public static final String WRITER = "foldback 0.1.0";
     /** Blobs larger than this are refused before parsing. */
     public static final int MAX_BYTES = Json.MAX_BYTES;

@@ -246,6 +246,8 @@ final class StateReader {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().equals("me")) {
                     readMe(e.getValue(), c, s);
+                } else if (e.getKey().equals("calibration_db_spl")) {
+                    readCalibration(e.getValue(), c, s);
                 } else if (e.getKey().equals("name")) {
                     String name = text(e.getValue(), "cues[" + c + "].name");
                     s.setCueName(c, name);
@@ -262,6 +264,22 @@ final class StateReader {
         if (!s.extraCues.isEmpty()) {
             warnings.add("kept " + s.extraCues.size() + " cue(s) beyond the " + PluginState.CUE_COUNT
                     + " this version has");
+        }
+    }
+
+    private void readCalibration(JsonNode node, int cue, PluginState s) throws StateFormatException {
+        String where = "cues[" + cue + "].calibration_db_spl";
+        if (node.isNull()) {
+            return;
+        }
+        if (!node.isNumber()) {
+            throw new StateFormatException(where + " must be a number of dB SPL or null, found " + type(node));
+        }
+        try {
+            s.setCalibration(cue, node.doubleValue());
+        } catch (IllegalArgumentException e) {
+            // No made-up calibration: out of range leaves the cue uncalibrated, and says so.
+            warnings.add(where + ": " + e.getMessage() + "; left uncalibrated");
         }
     }
 

@@ -91,6 +91,11 @@ final class StateWriter {
                 }
             }
             g.writeEndArray();
+            if (Double.isNaN(s.calibration(c))) {
+                g.writeNullField("calibration_db_spl");
+            } else {
+                g.writeNumberField("calibration_db_spl", s.calibration(c));
+            }
             writeExtras(g, s.extraPerCue.get(c));
             g.writeEndObject();
         }

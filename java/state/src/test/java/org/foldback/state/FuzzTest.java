@@ -2,6 +2,7 @@ package org.foldback.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -104,7 +105,7 @@ class FuzzTest {
 
     @Test
     void hugeNumbersClampWithAWarning() throws Exception {
-        String blob = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue1.level\":40,"
+        String blob = "{\"format\":\"foldback-state\",\"schema\":3,\"params\":{\"cue1.level\":40,"
                 + "\"cue2.level\":1e999,\"cue3.src1.pan\":-1e38}}";
         Decoded d = StateCodec.decode(blob.getBytes(StandardCharsets.UTF_8));
         assertEquals(10f, d.state().params().get("cue1.level"));
@@ -114,7 +115,31 @@ class FuzzTest {
         assertEquals(3, d.warnings().size(), d.warnings().toString());
     }
 
+    @Test
+    void calibrationsOutOfRangeStayUncalibratedAndNonsenseIsRefused() throws Exception {
+        String blob = "{\"format\":\"foldback-state\",\"schema\":3,\"cues\":[{\"calibration_db_spl\":1e999},"
+                + "{\"calibration_db_spl\":-5},{\"calibration_db_spl\":null},{\"calibration_db_spl\":104.5}]}";
+        Decoded d = StateCodec.decode(blob.getBytes(StandardCharsets.UTF_8));
+        assertTrue(Double.isNaN(d.state().calibration(0)));
+        assertTrue(Double.isNaN(d.state().calibration(1)));
+        assertTrue(Double.isNaN(d.state().calibration(2)));
+        assertEquals(104.5, d.state().calibration(3), 0);
+        assertEquals(2, d.warnings().size(), d.warnings().toString());
+        assertTrue(d.warnings().get(0).startsWith("cues[0].calibration_db_spl: a calibration is 60 to 140 dB SPL"),
+                d.warnings().toString());
+        String text = "{\"format\":\"foldback-state\",\"schema\":3,\"cues\":[{\"calibration_db_spl\":\"loud\"}]}";
+        StateFormatException e = assertThrows(StateFormatException.class,
+                () -> StateCodec.decode(text.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(e.getMessage().contains("cues[0].calibration_db_spl must be a number"), e.getMessage());
+    }
+
     private static void checkValid(PluginState s) throws StateFormatException {
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            double cal = s.calibration(c);
+            if (!Double.isNaN(cal) && !(cal >= PluginState.CALIBRATION_MIN_DB_SPL && cal <= PluginState.CALIBRATION_MAX_DB_SPL)) {
+                throw new AssertionError("calibration " + cal + " out of range");
+            }
+        }
         for (Slot slot : Slot.values()) {
             for (int i = 0; i < Params.count(); i++) {
                 float v = s.slot(slot).get(i);

@@ -40,7 +40,7 @@ class MigrationTest {
     void schemaOneSampleLoadsWithDefaultSourcesAndTheRemoteOff() throws Exception {
         Decoded d = StateCodec.decode(resource("/samples/schema-1.json"));
         PluginState s = d.state();
-        assertEquals(List.of("upgraded from schema 1 to 2"), d.warnings());
+        assertEquals(List.of("upgraded from schema 1 to " + StateCodec.CURRENT_SCHEMA), d.warnings());
         assertEquals(Slot.B, s.activeSlot());
         assertEquals(-3f, s.params().get("cue1.level"));
         assertEquals(4f, s.params().get("cue2.mono"));
@@ -57,11 +57,44 @@ class MigrationTest {
     }
 
     @Test
-    void schemaTwoSampleLoadsAndWritesBackTheSameBytes() throws Exception {
-        byte[] blob = resource("/samples/schema-2.json");
+    void schemaTwoSampleLoadsWithEveryEarStageOffAndUncalibrated() throws Exception {
+        Decoded d = StateCodec.decode(resource("/samples/schema-2.json"));
+        PluginState s = d.state();
+        assertEquals(List.of("upgraded from schema 2 to " + StateCodec.CURRENT_SCHEMA), d.warnings());
+        assertEquals("Kick", s.sourceName(1));
+        assertTrue(s.isMe(0, 1) && s.isMe(0, 2) && !s.isMe(0, 0) && !s.isMe(1, 1));
+        for (Slot slot : Slot.values()) {
+            for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+                String cue = "cue" + (c + 1) + ".";
+                assertEquals(30f, s.slot(slot).get(cue + "tone.hp"), "high-pass off");
+                assertEquals(0f, s.slot(slot).get(cue + "tone.low"));
+                assertEquals(0f, s.slot(slot).get(cue + "tone.high"));
+                assertEquals(0f, s.slot(slot).get(cue + "crossfeed"));
+                assertEquals(-90f, s.slot(slot).get(cue + "ambience"));
+                assertEquals(65f, s.slot(slot).get(cue + "maxspl"), "maximum level off");
+                assertTrue(Double.isNaN(s.calibration(c)), "uncalibrated");
+            }
+            for (int src = 1; src <= PluginState.SOURCE_COUNT; src++) {
+                assertEquals(-90f, s.slot(slot).get("src" + src + ".ambience"));
+            }
+        }
+        assertTrue(!s.hasUnknownData());
+    }
+
+    @Test
+    void schemaThreeSampleLoadsAndWritesBackTheSameBytes() throws Exception {
+        byte[] blob = resource("/samples/schema-3.json");
         Decoded d = StateCodec.decode(blob);
         PluginState s = d.state();
         assertEquals(List.of(), d.warnings());
+        assertEquals(112.5, s.calibration(3), 0);
+        assertTrue(Double.isNaN(s.calibration(0)));
+        assertEquals(-3f, s.params().get("cue4.tone.low"));
+        assertEquals(2f, s.params().get("cue4.crossfeed"));
+        assertEquals(-12f, s.params().get("src5.ambience"));
+        assertEquals(-8f, s.params().get("cue4.ambience"));
+        assertEquals(1.2f, s.params().get("ambience.decay"));
+        assertEquals(100f, s.params().get("cue4.maxspl"));
         assertEquals("Kick", s.sourceName(1));
         assertEquals("#ff8800", s.sourceColour(1));
         assertTrue(s.isMe(0, 1) && s.isMe(0, 2) && !s.isMe(0, 0) && !s.isMe(1, 1));
@@ -119,7 +152,7 @@ class MigrationTest {
 
     @Test
     void valuesMayBeWrittenAsTextAndOutOfRangeOnesAreClamped() throws Exception {
-        String blob = "{\"format\":\"foldback-state\",\"schema\":2,\"params\":{\"cue1.level\":40,"
+        String blob = "{\"format\":\"foldback-state\",\"schema\":3,\"params\":{\"cue1.level\":40,"
                 + "\"cue2.level\":\"-inf dB\",\"cue2.mono\":\"Mono sum\",\"cue3.mute\":true,\"cue3.src2.pan\":\"L50\","
                 + "\"cue4.mono\":7}}";
         Decoded d = StateCodec.decode(blob.getBytes(StandardCharsets.UTF_8));

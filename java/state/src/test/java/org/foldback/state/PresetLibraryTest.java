@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PresetLibraryTest {
     /** The repository's presets/ folder (tests run in java/state). */
     static final Path FACTORY = Paths.get("../../presets");
-    static final List<String> FIVE = List.of("drummer-loud-click", "four-piece-band", "mono-check",
-            "podcast-three-hosts", "singer-and-control-room");
+    static final List<String> FACTORY_IDS = List.of("drummer-loud-click", "four-piece-band", "mono-check",
+            "podcast-three-hosts", "singer-and-control-room", "vocal-booth");
 
     @TempDir
     Path home;
@@ -35,7 +35,7 @@ class PresetLibraryTest {
         try (Stream<Path> s = Files.list(FACTORY)) {
             files = s.filter(p -> p.toString().endsWith(".json")).sorted().collect(Collectors.toList());
         }
-        assertEquals(FIVE, files.stream().map(p -> p.getFileName().toString().replace(".json", ""))
+        assertEquals(FACTORY_IDS, files.stream().map(p -> p.getFileName().toString().replace(".json", ""))
                 .collect(Collectors.toList()));
         for (Path f : files) {
             Decoded d = StateCodec.decodePreset(Files.readAllBytes(f));
@@ -52,7 +52,7 @@ class PresetLibraryTest {
             }
         }
         List<String> index = PresetLibrary.classpathIds();
-        assertEquals(FIVE, index, "presets/index.txt lists every factory preset");
+        assertEquals(FACTORY_IDS, index, "presets/index.txt lists every factory preset");
     }
 
     @Test
@@ -75,7 +75,7 @@ class PresetLibraryTest {
         for (PresetLibrary lib : List.of(new PresetLibrary(FACTORY, home.resolve("u"), null),
                 new PresetLibrary(null, home.resolve("u"), null))) {
             List<PresetLibrary.Entry> list = lib.list();
-            assertEquals(FIVE, list.stream().map(PresetLibrary.Entry::id).collect(Collectors.toList()));
+            assertEquals(FACTORY_IDS, list.stream().map(PresetLibrary.Entry::id).collect(Collectors.toList()));
             assertTrue(list.stream().allMatch(e -> e.source() == PresetLibrary.Source.FACTORY));
             assertEquals("Four-piece band", list.get(1).name());
         }
@@ -97,8 +97,8 @@ class PresetLibraryTest {
         assertEquals("for Friday", d.description());
         assertEquals(-7.25f, d.state().params().get("cue1.level"));
         assertEquals("Bühne", d.state().cueName(0));
-        assertEquals(6, lib.list().size());
-        assertEquals(PresetLibrary.Source.USER, lib.list().get(5).source());
+        assertEquals(FACTORY_IDS.size() + 1, lib.list().size());
+        assertEquals(PresetLibrary.Source.USER, lib.list().get(FACTORY_IDS.size()).source());
 
         lib.rename("My Band", "Friday");
         assertFalse(lib.exists("My Band"));

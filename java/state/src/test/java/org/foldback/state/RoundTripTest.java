@@ -27,6 +27,10 @@ class RoundTripTest {
             assertEquals(s.activeSlot(), back.activeSlot());
             assertEquals(s.cueNames(), back.cueNames());
             assertEquals(s.meterReferenceDbfs(), back.meterReferenceDbfs());
+            for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+                assertEquals(Double.doubleToRawLongBits(s.calibration(c)), Double.doubleToRawLongBits(back.calibration(c)),
+                        "calibration of cue " + (c + 1) + " in state " + i);
+            }
             assertArrayEquals(blob, StateCodec.encode(back), "state " + i + " re-encoded");
             bytes += blob.length;
         }

@@ -84,6 +84,22 @@ public final class Control {
     public static final int REMOTE_DISCONNECT = 51;
     /** A source's name above its strip (index: the source): double-click to rename. */
     public static final int SOURCE_NAME = 52;
+    /** A source's send into the instance's reverb: a thin bar under its mute (index: the source). */
+    public static final int AMBIENCE_SEND = 53;
+    /** The performer's ear, in the ear column: the selected cue's tone, crossfeed, ambience return and maximum level, and the reverb's room. */
+    public static final int CUE_TONE_HP = 54;
+    public static final int CUE_TONE_LOW = 55;
+    public static final int CUE_TONE_HIGH = 56;
+    public static final int CUE_CROSSFEED = 57;
+    public static final int CUE_AMBIENCE = 58;
+    public static final int AMBIENCE_SIZE = 59;
+    public static final int AMBIENCE_DECAY = 60;
+    public static final int AMBIENCE_PREDELAY = 61;
+    public static final int CUE_MAX_SPL = 62;
+    /** The selected cue's calibration (state, not a parameter): a click calibrates at 100 dB SPL, the wheel moves it, below 60 it is off. */
+    public static final int CALIBRATION = 63;
+    /** Clears the selected cue's hearing dose. */
+    public static final int DOSE_RESET = 64;
 
     /** The side column under the read-outs, top to bottom, as drawn. */
     static final int[] SIDE = {
@@ -94,6 +110,12 @@ public final class Control {
     static final int[] CUE_BUTTONS = {
         CUE_MUTE, CUE_DIM, CUE_MONO, CUE_MONO_LAW, CUE_POLARITY_LEFT, CUE_POLARITY_RIGHT, CUE_SWAP, CUE_LIMITER,
         CUE_HEARS_TALKBACK
+    };
+
+    /** The ear column, right of the side column, top to bottom, as drawn; the dose read-out follows it. */
+    static final int[] EAR = {
+        CUE_TONE_HP, CUE_TONE_LOW, CUE_TONE_HIGH, CUE_CROSSFEED, CUE_AMBIENCE, AMBIENCE_SIZE, AMBIENCE_DECAY,
+        AMBIENCE_PREDELAY, CUE_MAX_SPL, CALIBRATION, DOSE_RESET
     };
 
     /** The cue-section action buttons, below the parameter buttons. */
@@ -111,7 +133,7 @@ public final class Control {
         SAFE
     }
 
-    private static final int KINDS = 64;
+    private static final int KINDS = 65;   // every kind above is below this
     private static final String[] NAME = new String[KINDS];
     private static final boolean[] INDEXED = new boolean[KINDS];
     private static final ParamRole[] ROLE = new ParamRole[KINDS];
@@ -143,6 +165,16 @@ public final class Control {
         param(TALKBACK_DIM, ParamRole.TALKBACK_DIM, "talkback.dim", "TB DIM ", Lit.NEVER);
         param(TALKBACK_SOURCE, ParamRole.TALKBACK_SOURCE, "talkback.source", "TB ", Lit.ACTIVE);
         param(CLICK_SOURCE, ParamRole.CLICK_SOURCE, "click.source", "CLICK ", Lit.ACTIVE);
+        param(AMBIENCE_SEND, ParamRole.SOURCE_AMBIENCE, "source.ambience", "", Lit.NEVER);
+        param(CUE_TONE_HP, ParamRole.CUE_TONE_HP, "cue.tone.hp", "HP ", Lit.NEVER);
+        param(CUE_TONE_LOW, ParamRole.CUE_TONE_LOW, "cue.tone.low", "LOW ", Lit.NEVER);
+        param(CUE_TONE_HIGH, ParamRole.CUE_TONE_HIGH, "cue.tone.high", "HIGH ", Lit.NEVER);
+        param(CUE_CROSSFEED, ParamRole.CUE_CROSSFEED, "cue.crossfeed", "XFEED ", Lit.ACTIVE);
+        param(CUE_AMBIENCE, ParamRole.CUE_AMBIENCE, "cue.ambience", "AMB ", Lit.NEVER);
+        param(AMBIENCE_SIZE, ParamRole.AMBIENCE_SIZE, "ambience.size", "ROOM ", Lit.NEVER);
+        param(AMBIENCE_DECAY, ParamRole.AMBIENCE_DECAY, "ambience.decay", "DECAY ", Lit.NEVER);
+        param(AMBIENCE_PREDELAY, ParamRole.AMBIENCE_PREDELAY, "ambience.predelay", "PRE ", Lit.NEVER);
+        param(CUE_MAX_SPL, ParamRole.CUE_MAX_SPL, "cue.maxspl", "MAX ", Lit.NEVER);
 
         // Actions and the rest: kind and name.
         action(TAB, "tab");
@@ -171,8 +203,10 @@ public final class Control {
         action(REMOTE_LOCK, "remote.lock");
         action(REMOTE_DISCONNECT, "remote.disconnect");
         action(SOURCE_NAME, "source.name");
+        action(CALIBRATION, "cue.calibration");
+        action(DOSE_RESET, "dose.reset");
         for (int kind : new int[] {TAB, SEND_LEVEL, SEND_PAN, SEND_MUTE, SOURCE_CLIP, SOURCE_MODE, PRESET_ROW,
-                REMOTE_NEW_PIN, REMOTE_LOCK, REMOTE_DISCONNECT, SOURCE_NAME}) {
+                REMOTE_NEW_PIN, REMOTE_LOCK, REMOTE_DISCONNECT, SOURCE_NAME, AMBIENCE_SEND}) {
             INDEXED[kind] = true; // one per cue, source or row: the name ends in the 1-based index
         }
     }
@@ -236,13 +270,20 @@ public final class Control {
         return role != null && role.shape().kind() == ParamKind.FLOAT;
     }
 
-    /** A small box in the side column showing a value, dragged over {@link EditorInput#VALUE_DRAG_SPAN} for its whole range. */
+    /** A small box in the side or ear column showing a value, dragged over {@link EditorInput#VALUE_DRAG_SPAN} for its whole range. */
     public static boolean isValueBox(int control) {
-        if (!isContinuous(control)) {
-            return false;
-        }
-        for (int kind : SIDE) {
-            if (kind == kind(control)) {
+        return isContinuous(control) && (in(SIDE, kind(control)) || in(EAR, kind(control)));
+    }
+
+    /** Dragged sideways (pans, ambience sends); everything else that drags moves up and down. */
+    public static boolean isHorizontal(int control) {
+        int k = kind(control);
+        return k == SEND_PAN || k == AMBIENCE_SEND;
+    }
+
+    private static boolean in(int[] kinds, int kind) {
+        for (int k : kinds) {
+            if (k == kind) {
                 return true;
             }
         }

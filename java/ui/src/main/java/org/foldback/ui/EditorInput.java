@@ -3,6 +3,7 @@ package org.foldback.ui;
 import org.foldback.control.Controller;
 import org.foldback.control.EditorView;
 import org.foldback.engine.Layout;
+import org.foldback.engine.dose.HearingDose;
 import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.meter.VuReference;
 import org.foldback.engine.mix.CueActions;
@@ -22,6 +23,9 @@ import org.foldback.engine.param.Params;
 public final class EditorInput {
     /** Normalized change per point of vertical drag is 1 / (fader height); shift drags 10x finer. */
     static final float FINE = 0.1f;
+    private static final double CALIBRATION_START_DB_SPL = HearingDose.CALIBRATION_TYPICAL_DB_SPL;
+    private static final double CALIBRATION_MIN_DB_SPL = HearingDose.CALIBRATION_MIN_DB_SPL;
+    private static final double CALIBRATION_MAX_DB_SPL = HearingDose.CALIBRATION_MAX_DB_SPL;
     /** One wheel notch or arrow key: 1% of the range (0.1% with shift). */
     static final float STEP = 0.01f;
     /** Points of vertical drag that sweep a value box's whole range (the box itself is too short to drag along). */
@@ -185,6 +189,12 @@ public final class EditorInput {
             case Control.SOURCE_NAME -> { } // a double-click renames it
             case Control.LOUDNESS_RESET -> host.resetCueMeter(cue, BusMeter.RESET_LOUDNESS);
             case Control.METER_REFERENCE -> switchMeterReference();
+            case Control.DOSE_RESET -> host.resetDose(cue);
+            case Control.CALIBRATION -> {
+                if (Double.isNaN(host.calibration(cue))) {
+                    host.setCalibration(cue, CALIBRATION_START_DB_SPL);
+                }
+            }
             default -> {
                 int param = Control.param(control, cue);
                 if (param < 0) {
@@ -209,7 +219,7 @@ public final class EditorInput {
             return;
         }
         layout.rect(dragControl, rect);
-        boolean horizontal = Control.kind(dragControl) == Control.SEND_PAN;
+        boolean horizontal = Control.isHorizontal(dragControl);
         float span = Control.isValueBox(dragControl) ? VALUE_DRAG_SPAN : horizontal ? rect[2] : rect[3];
         float moved = horizontal ? x - dragStartX : dragStartY - y;
         float scale = (modifiers & EditorView.MOD_SHIFT) != 0 ? FINE : 1f;
@@ -243,6 +253,11 @@ public final class EditorInput {
             return;
         }
         int control = layout.hit(x, y, rect);
+        if (Control.kind(control) == Control.CALIBRATION && delta != 0f) {
+            focused = control;
+            calibrate(delta > 0 ? +1 : -1, (modifiers & EditorView.MOD_SHIFT) != 0 ? 0.1 : 1.0);
+            return;
+        }
         int param = Control.param(control, selectedCue);
         if (param < 0 || delta == 0f) {
             return;
@@ -250,6 +265,22 @@ public final class EditorInput {
         focused = control;
         float step = (modifiers & EditorView.MOD_SHIFT) != 0 ? STEP * FINE : STEP;
         nudge(param, delta > 0 ? +1 : -1, step);
+    }
+
+    /**
+     * Moves the selected cue's calibration by {@code step} dB SPL; under the lowest it becomes
+     * uncalibrated (no dose is shown then), from uncalibrated the wheel starts at the usual value.
+     */
+    private void calibrate(int direction, double step) {
+        double now = host.calibration(selectedCue);
+        double next;
+        if (Double.isNaN(now)) {
+            next = direction > 0 ? CALIBRATION_START_DB_SPL : Double.NaN;
+        } else {
+            next = Math.round((now + direction * step) * 10) / 10.0;
+            next = next < CALIBRATION_MIN_DB_SPL ? Double.NaN : Math.min(CALIBRATION_MAX_DB_SPL, next);
+        }
+        host.setCalibration(selectedCue, next);
     }
 
     /**

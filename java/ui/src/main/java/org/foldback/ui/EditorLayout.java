@@ -42,7 +42,7 @@ public final class EditorLayout {
     static final float NAME_H = 15f;
     static final float CLIP = 8f;
     static final float BOTTOM = 60f;
-    static final float CUE_SECTION = 320f;
+    static final float CUE_SECTION = 420f;
     /** Cue section columns, from its left edge: meter, VU scale labels, level fader, buttons, read-outs. */
     static final float CUE_METER_W = 44f;
     static final float VU_SCALE_X = 60f;
@@ -50,6 +50,9 @@ public final class EditorLayout {
     static final float BUTTONS_X = 110f;
     static final float BUTTON_W = 72f;
     static final float SIDE_X = 200f;
+    /** The ear column (tone, crossfeed, ambience, maximum level, calibration, dose), right of the side column. */
+    static final float EAR_X = 312f;
+    static final float EAR_W = CUE_SECTION - EAR_X - MARGIN;
     /** Where the side column's controls start below the meters' top (the read-outs are above). */
     static final float SIDE_TOP = 142f;
     /** Side rows are a little tighter than the buttons: all seven fit above the preset row at the smallest size. */
@@ -171,13 +174,17 @@ public final class EditorLayout {
             case Control.SOURCE_MODE -> set(r, stripX(i) + 2f, TAB_BAR + NAME_H + 1f, sw - 4f, LABEL - 2f);
             case Control.SEND_PAN -> set(r, stripX(i) + 3f, bottom + 8f, sw - 6f, 12f);
             case Control.SEND_MUTE -> set(r, stripX(i) + 3f, bottom + 26f, sw - 6f, 20f);
+            case Control.AMBIENCE_SEND -> set(r, stripX(i) + 3f, bottom + 49f, sw - 6f, 9f);
             case Control.CUE_CLIP -> set(r, cx + MARGIN, mt - CLIP - 2f, CUE_METER_W, CLIP);
             case Control.CUE_NAME -> set(r, cx + CUE_FADER_X, TAB_BAR, CUE_SECTION - MARGIN - CUE_FADER_X, LABEL);
             case Control.CUE_LEVEL -> set(r, cx + CUE_FADER_X, mt, 26f, mh);
             default -> {
                 int row = buttonRow(Control.kind(control));
                 int side = sideRow(Control.kind(control));
-                if (row >= 0) {
+                int ear = earRow(Control.kind(control));
+                if (ear >= 0) {
+                    set(r, cx + EAR_X, controlsTop() + ear * SIDE_PITCH, EAR_W, SIDE_PITCH - 4f);
+                } else if (row >= 0) {
                     float x = cx + BUTTONS_X;
                     float w = BUTTON_W;
                     int kind = Control.kind(control);
@@ -187,8 +194,7 @@ public final class EditorLayout {
                     }
                     set(r, x, controlsTop() + row * (BUTTON_H + BUTTON_GAP), w, BUTTON_H);
                 } else if (side >= 0) {
-                    float x = cx + SIDE_X;
-                    set(r, x, controlsTop() + SIDE_TOP + side * SIDE_PITCH, width - MARGIN - x, SIDE_PITCH - 4f);
+                    set(r, cx + SIDE_X, controlsTop() + SIDE_TOP + side * SIDE_PITCH, sideWidth(), SIDE_PITCH - 4f);
                 } else {
                     set(r, 0, 0, 0, 0);
                 }
@@ -337,8 +343,26 @@ public final class EditorLayout {
 
     /** Where the loudness and correlation read-outs go: right of the buttons, above the side controls. */
     public void readouts(float[] r) {
-        float x = cueSectionX() + SIDE_X;
-        set(r, x, controlsTop(), width - MARGIN - x, SIDE_TOP - 4f);
+        set(r, cueSectionX() + SIDE_X, controlsTop(), sideWidth(), SIDE_TOP - 4f);
+    }
+
+    /** The side column's width: up to the ear column. */
+    private static float sideWidth() {
+        return EAR_X - SIDE_X - 6f;
+    }
+
+    /** The hearing-dose read-out: two lines under the ear column's last control. */
+    public void dose(float[] r) {
+        set(r, cueSectionX() + EAR_X, controlsTop() + Control.EAR.length * SIDE_PITCH, EAR_W, 2 * 14f);
+    }
+
+    private static int earRow(int kind) {
+        for (int row = 0; row < Control.EAR.length; row++) {
+            if (Control.EAR[row] == kind) {
+                return row;
+            }
+        }
+        return -1;
     }
 
     /** The x where the cue meter's VU scale labels start (right of the meter). */
@@ -403,7 +427,7 @@ public final class EditorLayout {
 
     static final int[] STRIP_KINDS = {
         Control.SEND_LEVEL, Control.SEND_PAN, Control.SEND_MUTE, Control.SOURCE_CLIP, Control.SOURCE_MODE,
-        Control.SOURCE_NAME
+        Control.SOURCE_NAME, Control.AMBIENCE_SEND
     };
 
     static final int[] ALL_SINGLE = {
@@ -413,7 +437,10 @@ public final class EditorLayout {
         Control.CUE_POLARITY_RIGHT, Control.CUE_SWAP, Control.CUE_LIMITER, Control.CUE_CLONE, Control.CUE_RESET,
         Control.PRESET_PREV, Control.PRESET_NEXT, Control.PRESETS, Control.CUE_NAME,
         Control.LOUDNESS_RESET, Control.METER_REFERENCE, Control.CUE_DIM_AMOUNT, Control.CUE_CEILING,
-        Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE, Control.REMOTE
+        Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE,
+        Control.CUE_TONE_HP, Control.CUE_TONE_LOW, Control.CUE_TONE_HIGH, Control.CUE_CROSSFEED, Control.CUE_AMBIENCE,
+        Control.AMBIENCE_SIZE, Control.AMBIENCE_DECAY, Control.AMBIENCE_PREDELAY, Control.CUE_MAX_SPL,
+        Control.CALIBRATION, Control.DOSE_RESET, Control.REMOTE
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

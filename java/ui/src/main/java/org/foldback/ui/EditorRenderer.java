@@ -6,6 +6,7 @@ import org.foldback.control.Controller;
 import org.foldback.control.RemoteStatus;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
+import org.foldback.engine.dose.DoseReading;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.ParamReader;
 import org.foldback.engine.param.ParamSpec;
@@ -28,6 +29,8 @@ final class EditorRenderer {
     static final int[] RMS = {150, 235, 170};
     static final int[] HOT = {230, 180, 40};
     static final int[] OVER = {230, 60, 50};
+    /** The ambience sends' bars: a cool colour apart from the cues' and the warnings. */
+    static final int[] AMBIENCE = {80, 170, 200};
     static final int[] METER_BACK = {10, 11, 13};
     static final int[] FIELD = {235, 235, 225};
     /** The 0 VU mark (the meter reference) on every meter and on the VU scale: amber, unlike any bar. */
@@ -46,6 +49,7 @@ final class EditorRenderer {
     private final float[] r = new float[4];
     private final float[] m = new float[4];
     private final MeterReading[] readings = new MeterReading[Layout.MAX_SOURCES + Layout.MAX_CUES];
+    private final DoseReading dose = new DoseReading();
     private final Utf8Text text = new Utf8Text(64);
     private final Utf8Text[] cueNames = new Utf8Text[Layout.MAX_CUES];
     private final String[] cueNameSeen = new String[Layout.MAX_CUES];
@@ -139,6 +143,7 @@ final class EditorRenderer {
             drawSourceName(s, state, rename);
         }
         drawCueSection(params, cue, metered ? readings[Layout.MAX_SOURCES + cue] : null, instance.limiting(cue), state);
+        drawEar(instance, params, cue);
         drawCueName(cue, rename);
         drawPresetPanel(presets, programs, rename);
         drawRemotePanel(remote, rename, state, instance.id());
@@ -462,6 +467,16 @@ final class EditorRenderer {
         layout.rect(Control.of(Control.SEND_PAN, s), r);
         pan(r, params.normalized(send.pan()));
 
+        // The source's send into the reverb, for every cue: a thin bar, lit while it sends.
+        layout.rect(Control.of(Control.AMBIENCE_SEND, s), r);
+        int ambience = Params.source(s).ambience();
+        fill(40, 42, 48, 255);
+        rect(r[0], r[1], r[2], r[3]);
+        if (params.get(ambience) > Params.LEVEL_MIN_DB) {
+            fill(AMBIENCE[0], AMBIENCE[1], AMBIENCE[2], 255);
+            rect(r[0], r[1], r[2] * params.normalized(ambience), r[3]);
+        }
+
         drawParam(Control.of(Control.SEND_MUTE, s), params, cue);
     }
 
@@ -514,6 +529,52 @@ final class EditorRenderer {
     }
 
     /**
+     * The ear column: the selected cue's tone, crossfeed, ambience return and maximum level, the
+     * reverb's room, the calibration, and the hearing dose (a share of the weekly allowance, red
+     * from 100 %; "uncalibrated" until the calibration is set, never a made-up number).
+     */
+    private void drawEar(Controller instance, ParamReader params, int cue) {
+        for (int kind : Control.EAR) {
+            if (Control.role(Control.of(kind, 0)) != null) {
+                drawParam(Control.of(kind, 0), params, cue);
+            }
+        }
+        double calibration = instance.calibration(cue);
+        layout.rect(Control.of(Control.CALIBRATION, 0), r);
+        fillRound(r, 3f, null, 40, 42, 48);
+        text.clear().append("CAL ");
+        if (Double.isNaN(calibration)) {
+            text.append("off");
+        } else {
+            text.appendDb(calibration, 0).append(" SPL");
+        }
+        label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 230);
+        layout.rect(Control.of(Control.DOSE_RESET, 0), r);
+        button(r, false, HOT, "RESET DOSE");
+
+        layout.dose(r);
+        if (!instance.readDose(cue, dose)) {
+            return;
+        }
+        text.clear().append("DOSE ");
+        int[] colour = null;
+        if (!dose.calibrated) {
+            text.append("uncalibrated");
+        } else {
+            text.append(Math.round(dose.dose * 100)).append(" %");
+            colour = dose.overAllowance() ? OVER : null;
+        }
+        drawText(text.done(), r[0], r[1] + 7f, 12f, 225, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE, colour);
+        text.clear().append("LAeq ");
+        if (Double.isNaN(dose.laeqDbSpl)) {
+            text.append("--");
+        } else {
+            text.appendDb(dose.laeqDbSpl, 0).append(" dB");
+        }
+        leftLabel(text.done(), r[0], r[1] + 21f, 12f, 225);
+    }
+
+    /**
      * A control that edits a parameter, drawn from what the parameter is: a toggle as a button
      * lit while on; a choice as a button with its label and the current choice, lit when not the
      * first; a level as a value box. Labels and choices are stored Strings: no allocation.
@@ -543,12 +604,26 @@ final class EditorRenderer {
         };
     }
 
-    /** A level in the box {@link #r}, the box filled from the left as far as the value is in its range. */
+    /**
+     * A value in the box {@link #r}, the box filled from the left as far as the value is in its
+     * range, in the parameter's unit ("Off" at a high-pass's or maximum level's off position).
+     */
     private void valueBox(String name, ParamReader params, int param) {
+        ParamSpec spec = Params.get(param);
+        float v = params.get(param);
         fillRound(r, 3f, null, 40, 42, 48);
         fill(70, 76, 92, 255);
         rect(r[0], r[1], r[2] * params.normalized(param), r[3]);
-        text.clear().append(name).appendDb(params.get(param), Params.LEVEL_MIN_DB).append(" dB");
+        text.clear().append(name);
+        if (spec.isOff(v)) {
+            text.append("Off");
+        } else if (spec.unit().equals("dB")) {
+            text.appendDb(v, Params.LEVEL_MIN_DB).append(" dB");
+        } else if (spec.unit().equals("s")) {
+            text.appendDb(v, 0).append(" s");
+        } else {
+            text.append(Math.round(v)).append(' ').append(spec.unit());
+        }
         label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 230);
     }
 

@@ -40,6 +40,16 @@ class ControlTest {
         m.put(Control.TALKBACK_DIM, "talkback.dim");
         m.put(Control.TALKBACK_SOURCE, "talkback.source");
         m.put(Control.CLICK_SOURCE, "click.source");
+        m.put(Control.AMBIENCE_SEND, "src5.ambience");
+        m.put(Control.CUE_TONE_HP, "cue3.tone.hp");
+        m.put(Control.CUE_TONE_LOW, "cue3.tone.low");
+        m.put(Control.CUE_TONE_HIGH, "cue3.tone.high");
+        m.put(Control.CUE_CROSSFEED, "cue3.crossfeed");
+        m.put(Control.CUE_AMBIENCE, "cue3.ambience");
+        m.put(Control.AMBIENCE_SIZE, "ambience.size");
+        m.put(Control.AMBIENCE_DECAY, "ambience.decay");
+        m.put(Control.AMBIENCE_PREDELAY, "ambience.predelay");
+        m.put(Control.CUE_MAX_SPL, "cue3.maxspl");
         return m;
     }
 
@@ -63,11 +73,17 @@ class ControlTest {
     @Test
     void levelsDragAndTheSideColumnsLevelsAreValueBoxes() {
         Set<Integer> dragged = Set.of(Control.SEND_LEVEL, Control.SEND_PAN, Control.CUE_LEVEL, Control.CUE_DIM_AMOUNT,
-                Control.CUE_CEILING, Control.TALKBACK_DIM);
-        Set<Integer> boxes = Set.of(Control.CUE_DIM_AMOUNT, Control.CUE_CEILING, Control.TALKBACK_DIM);
+                Control.CUE_CEILING, Control.TALKBACK_DIM, Control.AMBIENCE_SEND, Control.CUE_TONE_HP,
+                Control.CUE_TONE_LOW, Control.CUE_TONE_HIGH, Control.CUE_AMBIENCE, Control.AMBIENCE_SIZE,
+                Control.AMBIENCE_DECAY, Control.AMBIENCE_PREDELAY, Control.CUE_MAX_SPL);
+        Set<Integer> boxes = Set.of(Control.CUE_DIM_AMOUNT, Control.CUE_CEILING, Control.TALKBACK_DIM,
+                Control.CUE_TONE_HP, Control.CUE_TONE_LOW, Control.CUE_TONE_HIGH, Control.CUE_AMBIENCE,
+                Control.AMBIENCE_SIZE, Control.AMBIENCE_DECAY, Control.AMBIENCE_PREDELAY, Control.CUE_MAX_SPL);
+        Set<Integer> sideways = Set.of(Control.SEND_PAN, Control.AMBIENCE_SEND);
         for (int kind = 0; kind < 64; kind++) {
             assertEquals(dragged.contains(kind), Control.isContinuous(Control.of(kind, 0)), Control.name(Control.of(kind, 0)));
             assertEquals(boxes.contains(kind), Control.isValueBox(Control.of(kind, 0)), Control.name(Control.of(kind, 0)));
+            assertEquals(sideways.contains(kind), Control.isHorizontal(Control.of(kind, 0)), Control.name(Control.of(kind, 0)));
         }
     }
 

@@ -354,4 +354,42 @@ class EditorInputTest {
         assertEquals(-18, host.snapshot().meterReference());
         assertEquals(List.of("state changed", "state changed"), host.log);
     }
+
+    @Test
+    void ambienceSendDragsSidewaysAndTheEarColumnEditsTheSelectedCue() {
+        int send = Control.of(Control.AMBIENCE_SEND, 4);
+        float[] c = centre(send);
+        input.mouse(EditorView.MOUSE_DOWN, r[0], c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_DRAG, r[0] + r[2] / 2, c[1], 0, 0);
+        input.mouse(EditorView.MOUSE_UP, r[0] + r[2] / 2, c[1], 0, 0);
+        assertEquals(0.5f, store.normalized(Params.source(4).ambience()), 1e-4f, "half the bar: half the range");
+        assertEquals(List.of("begin src5.ambience", "perform src5.ambience", "end src5.ambience"), host.log);
+
+        host.log.clear();
+        float[] tab = centre(Control.of(Control.TAB, 2));
+        input.mouse(EditorView.MOUSE_DOWN, tab[0], tab[1], 0, 0);
+        float[] xfeed = centre(Control.of(Control.CUE_CROSSFEED, 0));
+        input.mouse(EditorView.MOUSE_DOWN, xfeed[0], xfeed[1], 0, 0);
+        assertEquals(1, store.choice(Params.cue(2).crossfeed()), "a click steps to the next crossfeed");
+        float[] hp = centre(Control.of(Control.CUE_TONE_HP, 0));
+        input.mouse(EditorView.MOUSE_WHEEL, hp[0], hp[1], 0, 1f);
+        assertTrue(store.get(Params.cue(2).toneHighPass()) > Params.get(Params.cue(2).toneHighPass()).min());
+    }
+
+    @Test
+    void calibrationStartsAtATypicalValueMovesWithTheWheelAndTurnsOffBelowItsRange() {
+        float[] cal = centre(Control.of(Control.CALIBRATION, 0));
+        input.mouse(EditorView.MOUSE_DOWN, cal[0], cal[1], 0, 0);
+        assertEquals(100.0, host.calibration(0), 0);
+        input.mouse(EditorView.MOUSE_WHEEL, cal[0], cal[1], 0, 1f);
+        assertEquals(101.0, host.calibration(0), 0);
+        input.mouse(EditorView.MOUSE_WHEEL, cal[0], cal[1], EditorView.MOD_SHIFT, -1f);
+        assertEquals(100.9, host.calibration(0), 1e-9);
+        host.setCalibration(0, 60.5);
+        input.mouse(EditorView.MOUSE_WHEEL, cal[0], cal[1], 0, -1f);
+        assertTrue(Double.isNaN(host.calibration(0)), "below 60 dB SPL: uncalibrated");
+        float[] reset = centre(Control.of(Control.DOSE_RESET, 0));
+        input.mouse(EditorView.MOUSE_DOWN, reset[0], reset[1], 0, 0);
+        assertEquals("dose reset 1", host.log.get(host.log.size() - 1));
+    }
 }

@@ -351,4 +351,31 @@ final class FakeController implements Controller {
     public void hideCueMeters(int cue, int figures) {
         shownCueFigures[cue] &= ~figures;
     }
+
+    // ---- Hearing dose: calibrations and resets recorded; the dose itself is the engine's ---------
+
+    private final double[] calibrations = {Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+        Double.NaN, Double.NaN, Double.NaN, Double.NaN};
+
+    @Override
+    public boolean readDose(int cue, org.foldback.engine.dose.DoseReading into) {
+        return false;
+    }
+
+    @Override
+    public double calibration(int cue) {
+        return calibrations[cue];
+    }
+
+    @Override
+    public String setCalibration(int cue, double dbSpl) {
+        calibrations[cue] = dbSpl;
+        log.add("calibration " + (cue + 1) + " " + dbSpl);
+        return null;
+    }
+
+    @Override
+    public void resetDose(int cue) {
+        log.add("dose reset " + (cue + 1));
+    }
 }

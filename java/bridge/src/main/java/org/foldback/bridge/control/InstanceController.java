@@ -9,6 +9,8 @@ import org.foldback.control.Controller;
 import org.foldback.control.Controllers;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.dose.DoseBank;
+import org.foldback.engine.dose.DoseReading;
 import org.foldback.engine.Processor;
 import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.meter.MeterReading;
@@ -43,6 +45,7 @@ public final class InstanceController implements Controller {
     private final MeterBank meters;
     private final FoldbackProcessor metered;
     private final CueEngine engine;
+    private final DoseBank doses;
     private final int id = NEXT_ID.getAndIncrement();
     private final String defaultName = "Foldback " + id;
 
@@ -62,6 +65,7 @@ public final class InstanceController implements Controller {
         this.meters = fp == null ? null : fp.meters();
         this.metered = fp;
         this.engine = fp == null ? null : fp.engine();
+        this.doses = fp == null ? null : fp.doses();
     }
 
     @Override
@@ -230,6 +234,52 @@ public final class InstanceController implements Controller {
     public void resetSourceMeter(int source, int what) {
         if (meters != null) {
             meters.requestReset(FoldbackProcessor.sourceBus(source), what);
+        }
+    }
+
+    // ---- Hearing dose ------------------------------------------------------------------------------
+
+    @Override
+    public boolean readDose(int cue, DoseReading into) {
+        if (doses == null) {
+            return false;
+        }
+        doses.read(cue, into);
+        return true;
+    }
+
+    @Override
+    public double calibration(int cue) {
+        return state.read(s -> s.calibration(cue));
+    }
+
+    @Override
+    public String setCalibration(int cue, double dbSpl) {
+        if (cue < 0 || cue >= PluginState.CUE_COUNT) {
+            return "no cue " + (cue + 1);
+        }
+        try {
+            PluginState.checkCalibration(dbSpl);
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        boolean changed = state.edit(s -> {
+            if (Double.compare(s.calibration(cue), dbSpl) == 0) {
+                return false;
+            }
+            s.setCalibration(cue, dbSpl);
+            return true;
+        });
+        if (changed) {
+            shim.stateChanged();
+        }
+        return null;
+    }
+
+    @Override
+    public void resetDose(int cue) {
+        if (doses != null && cue >= 0 && cue < doses.cues()) {
+            doses.requestReset(cue);
         }
     }
 

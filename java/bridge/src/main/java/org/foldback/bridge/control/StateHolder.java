@@ -5,6 +5,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 import org.foldback.bridge.BridgeLog;
 import org.foldback.control.StateSnapshot;
+import org.foldback.engine.dose.DoseBank;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.state.Decoded;
 import org.foldback.state.PluginState;
@@ -34,10 +35,26 @@ public final class StateHolder {
     private long version;
 
     private volatile StateSnapshot published;
+    /** Where the cues' calibrations take effect (the hearing dose, the maximum level); null = nowhere. */
+    private volatile DoseBank doses;
 
     public StateHolder(ParamStore live) {
         this.live = live;
         publish();
+    }
+
+    /**
+     * The dose meters that measure with this state's calibrations: they get them now and after
+     * every change (a loaded state, a program, an edit).
+     */
+    public void calibrate(DoseBank doses) {
+        lock.lock();
+        try {
+            this.doses = doses;
+            publish();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** The state now, immutable. Any thread, no lock. */
@@ -256,6 +273,12 @@ public final class StateHolder {
 
     /** Under the lock (or in the constructor): the state as it is now becomes what readers see. */
     private void publish() {
+        DoseBank d = doses;
+        if (d != null) {
+            for (int c = 0; c < Math.min(d.cues(), PluginState.CUE_COUNT); c++) {
+                d.setCalibration(c, state.calibration(c));
+            }
+        }
         published = new StateSnapshot(++version, state.cueNames(), state.sourceNames(), state.meterReferenceDbfs(),
                 state.activeSlot() == Slot.B, state.program(), loadedUserPreset, notice);
     }

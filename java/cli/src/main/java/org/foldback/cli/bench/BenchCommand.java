@@ -199,6 +199,9 @@ public final class BenchCommand {
         figures.put("engine_all_meters_us_per_block", all.medianMicros());
         EngineTiming.Result nobody = EngineTiming.measure(BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
         figures.put("engine_default_meters_us_per_block", nobody.medianMicros());
+        EngineTiming.Result ears = EngineTiming.measure(BenchConfig.FULL_EARS, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_ears_us_per_block", ears.medianMicros());
+        figures.put("engine_ears_alloc_bytes_per_block", ears.allocBytesPerBlock());
         EngineTiming.Result mixOnly = EngineTiming.measure(CueEngine::new, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
         figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
         EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
+import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Layout;
+import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
@@ -21,6 +23,13 @@ enum BenchConfig {
      */
     FULL(Layout.MAX_SOURCES, Layout.MAX_CUES),
     /**
+     * FULL with every stage of the performer's ear on: tone (high-pass and both shelves) and
+     * crossfeed on every cue, every source sent to the reverb and every cue hearing it, every cue
+     * calibrated (the dose meter's A-weighting runs) with a maximum level that sets its ceiling
+     * (the JMH CueEngineBench 16x8ears, plus the dose).
+     */
+    FULL_EARS(Layout.MAX_SOURCES, Layout.MAX_CUES),
+    /**
      * An 8 x 8 mono matrix as Foldback can express it: 8 sources in mono mode (their left input
      * carries the signal), each sent to 4 stereo cues panned hard left or right so every cue channel
      * is one matrix output; limiters off. The meters cannot be switched off (no parameter).
@@ -36,10 +45,36 @@ enum BenchConfig {
     }
 
     void apply(ParamStore params) {
-        if (this == FULL) {
-            applyFull(params);
-        } else {
-            applyMatrix(params);
+        switch (this) {
+            case FULL -> applyFull(params);
+            case FULL_EARS -> {
+                applyFull(params);
+                applyEars(params);
+            }
+            default -> applyMatrix(params);
+        }
+    }
+
+    /** What is not a parameter: FULL_EARS calibrates every cue of a processor that measures the dose. */
+    void calibrate(Processor processor) {
+        if (this == FULL_EARS && processor instanceof FoldbackProcessor fp) {
+            for (int c = 0; c < cues; c++) {
+                fp.doses().setCalibration(c, 100);
+            }
+        }
+    }
+
+    private static void applyEars(ParamStore params) {
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            params.set(Params.cue(c).toneHighPass(), 80f);
+            params.set(Params.cue(c).toneLow(), 4f);
+            params.set(Params.cue(c).toneHigh(), -3f);
+            params.set(Params.cue(c).crossfeed(), 1 + c % 3);
+            params.set(Params.cue(c).ambience(), -10f);
+            params.set(Params.cue(c).maxSpl(), 98f);
+        }
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            params.set(Params.source(s).ambience(), -12f);
         }
     }
 

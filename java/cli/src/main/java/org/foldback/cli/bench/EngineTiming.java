@@ -27,6 +27,7 @@ final class EngineTiming {
                           double warmupSeconds, double seconds) {
         Processor processor = factory.get();
         config.apply(processor.params());
+        config.calibrate(processor);
         processor.prepare(sampleRate, block, config.sources, config.cues);
         float[][] noise = noise(2 * config.sources, (int) sampleRate);
         float[][] in = new float[2 * config.sources][block];

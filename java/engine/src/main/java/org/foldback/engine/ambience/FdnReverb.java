@@ -147,6 +147,18 @@ public final class FdnReverb {
         designedDecay = t60;
     }
 
+    /**
+     * Forgets the room's contents at once: no tail, idle. For a scene change, while every output is
+     * faded to silence, so the old room does not ring into the new mix. Audio thread; no allocation.
+     */
+    public void silence() {
+        if (!idle) {
+            clear();
+            idle = true;
+            quietFor = 0;
+        }
+    }
+
     /** Whether the reverb is silent and skipping work (no input and its tail has died away). */
     public boolean isIdle() {
         return idle;

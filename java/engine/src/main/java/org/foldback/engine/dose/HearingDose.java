@@ -17,6 +17,14 @@ package org.foldback.engine.dose;
 public final class HearingDose {
     /** 80 dB(A): the level that, held for the reference 40 h, is 100 %. */
     public static final double REFERENCE_DBA = 80;
+    /**
+     * The calibrations a cue takes ("0 dBFS = N dB SPL"): from a quiet in-ear to a loud headphone
+     * amp. The state, the controller and the editor all keep to these.
+     */
+    public static final double CALIBRATION_MIN_DB_SPL = 60;
+    public static final double CALIBRATION_MAX_DB_SPL = 140;
+    /** Where the editor starts a calibration: a typical headphone amp at full scale. */
+    public static final double CALIBRATION_TYPICAL_DB_SPL = 100;
     /** 40 h in seconds. */
     public static final double REFERENCE_SECONDS = 40 * 3600;
 

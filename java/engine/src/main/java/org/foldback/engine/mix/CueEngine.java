@@ -6,13 +6,14 @@ import static org.foldback.engine.Layout.MAX_SOURCES;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.IntToDoubleFunction;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.Processor;
 import org.foldback.engine.ambience.FdnReverb;
 import org.foldback.engine.crossfeed.Crossfeed;
 import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Ramp;
-import org.foldback.engine.param.ParamSpec;
+import org.foldback.engine.param.GlobalParams;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 
@@ -40,8 +41,6 @@ public final class CueEngine implements Processor {
      * how long a quarantined source must be good before it fades back in, and that fade.
      */
     static final float FADE_MS = 10f;
-    /** The ear stages' gain ramp (tone, ambience), until they are parameters with their own spec. */
-    static final float EAR_GAIN_MS = 20f;
 
     private final ParamStore params;
     /** What the engine plays: {@link #params}, except while a scene change fades ({@link SceneFade}). */
@@ -75,15 +74,13 @@ public final class CueEngine implements Processor {
 
     // Ambience: one reverb per instance, a send per source, a return per cue (CueStrip).
     private final FdnReverb reverb = new FdnReverb();
-    private final float[] ambienceSendDb = new float[MAX_SOURCES];
     private final float[] ambienceSendDbSeen = new float[MAX_SOURCES];
     private final float[] ambienceSendTarget = new float[MAX_SOURCES];
     private final Ramp[] ambienceSend = new Ramp[MAX_SOURCES];
     private final float[] ambienceSend0 = new float[MAX_SOURCES];
     private final float[] ambienceSend1 = new float[MAX_SOURCES];
-    private float ambienceSize = 0.7f;
-    private float ambienceDecay = 1.5f;
-    private float ambiencePreDelayMs = 20f;
+    /** Each cue's calibration ("0 dBFS = N dB SPL", NaN = none), for its maximum level; null = none. */
+    private IntToDoubleFunction calibrations;
     private boolean anySendLive;
     private boolean wetLive;
     private float[] sendBusL = new float[0];
@@ -105,7 +102,6 @@ public final class CueEngine implements Processor {
             guards[s] = new SourceGuard();
             monoMode[s] = new Ramp();
             ambienceSend[s] = new Ramp();
-            ambienceSendDb[s] = ParamSpec.MINUS_INF_DB;
         }
         for (int c = 0; c < MAX_CUES; c++) {
             strips[c] = new CueStrip(c);
@@ -127,6 +123,16 @@ public final class CueEngine implements Processor {
         cueTap = tap;
     }
 
+    /**
+     * Where each cue's calibration comes from (dB SPL of a full-scale sine, NaN = uncalibrated),
+     * read once per cue and block, lock-free and allocation-free: with {@code cueN.maxspl} it sets
+     * the limiter's ceiling ({@link org.foldback.engine.dose.SafeCeiling}). Null = every cue
+     * uncalibrated. Set before prepare.
+     */
+    public void setCalibrations(IntToDoubleFunction calibrations) {
+        this.calibrations = calibrations;
+    }
+
     @Override
     public void prepare(double sampleRate, int maxBlockSize, int activeSources, int activeCues) {
         if (!(sampleRate > 0) || maxBlockSize < 0) {
@@ -145,10 +151,7 @@ public final class CueEngine implements Processor {
         silence = new float[block];
         monoSum = new float[MAX_SOURCES][block];
         int fade = Ramp.samplesFor(FADE_MS, sampleRate);
-        // The ear stages are set through setters until they are parameters; their gains ramp like
-        // every gain (20 ms) and their switches crossfade like the scene (FADE_MS).
-        int gainRamp = Ramp.samplesFor(EAR_GAIN_MS, sampleRate);
-        int toggleRamp = fade;
+        GlobalParams global = Params.global();
         sendBusL = new float[block];
         sendBusR = new float[block];
         wetL = new float[block];
@@ -156,12 +159,14 @@ public final class CueEngine implements Processor {
         for (int s = 0; s < MAX_SOURCES; s++) {
             guards[s].prepare(fade, fade);
             monoMode[s].setLength(ParamRamps.samples(sampleRate, Params.source(s).mode()));
-            ambienceSend[s].setLength(gainRamp);
+            ambienceSend[s].setLength(ParamRamps.samples(sampleRate, Params.source(s).ambience()));
             ambienceSendDbSeen[s] = Float.NaN;
             quarantined.set(s, 0);
         }
-        reverb.set(ambienceSize, ambienceDecay, ambiencePreDelayMs, true);
-        reverb.prepare(sampleRate, gainRamp, toggleRamp);
+        setReverb(params, true);
+        // Decay glides; size and pre-delay move read positions, so they fade out and back in.
+        reverb.prepare(sampleRate, ParamRamps.samples(sampleRate, global.ambienceDecay()),
+                ParamRamps.samples(sampleRate, global.ambienceSize(), global.ambiencePreDelay()));
         for (int c = 0; c < MAX_CUES; c++) {
             strips[c].prepare(sampleRate);
             limiterReductionBits.set(c, 0);
@@ -183,40 +188,6 @@ public final class CueEngine implements Processor {
         sendBusL = sendBusR = wetL = wetR = new float[0];
     }
 
-    // Wave 1 setters for the new stages: plain fields, read by the audio thread at each block's
-    // start; call them from the audio thread between blocks (or before prepare). Wave 2 replaces
-    // them with parameters (docs/MIXING.md, "Proposed parameters").
-
-    /** Tone of a cue: high-pass in Hz (0 = off, else 40-200), low and high shelf in dB (±12). */
-    public void setTone(int cue, float highPassHz, float lowShelfDb, float highShelfDb) {
-        CueStrip strip = strips[cue];
-        strip.highPassHz = highPassHz;
-        strip.lowShelfDb = lowShelfDb;
-        strip.highShelfDb = highShelfDb;
-    }
-
-    /** Crossfeed of a cue: off or one of bs2b's classic settings. */
-    public void setCrossfeed(int cue, Crossfeed.Level level) {
-        strips[cue].crossfeedLevel = level == null ? Crossfeed.Level.OFF : level;
-    }
-
-    /** How much of a source goes to the instance's reverb, in dB (-90 = off). */
-    public void setAmbienceSend(int source, float db) {
-        ambienceSendDb[source] = db;
-    }
-
-    /** How much reverb a cue hears, in dB (-90 = off). */
-    public void setAmbienceReturn(int cue, float db) {
-        strips[cue].returnDb = db;
-    }
-
-    /** The reverb: size 0.3-1, decay T60 in s (0.2-8), pre-delay in ms (0-200). */
-    public void setAmbience(float size, float decaySeconds, float preDelayMs) {
-        ambienceSize = size;
-        ambienceDecay = decaySeconds;
-        ambiencePreDelayMs = preDelayMs;
-    }
-
     /** Whether the reverb is idle (no send on and its tail gone): it then costs nothing. */
     public boolean isAmbienceIdle() {
         return reverb.isIdle();
@@ -231,8 +202,17 @@ public final class CueEngine implements Processor {
         if (n == 0) {
             return;
         }
+        boolean first = snapNext;
         boolean snap = scene.beginBlock(params, mix, snapNext) | snapNext;
         snapNext = false;
+        if (snap && !first) {
+            // A new scene, taken while every cue is faded to silence: the old room's tail belongs
+            // to the old mix, and the new sends open from nothing on their ramps.
+            reverb.silence();
+            for (int s = 0; s < MAX_SOURCES; s++) {
+                ambienceSend[s].reset(0f);
+            }
+        }
         float scene0 = scene.current();
         float scene1 = scene.advance(n);
         if (n != rampN) {
@@ -268,29 +248,12 @@ public final class CueEngine implements Processor {
             talkDimGain = Decibels.toGain(talkDimDb);
         }
         float talkDim = talkDimGain;
-        boolean sendsLive = false;
-        for (int s = 0; s < sources; s++) {
-            float db = ambienceSendDb[s];
-            if (db != ambienceSendDbSeen[s]) {
-                ambienceSendDbSeen[s] = db;
-                ambienceSendTarget[s] = Decibels.toGain(db);
-            }
-            Ramp r = ambienceSend[s];
-            float g0 = r.current();
-            // Talkback and click stay dry: neither belongs in a room, and an ungated talkback mic
-            // would reach the reverb while nobody talks.
-            r.setTarget(s == talkback || s == click ? 0f : ambienceSendTarget[s], snap);
-            ambienceSend0[s] = snap ? r.current() : g0;
-            float g1 = r.advance(n);
-            ambienceSend1[s] = g1;
-            sendsLive |= g0 != 0f || g1 != 0f;
-        }
         boolean anyReturn = false;
         for (int c = 0; c < cues; c++) {
             CueStrip strip = strips[c];
             strip.updateSends(p, inSources, mono, talkback, click, talking, talkDim, n, snap);
             strip.updateOutput(p, n, snap);
-            strip.updateEar(n, snap);
+            strip.updateEar(p, calibrations == null ? Double.NaN : calibrations.applyAsDouble(c), n, snap);
             if (!strip.outputSilent()) {
                 for (int s = 0; s < inSources; s++) {
                     heard[s] |= strip.live[s];
@@ -298,8 +261,31 @@ public final class CueEngine implements Processor {
                 anyReturn |= strip.returnLive();
             }
         }
-        // The reverb runs while some cue hears it and it has input or a tail; else it costs nothing.
-        anySendLive = anyReturn && sendsLive;
+        boolean sendsLive = false;
+        for (int s = 0; s < sources; s++) {
+            float db = p.get(Params.source(s).ambience());
+            if (db != ambienceSendDbSeen[s]) {
+                ambienceSendDbSeen[s] = db;
+                ambienceSendTarget[s] = Decibels.toGain(db);
+            }
+            Ramp r = ambienceSend[s];
+            float g0 = r.current();
+            // Talkback and click stay dry: neither belongs in a room, and an ungated talkback mic
+            // would reach the reverb while nobody talks. While no cue hears the reverb its sends
+            // close, so it can rest; they reopen on their ramp.
+            // The reverb remembers its input for longer than any fade here covers, so its input
+            // never steps: a send that jumped (when a cue starts hearing the reverb, or at a scene
+            // change) would come out of the reverb as a step once the fade is over. So the sends
+            // ramp even across a scene change; only the first block after prepare snaps.
+            boolean dry = s == talkback || s == click || !anyReturn;
+            r.setTarget(dry ? 0f : ambienceSendTarget[s], first);
+            ambienceSend0[s] = first ? r.current() : g0;
+            float g1 = r.advance(n);
+            ambienceSend1[s] = g1;
+            sendsLive |= g0 != 0f || g1 != 0f;
+        }
+        // The reverb runs while it is fed, or while some cue hears its tail; else it costs nothing.
+        anySendLive = sendsLive;
         if (anySendLive) {
             for (int s = 0; s < inSources; s++) {
                 heard[s] |= ambienceSend0[s] != 0f || ambienceSend1[s] != 0f;
@@ -333,7 +319,7 @@ public final class CueEngine implements Processor {
             }
         }
         wetLive = false;
-        if (anyReturn && (anySendLive || !reverb.isIdle())) {
+        if (anySendLive || (anyReturn && !reverb.isIdle())) {
             ambience(inSources, n);
         }
 
@@ -372,7 +358,7 @@ public final class CueEngine implements Processor {
 
     /** The reverb's send bus (each source through its send), then the reverb into wetL/wetR. */
     private void ambience(int inSources, int n) {
-        reverb.set(ambienceSize, ambienceDecay, ambiencePreDelayMs, false);
+        setReverb(mix, false);
         boolean silentIn = true;
         if (anySendLive) {
             Arrays.fill(sendBusL, 0, n, 0f);
@@ -386,6 +372,13 @@ public final class CueEngine implements Processor {
             }
         }
         wetLive = reverb.process(sendBusL, sendBusR, wetL, wetR, n, silentIn);
+    }
+
+    /** The reverb's room from the parameters (size in %, decay in s, pre-delay in ms). */
+    private void setReverb(ParamStore p, boolean snap) {
+        GlobalParams global = Params.global();
+        reverb.set(p.get(global.ambienceSize()) / 100f, p.get(global.ambienceDecay()),
+                p.get(global.ambiencePreDelay()), snap);
     }
 
     private void mixCue(CueStrip strip, int inSources, float[] outL, float[] outR, int n, boolean snap) {
@@ -430,8 +423,7 @@ public final class CueEngine implements Processor {
         }
         int c = strip.cue;
         float ceiling = strip.ceilingGain(mix);
-        float smallest = strip.limiter.process(outL, outR, n, ceiling, mix.isOn(strip.params.limiter()), snap, ramp,
-                silent);
+        float smallest = strip.limiter.process(outL, outR, n, ceiling, strip.limiterOn(mix), snap, ramp, silent);
         limiterReductionBits.lazySet(c, Float.floatToRawIntBits(smallest < 1f ? -Decibels.fromGain(smallest) : 0f));
     }
 

@@ -7,9 +7,9 @@ import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Denormals;
 import org.foldback.engine.dsp.Ramp;
 import org.foldback.engine.dsp.SafetyLimiter;
+import org.foldback.engine.dose.SafeCeiling;
 import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.GlobalParams;
-import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
 import org.foldback.engine.param.SendParams;
@@ -71,16 +71,15 @@ final class CueStrip {
 
     final SafetyLimiter limiter = new SafetyLimiter();
 
-    // The performer's ear: tone, crossfeed and the ambience return. Wave 1: set through
-    // CueEngine's setters (plain fields, read once per block); parameters come in wave 2.
+    // The performer's ear: tone, crossfeed and the ambience return, read once per block.
     final ToneControl tone = new ToneControl();
     final Crossfeed crossfeed = new Crossfeed();
-    float highPassHz;
-    float lowShelfDb;
-    float highShelfDb;
-    Crossfeed.Level crossfeedLevel = Crossfeed.Level.OFF;
-    float returnDb = ParamSpec.MINUS_INF_DB;
+    private static final Crossfeed.Level[] CROSSFEEDS = Crossfeed.Level.values();
     private final float[] toneSeen = new float[3];
+    /** This block's calibration (NaN = none): with the maximum level it may lower the ceiling. */
+    private double calibration = Double.NaN;
+    private float maxSplDb = Float.NaN;
+    private double ceilingCalibration = Double.NaN;
     private final Ramp returnGain = new Ramp();
     private float returnDbSeen = Float.NaN;
     private float returnGainTarget;
@@ -125,27 +124,36 @@ final class CueStrip {
         cueLevelDb = Float.NaN;
         dimDb = Float.NaN;
         ceilingDb = Float.NaN;
-        limiter.prepare(sampleRate, ParamRamps.samples(sampleRate, params.ceiling()),
+        maxSplDb = Float.NaN;
+        // A maximum level moves the ceiling, so it ramps with it.
+        limiter.prepare(sampleRate, ParamRamps.samples(sampleRate, params.ceiling(), params.maxSpl()),
                 ParamRamps.samples(sampleRate, params.limiter()));
-        // The ear stages are not parameters yet (set through CueEngine): a gain's ramp and a
-        // switch's crossfade, as for every other parameter.
-        int gainRamp = Ramp.samplesFor(CueEngine.EAR_GAIN_MS, sampleRate);
-        int toggleRamp = Ramp.samplesFor(CueEngine.FADE_MS, sampleRate);
-        tone.prepare(sampleRate, gainRamp, toggleRamp);
-        crossfeed.prepare(sampleRate, toggleRamp);
-        returnGain.setLength(gainRamp);
+        // The high-pass's frequency and the shelves glide; the high-pass switching on or off (its
+        // frequency crossing into Off) crossfades filtered and dry like any switch of the engine.
+        tone.prepare(sampleRate, ParamRamps.samples(sampleRate, params.toneHighPass(), params.toneLow(),
+                params.toneHigh()), Ramp.samplesFor(CueEngine.FADE_MS, sampleRate));
+        crossfeed.prepare(sampleRate, ParamRamps.samples(sampleRate, params.crossfeed()));
+        returnGain.setLength(ParamRamps.samples(sampleRate, params.ambience()));
         returnDbSeen = Float.NaN;
     }
 
-    /** Hands this block's tone, crossfeed and return settings to their ramps. */
-    void updateEar(int n, boolean snap) {
+    /**
+     * Hands this block's tone, crossfeed and return settings to their ramps, and notes the cue's
+     * calibration for the limiter's ceiling.
+     */
+    void updateEar(ParamStore p, double calibrationDbSpl, int n, boolean snap) {
+        calibration = calibrationDbSpl;
+        float highPassHz = p.get(params.toneHighPass());
+        float lowShelfDb = p.get(params.toneLow());
+        float highShelfDb = p.get(params.toneHigh());
         if (snap || highPassHz != toneSeen[0] || lowShelfDb != toneSeen[1] || highShelfDb != toneSeen[2]) {
             toneSeen[0] = highPassHz;
             toneSeen[1] = lowShelfDb;
             toneSeen[2] = highShelfDb;
             tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
         }
-        crossfeed.set(crossfeedLevel, snap);
+        crossfeed.set(CROSSFEEDS[p.choice(params.crossfeed())], snap);
+        float returnDb = p.get(params.ambience());
         if (returnDb != returnDbSeen) {
             returnDbSeen = returnDb;
             returnGainTarget = Decibels.toGain(returnDb);
@@ -317,14 +325,26 @@ final class CueStrip {
         }
     }
 
-    /** The limiter ceiling as gain (cached: pow only when the setting changes). */
+    /**
+     * The limiter ceiling as gain: the parameter, or lower where a maximum level in dB SPL rules
+     * ({@link SafeCeiling}). Cached: pow only when a setting changes.
+     */
     float ceilingGain(ParamStore p) {
         float db = p.get(params.ceiling());
-        if (db != ceilingDb) {
+        float max = p.get(params.maxSpl());
+        if (db != ceilingDb || max != maxSplDb
+                || Double.doubleToRawLongBits(calibration) != Double.doubleToRawLongBits(ceilingCalibration)) {
             ceilingDb = db;
-            ceilingGain = Decibels.toGain(db);
+            maxSplDb = max;
+            ceilingCalibration = calibration;
+            ceilingGain = Decibels.toGain(SafeCeiling.ceilingDb(db, max, calibration));
         }
         return ceilingGain;
+    }
+
+    /** Whether the limiter runs: its switch, or a maximum level in force. */
+    boolean limiterOn(ParamStore p) {
+        return SafeCeiling.limiterOn(p.isOn(params.limiter()), p.get(params.maxSpl()), calibration);
     }
 
     boolean outputSilent() {

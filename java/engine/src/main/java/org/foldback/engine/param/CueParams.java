@@ -48,6 +48,15 @@ public final class CueParams extends ParamGroup {
     public int ceiling() { return param(ParamRole.CUE_CEILING); }
     /** Whether the cue hears talkback (and dims for it). */
     public int talkback() { return param(ParamRole.CUE_TALKBACK); }
+    /** High-pass frequency in Hz; under 40 it is off. */
+    public int toneHighPass() { return param(ParamRole.CUE_TONE_HP); }
+    public int toneLow() { return param(ParamRole.CUE_TONE_LOW); }
+    public int toneHigh() { return param(ParamRole.CUE_TONE_HIGH); }
+    public int crossfeed() { return param(ParamRole.CUE_CROSSFEED); }
+    /** The ambience return: how much of the reverb this cue hears. */
+    public int ambience() { return param(ParamRole.CUE_AMBIENCE); }
+    /** The loudest the cue may play in dB SPL; under 70 it is off. */
+    public int maxSpl() { return param(ParamRole.CUE_MAX_SPL); }
 
     /** This cue's parameter with ID {@code cueN.} + {@code idInCue} ("level", "src3.pan"), or null. */
     public ParamSpec byIdInCue(String idInCue) {

@@ -15,6 +15,11 @@ public final class GlobalParams extends ParamGroup {
     public int talkbackDim() { return param(ParamRole.TALKBACK_DIM); }
     public int talkbackSource() { return param(ParamRole.TALKBACK_SOURCE); }
     public int clickSource() { return param(ParamRole.CLICK_SOURCE); }
+    /** The reverb's room size, 30-100 %. */
+    public int ambienceSize() { return param(ParamRole.AMBIENCE_SIZE); }
+    /** The reverb's T60 in seconds. */
+    public int ambienceDecay() { return param(ParamRole.AMBIENCE_DECAY); }
+    public int ambiencePreDelay() { return param(ParamRole.AMBIENCE_PREDELAY); }
 
     @Override
     public String toString() {

@@ -5,9 +5,12 @@ import static org.foldback.engine.param.ParamScope.GLOBAL;
 import static org.foldback.engine.param.ParamScope.SEND;
 import static org.foldback.engine.param.ParamScope.SOURCE;
 import static org.foldback.engine.param.ParamShape.choice;
+import static org.foldback.engine.param.ParamShape.faded;
 import static org.foldback.engine.param.ParamShape.gain;
 import static org.foldback.engine.param.ParamShape.level;
+import static org.foldback.engine.param.ParamShape.offOr;
 import static org.foldback.engine.param.ParamShape.pan;
+import static org.foldback.engine.param.ParamShape.ramped;
 import static org.foldback.engine.param.ParamShape.switchedGain;
 import static org.foldback.engine.param.ParamShape.toggle;
 
@@ -29,9 +32,15 @@ public enum ParamRole {
     TALKBACK_DIM(GLOBAL, "talkback.dim", "Talkback Dim", switchedGain(-60f, 0f, -15f)),
     TALKBACK_SOURCE(GLOBAL, "talkback.source", "Talkback Source", choice(Labels.SOURCES, 0)),
     CLICK_SOURCE(GLOBAL, "click.source", "Click Source", choice(Labels.SOURCES, 0)),
+    // The instance's reverb (FdnReverb): size in % of the largest room, T60 in s, pre-delay in ms.
+    AMBIENCE_SIZE(GLOBAL, "ambience.size", "Ambience Size", faded("%", 30f, 100f, 70f)),
+    AMBIENCE_DECAY(GLOBAL, "ambience.decay", "Ambience Decay", ramped("s", 0.2f, 8f, 1.5f)),
+    AMBIENCE_PREDELAY(GLOBAL, "ambience.predelay", "Ambience Pre-delay", faded("ms", 0f, 200f, 20f)),
 
     // Each source: srcS.
     SOURCE_MODE(SOURCE, "mode", "Mode", choice(Labels.SOURCE_MODES, 0)),
+    /** How much of the source goes to the instance's reverb (one send per source, for every cue). */
+    SOURCE_AMBIENCE(SOURCE, "ambience", "Ambience Send", level(Params.LEVEL_MIN_DB)),
 
     // Each cue: cueN.
     CUE_LEVEL(CUE, "level", "Level", level(0f)),
@@ -46,6 +55,15 @@ public enum ParamRole {
     CUE_LIMITER(CUE, "limiter", "Limiter", toggle(true, true)),
     CUE_CEILING(CUE, "limiter.ceiling", "Ceiling", gain(-20f, 0f, -1f)),
     CUE_TALKBACK(CUE, "talkback", "Hears Talkback", toggle(true, true)),
+    // The performer's ear (docs/MIXING.md): tone, crossfeed, ambience return, maximum level.
+    CUE_TONE_HP(CUE, "tone.hp", "High-pass", offOr("Hz", 30f, 40f, 200f)),
+    CUE_TONE_LOW(CUE, "tone.low", "Low Shelf", gain(-12f, 12f, 0f)),
+    CUE_TONE_HIGH(CUE, "tone.high", "High Shelf", gain(-12f, 12f, 0f)),
+    CUE_CROSSFEED(CUE, "crossfeed", "Crossfeed", choice(Labels.CROSSFEEDS, 0, true)),
+    /** How much of the instance's reverb this cue hears. */
+    CUE_AMBIENCE(CUE, "ambience", "Ambience", level(Params.LEVEL_MIN_DB)),
+    /** Off, or the loudest the cue may play in dB SPL: lowers the limiter's ceiling once calibrated. */
+    CUE_MAX_SPL(CUE, "maxspl", "Max SPL", offOr("dB SPL", 65f, 70f, 110f)),
 
     // Each cue's send from each source: cueN.srcS. (The table gives source 1's level 0 dB.)
     SEND_LEVEL(SEND, "level", "Level", level(Params.LEVEL_MIN_DB)),
@@ -99,6 +117,8 @@ public enum ParamRole {
         static final List<String> SOURCE_MODES = List.of("Stereo", "Mono");
         static final List<String> FOLD_MODES = List.of("Stereo", "Mono sum", "Left only", "Right only", "Side");
         static final List<String> MONO_LAWS = List.of("-3 dB", "-6 dB");
+        /** In the order of {@link org.foldback.engine.crossfeed.Crossfeed.Level}. */
+        static final List<String> CROSSFEEDS = List.of("Off", "Default", "Chu Moy", "Jan Meier");
         /** None, then every source: what talkback and click can come from. */
         static final List<String> SOURCES = sources();
 

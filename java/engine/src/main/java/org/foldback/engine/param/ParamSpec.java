@@ -59,6 +59,21 @@ public record ParamSpec(int index, String id, String name, ParamAddress address,
         return shape.automatable();
     }
 
+    /** Whether {@code plain} is this parameter's Off position (a high-pass or maximum level switched off). */
+    public boolean isOff(float plain) {
+        return plain < shape.offBelow();
+    }
+
+    /** Whether the parameter has an Off position below its settings ({@link #isOff}). */
+    public boolean hasOff() {
+        return !Float.isNaN(shape.offBelow());
+    }
+
+    /** The lowest value that is a setting rather than Off (NaN without an Off position). */
+    public float offBelow() {
+        return shape.offBelow();
+    }
+
     /** Clamps a plain value into range and, for toggles and choices, to a whole step. */
     public float clamp(float value) {
         if (Float.isNaN(value)) {

@@ -22,11 +22,21 @@ public final class ParamText {
         if (p.isLevelDb() && v <= ParamSpec.MINUS_INF_DB) {
             return "-inf dB";
         }
-        if ("dB".equals(p.unit())) {
-            // Rounded first, and + 0f turns -0.0 into 0.0, so text never reads "-0.0 dB".
-            return String.format(Locale.ROOT, "%.1f dB", Math.round(v * 10f) / 10f + 0f);
+        if (p.isOff(v)) {
+            return "Off";
         }
-        return formatPan(v);
+        switch (p.unit()) {
+            case "":
+                return formatPan(v);
+            case "dB":
+                // Rounded first, and + 0f turns -0.0 into 0.0, so text never reads "-0.0 dB".
+                return String.format(Locale.ROOT, "%.1f dB", Math.round(v * 10f) / 10f + 0f);
+            case "s":
+                return String.format(Locale.ROOT, "%.2f s", v);
+            default:
+                // Hz, %, ms, dB SPL: whole units are as fine as anyone sets them.
+                return String.format(Locale.ROOT, "%.0f %s", v, p.unit());
+        }
     }
 
     /** Pan as L100..C..R100 (percent towards that side). */
@@ -64,7 +74,16 @@ public final class ParamText {
             }
             return checkRange(p, parseNumber(p, number));
         }
-        return checkRange(p, parsePan(p, t));
+        if (p.unit().isEmpty()) {
+            return checkRange(p, parsePan(p, t));
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        String unit = p.unit().toLowerCase(Locale.ROOT);
+        String number = (lower.endsWith(unit) ? lower.substring(0, lower.length() - unit.length()) : lower).trim();
+        if (p.hasOff() && number.equals("off")) {
+            return p.min();
+        }
+        return checkRange(p, parseNumber(p, number));
     }
 
     private static float parsePan(ParamSpec p, String t) {
@@ -108,6 +127,9 @@ public final class ParamText {
             case CHOICE:
                 return "one of " + String.join(", ", p.choices());
             default:
+                if (p.hasOff()) {
+                    return "Off, " + format(p, p.offBelow()) + " to " + format(p, p.max());
+                }
                 return format(p, p.min()) + " to " + format(p, p.max());
         }
     }

@@ -17,6 +17,8 @@ public final class SourceParams extends ParamGroup {
 
     /** Stereo or mono (summed to (L+R)/2 before the mono pan law). */
     public int mode() { return param(ParamRole.SOURCE_MODE); }
+    /** The send into the instance's reverb. */
+    public int ambience() { return param(ParamRole.SOURCE_AMBIENCE); }
 
     @Override
     public String toString() {

@@ -81,7 +81,8 @@ class AllocationTest {
      * The same with the performer's-ear stages on and moving: tone on every cue (settings changing),
      * crossfeed switching between settings and off, the reverb fed by every source and heard by
      * every cue (size, decay and pre-delay changing, sends going off and on so it idles and wakes),
-     * and the hearing dose measured on every cue (calibrated, reset now and then).
+     * and the hearing dose measured on every cue (calibrated, reset now and then), maximum levels
+     * and calibrations moving the limiters' ceilings.
      */
     @Test
     void earStagesAllocateZeroBytesInSteadyState() {
@@ -92,17 +93,21 @@ class AllocationTest {
         ParamStore p = engine.params();
         org.foldback.engine.dose.DoseBank doses = new org.foldback.engine.dose.DoseBank(Layout.MAX_CUES);
         engine.setCueTap(doses);
+        engine.setCalibrations(doses::calibration);
         Random rnd = new Random(17);
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             RandomDesk.randomiseCue(p, rnd, c, Layout.MAX_SOURCES, true);
             p.set(Params.cue(c).mute(), 0);
-            engine.setTone(c, 80, 6, -3);
-            engine.setCrossfeed(c, org.foldback.engine.crossfeed.Crossfeed.Level.values()[1 + c % 3]);
-            engine.setAmbienceReturn(c, -6);
+            p.set(Params.cue(c).toneHighPass(), 80);
+            p.set(Params.cue(c).toneLow(), 6);
+            p.set(Params.cue(c).toneHigh(), -3);
+            p.set(Params.cue(c).crossfeed(), (org.foldback.engine.crossfeed.Crossfeed.Level.values()[1 + c % 3]).ordinal());
+            p.set(Params.cue(c).ambience(), -6);
             doses.setCalibration(c, 100);
+            p.set(Params.cue(c).maxSpl(), 95f);
         }
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-            engine.setAmbienceSend(s, -12);
+            p.set(Params.source(s).ambience(), -12);
         }
         doses.prepare(48000);
         engine.prepare(48000, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES);
@@ -113,11 +118,13 @@ class AllocationTest {
         long bytes = AllocationProbe.steadyStateBytes(b -> {
             int c = b & 7;
             switch ((b >> 3) & 7) {
-                case 0: engine.setTone(c, (b & 64) == 0 ? 0 : 40 + (b & 127), (b % 25) - 12, 12 - (b % 25)); break;
-                case 1: engine.setCrossfeed(c, levels[(b >> 6) & 3]); break;
-                case 2: engine.setAmbience(0.3f + 0.7f * ((b >> 6) & 7) / 7f, 0.5f + ((b >> 9) & 3), (b >> 6) & 63); break;
-                case 3: engine.setAmbienceSend(b & 15, (b & 1024) == 0 ? -12 : -90); break;
+                case 0: p.set(Params.cue(c).toneHighPass(), (b & 64) == 0 ? 0 : 40 + (b & 127)); p.set(Params.cue(c).toneLow(), (b % 25) - 12); p.set(Params.cue(c).toneHigh(), 12 - (b % 25)); break;
+                case 1: p.set(Params.cue(c).crossfeed(), (levels[(b >> 6) & 3]).ordinal()); break;
+                case 2: p.set(Params.global().ambienceSize(), 100f * (0.3f + 0.7f * ((b >> 6) & 7) / 7f)); p.set(Params.global().ambienceDecay(), 0.5f + ((b >> 9) & 3)); p.set(Params.global().ambiencePreDelay(), (b >> 6) & 63); break;
+                case 3: p.set(Params.source(b & 15).ambience(), (b & 1024) == 0 ? -12 : -90); break;
                 case 4: if ((b & 4095) == 39) { doses.requestReset(c); } break;
+                case 5: p.set(Params.cue(c).maxSpl(), (b & 64) == 0 ? 65f : 90f + (b & 15)); break;
+                case 6: if ((b & 1023) == 47) { doses.setCalibration(c, 95 + (b & 15)); } break;
                 default: break;
             }
             // Every 16384 blocks, 1.8 s of silence: the reverb runs on its tail alone, then is fed again.

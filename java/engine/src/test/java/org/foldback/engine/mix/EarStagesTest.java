@@ -24,8 +24,10 @@ class EarStagesTest {
         Rig rig = new Rig(1, 1, BLOCK).blank();
         rig.p.set(Params.cue(0).send(0).level(), 0f);
         rig.p.set(Params.cue(0).fold(), 4); // Side: k·(L - R), where crossfeed before or after differs
-        rig.engine.setTone(0, 100, 6, -6);
-        rig.engine.setCrossfeed(0, Crossfeed.Level.JAN_MEIER);
+        rig.p.set(Params.cue(0).toneHighPass(), 100);
+        rig.p.set(Params.cue(0).toneLow(), 6);
+        rig.p.set(Params.cue(0).toneHigh(), -6);
+        rig.p.set(Params.cue(0).crossfeed(), Crossfeed.Level.JAN_MEIER.ordinal());
         rig.prepare();
         float[][] x = noise(2, 48000, 5);
         float[][] y = rig.render(x);
@@ -58,8 +60,10 @@ class EarStagesTest {
         rig.p.set(Params.cue(0).send(0).level(), 0f);
         rig.p.set(Params.cue(0).limiter(), 1);
         rig.p.set(Params.cue(0).ceiling(), -6f);
-        rig.engine.setTone(0, 0, 12, 0);
-        rig.engine.setCrossfeed(0, Crossfeed.Level.DEFAULT);
+        rig.p.set(Params.cue(0).toneHighPass(), 0);
+        rig.p.set(Params.cue(0).toneLow(), 12);
+        rig.p.set(Params.cue(0).toneHigh(), 0);
+        rig.p.set(Params.cue(0).crossfeed(), Crossfeed.Level.DEFAULT.ordinal());
         rig.prepare();
         float[] bass = Rig.sine(48000, 60, 0.4, 0);
         float[][] y = rig.render(new float[][] {bass, bass});
@@ -72,6 +76,49 @@ class EarStagesTest {
             }
         }
         assertTrue(peak > 0.99 * ceiling, "the boost reached the limiter: peak " + peak);
+    }
+
+    /**
+     * A maximum of 94 dB SPL on a cue calibrated at 100 dB SPL (full scale): the ceiling becomes
+     * -6 dBFS although the parameter says -1 and the limiter switch is off; uncalibrated, the
+     * same setting changes nothing at all.
+     */
+    @Test
+    void maximumLevelSetsTheCeilingOnceCalibrated() {
+        float[] loud = Rig.sine(48000, 440, 0.9, 0);
+        float[][] x = {loud, loud};
+        Rig plain = new Rig(1, 1, BLOCK).blank();
+        plain.p.set(Params.cue(0).send(0).level(), 0f);
+        plain.p.set(Params.cue(0).limiter(), 0);
+        plain.prepare();
+        float[][] reference = plain.render(x);
+
+        Rig uncalibrated = new Rig(1, 1, BLOCK).blank();
+        uncalibrated.p.set(Params.cue(0).send(0).level(), 0f);
+        uncalibrated.p.set(Params.cue(0).limiter(), 0);
+        uncalibrated.p.set(Params.cue(0).maxSpl(), 94f);
+        uncalibrated.engine.setCalibrations(c -> Double.NaN);
+        uncalibrated.prepare();
+        float[][] same = uncalibrated.render(x);
+        assertArrayEquals(reference[0], same[0]);
+        assertArrayEquals(reference[1], same[1]);
+
+        Rig rig = new Rig(1, 1, BLOCK).blank();
+        rig.p.set(Params.cue(0).send(0).level(), 0f);
+        rig.p.set(Params.cue(0).limiter(), 0);
+        rig.p.set(Params.cue(0).maxSpl(), 94f);
+        rig.engine.setCalibrations(c -> 100.0);
+        rig.prepare();
+        float[][] y = rig.render(x);
+        float ceiling = (float) Rig.db(-6);
+        double peak = 0;
+        for (float[] ch : y) {
+            for (float v : ch) {
+                assertTrue(Math.abs(v) <= ceiling, "sample " + v + " above 94 dB SPL (" + ceiling + ")");
+                peak = Math.max(peak, Math.abs(v));
+            }
+        }
+        assertTrue(peak > 0.99 * ceiling, "held at the ceiling, not below: " + peak);
     }
 
     /**
@@ -89,14 +136,16 @@ class EarStagesTest {
         float[][] reference = plain.render(x);
 
         Rig rig = desk();
-        rig.engine.setAmbience(0.5f, 0.5f, 30f);
-        rig.engine.setAmbienceSend(0, 0f);
-        rig.engine.setAmbienceReturn(1, 0f);
+        rig.p.set(Params.global().ambienceSize(), 50f);
+        rig.p.set(Params.global().ambienceDecay(), 0.5f);
+        rig.p.set(Params.global().ambiencePreDelay(), 30f);
+        rig.p.set(Params.source(0).ambience(), 0f);
+        rig.p.set(Params.cue(1).ambience(), 0f);
         rig.prepare();
         int[] sendOffAt = {48000};
         float[][] y = rig.render(x, start -> {
             if (start == sendOffAt[0]) {
-                rig.engine.setAmbienceSend(0, Params.LEVEL_MIN_DB);
+                rig.p.set(Params.source(0).ambience(), Params.LEVEL_MIN_DB);
             }
         });
         assertArrayEquals(reference[0], y[0], "cue 1 left untouched");
@@ -126,8 +175,8 @@ class EarStagesTest {
         Rig rig = desk();
         rig.p.set(Params.global().talkbackSource(), 1);
         rig.p.set(Params.global().talkbackOn(), 1);
-        rig.engine.setAmbienceSend(0, 0f);
-        rig.engine.setAmbienceReturn(1, 0f);
+        rig.p.set(Params.source(0).ambience(), 0f);
+        rig.p.set(Params.cue(1).ambience(), 0f);
         rig.prepare();
         float[][] y = rig.render(x);
         assertArrayEquals(reference[2], y[2]);

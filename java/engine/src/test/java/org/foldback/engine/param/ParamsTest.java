@@ -36,6 +36,9 @@ class ParamsTest {
         GLOBAL_LOOKUPS.put("talkback.dim", GlobalParams::talkbackDim);
         GLOBAL_LOOKUPS.put("talkback.source", GlobalParams::talkbackSource);
         GLOBAL_LOOKUPS.put("click.source", GlobalParams::clickSource);
+        GLOBAL_LOOKUPS.put("ambience.size", GlobalParams::ambienceSize);
+        GLOBAL_LOOKUPS.put("ambience.decay", GlobalParams::ambienceDecay);
+        GLOBAL_LOOKUPS.put("ambience.predelay", GlobalParams::ambiencePreDelay);
         CUE_LOOKUPS.put("level", CueParams::level);
         CUE_LOOKUPS.put("mute", CueParams::mute);
         CUE_LOOKUPS.put("dim", CueParams::dim);
@@ -48,6 +51,12 @@ class ParamsTest {
         CUE_LOOKUPS.put("limiter", CueParams::limiter);
         CUE_LOOKUPS.put("limiter.ceiling", CueParams::ceiling);
         CUE_LOOKUPS.put("talkback", CueParams::talkback);
+        CUE_LOOKUPS.put("tone.hp", CueParams::toneHighPass);
+        CUE_LOOKUPS.put("tone.low", CueParams::toneLow);
+        CUE_LOOKUPS.put("tone.high", CueParams::toneHigh);
+        CUE_LOOKUPS.put("crossfeed", CueParams::crossfeed);
+        CUE_LOOKUPS.put("ambience", CueParams::ambience);
+        CUE_LOOKUPS.put("maxspl", CueParams::maxSpl);
         SEND_LOOKUPS.put("level", SendParams::level);
         SEND_LOOKUPS.put("pan", SendParams::pan);
         SEND_LOOKUPS.put("mute", SendParams::mute);
@@ -69,7 +78,7 @@ class ParamsTest {
             }
         }
         assertEquals(released.size(), Params.count(), "parameters were added or removed");
-        assertEquals(502, released.size());
+        assertEquals(569, released.size());
         for (int i = 0; i < released.size(); i++) {
             assertEquals(released.get(i), Params.get(i).id(), "index " + i);
             assertSame(Params.get(i), Params.byId(released.get(i)));
@@ -98,6 +107,7 @@ class ParamsTest {
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             assertEquals(s, Params.source(s).source());
             expect("src" + (s + 1) + ".mode", Params.source(s).mode(), reached);
+            expect("src" + (s + 1) + ".ambience", Params.source(s).ambience(), reached);
         }
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             CueParams cue = Params.cue(c);
@@ -151,9 +161,10 @@ class ParamsTest {
     @Test
     void groupsListTheirParametersInTableOrder() {
         assertEquals(List.of("bypass", "talkback.on", "talkback.latch", "talkback.dim", "talkback.source",
-                "click.source"), ids(Params.global().all()));
+                "click.source", "ambience.size", "ambience.decay", "ambience.predelay"), ids(Params.global().all()));
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
-            assertEquals(List.of("src" + (s + 1) + ".mode"), ids(Params.source(s).all()));
+            assertEquals(List.of("src" + (s + 1) + ".mode", "src" + (s + 1) + ".ambience"),
+                    ids(Params.source(s).all()));
         }
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             String prefix = "cue" + (c + 1) + ".";
@@ -163,7 +174,7 @@ class ParamsTest {
                     expected.add(p.id());
                 }
             }
-            assertEquals(12 + 3 * Layout.MAX_SOURCES, expected.size());
+            assertEquals(18 + 3 * Layout.MAX_SOURCES, expected.size());
             assertEquals(expected, ids(Params.cue(c).all()));
             for (int s = 0; s < Layout.MAX_SOURCES; s++) {
                 String send = prefix + "src" + (s + 1) + ".";
@@ -220,9 +231,11 @@ class ParamsTest {
 
     @Test
     void rampTimesAreTheDocumentedOnes() {
-        // docs/MIXING.md: gains 20 ms; toggles and choices 10 ms; the dim amounts move with their switch (10 ms).
+        // docs/MIXING.md: gains 20 ms; toggles and choices 10 ms; the dim amounts move with their switch (10 ms);
+        // the reverb's size and pre-delay fade out and in over 10 ms each.
         for (ParamSpec p : Params.TABLE) {
-            boolean switched = p.id().equals("talkback.dim") || p.id().endsWith(".dim.amount");
+            boolean switched = p.id().equals("talkback.dim") || p.id().endsWith(".dim.amount")
+                    || p.id().equals("ambience.size") || p.id().equals("ambience.predelay");
             float expected = p.kind() == ParamKind.FLOAT && !switched ? 20f : 10f;
             assertEquals(expected, p.smoothingMs(), 0f, p.id());
         }
@@ -246,6 +259,31 @@ class ParamsTest {
         assertEquals(-6f, ParamText.parse(level, "-6 dB"), 0f);
         ParamSpec pan = Params.get(Params.cue(0).send(0).pan());
         assertEquals(-0.5f, ParamText.parse(pan, "L50"), 1e-6f);
+    }
+
+    @Test
+    void theEarsParametersReadInTheirUnitsAndOff() {
+        ParamSpec hp = Params.get(Params.cue(2).toneHighPass());
+        assertEquals("Off", ParamText.format(hp, hp.defaultValue()));
+        assertEquals("Off", ParamText.format(hp, 39.9f));
+        assertEquals("40 Hz", ParamText.format(hp, 40f));
+        assertEquals(120f, ParamText.parse(hp, "120 Hz"), 0f);
+        assertEquals(hp.min(), ParamText.parse(hp, "off"), 0f);
+        assertTrue(hp.isOff(hp.min()) && !hp.isOff(40f));
+        assertThrows(IllegalArgumentException.class, () -> ParamText.parse(hp, "250 Hz"));
+        ParamSpec max = Params.get(Params.cue(0).maxSpl());
+        assertEquals("Off", ParamText.format(max, max.defaultValue()));
+        assertEquals("94 dB SPL", ParamText.format(max, 94f));
+        assertEquals(94f, ParamText.parse(max, "94 dB SPL"), 0f);
+        ParamSpec decay = Params.get(Params.global().ambienceDecay());
+        assertEquals("1.50 s", ParamText.format(decay, decay.defaultValue()));
+        assertEquals("70 %", ParamText.format(Params.get(Params.global().ambienceSize()), 70f));
+        assertEquals("20 ms", ParamText.format(Params.get(Params.global().ambiencePreDelay()), 20f));
+        ParamSpec crossfeed = Params.get(Params.cue(0).crossfeed());
+        assertEquals(List.of("Off", "Default", "Chu Moy", "Jan Meier"), crossfeed.choices());
+        assertTrue(crossfeed.automatable());
+        assertEquals("-inf dB", ParamText.format(Params.get(Params.source(3).ambience()), Params.LEVEL_MIN_DB));
+        assertEquals("+0.0 dB".substring(1), ParamText.format(Params.get(Params.cue(0).toneLow()), 0f));
     }
 
     @Test

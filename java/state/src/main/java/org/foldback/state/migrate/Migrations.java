@@ -6,7 +6,8 @@ import org.foldback.state.StateFormatException;
 
 /** Every schema step, in order. A new schema adds its step here and a sample under test resources. */
 public final class Migrations {
-    private static final List<Migration> STEPS = List.of(new PrototypeToSchemaOne(), new SchemaOneToTwo());
+    private static final List<Migration> STEPS = List.of(new PrototypeToSchemaOne(), new SchemaOneToTwo(),
+            new SchemaTwoToThree());
 
     private Migrations() {}
 
