@@ -9,10 +9,15 @@ import java.util.function.IntConsumer;
  *
  * <p>Why "settled": while C1/C2 are still compiling, the JVM itself may allocate on the thread
  * (deoptimisation re-creates objects that compiled code had kept in registers). So warm-up runs
- * in rounds until one whole round allocates nothing, then the measured run starts. A path that
- * really allocates never gets a clean round and is reported as it is.
+ * in rounds until two rounds in a row allocate nothing, then the measured run starts. (One clean
+ * round was not enough: with C2 still compiling in the background, a recompilation could land in
+ * the measured run and reallocate a few hundred bytes.) A path that really allocates never gets a
+ * clean round and is reported as it is.
  */
 public final class AllocationProbe {
+    /** Clean warm-up rounds in a row that mean the JIT has settled. */
+    static final int SETTLED_ROUNDS = 2;
+
     private AllocationProbe() {}
 
     /**
@@ -27,14 +32,13 @@ public final class AllocationProbe {
         bean.setThreadAllocatedMemoryEnabled(true);
         long tid = Thread.currentThread().getId();
         int b = 0;
-        for (int round = 0; round < maxWarmUpRounds; round++) {
+        int cleanInARow = 0;
+        for (int round = 0; round < maxWarmUpRounds && cleanInARow < SETTLED_ROUNDS; round++) {
             long before = bean.getThreadAllocatedBytes(tid);
             for (int i = 0; i < roundBlocks; i++) {
                 block.accept(b++);
             }
-            if (bean.getThreadAllocatedBytes(tid) == before) {
-                break;
-            }
+            cleanInARow = bean.getThreadAllocatedBytes(tid) == before ? cleanInARow + 1 : 0;
         }
         long before = bean.getThreadAllocatedBytes(tid);
         for (int i = 0; i < measuredBlocks; i++) {

@@ -17,7 +17,11 @@ import org.foldback.engine.dsp.Ramp;
  * </pre>
  *
  * (the first-order absorption filter of Jot's design, as given in his 1992 ICASSP paper "An
- * analysis/synthesis approach to real-time artificial reverberation").
+ * analysis/synthesis approach to real-time artificial reverberation"). The design assumes a T60
+ * long against the lines: with a short decay and a large room b_i passes 1 and the loop blows up
+ * (73 ms lines at T60 0.2 s give b = 1.89). So b_i is held at {@link #MAX_POLE} or below: the
+ * low-frequency T60 stays exact (H_i(1) = g_i for any b_i) and only the extra high-frequency
+ * damping is less than α asks in those rooms.
  *
  * <p>Input: the stereo send bus, through a pre-delay, left into lines 0-3 and right into 4-7;
  * output: the even lines to the left, the odd ones to the right, with alternating signs (without
@@ -45,6 +49,8 @@ public final class FdnReverb {
     public static final double HF_RATIO = 0.5;
     /** A line sample under this (-120 dBFS) counts as silence for going idle. */
     static final float IDLE_LEVEL = 1e-6f;
+    /** The absorption filters' largest pole: below 1 keeps every line's loop stable (see above). */
+    static final double MAX_POLE = 0.9;
     /** Output scale: eight lines of unit gain summed four to a side. */
     private static final float OUTPUT_GAIN = 0.25f;
     private static final float HADAMARD_SCALE = (float) (1 / Math.sqrt(LINES));
@@ -140,7 +146,7 @@ public final class FdnReverb {
         double hf = 1 - 1 / (HF_RATIO * HF_RATIO);
         for (int i = 0; i < LINES; i++) {
             double g = Math.pow(10, -3.0 * length[i] / (fs * t60));
-            double b = Math.log(10) / 4 * Math.log10(g) * hf;
+            double b = Math.min(MAX_POLE, Math.log(10) / 4 * Math.log10(g) * hf);
             gain[i] = (float) (g * (1 - b));
             pole[i] = (float) b;
         }

@@ -159,4 +159,38 @@ class FdnReverbTest {
         }
         return 2.0 * (i35 - i5) / fs;
     }
+
+    /**
+     * The largest room with the shortest decay (and everything between, at three rates) stays
+     * finite and decays: before the absorption pole was held below 1, size 1 at T60 0.2 s blew up
+     * to infinity within a second (found by the host fuzz's random parameter values).
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {44100, 48000, 96000})
+    void everyRoomAndDecayIsStable(int rate) {
+        float[] in = new float[BLOCK];
+        float[] l = new float[BLOCK];
+        float[] rr = new float[BLOCK];
+        java.util.Random noise = new java.util.Random(rate);
+        for (float size : new float[] {FdnReverb.MIN_SIZE, 0.65f, FdnReverb.MAX_SIZE}) {
+            for (float decay : new float[] {FdnReverb.MIN_DECAY_S, 0.3f, 1f, FdnReverb.MAX_DECAY_S}) {
+                FdnReverb r = new FdnReverb();
+                r.set(size, decay, 0f, true);
+                r.prepare(rate, 960, 480);
+                double lastPeak = 0;
+                for (int b = 0; b < rate / BLOCK * 2; b++) {   // 2 s of noise
+                    for (int i = 0; i < BLOCK; i++) {
+                        in[i] = (float) noise.nextGaussian() * 0.5f;
+                    }
+                    r.process(in, in, l, rr, BLOCK, false);
+                    lastPeak = 0;
+                    for (int i = 0; i < BLOCK; i++) {
+                        assertTrue(Float.isFinite(l[i]) && Float.isFinite(rr[i]), "size " + size + " decay " + decay);
+                        lastPeak = Math.max(lastPeak, Math.max(Math.abs(l[i]), Math.abs(rr[i])));
+                    }
+                }
+                assertTrue(lastPeak < 100, "size " + size + " decay " + decay + " grew to " + lastPeak);
+            }
+        }
+    }
 }
