@@ -99,6 +99,13 @@ final class Instances {
      * Plays audio through the instance on a thread of its own, about in real time (48 kHz, 64-sample
      * blocks): a sine per source at a different level, so the meters move. Returns the thread; interrupt it to stop.
      */
+    /**
+     * Bytes the audio thread allocated inside {@code process} calls (the audio path), summed by
+     * that thread around each call: the pacing around it (clock reads, parking) is the test's own
+     * loop, not the plugin's, and is left out.
+     */
+    final java.util.concurrent.atomic.AtomicLong audioPathBytes = new java.util.concurrent.atomic.AtomicLong();
+
     Thread play(int sources, int cues) {
         if (processor.prepare(48000, BLOCK, sources, cues) != null) {
             throw new IllegalStateException(processor.lastError());
@@ -106,6 +113,9 @@ final class Instances {
         Thread t = new Thread(() -> {
             java.nio.FloatBuffer in = processor.inputBuffer().duplicate().order(java.nio.ByteOrder.nativeOrder())
                     .asFloatBuffer();
+            com.sun.management.ThreadMXBean bean =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long self = Thread.currentThread().getId();
             long n = 0;
             long start = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
@@ -115,7 +125,10 @@ final class Instances {
                         in.put(ch * BLOCK + i, (float) (amp * Math.sin(2 * Math.PI * (110 * (1 + ch / 2)) * (n + i) / 48000.0)));
                     }
                 }
+                long before = bean.getThreadAllocatedBytes(self);
                 processor.process(BLOCK, 0);
+                long after = bean.getThreadAllocatedBytes(self);
+                audioPathBytes.lazySet(audioPathBytes.get() + (after - before));
                 n += BLOCK;
                 long due = start + n * 1_000_000_000L / 48000;
                 long wait = due - System.nanoTime();

@@ -45,7 +45,7 @@ class LoadTest {
                 if (!measuring && elapsed >= warmUp) {
                     measuring = true;
                     heapStart = usedAfterGc(mem);
-                    audioStart = threads.getThreadAllocatedBytes(audio.getId());
+                    audioStart = inst.audioPathBytes.get();
                     for (int i = 0; i < 32; i++) {
                         framesAtStart[i] = phones.get(i).meterFrames.get();
                     }
@@ -70,7 +70,7 @@ class LoadTest {
                 Thread.sleep(50);
             }
             double measured = (System.nanoTime() - t0) / 1e9;
-            long audioBytes = threads.getThreadAllocatedBytes(audio.getId()) - audioStart;
+            long audioBytes = inst.audioPathBytes.get() - audioStart;   // inside process() only
             long heapEnd = usedAfterGc(mem);
             int minFrames = Integer.MAX_VALUE;
             int errors = 0;
