@@ -77,8 +77,17 @@ final class Rig {
      * Plays through the instance on a thread of its own at about real time (48 kHz, 64-sample
      * blocks), a sine per source so the meters move, timing each block. Interrupt it to stop.
      */
+    /**
+     * Bytes the audio thread allocated inside {@code process} calls (the audio path), summed by that
+     * thread around each call: the test's pacing around it (parking) is left out.
+     */
+    final java.util.concurrent.atomic.AtomicLong audioPathBytes = new java.util.concurrent.atomic.AtomicLong();
+
     Thread play() {
         Thread t = new Thread(() -> {
+            com.sun.management.ThreadMXBean bean =
+                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+            long self = Thread.currentThread().getId();
             FloatBuffer in = processor.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
             long n = 0;
             long start = System.nanoTime();
@@ -89,9 +98,11 @@ final class Rig {
                         in.put(ch * BLOCK + i, (float) (amp * Math.sin(2 * Math.PI * 220 * (1 + ch / 2) * (n + i) / 48000.0)));
                     }
                 }
+                long bytesBefore = bean.getThreadAllocatedBytes(self);
                 long t0 = System.nanoTime();
                 processor.process(BLOCK, 0);
                 long took = System.nanoTime() - t0;
+                audioPathBytes.lazySet(audioPathBytes.get() + bean.getThreadAllocatedBytes(self) - bytesBefore);
                 int b = blocks;
                 blockNanos[b % blockNanos.length] = took;
                 blocks = b + 1;

@@ -125,13 +125,18 @@ class RemoteServiceTest {
         }
     }
 
+    /** Renders the modules as a scanner sees them (with the standard's 4-module quiet zone) and decodes them. */
     private static String decode(boolean[][] m) throws Exception {
         int scale = 4;
-        int size = m.length * scale;
+        int quiet = 4;
+        int size = (m.length + 2 * quiet) * scale;
         int[] pixels = new int[size * size];
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
-                pixels[y * size + x] = m[y / scale][x / scale] ? 0xFF000000 : 0xFFFFFFFF;
+                int my = y / scale - quiet;
+                int mx = x / scale - quiet;
+                boolean dark = my >= 0 && mx >= 0 && my < m.length && mx < m.length && m[my][mx];
+                pixels[y * size + x] = dark ? 0xFF000000 : 0xFFFFFFFF;
             }
         }
         LuminanceSource source = new RGBLuminanceSource(size, size, pixels);
