@@ -3,12 +3,11 @@ package org.foldback.osc;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.foldback.control.Controller;
 import org.foldback.control.Controllers;
 import org.foldback.control.ProcessSurface;
+import org.foldback.control.SurfaceWorker;
 
 /**
  * The one OSC server of this host process (this JVM), run as the instances' states say: on when
@@ -18,23 +17,8 @@ import org.foldback.control.ProcessSurface;
  * class's own thread, so the host's message thread never waits for a socket.
  */
 public final class OscService implements ProcessSurface {
-    /** How often the service looks again by itself: an instance the host dropped leaves no call behind. */
-    private static final long RECHECK_SECONDS = 2;
-    private static final ScheduledExecutorService WORKER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "foldback-osc-control");
-        t.setDaemon(true);
-        return t;
-    });
-
-    static {
-        WORKER.scheduleWithFixedDelay(() -> {
-            try {
-                follow();
-            } catch (RuntimeException e) {
-                Controllers.log("osc: " + e);
-            }
-        }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
-    }
+    private static final ScheduledExecutorService WORKER =
+            SurfaceWorker.start("foldback-osc-control", "osc: ", OscService::follow);
 
     private static OscServer running;
     private static int runningPort;

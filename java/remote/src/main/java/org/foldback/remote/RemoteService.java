@@ -2,11 +2,10 @@ package org.foldback.remote;
 
 import java.io.IOException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Executors;
 import org.foldback.control.Controller;
 import org.foldback.control.Controllers;
 import org.foldback.control.ProcessSurface;
+import org.foldback.control.SurfaceWorker;
 import org.foldback.control.RemoteStatus;
 
 /**
@@ -17,24 +16,8 @@ import org.foldback.control.RemoteStatus;
  * thread, so the host's message thread never waits for a socket.
  */
 public final class RemoteService implements ProcessSurface {
-    /** How often the service looks again by itself: an instance the host dropped leaves no call behind. */
-    private static final long RECHECK_SECONDS = 2;
-    private static final ScheduledExecutorService WORKER = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "foldback-remote-control");
-        t.setDaemon(true);
-        return t;
-    });
-
-    static {
-        WORKER.scheduleWithFixedDelay(() -> {
-            try {
-                follow();
-            } catch (RuntimeException e) {
-                // A failed look must not end the schedule.
-                log("remote: " + e);
-            }
-        }, RECHECK_SECONDS, RECHECK_SECONDS, TimeUnit.SECONDS);
-    }
+    private static final ScheduledExecutorService WORKER =
+            SurfaceWorker.start("foldback-remote-control", "remote: ", RemoteService::follow);
 
     private static RemoteServer running;
     /** The server as the panel reads it without waiting for this class's lock (start and stop hold it). */
