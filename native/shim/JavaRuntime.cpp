@@ -33,6 +33,10 @@ juce::StringArray jvmOptions()
     // No hsperfdata files in /tmp for every host process.
     options.add ("-XX:-UsePerfData");
     options.add ("-Djava.awt.headless=true");
+    // What the Java side needs (defined there, generated into Boundary.h): access to the JDK's
+    // constant-pool reader, so C2's first compilations never intern strings on the audio thread.
+    for (auto* option : contract::jvmOptions)
+        options.add (option);
     // Users and tests may add options (another collector, a bigger heap, a debugger).
     options.addTokens (juce::SystemStats::getEnvironmentVariable ("FOLDBACK_JVM_OPTIONS", {}), " ", "\"");
     options.removeEmptyStrings();

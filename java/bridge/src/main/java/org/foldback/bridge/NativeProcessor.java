@@ -93,9 +93,13 @@ public final class NativeProcessor {
             buffers.prepare(block);
             processor.prepare(sampleRate, block, activeSources, activeCues);
             released(false);
-            double warmupMs = JitWarmup.once(sampleRate);
-            if (warmupMs > 0) {
-                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms", JitWarmup.BLOCKS, warmupMs));
+            JitWarmup.Result warmup = JitWarmup.once(sampleRate);
+            if (warmup != null) {
+                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms; %s", warmup.blocks(), warmup.millis(),
+                        warmup.resolved().available()
+                                ? warmup.resolved().strings() + " constants of " + warmup.resolved().classes() + " classes resolved"
+                                : "constants NOT resolved, the audio thread may allocate while C2 compiles: "
+                                        + warmup.resolved().unavailableReason()));
             }
             lastError = null;
             return null;

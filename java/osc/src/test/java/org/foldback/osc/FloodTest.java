@@ -38,10 +38,8 @@ class FloodTest {
                 messages.add(UdpClient.encode("/foldback/" + id + "/cue/" + (i % 8 + 1) + "/send/" + (i % 16 + 1) + "/pan", "L" + i));
                 messages.add(UdpClient.encode("/cue/send/fader/" + (i % 16 + 1), (i % 10) / 10f));
             }
-            // Warm-up: one second of flood, so the JIT has compiled the paths before measuring.
-            // 12 s: past the one-off allocation some runs show inside process() within the first
-            // ~11 s of playing with parameters moving (VALIDATION.md, "Open failures").
-            send(flood, messages, perSecond, 12, watcher);
+            // Warm-up: one second of flood, so the JIT has compiled the paths before timing blocks.
+            send(flood, messages, perSecond, 1, watcher);
             long[] quiet = blockTimes(rig, 2000);
             long handled0 = server.handled();
             long cpu0 = cpuOf("foldback-osc-in", threads);
@@ -49,13 +47,11 @@ class FloodTest {
             int blocks0 = rig.blocks;
             long t0 = System.nanoTime();
             long sent = send(flood, messages, perSecond, seconds / 2, watcher);
-            long bytesHalf = rig.audioPathBytes.get();
             sent += send(flood, messages, perSecond, seconds - seconds / 2, watcher);
             double took = (System.nanoTime() - t0) / 1e9;
             long[] busy = lastBlockTimes(rig, rig.blocks - blocks0);
             long audioEnd = rig.audioPathBytes.get();
             long audioBytes = audioEnd - bytes0;   // inside process() only
-            long audioSecondHalf = audioEnd - bytesHalf;
             long until = System.currentTimeMillis() + 5000;
             long last = -1;
             while (System.currentTimeMillis() < until && server.handled() != last) {
@@ -73,7 +69,7 @@ class FloodTest {
                     sent, took, sent / took, handled, handled / took, server.refused(), audioBytes, busy.length,
                     pct(quiet, 0.999) / 1e3, pct(quiet, 1) / 1e3, pct(busy, 0.999) / 1e3, pct(busy, 1) / 1e3,
                     pct(quiet, 0.5) / 1e3, pct(busy, 0.5) / 1e3, cpuPerMessage, load, answered == 1);
-            assertEquals(0, audioSecondHalf, "the audio path allocated during the flood (steady state: its second half)");
+            assertEquals(0, audioEnd, "the audio path allocated (any block since playing began, the flood included)");
             assertEquals(1, answered, "the server answers after the flood");
             // What UDP cannot deliver (the socket's buffer full while the machine is busy) is lost,
             // as on any network; the count is printed, not judged.

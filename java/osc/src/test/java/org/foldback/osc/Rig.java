@@ -85,9 +85,7 @@ final class Rig {
 
     Thread play() {
         Thread t = new Thread(() -> {
-            com.sun.management.ThreadMXBean bean =
-                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long self = Thread.currentThread().getId();
+            java.util.function.LongSupplier allocated = org.foldback.engine.AllocationProbe.threadCounter();
             FloatBuffer in = processor.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
             long n = 0;
             long start = System.nanoTime();
@@ -98,11 +96,11 @@ final class Rig {
                         in.put(ch * BLOCK + i, (float) (amp * Math.sin(2 * Math.PI * 220 * (1 + ch / 2) * (n + i) / 48000.0)));
                     }
                 }
-                long bytesBefore = bean.getThreadAllocatedBytes(self);
+                long bytesBefore = allocated.getAsLong();
                 long t0 = System.nanoTime();
                 processor.process(BLOCK, 0);
                 long took = System.nanoTime() - t0;
-                audioPathBytes.lazySet(audioPathBytes.get() + bean.getThreadAllocatedBytes(self) - bytesBefore);
+                audioPathBytes.lazySet(audioPathBytes.get() + allocated.getAsLong() - bytesBefore);
                 int b = blocks;
                 blockNanos[b % blockNanos.length] = took;
                 blocks = b + 1;

@@ -113,9 +113,7 @@ final class Instances {
         Thread t = new Thread(() -> {
             java.nio.FloatBuffer in = processor.inputBuffer().duplicate().order(java.nio.ByteOrder.nativeOrder())
                     .asFloatBuffer();
-            com.sun.management.ThreadMXBean bean =
-                    (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
-            long self = Thread.currentThread().getId();
+            java.util.function.LongSupplier allocated = org.foldback.engine.AllocationProbe.threadCounter();
             long n = 0;
             long start = System.nanoTime();
             while (!Thread.currentThread().isInterrupted()) {
@@ -125,9 +123,9 @@ final class Instances {
                         in.put(ch * BLOCK + i, (float) (amp * Math.sin(2 * Math.PI * (110 * (1 + ch / 2)) * (n + i) / 48000.0)));
                     }
                 }
-                long before = bean.getThreadAllocatedBytes(self);
+                long before = allocated.getAsLong();
                 processor.process(BLOCK, 0);
-                long after = bean.getThreadAllocatedBytes(self);
+                long after = allocated.getAsLong();
                 audioPathBytes.lazySet(audioPathBytes.get() + (after - before));
                 n += BLOCK;
                 long due = start + n * 1_000_000_000L / 48000;
