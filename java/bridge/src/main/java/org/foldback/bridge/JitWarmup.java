@@ -28,7 +28,9 @@ import org.foldback.state.PluginState;
  * classes initialised, hence after the blocks.
  *
  * <p>It runs on the thread that prepares (never the audio thread), once per JVM; later instances
- * share the compiled code and the resolved constants.
+ * share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
+ * (load ~3): the blocks 0.4-0.6 s, the resolution 0.4-0.9 s (about 1,200 classes, 8,900 strings);
+ * the log says both.
  */
 final class JitWarmup {
     /** Walks through every parameter: up, down, random, random. */

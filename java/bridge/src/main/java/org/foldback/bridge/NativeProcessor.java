@@ -95,9 +95,10 @@ public final class NativeProcessor {
             released(false);
             JitWarmup.Result warmup = JitWarmup.once(sampleRate);
             if (warmup != null) {
-                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms; %s", warmup.blocks(), warmup.millis(),
+                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms; %s", warmup.blocks(), warmup.millis() - warmup.resolved().millis(),
                         warmup.resolved().available()
-                                ? warmup.resolved().strings() + " constants of " + warmup.resolved().classes() + " classes resolved"
+                                ? String.format("%d constants of %d classes resolved in %.0f ms", warmup.resolved().strings(),
+                                        warmup.resolved().classes(), warmup.resolved().millis())
                                 : "constants NOT resolved, the audio thread may allocate while C2 compiles: "
                                         + warmup.resolved().unavailableReason()));
             }

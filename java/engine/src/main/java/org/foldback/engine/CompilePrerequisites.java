@@ -62,8 +62,10 @@ public final class CompilePrerequisites {
             "java.lang.invoke.VarHandleFloats$Array", "java.lang.invoke.VarHandleLongs$Array",
             "sun.management.ThreadImpl", "com.sun.management.internal.HotSpotThreadImpl");
 
+    private static final Module JAVA_BASE = Object.class.getModule();
+
     /** What one call did. */
-    public record Result(boolean available, int classes, int strings, String unavailableReason) {}
+    public record Result(boolean available, int classes, int strings, double millis, String unavailableReason) {}
 
     private CompilePrerequisites() {}
 
@@ -73,19 +75,20 @@ public final class CompilePrerequisites {
      * from wherever the anchor was loaded: a directory or a jar).
      */
     public static Result resolve(Class<?>... anchors) {
+        long start = System.nanoTime();
         ConstantPools pools;
         try {
             pools = new ConstantPools();
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return new Result(false, 0, 0, "the JDK's constant-pool reader is not reachable (" + e
+            return new Result(false, 0, 0, 0, "the JDK's constant-pool reader is not reachable (" + e
                     + "); start the JVM with " + String.join(" ", JVM_OPTIONS));
         }
         Set<Class<?>> own = new LinkedHashSet<>();
         for (Class<?> anchor : anchors) {
             own.addAll(classesBeside(anchor));
         }
-        // Our classes, then every initialised class their constant pools name, and so on: that
-        // reaches the JDK's classes the audio path runs (the direct buffers, the lists behind the
+        // Our classes, then every initialised class of ours or of java.base their constant pools
+        // name, and so on: that reaches the JDK's classes the audio path runs (the direct buffers, the lists behind the
         // parameter table) without a hand-kept list. Calls dispatched to a subclass the pools never
         // name are covered by JDK_CLASSES.
         Set<Class<?>> seen = new HashSet<>();
@@ -109,7 +112,11 @@ public final class CompilePrerequisites {
             }
             try {
                 strings += pools.resolveStrings(c);
-                queue.addAll(pools.referencedLoaded(c));
+                for (Class<?> named : pools.referencedLoaded(c)) {
+                    if (own.contains(named) || named.getModule() == JAVA_BASE) {
+                        queue.add(named); // not the libraries behind state, presets and surfaces
+                    }
+                }
                 if (signaturesToLoad.contains(c)) {
                     c.getDeclaredMethods(); // loads every class its methods' signatures name
                 }
@@ -118,7 +125,7 @@ public final class CompilePrerequisites {
                 // One class we cannot read costs its own strings only.
             }
         }
-        return new Result(true, done, strings, null);
+        return new Result(true, done, strings, (System.nanoTime() - start) / 1e6, null);
     }
 
     /** The loaded-or-loadable classes in the anchor's package and below, where the anchor came from. */
