@@ -65,6 +65,8 @@ echo "$VERSION" > "$TOP/VERSION"
 # notices are in lib/foldback/jre/legal); each bundled jar's licence files, or where a jar
 # carries none, the licence its pom names.
 L="$TOP/licenses"
+# Foldback itself: GPL v3 or later (the repository's LICENSE), as JUCE's GPL licence requires.
+cp "$ROOT/LICENSE" "$TOP/LICENSE"
 cp /usr/share/common-licenses/GPL-3 "$L/GPL-3.0.txt"
 cp /usr/share/doc/juce-modules-source/copyright "$L/JUCE-copyright.txt"
 cp "$TOP/lib/foldback/jre/legal/java.base/LICENSE" "$L/OpenJDK-LICENSE.txt"

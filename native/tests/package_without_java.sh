@@ -42,6 +42,9 @@ export INS="$(printf '%q ' "${ins[@]}")"
     export HOME="$WORK/user"
     tar -xzf "$ARCHIVE" -C "$WORK/unpacked"
     top="$(ls -d "$WORK"/unpacked/foldback-*)"
+    # Foldback's own licence, and JUCE's, travel with the binaries that link JUCE.
+    grep -q "GNU GENERAL PUBLIC LICENSE" "$top/LICENSE" || fail "the archive has no LICENSE for Foldback"
+    [ -s "$top/licenses/JUCE-copyright.txt" ] || fail "the archive has no JUCE licence notice"
 
     # Install and uninstall: the home must be as it was.
     before="$(cd "$HOME" && find . | sort)"
