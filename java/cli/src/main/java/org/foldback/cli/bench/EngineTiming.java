@@ -44,6 +44,8 @@ final class EngineTiming {
         long counterCost = 0;
         for (int b = 0; b < warmup + blocks; b++) {
             if (b == warmup) {
+                // What the plugin resolves after its warm-up (CompilePrerequisites), resolved here too.
+                org.foldback.engine.CompilePrerequisites.resolve(org.foldback.engine.Processor.class);
                 // What one reading of the counter itself costs (0 on current JDKs), taken off below.
                 long a = threads.getThreadAllocatedBytes(thread);
                 allocatedBefore = threads.getThreadAllocatedBytes(thread);
