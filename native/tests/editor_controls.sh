@@ -97,3 +97,12 @@ echo "notice row: $warned amber samples after a state with a warning, $clean aft
 [ "$warned" -ge 5 ] || fail "no notice drawn after a state that loaded with a warning"
 [ "$clean" = 0 ] || fail "a notice is drawn after a clean state"
 pass "a state's load warning shows along the editor's bottom edge"
+
+# Which build this is: "Foldback <version>" at the bottom edge's right end (grey text; the box
+# comes from the editor's own layout).
+read -r vx vy vw vh <<< "$(layout version)"
+text=$(png_py count "$WORK/notice-clean.png" "${vx%.*} ${vy%.*} ${vw%.*} ${vh%.*}" "150 150 150" 45)
+echo "version corner: $text grey text samples"
+[ "$text" -ge 20 ] || fail "the editor does not show its version in the bottom-right corner"
+pass "the editor shows its version"
+

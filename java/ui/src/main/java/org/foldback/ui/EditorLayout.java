@@ -351,6 +351,11 @@ public final class EditorLayout {
         return EAR_X - SIDE_X - 6f;
     }
 
+    /** Where "Foldback <version>" sits: the bottom edge's right end (the notice uses its left). */
+    public void version(float[] r) {
+        set(r, width - MARGIN - 140f, height - 13f, 140f, 12f);
+    }
+
     /** The hearing-dose read-out: two lines under the ear column's last control. */
     public void dose(float[] r) {
         set(r, cueSectionX() + EAR_X, controlsTop() + Control.EAR.length * SIDE_PITCH, EAR_W, 2 * 14f);

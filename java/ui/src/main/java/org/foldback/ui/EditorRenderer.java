@@ -59,6 +59,8 @@ final class EditorRenderer {
     private String fieldSeen;
     // The last load's or preset action's problem (the snapshot's notice), encoded when it changes.
     private final Utf8Text noticeText = new Utf8Text(400);
+    /** "Foldback 0.1.0": which build is loaded, for support questions (the status editor says it too). */
+    private final Utf8Text versionText = finished(new Utf8Text(40).append("Foldback ").append(org.foldback.engine.Version.number()));
     private String noticeSeen;
     private int caretSeen = -1;
     private final float[] bounds = new float[4];
@@ -660,7 +662,14 @@ final class EditorRenderer {
      * version, values clamped, a refused blob), in amber along the bottom edge under the strips,
      * until a clean load clears it. The log has the whole story.
      */
+    private static Utf8Text finished(Utf8Text text) {
+        text.done();
+        return text;
+    }
+
     private void drawNotice(String notice) {
+        layout.version(r);
+        drawText(versionText.bytesForDraw(), r[0] + r[2], r[1] + r[3] / 2, 10f, 150, NVG_ALIGN_RIGHT | NVG_ALIGN_MIDDLE);
         if (notice == null) {
             return;
         }

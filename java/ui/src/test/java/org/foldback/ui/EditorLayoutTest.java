@@ -52,6 +52,25 @@ class EditorLayoutTest {
     }
 
     @Test
+    void theVersionSitsInTheBottomRightCornerUnderEveryControlAtEverySize() {
+        EditorLayout layout = new EditorLayout();
+        float[] v = new float[4];
+        float[] r = new float[4];
+        for (float[] size : new float[][] {{EditorLayout.DEFAULT_WIDTH, EditorLayout.DEFAULT_HEIGHT},
+                {EditorLayout.MIN_WIDTH, EditorLayout.MIN_HEIGHT}, {1800, 1000}}) {
+            layout.resize(size[0], size[1]);
+            layout.version(v);
+            assertEquals(size[0] - EditorLayout.MARGIN, v[0] + v[2], 1e-3, "right edge at " + size[0]);
+            assertTrue(v[1] + v[3] <= size[1] && v[1] >= size[1] - 20, "bottom edge at " + size[1]);
+            for (int control : allControls()) {
+                layout.rect(control, r);
+                boolean apart = r[0] + r[2] <= v[0] || v[0] + v[2] <= r[0] || r[1] + r[3] <= v[1] || v[1] + v[3] <= r[1];
+                assertTrue(apart, Control.name(control) + " overlaps the version at " + size[0] + "x" + size[1]);
+            }
+        }
+    }
+
+    @Test
     void thePresetPanelFitsAndEachOfItsPartsHitsItselfAtEverySize() {
         EditorLayout layout = new EditorLayout();
         float[] r = new float[4];
