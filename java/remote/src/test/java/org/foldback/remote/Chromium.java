@@ -58,11 +58,16 @@ final class Chromium {
      * README's pictures in docs/ (so a plain test run leaves the work tree as it was).
      */
     static void screenshot(ChromeDriver browser, String name) throws Exception {
+        screenshot(browser, name, true);
+    }
+
+    /** The same; {@code inReadme} false keeps it under target/ only (a picture the README does not show). */
+    static void screenshot(ChromeDriver browser, String name, boolean inReadme) throws Exception {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         assertTrue(Files.size(dir.resolve(name)) > 10_000, name + " is an image of the page");
-        if ("docs".equals(System.getenv("FOLDBACK_SCREENSHOTS"))) {
+        if (inReadme && "docs".equals(System.getenv("FOLDBACK_SCREENSHOTS"))) {
             Files.copy(shot.toPath(), Path.of("../../docs").resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
     }

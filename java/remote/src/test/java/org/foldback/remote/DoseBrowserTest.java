@@ -49,7 +49,7 @@ class DoseBrowserTest {
             wait.until(d -> section.isDisplayed() && figure.getText().equals("uncalibrated"));
             assertFalse(section.getText().matches("(?s).*\\d.*"), "no made-up number: " + section.getText());
             assertFalse(warning.isDisplayed());
-            Chromium.screenshot(browser, "remote-dose-uncalibrated.png");
+            Chromium.screenshot(browser, "remote-dose-uncalibrated.png", false);
 
             // 0 dBFS = 120 dB SPL: 113.98 dB(A) for 2 s, 3.5 % of the week: a figure, no warning.
             assertNull(inst.real.setCalibration(0, 120));
