@@ -26,7 +26,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
      * How often a phone gets its cue's hearing dose: the dose is booked once a second (a whole
      * second's LAeq), so a faster stream would repeat the same figures.
      */
-    static final long DOSE_PERIOD_NANOS = 1_000_000_000L;
+    private static final long DOSE_PERIOD_NANOS = 1_000_000_000L;
 
     private final RemoteServer server;
     private final String address;
