@@ -22,6 +22,11 @@ import org.foldback.control.StateSnapshot;
 public final class ClientSession implements Session.Listener.AutoDemanding {
     /** Meter frames queued to a slow client beyond which frames are skipped (memory stays bounded). */
     private static final int MAX_IN_FLIGHT = 8;
+    /**
+     * How often a phone gets its cue's hearing dose: the dose is booked once a second (a whole
+     * second's LAeq), so a faster stream would repeat the same figures.
+     */
+    private static final long DOSE_PERIOD_NANOS = 1_000_000_000L;
 
     private final RemoteServer server;
     private final String address;
@@ -38,6 +43,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
     private Changes changes;
     private boolean[] watched;
     private boolean dirty;
+    private long nextDose;
 
     ClientSession(RemoteServer server, String address) {
         this.server = server;
@@ -139,6 +145,7 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
             public void parameter(int param, float normalized) {}
         });
         dirty = false;
+        nextDose = System.nanoTime(); // the first tick after the welcome sends the dose
         ObjectNode welcome = CueView.mix(c, n);
         welcome.put("type", "welcome");
         welcome.putObject("instance").put("id", c.id()).put("name", c.name());
@@ -193,11 +200,13 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
 
     /**
      * On the ticker thread: ends the session when its cue's PIN changed or its instance left;
-     * otherwise sends what changed on its cue (within one tick) and a meter frame.
+     * otherwise sends what changed on its cue (within one tick), a meter frame, and once a second
+     * the cue's hearing dose (its own cue's only, like everything else here).
      */
     void tick(Frames frames) {
         String mix = null;
         String meters = null;
+        String dose = null;
         boolean end = false;
         synchronized (this) {
             if (controller == null || socket == null) {
@@ -224,6 +233,12 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
                 }
                 if (inFlight.get() < MAX_IN_FLIGHT) {
                     meters = frames.meters(controller, cue);
+                    long now = System.nanoTime();
+                    if (now - nextDose >= 0) {
+                        // A skipped tick (a slow phone) leaves the dose due: it goes with the next frame sent.
+                        nextDose = now + DOSE_PERIOD_NANOS;
+                        dose = frames.dose(controller, cue);
+                    }
                 }
             }
         }
@@ -236,6 +251,9 @@ public final class ClientSession implements Session.Listener.AutoDemanding {
         }
         if (meters != null) {
             send(meters);
+        }
+        if (dose != null) {
+            send(dose);
         }
     }
 

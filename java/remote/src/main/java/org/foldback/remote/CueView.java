@@ -3,13 +3,15 @@ package org.foldback.remote;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.foldback.control.Controller;
+import org.foldback.engine.dose.DoseReading;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.Params;
 
 /**
  * What a client admitted to one cue may read: that cue's name, level, lock, and per source its
  * name, colour, "me" mark, send level, pan and mute; the cue's and the sources' meters, the
- * limiter's light, whether talkback is on. Nothing of any other cue is ever read here.
+ * limiter's light, whether talkback is on; the cue's hearing dose. Nothing of any other cue is
+ * ever read here.
  */
 final class CueView {
     private CueView() {}
@@ -84,6 +86,27 @@ final class CueView {
             } else {
                 rms.addNull();
             }
+        }
+        return m;
+    }
+
+    /**
+     * The cue's hearing dose (ITU-T H.870) for the performer: the share of the weekly allowance in
+     * %, the last whole second's LAeq in dB SPL (A-weighted; null before the first second or in
+     * silence) and whether the allowance is reached; or only {@code "calibrated":false} until the
+     * engineer calibrates the cue, so the phone never shows a made-up number. Null when the
+     * instance measures no dose.
+     */
+    static ObjectNode dose(Controller c, int cue, DoseReading scratch) {
+        if (!c.readDose(cue, scratch)) {
+            return null;
+        }
+        ObjectNode m = Messages.object("dose");
+        m.put("calibrated", scratch.calibrated);
+        if (scratch.calibrated) {
+            Messages.putDb(m, "percent", scratch.dose * 100);
+            Messages.putDb(m, "laeq", scratch.laeqDbSpl);
+            m.put("over", scratch.overAllowance());
         }
         return m;
     }

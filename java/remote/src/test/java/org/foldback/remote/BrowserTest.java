@@ -3,10 +3,6 @@ package org.foldback.remote;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +10,8 @@ import java.util.Map;
 import org.foldback.engine.param.Params;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.PointerInput;
 import org.openqa.selenium.interactions.Sequence;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -32,27 +24,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * the instance moves by as many dB. Screenshots go to docs/.
  */
 class BrowserTest {
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String DRIVER = "/usr/bin/chromedriver";
     /** The fader law of app.js: the left end is off, then -60 to +10 dB linear in dB across the width. */
     private static final double FADER_MIN_DB = -60;
     private static final double FADER_SPAN_DB = 70;
-
-    private static ChromeDriver phone() {
-        assertTrue(new File(CHROMIUM).canExecute() && new File(DRIVER).canExecute(),
-                "this test needs Debian's chromium and chromium-driver (TEST_PACKAGES in ./foldback)");
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM);
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--hide-scrollbars", "--force-color-profile=srgb");
-        // A phone: 390 x 844 CSS pixels at 2x, touch events, a phone's user agent.
-        o.setExperimentalOption("mobileEmulation", Map.of(
-                "deviceMetrics", Map.of("width", 390, "height", 844, "pixelRatio", 2.0, "touch", true),
-                "userAgent", "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0 Mobile Safari/537.36"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-        return new ChromeDriver(service, o);
-    }
 
     @Test
     void aPerformerLogsInAndDragsASendFaderWithAFinger() throws Exception {
@@ -72,7 +46,7 @@ class BrowserTest {
         Thread audio = null;
         ChromeDriver browser = null;
         try (RemoteServer server = RemoteServer.start(0, () -> List.of(inst.recorded), Limits.DEFAULT, l -> {})) {
-            browser = phone();
+            browser = Chromium.phone();
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
             browser.get("http://127.0.0.1:" + server.port() + "/");
             wait.until(d -> d.findElements(By.cssSelector("#cue option")).size() == 8);
@@ -85,7 +59,7 @@ class BrowserTest {
             WebElement error = browser.findElement(By.id("login-error"));
             wait.until(d -> error.isDisplayed());
             assertTrue(error.getText().startsWith("Wrong PIN"), error.getText());
-            screenshot(browser, "remote-login.png");
+            Chromium.screenshot(browser, "remote-login.png");
 
             browser.findElement(By.id("pin")).clear();
             browser.findElement(By.id("pin")).sendKeys(pin);
@@ -143,7 +117,7 @@ class BrowserTest {
             assertEquals(got + 20, renderedAfter - renderedBefore, 0.01);
             audio = inst.play(names.length, 8);
             Thread.sleep(600);
-            screenshot(browser, "remote-mix.png");
+            Chromium.screenshot(browser, "remote-mix.png");
         } finally {
             if (audio != null) {
                 audio.interrupt();
@@ -151,20 +125,6 @@ class BrowserTest {
             if (browser != null) {
                 browser.quit();
             }
-        }
-    }
-
-    /**
-     * Saves a screenshot under target/screenshots; with FOLDBACK_SCREENSHOTS=docs also over the
-     * README's pictures in docs/ (so a plain test run leaves the work tree as it was).
-     */
-    private static void screenshot(ChromeDriver browser, String name) throws Exception {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        Files.copy(shot.toPath(), dir.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(dir.resolve(name)) > 10_000, name + " is an image of the page");
-        if ("docs".equals(System.getenv("FOLDBACK_SCREENSHOTS"))) {
-            Files.copy(shot.toPath(), Path.of("../../docs").resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
     }
 }

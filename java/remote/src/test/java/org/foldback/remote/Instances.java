@@ -146,6 +146,14 @@ final class Instances {
      * returns cue {@code cue}'s RMS over the last 50 ms of its left channel, in dBFS.
      */
     double renderCueDb(int sources, int cues, int cue, int source) {
+        return renderCueDb(sources, cues, cue, source, 0.1, 0.25);
+    }
+
+    /**
+     * The same with a sine of {@code amplitude} for {@code seconds}, as fast as the machine renders
+     * (a second of the hearing dose is booked per 48000 samples played, not per second of clock).
+     */
+    double renderCueDb(int sources, int cues, int cue, int source, double amplitude, double seconds) {
         if (processor.prepare(48000, BLOCK, sources, cues) != null) {
             throw new IllegalStateException(processor.lastError());
         }
@@ -153,14 +161,14 @@ final class Instances {
                 .asFloatBuffer();
         java.nio.FloatBuffer out = processor.outputBuffer().duplicate().order(java.nio.ByteOrder.nativeOrder())
                 .asFloatBuffer();
-        int blocks = 48000 / 4 / BLOCK;
+        int blocks = (int) (seconds * 48000 / BLOCK);
         int measured = 48000 / 20 / BLOCK;
         double sum = 0;
         long n = 0;
         for (int b = 0; b < blocks; b++) {
             for (int ch = 0; ch < 2 * sources; ch++) {
                 for (int i = 0; i < BLOCK; i++) {
-                    double v = ch / 2 == source ? 0.1 * Math.sin(2 * Math.PI * 1000 * (b * BLOCK + i) / 48000.0) : 0;
+                    double v = ch / 2 == source ? amplitude * Math.sin(2 * Math.PI * 1000 * (b * BLOCK + i) / 48000.0) : 0;
                     in.put(ch * BLOCK + i, (float) v);
                 }
             }

@@ -21,6 +21,9 @@ final class WsClient implements AutoCloseable {
     final LinkedBlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
     final CopyOnWriteArrayList<String> texts = new CopyOnWriteArrayList<>();
     final AtomicInteger meterFrames = new AtomicInteger();
+    /** Dose frames (once a second), apart from the replies so a test's reply order stays as it was. */
+    final LinkedBlockingQueue<JsonNode> doses = new LinkedBlockingQueue<>();
+    final AtomicInteger doseFrames = new AtomicInteger();
     final AtomicLong lastMeterNanos = new AtomicLong();
     final AtomicInteger mixes = new AtomicInteger();
     final AtomicInteger pongs = new AtomicInteger();
@@ -77,6 +80,13 @@ final class WsClient implements AutoCloseable {
                 lastMeterNanos.set(System.nanoTime());
                 return;
             }
+            if ("dose".equals(n.path("type").asText())) {
+                doseFrames.incrementAndGet();
+                if (!countOnly) {
+                    doses.add(n);
+                }
+                return;
+            }
             if (countOnly) {
                 switch (n.path("type").asText()) {
                     case "mix" -> mixes.incrementAndGet();
@@ -109,6 +119,15 @@ final class WsClient implements AutoCloseable {
                 return n;
             }
         }
+    }
+
+    /** The next dose frame; fails after the timeout. */
+    JsonNode nextDose(long millis) throws InterruptedException {
+        JsonNode n = doses.poll(millis, TimeUnit.MILLISECONDS);
+        if (n == null) {
+            throw new AssertionError("no dose frame within " + millis + " ms");
+        }
+        return n;
     }
 
     JsonNode login(int instance, int cue, String pin) throws InterruptedException {

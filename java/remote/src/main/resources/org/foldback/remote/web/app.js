@@ -39,6 +39,7 @@
       case "welcome": return welcome(m);
       case "mix": return showMix(m);
       case "meters": return showMeters(m);
+      case "dose": return showDose(m);
       case "ended": pin = null; session = null; return showLogin(m.reason);
       case "error": return showError(m);
     }
@@ -149,6 +150,29 @@
     for (let i = 0; i < strips.length && i < m.peak.length; i++) {
       meter(strips[i].meter, m.peak[i]);
     }
+  }
+
+  // The cue's hearing dose (ITU-T H.870), once a second: a share of the weekly allowance, or
+  // "uncalibrated" (no number exists until the engineer calibrates the cue); from 100 % a warning in words.
+  function showDose(m) {
+    $("dose").hidden = false;
+    const over = m.calibrated && m.over;
+    $("dose").classList.toggle("uncalibrated", !m.calibrated);
+    $("dose").classList.toggle("over", over);
+    if (!m.calibrated) {
+      $("dose-text").textContent = "uncalibrated";
+      $("dose-detail").textContent = "Not measured: the engineer has not calibrated your headphones yet.";
+      meter($("dose-bar"), null);
+    } else {
+      const p = m.percent === null ? 0 : m.percent;
+      $("dose-text").textContent = (p < 10 ? p.toFixed(1) : Math.round(p)) + " %";
+      $("dose-detail").textContent = "of your weekly sound allowance. Last second: "
+        + (m.laeq === null ? "--" : Math.round(m.laeq) + " dB(A)");
+      $("dose-bar").style.clipPath = "inset(0 " + (100 - Math.min(100, p)) + "% 0 0)";
+    }
+    // The alert's words stay the same (the figure is above), so a screen reader announces it once
+    // when it appears, not every second.
+    $("dose-warning").hidden = !over;
   }
 
   // A fader: pointer down begins a gesture, moves are sent at most MESSAGES_PER_SECOND, up ends it.
