@@ -113,6 +113,7 @@ juce::String JavaProcessor::lookUpMethods (JNIEnv* e)
         { &methods.currentProgram, entry::currentProgram },
         { &methods.dispose, entry::dispose },
         { &methods.trackName, entry::trackName },
+        { &methods.blockFigures, entry::blockFigures },
     });
 }
 
@@ -288,6 +289,17 @@ void JavaProcessor::trackName (const juce::String& name)
     e->CallVoidMethod (object, methods.trackName, text);
     if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
         logLine ("track name: " + problem);
+}
+
+void JavaProcessor::blockFigures (uint64_t blocks, uint64_t lateBlocks, double percent, double worstMillis)
+{
+    auto* e = objectEnv();
+    if (e == nullptr)
+        return;
+    LocalFrame frame (e);
+    e->CallVoidMethod (object, methods.blockFigures, (jlong) blocks, (jlong) lateBlocks, (jdouble) percent, (jdouble) worstMillis);
+    if (auto problem = JavaRuntime::takeException (e); problem.isNotEmpty())
+        logLine ("block figures: " + problem);
 }
 
 float JavaProcessor::parseValue (int index, const juce::String& text)

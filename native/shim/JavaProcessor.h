@@ -60,6 +60,9 @@ public:
     juce::String loadProgram (int index);                     // empty on success
     int currentProgram();                                     // the program the state came from
     void trackName (const juce::String& name);                // the host's track name ("" for none)
+    /** The block timing for the editor's DSP read-out: percent over the last interval, the rest
+        since prepare. */
+    void blockFigures (uint64_t blocks, uint64_t lateBlocks, double percent, double worstMillis);
 
     /** The Java NativeProcessor (a global reference this object owns), for the editor. */
     jobject javaObject() const noexcept { return object; }
@@ -73,6 +76,7 @@ private:
     struct Methods
     {
         jmethodID process = nullptr;
+        jmethodID blockFigures = nullptr;
         jmethodID changeBuffer = nullptr;
         jmethodID release = nullptr;
         jmethodID prepare = nullptr;

@@ -528,6 +528,22 @@ void FoldbackProcessor::timerCallback()
         instanceProblem = problem + " (bypassed until the host prepares the plugin again)";
         logLine (instanceProblem);
     }
+    handBlockFiguresToJava();
+}
+
+void FoldbackProcessor::handBlockFiguresToJava()
+{
+    // The editor's "DSP 7 %": processBlock time over audio time since the last tick (half a
+    // second), so it follows what the performer is doing now; late blocks and the worst since prepare.
+    const auto now = telemetry.snapshot();
+    if (now.blocks < shownTelemetry.blocks)   // prepared again: the figures restarted
+        shownTelemetry = {};
+    if (now.blocks == shownTelemetry.blocks)
+        return;
+    const auto audio = now.audioNanos - shownTelemetry.audioNanos;
+    const auto percent = audio == 0 ? 0.0 : 100.0 * (double) (now.processNanos - shownTelemetry.processNanos) / (double) audio;
+    java->blockFigures (now.blocks, now.lateBlocks, percent, (double) now.worstProcessNanos / 1e6);
+    shownTelemetry = now;
 }
 } // namespace foldback
 

@@ -88,6 +88,7 @@ private:
     void logBlockTelemetry();
     void handleAsyncUpdate() override;
     void timerCallback() override;
+    void handBlockFiguresToJava();   // message thread: the editor's DSP read-out
     FoldbackParameter* parameterAt (int index) const;
     void onMessageThread (std::function<void (FoldbackProcessor&)> call);
 
@@ -105,6 +106,7 @@ private:
     BlockTelemetry telemetry;
     uint64_t javaCallNanos = 0;   // audio thread only: this block's Java time so far
     uint64_t loggedBlocks = 0;    // message thread: the telemetry last logged
+    BlockTelemetry::Snapshot shownTelemetry;   // message thread: the telemetry last handed to Java
 
     juce::MemoryBlock stateWithoutJava;   // kept verbatim so a session saved without Java loses nothing
     juce::StringArray programs;

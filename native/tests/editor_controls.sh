@@ -106,3 +106,13 @@ echo "version corner: $text grey text samples"
 [ "$text" -ge 20 ] || fail "the editor does not show its version in the bottom-right corner"
 pass "the editor shows its version"
 
+
+# The DSP read-out left of the version: "DSP -" until the host has played, then the share of the
+# audio period and the late blocks the shim measured (handed to Java by its 2 Hz timer): "DSP 5.0 %
+# late 0" is about four times the text of "DSP -" (grey, amber for a while after a late block).
+read -r dx dy dw dh <<< "$(layout dsp)"
+box="${dx%.*} ${dy%.*} ${dw%.*} ${dh%.*}"
+dsp_text=$(( $(png_py count "$WORK/notice-clean.png" "$box" "150 150 150" 45) + $(png_py count "$WORK/notice-clean.png" "$box" "230 180 40" 45) ))
+echo "DSP read-out: $dsp_text text samples after 60 frames of audio"
+[ "$dsp_text" -ge 60 ] || fail "the DSP read-out shows no measured figure after playing ($dsp_text text samples)"
+pass "the editor shows the DSP load the shim measured"

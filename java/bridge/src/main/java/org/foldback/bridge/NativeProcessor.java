@@ -45,7 +45,7 @@ public final class NativeProcessor {
     private final FaultInjection faults;
     private final StateHolder state;
     private final Presets presets;
-    private Controller controller;
+    private InstanceController controller;
 
     static {
         Controllers.logTo(BridgeLog::line);   // the surfaces' log lines go to foldback.log
@@ -165,7 +165,17 @@ public final class NativeProcessor {
      */
     @ShimEntry
     public void trackName(String name) {
-        ((InstanceController) controller()).setHostTrackName(name);
+        instanceController().setHostTrackName(name);
+    }
+
+    /**
+     * Message thread, twice a second (the shim's timer): the block timing the shim measured around
+     * every processBlock, for the editor's DSP read-out ({@link Controller#readDspLoad}).
+     * {@code percent} covers the interval since the previous call; the rest is since prepare.
+     */
+    @ShimEntry
+    public void blockFigures(long blocks, long lateBlocks, double percent, double worstMillis) {
+        instanceController().blockFigures(blocks, lateBlocks, percent, worstMillis);
     }
 
     @ShimEntry
@@ -176,7 +186,7 @@ public final class NativeProcessor {
 
     /** Surfaces serve an instance only while the host runs it (the web remote lists running instances only). */
     private void released(boolean now) {
-        ((InstanceController) controller()).hostReleased(now);
+        instanceController().hostReleased(now);
         Controllers.surfacesChanged();
     }
 
@@ -288,7 +298,11 @@ public final class NativeProcessor {
     // ---- Surfaces ----------------------------------------------------------------------------------
 
     /** This instance as control surfaces see it (the editor, the remote, OSC). */
-    public synchronized Controller controller() {
+    public Controller controller() {
+        return instanceController();
+    }
+
+    private synchronized InstanceController instanceController() {
         if (controller == null) {
             controller = new InstanceController(processor, shim, state, presets, this::activeSources, this::activeCues);
         }

@@ -53,6 +53,24 @@ class InstanceControllerTest {
     }
 
     @Test
+    void theDspLoadIsUnknownUntilTheShimHandsOverBlockFiguresThenReadsThem() {
+        NativeProcessor np = withoutShim();
+        Controller c = np.controller();
+        org.foldback.control.DspLoad load = new org.foldback.control.DspLoad();
+        load.known = true;
+        assertFalse(c.readDspLoad(load));
+        assertFalse(load.known, "nothing measured yet");
+        np.blockFigures(750, 2, 7.25, 0.9);
+        assertTrue(c.readDspLoad(load));
+        assertEquals(750, load.blocks);
+        assertEquals(2, load.lateBlocks);
+        assertEquals(7.25, load.percent);
+        assertEquals(0.9, load.worstMillis);
+        np.blockFigures(0, 0, 0, 0);   // prepared again, nothing played yet
+        assertFalse(c.readDspLoad(load));
+    }
+
+    @Test
     void gesturesAndStateEditsReachTheShimInOrder() {
         NativeProcessor np = withShim();
         Controller c = np.controller();

@@ -110,6 +110,16 @@ public interface Controller {
      */
     boolean readDose(int cue, DoseReading into);
 
+    /**
+     * Reads this instance's DSP load into {@code into} (the shim's block timing, refreshed twice a
+     * second). Lock-free, no allocation. False, and {@link DspLoad#known} false, when nothing has
+     * been measured: before the host plays, or without a shim.
+     */
+    default boolean readDspLoad(DspLoad into) {
+        into.known = false;
+        return false;
+    }
+
     /** Cue {@code cue}'s calibration: dB SPL of a full-scale sine; NaN = uncalibrated. */
     double calibration(int cue);
 

@@ -356,6 +356,12 @@ public final class EditorLayout {
         set(r, width - MARGIN - 140f, height - 13f, 140f, 12f);
     }
 
+    /** Where "DSP 7.3 %  late 0" sits: left of the version, on the bottom edge. */
+    public void dspLoad(float[] r) {
+        version(r);
+        set(r, r[0] - 150f, r[1], 140f, r[3]);
+    }
+
     /** The hearing-dose read-out: two lines under the ear column's last control. */
     public void dose(float[] r) {
         set(r, cueSectionX() + EAR_X, controlsTop() + Control.EAR.length * SIDE_PITCH, EAR_W, 2 * 14f);

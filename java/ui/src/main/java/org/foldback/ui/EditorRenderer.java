@@ -3,6 +3,7 @@ package org.foldback.ui;
 import static org.lwjgl.nanovg.NanoVG.*;
 
 import org.foldback.control.Controller;
+import org.foldback.control.DspLoad;
 import org.foldback.control.RemoteStatus;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
@@ -50,6 +51,11 @@ final class EditorRenderer {
     private final float[] m = new float[4];
     private final MeterReading[] readings = new MeterReading[Layout.MAX_SOURCES + Layout.MAX_CUES];
     private final DoseReading dose = new DoseReading();
+    private final DspLoad dspLoad = new DspLoad();
+    private final Utf8Text dspText = new Utf8Text(60);
+    private long dspShownTenths = Long.MIN_VALUE;
+    private long dspShownLate = Long.MIN_VALUE;
+    private long dspLateSeenNanos = Long.MIN_VALUE;
     private final Utf8Text text = new Utf8Text(64);
     private final Utf8Text[] cueNames = new Utf8Text[Layout.MAX_CUES];
     private final String[] cueNameSeen = new String[Layout.MAX_CUES];
@@ -150,6 +156,7 @@ final class EditorRenderer {
         drawPresetPanel(presets, programs, rename);
         drawRemotePanel(remote, rename, state, instance.id());
         drawNotice(state.notice());
+        drawDspLoad(instance);
         nvgEndFrame(vg);
     }
 
@@ -662,6 +669,38 @@ final class EditorRenderer {
      * version, values clamped, a refused blob), in amber along the bottom edge under the strips,
      * until a clean load clears it. The log has the whole story.
      */
+    /**
+     * "DSP 7.3 %  late 0" left of the version: the share of the audio period this instance took
+     * over the last half second, and the blocks since the host prepared it that took over half
+     * their period (the shim's measurement, as pro plugins show it), in amber for three seconds after
+     * a new late block. Rewritten only when it changes.
+     */
+    private static final long DSP_LATE_HIGHLIGHT_NANOS = 3_000_000_000L;
+
+    private void drawDspLoad(Controller instance) {
+        boolean known = instance.readDspLoad(dspLoad);
+        long tenths = known ? Math.round(dspLoad.percent * 10) : -1;
+        long late = known ? dspLoad.lateBlocks : -1;
+        long now = System.nanoTime();
+        if (late > dspShownLate && dspShownLate >= 0) {
+            dspLateSeenNanos = now;   // amber while a late block is recent, not for ever after one
+        }
+        if (tenths != dspShownTenths || late != dspShownLate) {
+            dspShownTenths = tenths;
+            dspShownLate = late;
+            dspText.clear().append("DSP ");
+            if (known) {
+                dspText.append(tenths / 10).append('.').append(tenths % 10).append(" %  late ").append(late);
+            } else {
+                dspText.append("-");
+            }
+            dspText.done();
+        }
+        layout.dspLoad(r);
+        drawText(dspText.bytesForDraw(), r[0] + r[2], r[1] + r[3] / 2, 10f, 150, NVG_ALIGN_RIGHT | NVG_ALIGN_MIDDLE,
+                dspLateSeenNanos != Long.MIN_VALUE && now - dspLateSeenNanos < DSP_LATE_HIGHLIGHT_NANOS ? HOT : null);
+    }
+
     private static Utf8Text finished(Utf8Text text) {
         text.done();
         return text;

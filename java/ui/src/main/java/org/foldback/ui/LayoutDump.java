@@ -61,6 +61,8 @@ public final class LayoutDump {
         row(out, "cue.meter", r);
         layout.version(r);
         row(out, "version", r);
+        layout.dspLoad(r);
+        row(out, "dsp", r);
         out.append("scale.floor_db ").append(MeterScale.FLOOR_DB).append('\n');
         out.append("scale.top_db ").append(MeterScale.TOP_DB).append('\n');
         System.out.print(out);

@@ -52,7 +52,7 @@ class EditorLayoutTest {
     }
 
     @Test
-    void theVersionSitsInTheBottomRightCornerUnderEveryControlAtEverySize() {
+    void theVersionAndTheDspLoadSitInTheBottomRightCornerClearOfEveryControlAtEverySize() {
         EditorLayout layout = new EditorLayout();
         float[] v = new float[4];
         float[] r = new float[4];
@@ -61,11 +61,16 @@ class EditorLayoutTest {
             layout.resize(size[0], size[1]);
             layout.version(v);
             assertEquals(size[0] - EditorLayout.MARGIN, v[0] + v[2], 1e-3, "right edge at " + size[0]);
+            float[] d = new float[4];
+            layout.dspLoad(d);
+            assertTrue(d[0] + d[2] <= v[0] && d[1] == v[1], "the DSP read-out sits left of the version at " + size[0]);
             assertTrue(v[1] + v[3] <= size[1] && v[1] >= size[1] - 20, "bottom edge at " + size[1]);
             for (int control : allControls()) {
                 layout.rect(control, r);
-                boolean apart = r[0] + r[2] <= v[0] || v[0] + v[2] <= r[0] || r[1] + r[3] <= v[1] || v[1] + v[3] <= r[1];
-                assertTrue(apart, Control.name(control) + " overlaps the version at " + size[0] + "x" + size[1]);
+                for (float[] b : new float[][] {v, d}) {
+                    boolean apart = r[0] + r[2] <= b[0] || b[0] + b[2] <= r[0] || r[1] + r[3] <= b[1] || b[1] + b[3] <= r[1];
+                    assertTrue(apart, Control.name(control) + " overlaps the bottom edge's read-outs at " + size[0] + "x" + size[1]);
+                }
             }
         }
     }

@@ -6,6 +6,7 @@ import java.util.function.IntSupplier;
 import org.foldback.bridge.ShimCalls;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
+import org.foldback.control.DspLoad;
 import org.foldback.control.Controllers;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.FoldbackProcessor;
@@ -235,6 +236,34 @@ public final class InstanceController implements Controller {
         if (meters != null) {
             meters.requestReset(FoldbackProcessor.sourceBus(source), what);
         }
+    }
+
+    // ---- DSP load ----------------------------------------------------------------------------------
+
+    /** The shim's block timing as it last handed it over (message thread, twice a second). */
+    private record BlockFigures(long blocks, long lateBlocks, double percent, double worstMillis) {}
+
+    private volatile BlockFigures blockFigures;
+
+    /**
+     * Message thread (the shim's timer): the DSP load over the last interval and the figures since
+     * prepare. Allocates a small record, never on the audio thread; readers copy it out lock-free.
+     */
+    public void blockFigures(long blocks, long lateBlocks, double percent, double worstMillis) {
+        blockFigures = blocks == 0 ? null : new BlockFigures(blocks, lateBlocks, percent, worstMillis);
+    }
+
+    @Override
+    public boolean readDspLoad(DspLoad into) {
+        BlockFigures f = blockFigures;
+        into.known = f != null;
+        if (f != null) {
+            into.blocks = f.blocks();
+            into.lateBlocks = f.lateBlocks();
+            into.percent = f.percent();
+            into.worstMillis = f.worstMillis();
+        }
+        return f != null;
     }
 
     // ---- Hearing dose ------------------------------------------------------------------------------
