@@ -34,8 +34,9 @@ public final class AllocationProbe {
      * <p>The counter is a native method behind two Java ones; the first time C2 is asked to compile
      * them from this thread, HotSpot looks the native up and resolves their classes' strings here,
      * and when that happened between two reads it showed as 72-992 bytes "allocated by the audio
-     * path". So the counter is read {@link #COUNTER_WARM_UP_READS} times first, and what C2 would
-     * resolve is resolved ({@link CompilePrerequisites}).
+     * path". So the counter is read {@link #COUNTER_WARM_UP_READS} times first (about 20 ms); its
+     * classes' constants are among those the plugin's warm-up resolves ({@link CompilePrerequisites}),
+     * so call this after preparing an instance.
      */
     public static LongSupplier threadCounter() {
         com.sun.management.ThreadMXBean bean = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
@@ -49,7 +50,6 @@ public final class AllocationProbe {
         if (sum < 0) {
             throw new IllegalStateException("thread allocation counting is not supported here");
         }
-        CompilePrerequisites.resolve(AllocationProbe.class);
         return counter;
     }
 
