@@ -16,10 +16,6 @@ import org.foldback.engine.Layout;
  * value the remote replaces whole when it changes, read by drawing directly.
  */
 final class RemotePanel {
-    /** Ports a phone's browser reaches without root, as the state allows. */
-    static final int MIN_PORT = 1024;
-    static final int MAX_PORT = 65535;
-
     private final Controller host;
 
     private volatile boolean open;
@@ -27,7 +23,7 @@ final class RemotePanel {
     private volatile int port;
     private final String[] pins = new String[Layout.MAX_CUES];
     private final boolean[] locked = new boolean[Layout.MAX_CUES];
-    private volatile int phoneScroll;
+    private final ListScroll phones = new ListScroll(EditorLayout.REMOTE_PHONE_ROWS);
     /** A refusal of the panel's own (a port typed out of range), shown until the next action. */
     private volatile String message;
     private volatile String name = "";
@@ -81,7 +77,7 @@ final class RemotePanel {
     }
 
     int phoneScroll() {
-        return phoneScroll;
+        return phones.first();
     }
 
     /** The server's status now (one read; the same object until it changes). */
@@ -97,14 +93,9 @@ final class RemotePanel {
 
     /** A port typed into the port box: taken when it is a number from 1024 to 65535, else refused with a reason. */
     void setPort(String typed) {
-        int wanted;
-        try {
-            wanted = Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            wanted = -1;
-        }
-        if (wanted < MIN_PORT || wanted > MAX_PORT) {
-            message = "the port must be a number from " + MIN_PORT + " to " + MAX_PORT;
+        int wanted = PortText.parse(typed);
+        if (wanted < 0) {
+            message = PortText.REFUSED;
             return;
         }
         message = null;
@@ -142,17 +133,16 @@ final class RemotePanel {
 
     /** Disconnects the phone on visible row {@code row}, if there is one. */
     void disconnect(int row) {
-        java.util.List<RemoteStatus.Phone> phones = status().phones();
-        int i = phoneScroll + row;
-        if (i < phones.size()) {
-            host.disconnectPhone(phones.get(i));
+        java.util.List<RemoteStatus.Phone> list = status().phones();
+        int i = phones.item(row, list.size());
+        if (i >= 0) {
+            host.disconnectPhone(list.get(i));
         }
     }
 
     /** The wheel over the phones: one row per notch. */
     void scrollPhones(int rows) {
-        int max = Math.max(0, status().phones().size() - EditorLayout.REMOTE_PHONE_ROWS);
-        phoneScroll = Math.max(0, Math.min(max, phoneScroll + rows));
+        phones.scroll(rows, status().phones().size());
     }
 
     /** Reads what the instance holds now. A PIN is made the first time it is asked for (the state makes it). */
