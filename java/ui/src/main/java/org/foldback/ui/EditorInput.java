@@ -125,12 +125,9 @@ public final class EditorInput {
             presets.close();
             return true;
         }
-        if (remote.isOpen() && keyCode == EditorView.KEY_ESCAPE) {
-            remote.close();
-            return true;
-        }
-        if (osc.isOpen() && keyCode == EditorView.KEY_ESCAPE) {
-            osc.close();
+        ServerPanel server = openServerPanel();
+        if (server != null && keyCode == EditorView.KEY_ESCAPE) {
+            server.close();
             return true;
         }
         int param = Control.param(focused, selectedCue);
@@ -174,17 +171,12 @@ public final class EditorInput {
             }
             return;
         }
-        if (remote.isOpen()) {
+        ServerPanel server = openServerPanel();
+        if (server != null) {
             if (inPanel == Control.NONE) {
-                remote.close();
-            } else {
+                server.close(); // as the preset panel: a click outside only closes it
+            } else if (server == remote) {
                 remoteClick(inPanel);
-            }
-            return;
-        }
-        if (osc.isOpen()) {
-            if (inPanel == Control.NONE) {
-                osc.close();
             } else {
                 oscClick(inPanel);
             }
@@ -384,6 +376,11 @@ public final class EditorInput {
             case Control.REMOTE_DISCONNECT -> remote.disconnect(i);
             default -> { }
         }
+    }
+
+    /** The open server panel (the remote's or OSC's; one at a time), or null. */
+    private ServerPanel openServerPanel() {
+        return remote.isOpen() ? remote : osc.isOpen() ? osc : null;
     }
 
     /** A click inside the open OSC panel. */

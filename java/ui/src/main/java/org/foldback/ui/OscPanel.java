@@ -16,56 +16,18 @@ import org.foldback.control.OscStatus;
  * refuses, and that reason is shown until the next action. The message thread changes the panel;
  * the GL thread draws it. The server's status is a value the server replaces whole, read directly.
  */
-final class OscPanel {
-    private final Controller host;
-
-    private volatile boolean open;
-    private volatile boolean enabled;
-    private volatile int port;
+final class OscPanel extends ServerPanel {
     private volatile List<String> allowed = List.of();
-    /** A refusal (a port out of range, a host name, a port in use at once), shown until the next action. */
-    private volatile String message;
     private final ListScroll allowedRows = new ListScroll(EditorLayout.OSC_ALLOWED_ROWS);
     private final ListScroll clientRows = new ListScroll(EditorLayout.OSC_CLIENT_ROWS);
 
     OscPanel(Controller host) {
-        this.host = host;
-    }
-
-    boolean isOpen() {
-        return open;
-    }
-
-    void toggle() {
-        if (open) {
-            close();
-            return;
-        }
-        refresh();
-        open = true;
-    }
-
-    void close() {
-        open = false;
-        message = null;
-    }
-
-    /** Whether this instance has OSC switched on (as read when the panel last acted). */
-    boolean enabled() {
-        return enabled;
-    }
-
-    int port() {
-        return port;
+        super(host);
     }
 
     /** The allowed client addresses and blocks: an immutable list, replaced when they change. */
     List<String> allowed() {
         return allowed;
-    }
-
-    String message() {
-        return message;
     }
 
     /** Which of the allowed addresses show. */
@@ -87,13 +49,8 @@ final class OscPanel {
         apply(!host.oscEnabled(), host.oscPort(), host.oscAllowed());
     }
 
-    /** A port typed into the port box: taken when it is a number from 1024 to 65535, else refused with a reason. */
-    void setPort(String typed) {
-        int wanted = PortText.parse(typed);
-        if (wanted < 0) {
-            message = PortText.REFUSED;
-            return;
-        }
+    @Override
+    protected void usePort(int wanted) {
         apply(host.oscEnabled(), wanted, host.oscAllowed());
     }
 
@@ -138,7 +95,8 @@ final class OscPanel {
         refresh();
     }
 
-    private void refresh() {
+    @Override
+    protected void refresh() {
         List<String> now = host.oscAllowed();
         if (!now.equals(allowed)) {
             allowed = now; // a new list only when it changed: drawing re-encodes only then

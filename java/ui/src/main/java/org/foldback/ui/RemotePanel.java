@@ -15,48 +15,14 @@ import org.foldback.engine.Layout;
  * String replaced only when it changes, so drawing encodes it only then. The server's status is a
  * value the remote replaces whole when it changes, read by drawing directly.
  */
-final class RemotePanel {
-    private final Controller host;
-
-    private volatile boolean open;
-    private volatile boolean enabled;
-    private volatile int port;
+final class RemotePanel extends ServerPanel {
     private final String[] pins = new String[Layout.MAX_CUES];
     private final boolean[] locked = new boolean[Layout.MAX_CUES];
     private final ListScroll phones = new ListScroll(EditorLayout.REMOTE_PHONE_ROWS);
-    /** A refusal of the panel's own (a port typed out of range), shown until the next action. */
-    private volatile String message;
     private volatile String name = "";
 
     RemotePanel(Controller host) {
-        this.host = host;
-    }
-
-    boolean isOpen() {
-        return open;
-    }
-
-    void toggle() {
-        if (open) {
-            close();
-            return;
-        }
-        refresh();
-        open = true;
-    }
-
-    void close() {
-        open = false;
-        message = null;
-    }
-
-    /** Whether this instance's remote is switched on (as read when the panel last acted). */
-    boolean enabled() {
-        return enabled;
-    }
-
-    int port() {
-        return port;
+        super(host);
     }
 
     String pin(int cue) {
@@ -70,10 +36,6 @@ final class RemotePanel {
     /** The instance's name, as phones list it. */
     String instanceName() {
         return name;
-    }
-
-    String message() {
-        return message;
     }
 
     int phoneScroll() {
@@ -91,13 +53,8 @@ final class RemotePanel {
         refresh();
     }
 
-    /** A port typed into the port box: taken when it is a number from 1024 to 65535, else refused with a reason. */
-    void setPort(String typed) {
-        int wanted = PortText.parse(typed);
-        if (wanted < 0) {
-            message = PortText.REFUSED;
-            return;
-        }
+    @Override
+    protected void usePort(int wanted) {
         message = null;
         host.setRemote(host.remoteEnabled(), wanted);
         refresh();
@@ -146,7 +103,8 @@ final class RemotePanel {
     }
 
     /** Reads what the instance holds now. A PIN is made the first time it is asked for (the state makes it). */
-    private void refresh() {
+    @Override
+    protected void refresh() {
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             String pin = host.remotePin(c);
             if (!pin.equals(pins[c])) {
