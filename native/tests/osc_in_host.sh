@@ -93,6 +93,7 @@ echo "client rows: $row1 text pixels in the first, $row2 in the second"
 if [ -n "${FOLDBACK_SCREENSHOTS:-}" ]; then
     cp "$WORK/panel.png" "$FOLDBACK_SCREENSHOTS/osc-panel.png"
 fi
+grep "editor: render" "$LOG" | tail -1 | grep -o "allocated_bytes_per_frame=[^;]*" || true   # printed, not asserted: see EDITOR.md
 # The host's report: each edit was one gesture (begin, value, end) on the right parameter.
 for name in "Cue 2 Src 1 Level" "Cue 1 Level" "Cue 3 Src 1 Level"; do
     lines=$(grep -E "^(gesture_begin|gesture_end|param)=[0-9]* $name" "$WORK/out.txt" | sed 's/=[0-9]* /=/' | cut -d= -f1 | uniq | tr '\n' ' ')
