@@ -274,6 +274,15 @@ public interface Controller {
     String setOsc(boolean enabled, int port, List<String> allowed);
 
     /**
+     * What the process's OSC server is doing (one server serves every instance): its port, a
+     * problem such as a port in use, the clients heard from lately. The same object until
+     * something changes, so drawing it every frame costs a read.
+     */
+    default OscStatus oscStatus() {
+        return Controllers.oscStatus();
+    }
+
+    /**
      * What the process's web remote is doing (one server serves every instance): address, port,
      * a problem such as a port in use with a free one offered, the phones and their cues, the QR
      * code. The same object until something changes, so drawing it every frame costs a read.

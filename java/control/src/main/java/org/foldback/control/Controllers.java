@@ -61,14 +61,24 @@ public final class Controllers {
 
     /** The process's web remote as its panel shows it; {@link RemoteStatus#OFF} when no remote is in the jar. */
     public static RemoteStatus remoteStatus() {
+        return first(ProcessSurface::remoteStatus, RemoteStatus.OFF);
+    }
+
+    /** The process's OSC server as its panel shows it; {@link OscStatus#OFF} when no OSC server is in the jar. */
+    public static OscStatus oscStatus() {
+        return first(ProcessSurface::oscStatus, OscStatus.OFF);
+    }
+
+    /** The first surface's answer that is not null, else {@code none}. Allocates nothing: the editor asks every frame. */
+    private static <T> T first(java.util.function.Function<ProcessSurface, T> ask, T none) {
         java.util.List<ProcessSurface> list = surfaces();
-        for (int i = 0; i < list.size(); i++) { // by index: the editor asks every frame, an iterator would be garbage
-            RemoteStatus status = list.get(i).remoteStatus();
-            if (status != null) {
-                return status;
+        for (int i = 0; i < list.size(); i++) { // by index: an iterator would be garbage
+            T answer = ask.apply(list.get(i));
+            if (answer != null) {
+                return answer;
             }
         }
-        return RemoteStatus.OFF;
+        return none;
     }
 
     /** Disconnects a phone from the process's web remote (the engineer's panel). */

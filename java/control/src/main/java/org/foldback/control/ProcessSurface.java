@@ -1,7 +1,7 @@
 package org.foldback.control;
 
 /**
- * A surface that serves every instance in the process (the web remote's server), found through
+ * A surface that serves every instance in the process (the web remote's server, OSC's), found through
  * {@link java.util.ServiceLoader} so the bridge needs no dependency on it. {@link Controllers}
  * calls {@link #instancesChanged} on a message or background thread (never the audio thread)
  * whenever an instance comes or goes or a surface setting changes (the remote switched on, a port,
@@ -13,6 +13,11 @@ public interface ProcessSurface {
 
     /** What this surface shows the engineer's panel, or null when it is no web remote. Any non-audio thread; no waiting. */
     default RemoteStatus remoteStatus() {
+        return null;
+    }
+
+    /** What this surface shows the engineer's OSC panel, or null when it is no OSC server. Any non-audio thread; no waiting. */
+    default OscStatus oscStatus() {
         return null;
     }
 

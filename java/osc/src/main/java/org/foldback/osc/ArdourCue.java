@@ -72,6 +72,12 @@ final class ArdourCue {
         return clients.size();
     }
 
+    /** Whether the device at {@code address} is a client with a cue selected (it gets feedback). */
+    synchronized boolean feeds(java.net.InetAddress address) {
+        Client c = clients.get(address);
+        return c != null && c.instance != null;
+    }
+
     /** One /cue message from {@code sender}. */
     synchronized void handle(String[] parts, List<Object> args, InetSocketAddress sender, long now, OscOut out)
             throws Refused {

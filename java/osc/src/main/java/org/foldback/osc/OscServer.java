@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.foldback.control.Controller;
+import org.foldback.control.OscStatus;
 
 /**
  * The OSC server: one UDP socket, two threads of its own, never the audio thread.
@@ -42,6 +43,8 @@ public final class OscServer implements AutoCloseable {
     static final long TICK_MS = 10;
     /** Bundles nested deeper than this are refused whole. */
     static final int MAX_BUNDLE_DEPTH = 4;
+    /** How often the panel's list of clients may be made afresh (while something changed or anyone is listed). */
+    static final long STATUS_NANOS = 500_000_000L;
 
     private final DatagramChannel channel;
     private final ClientFilter filter;
@@ -57,6 +60,11 @@ public final class OscServer implements AutoCloseable {
     private final AtomicLong handled = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final Senders senders = new Senders();
+    /** What the engineer's panel shows; made afresh on the feedback thread, at most every {@link #STATUS_NANOS}. */
+    private volatile OscStatus status;
+    private long statusDue;
+    private long statusVersion = -1;
     private volatile boolean open = true;
 
     private OscServer(DatagramChannel channel, ClientFilter filter, Supplier<List<Controller>> all, Consumer<String> log) {
@@ -98,6 +106,7 @@ public final class OscServer implements AutoCloseable {
             throw e;
         }
         OscServer s = new OscServer(ch, filter, all, log);
+        s.status = new OscStatus(true, s.port(), filter.loopbackOnly(), null, List.of());
         s.receiver.start();
         OscOut out = new OscOut(ch, s.codec);
         s.feedback.scheduleWithFixedDelay(() -> s.tick(out), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
@@ -134,6 +143,27 @@ public final class OscServer implements AutoCloseable {
         return cue.clients();
     }
 
+    /** The server as the engineer's panel shows it: the same object until a client is heard or its state moves. */
+    public OscStatus status() {
+        return status;
+    }
+
+    /** The feedback thread: a new status when a datagram came in since the last, or while clients are listed (they age, feedback ends). */
+    private void refreshStatus(long now) {
+        if (now - statusDue < 0) {
+            return;
+        }
+        statusDue = now + STATUS_NANOS;
+        long version = senders.version();
+        if (version == statusVersion && senders.isEmpty()) {
+            return;
+        }
+        statusVersion = version;
+        OscStatus was = status;
+        status = new OscStatus(true, was.port(), was.loopbackOnly(), null, senders.list(System.currentTimeMillis(),
+                a -> subscriptions.feeds(a, now) || cue.feeds(a)));
+    }
+
     private void receive() {
         ByteBuffer in = ByteBuffer.allocate(65536);
         OSCParser parser = codec.buildParser();
@@ -153,6 +183,7 @@ public final class OscServer implements AutoCloseable {
                 dropped.incrementAndGet();
                 continue;
             }
+            senders.heard(sender.getAddress(), System.currentTimeMillis());
             in.flip();
             try {
                 OSCPacket packet;
@@ -213,6 +244,7 @@ public final class OscServer implements AutoCloseable {
             subscriptions.tick(now, live, out);
             cue.tick(now, out);
             gestures.closeIdle(now);
+            refreshStatus(now);
         } catch (RuntimeException e) {
             out.discard();
             log.accept("osc: feedback failed: " + e);

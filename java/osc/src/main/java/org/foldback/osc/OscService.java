@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.foldback.control.Controller;
 import org.foldback.control.Controllers;
+import org.foldback.control.OscStatus;
 import org.foldback.control.ProcessSurface;
 import org.foldback.control.SurfaceWorker;
 
@@ -24,6 +25,10 @@ public final class OscService implements ProcessSurface {
     private static int runningPort;
     private static List<String> runningAllowed;
     private static volatile String status = "off";
+    /** The server as the panel reads it without this class's lock (start and stop hold it). */
+    private static volatile OscServer serving;
+    /** What the panel shows while no server runs: {@link OscStatus#OFF} or why it did not start. */
+    private static volatile OscStatus idle = OscStatus.OFF;
 
     @Override
     public void instancesChanged() {
@@ -33,6 +38,17 @@ public final class OscService implements ProcessSurface {
     /** What OSC is doing, for the editor and the log: "off", "serving on UDP port N", or why it is not. */
     public static String status() {
         return status;
+    }
+
+    @Override
+    public OscStatus oscStatus() {
+        return current();
+    }
+
+    /** OSC as the engineer's panel shows it: the running server's status, else why none runs (or {@link OscStatus#OFF}). */
+    public static OscStatus current() {
+        OscServer server = serving;
+        return server != null ? server.status() : idle;
     }
 
     /** The running server's port, or 0. */
@@ -64,16 +80,15 @@ public final class OscService implements ProcessSurface {
         if (running != null && runningPort == port && runningAllowed.equals(allowed)) {
             return;
         }
-        if (running == null && port == 0) {
-            return;
-        }
         if (running != null) {
+            serving = null;
             running.close();
             running = null;
             status = "off";
         }
         if (port == 0) {
             status = "off";
+            idle = OscStatus.OFF;
             return;
         }
         runningPort = port;
@@ -81,11 +96,13 @@ public final class OscService implements ProcessSurface {
         try {
             running = OscServer.start(port, allowed, OscService::live, Controllers::log);
             status = "serving on UDP port " + running.port();
+            serving = running;
         } catch (IOException | RuntimeException e) {
             String now = "not started: " + e.getMessage();
             if (!now.equals(status)) {
                 // Tried again every few seconds (the port may come free): said once, not each time.
                 Controllers.log("osc: " + now);
+                idle = new OscStatus(false, 0, false, now, List.of()); // a new object only for a new problem
             }
             status = now;
         }

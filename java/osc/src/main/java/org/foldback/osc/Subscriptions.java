@@ -71,6 +71,16 @@ final class Subscriptions {
         return subscribers.size();
     }
 
+    /** Whether any live subscription sends to the device at {@code address}. */
+    synchronized boolean feeds(java.net.InetAddress address, long now) {
+        for (Subscriber s : subscribers.values()) {
+            if (s.to.getAddress().equals(address) && now - s.expires <= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The feedback thread: drops expired subscribers, updates the ones that are due. */
     synchronized void tick(long now, Iterable<Controller> instances, OscOut out) {
         for (Iterator<Subscriber> it = subscribers.values().iterator(); it.hasNext(); ) {

@@ -100,6 +100,16 @@ public final class Control {
     public static final int CALIBRATION = 63;
     /** Clears the selected cue's hearing dose. */
     public static final int DOSE_RESET = 64;
+    /** OSC: the top-bar button that opens its panel. */
+    public static final int OSC = 65;
+    /** The OSC panel (drawn only while open): its title line (and the rest of its box), on/off, the port box. */
+    public static final int OSC_TITLE = 66;
+    public static final int OSC_SWITCH = 67;
+    public static final int OSC_PORT = 68;
+    /** Under the allowed addresses: opens a field for one more address or block. */
+    public static final int OSC_ADD = 69;
+    /** A visible row of the allowed addresses (the index): remove that address. */
+    public static final int OSC_REMOVE = 70;
 
     /** The side column under the read-outs, top to bottom, as drawn. */
     static final int[] SIDE = {
@@ -133,7 +143,7 @@ public final class Control {
         SAFE
     }
 
-    private static final int KINDS = 65;   // every kind above is below this
+    private static final int KINDS = 71;   // every kind above is below this
     private static final String[] NAME = new String[KINDS];
     private static final boolean[] INDEXED = new boolean[KINDS];
     private static final ParamRole[] ROLE = new ParamRole[KINDS];
@@ -205,8 +215,14 @@ public final class Control {
         action(SOURCE_NAME, "source.name");
         action(CALIBRATION, "cue.calibration");
         action(DOSE_RESET, "dose.reset");
+        action(OSC, "osc");
+        action(OSC_TITLE, "osc.title");
+        action(OSC_SWITCH, "osc.switch");
+        action(OSC_PORT, "osc.port");
+        action(OSC_ADD, "osc.add");
+        action(OSC_REMOVE, "osc.remove");
         for (int kind : new int[] {TAB, SEND_LEVEL, SEND_PAN, SEND_MUTE, SOURCE_CLIP, SOURCE_MODE, PRESET_ROW,
-                REMOTE_NEW_PIN, REMOTE_LOCK, REMOTE_DISCONNECT, SOURCE_NAME, AMBIENCE_SEND}) {
+                REMOTE_NEW_PIN, REMOTE_LOCK, REMOTE_DISCONNECT, SOURCE_NAME, AMBIENCE_SEND, OSC_REMOVE}) {
             INDEXED[kind] = true; // one per cue, source or row: the name ends in the 1-based index
         }
     }

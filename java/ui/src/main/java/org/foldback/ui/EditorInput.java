@@ -46,6 +46,7 @@ public final class EditorInput {
     private final NameField rename = new NameField();
     private final PresetPanel presets;
     private final RemotePanel remote;
+    private final OscPanel osc;
 
     private final Programs programs;
 
@@ -54,6 +55,12 @@ public final class EditorInput {
         this.programs = Programs.of(instance);
         this.presets = new PresetPanel(programs, PresetStore.of(instance));
         this.remote = new RemotePanel(instance);
+        this.osc = new OscPanel(instance);
+    }
+
+    /** The OSC panel (drawn by the renderer while open). */
+    OscPanel osc() {
+        return osc;
     }
 
     /** The web remote's panel (drawn by the renderer while open). */
@@ -96,7 +103,8 @@ public final class EditorInput {
                 if (remote.isOpen() && onRemoteTitle(x, y)) {
                     rename.begin(Control.of(Control.REMOTE_TITLE, 0), remote.instanceName()); // the instance's name
                 } else if ((!presets.isOpen() || layout.panelHit(x, y, rect) == Control.NONE)
-                        && (!remote.isOpen() || layout.remoteHit(x, y, rect) == Control.NONE)) {
+                        && (!remote.isOpen() || layout.remoteHit(x, y, rect) == Control.NONE)
+                        && (!osc.isOpen() || layout.oscHit(x, y, rect) == Control.NONE)) {
                     doubleClick(layout.hit(x, y, rect));
                 }
             }
@@ -117,8 +125,9 @@ public final class EditorInput {
             presets.close();
             return true;
         }
-        if (remote.isOpen() && keyCode == EditorView.KEY_ESCAPE) {
-            remote.close();
+        ServerPanel server = openServerPanel();
+        if (server != null && keyCode == EditorView.KEY_ESCAPE) {
+            server.close();
             return true;
         }
         int param = Control.param(focused, selectedCue);
@@ -135,7 +144,8 @@ public final class EditorInput {
 
     private void down(float x, float y) {
         int inPanel = presets.isOpen() ? layout.panelHit(x, y, rect)
-                : remote.isOpen() ? layout.remoteHit(x, y, rect) : Control.NONE;
+                : remote.isOpen() ? layout.remoteHit(x, y, rect)
+                : osc.isOpen() ? layout.oscHit(x, y, rect) : Control.NONE;
         int control = inPanel != Control.NONE ? inPanel : layout.hit(x, y, rect);
         if (rename.active()) {
             int field = rename.target();
@@ -144,11 +154,12 @@ public final class EditorInput {
                     || fieldKind == Control.REMOTE_TITLE;
             int fieldBox = fieldKind == Control.CUE_NAME ? Control.of(Control.CUE_NAME, 0)
                     : fieldKind == Control.REMOTE_PORT || fieldKind == Control.SOURCE_NAME
-                            || fieldKind == Control.REMOTE_TITLE ? field : Control.of(Control.PRESET_TITLE, 0);
+                            || fieldKind == Control.REMOTE_TITLE || fieldKind == Control.OSC_PORT
+                            || fieldKind == Control.OSC_ADD ? field : Control.of(Control.PRESET_TITLE, 0);
             if (namesLabel && control != fieldBox) {
                 commitRename(); // a click anywhere but on the field finishes a rename, as text fields do
             } else if (!namesLabel && control != fieldBox) {
-                // A preset is a file, a port restarts the server: only Enter takes them, a click away throws the text away.
+                // A preset is a file, a port or an address restarts a server: only Enter takes them, a click away throws the text away.
                 rename.cancel();
             }
         }
@@ -160,11 +171,14 @@ public final class EditorInput {
             }
             return;
         }
-        if (remote.isOpen()) {
+        ServerPanel server = openServerPanel();
+        if (server != null) {
             if (inPanel == Control.NONE) {
-                remote.close();
-            } else {
+                server.close(); // as the preset panel: a click outside only closes it
+            } else if (server == remote) {
                 remoteClick(inPanel);
+            } else {
+                oscClick(inPanel);
             }
             return;
         }
@@ -186,6 +200,7 @@ public final class EditorInput {
             case Control.PRESET_NEXT -> stepPreset(+1);
             case Control.PRESETS -> presets.toggle();
             case Control.REMOTE -> remote.toggle();
+            case Control.OSC -> osc.toggle();
             case Control.SOURCE_NAME -> { } // a double-click renames it
             case Control.LOUDNESS_RESET -> host.resetCueMeter(cue, BusMeter.RESET_LOUDNESS);
             case Control.METER_REFERENCE -> switchMeterReference();
@@ -249,6 +264,15 @@ public final class EditorInput {
         if (remote.isOpen() && layout.remoteHit(x, y, rect) != Control.NONE) {
             if (delta != 0f) {
                 remote.scrollPhones(delta > 0 ? -1 : +1);
+            }
+            return;
+        }
+        if (osc.isOpen() && layout.oscHit(x, y, rect) != Control.NONE) {
+            int rows = delta > 0 ? -1 : +1;
+            if (delta != 0f && x >= layout.oscClientsX()) {
+                osc.scrollClients(rows);
+            } else if (delta != 0f) {
+                osc.scrollAllowed(rows);
             }
             return;
         }
@@ -354,6 +378,30 @@ public final class EditorInput {
         }
     }
 
+    /** The open server panel (the remote's or OSC's; one at a time), or null. */
+    private ServerPanel openServerPanel() {
+        return remote.isOpen() ? remote : osc.isOpen() ? osc : null;
+    }
+
+    /** A click inside the open OSC panel. */
+    private void oscClick(int control) {
+        switch (Control.kind(control)) {
+            case Control.OSC_SWITCH -> osc.toggleEnabled();
+            case Control.OSC_PORT -> {
+                if (!rename.active()) {
+                    rename.begin(Control.of(Control.OSC_PORT, 0), Integer.toString(osc.port()));
+                }
+            }
+            case Control.OSC_ADD -> {
+                if (!rename.active()) {
+                    rename.begin(Control.of(Control.OSC_ADD, 0), "");
+                }
+            }
+            case Control.OSC_REMOVE -> osc.removeAllowed(Control.index(control));
+            default -> { }
+        }
+    }
+
     /** Previous or next factory preset, wrapping; the first step from none loads the first or last. */
     private void stepPreset(int direction) {
         int n = programs.count();
@@ -433,6 +481,14 @@ public final class EditorInput {
         }
         if (Control.kind(target) == Control.REMOTE_PORT) {
             remote.setPort(name);
+            return;
+        }
+        if (Control.kind(target) == Control.OSC_PORT) {
+            osc.setPort(name);
+            return;
+        }
+        if (Control.kind(target) == Control.OSC_ADD) {
+            osc.addAllowed(name);
             return;
         }
         if (Control.kind(target) == Control.REMOTE_TITLE) {

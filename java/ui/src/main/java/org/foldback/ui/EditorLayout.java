@@ -24,6 +24,16 @@ import org.foldback.engine.Layout;
  *  [         ]  PHONES
  *  address       192.168.1.33   Foldback 1, cue 2     [DISCONNECT]
  * </pre>
+ *
+ * The OSC panel, in the same place while open (OSC, right of REMOTE, opens it):
+ * <pre>
+ *  [OSC  serving on UDP port 8000 ..........] [PORT 8000] [ON]
+ *  [what the server does, or why not (a port in use, a refused address) ...]
+ *  ALLOWED CLIENTS                       CLIENTS HEARD
+ *  127.0.0.0/8          [REMOVE]         127.0.0.1   214 messages, feedback     3 s ago
+ *  ... one row each                      ... one row each (the wheel scrolls both lists)
+ *  [ADD ADDRESS ...............]
+ * </pre>
  */
 public final class EditorLayout {
     public static final int DEFAULT_WIDTH = EditorView.DEFAULT_WIDTH;
@@ -71,6 +81,14 @@ public final class EditorLayout {
     static final float REMOTE_ROW_H = 20f;
     /** Phones listed at once (the wheel scrolls through more). */
     public static final int REMOTE_PHONE_ROWS = 4;
+    /** The OSC panel's allowed addresses (left column) and clients (right), rows shown at once. */
+    public static final int OSC_ALLOWED_ROWS = 7;
+    public static final int OSC_CLIENT_ROWS = 8;
+    static final float OSC_ALLOWED_W = 230f;
+    /** The lists a panel draws as rows of text: which one {@link #listRow} places. */
+    static final int LIST_PHONES = 0;
+    static final int LIST_OSC_ALLOWED = 1;
+    static final int LIST_OSC_CLIENTS = 2;
 
     private float width = DEFAULT_WIDTH;
     private float height = DEFAULT_HEIGHT;
@@ -145,10 +163,18 @@ public final class EditorLayout {
             }
             case Control.TALKBACK -> set(r, width - MARGIN - 164f, 6f, 100f, 24f);
             case Control.REMOTE -> set(r, cx + 4f, 6f, 70f, 24f);
-            case Control.REMOTE_TITLE -> set(r, remoteX() + PANEL_PAD, remoteY() + PANEL_PAD,
+            case Control.OSC -> set(r, cx + 78f, 6f, 44f, 24f);
+            // The OSC panel lies where the remote's does (one is open at a time) and shares its top line.
+            case Control.REMOTE_TITLE, Control.OSC_TITLE -> set(r, remoteX() + PANEL_PAD, remoteY() + PANEL_PAD,
                     REMOTE_W - 4 * PANEL_PAD - 150f, BUTTON_H);
-            case Control.REMOTE_PORT -> set(r, remoteX() + REMOTE_W - 2 * PANEL_PAD - 150f, remoteY() + PANEL_PAD, 96f, BUTTON_H);
-            case Control.REMOTE_SWITCH -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 50f, remoteY() + PANEL_PAD, 50f, BUTTON_H);
+            case Control.REMOTE_PORT, Control.OSC_PORT -> set(r, remoteX() + REMOTE_W - 2 * PANEL_PAD - 150f,
+                    remoteY() + PANEL_PAD, 96f, BUTTON_H);
+            case Control.REMOTE_SWITCH, Control.OSC_SWITCH -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 50f,
+                    remoteY() + PANEL_PAD, 50f, BUTTON_H);
+            case Control.OSC_REMOVE -> set(r, remoteX() + PANEL_PAD + OSC_ALLOWED_W - 64f, oscListY() + i * REMOTE_ROW_H, 64f,
+                    REMOTE_ROW_H - 2f);
+            case Control.OSC_ADD -> set(r, remoteX() + PANEL_PAD, oscListY() + OSC_ALLOWED_ROWS * REMOTE_ROW_H + 2f,
+                    OSC_ALLOWED_W, BUTTON_H);
             case Control.REMOTE_OFFER -> set(r, remoteX() + REMOTE_W - PANEL_PAD - 110f, remoteRow1Y(), 110f, BUTTON_H);
             case Control.REMOTE_NEW_PIN -> set(r, remoteX() + REMOTE_W - 2 * PANEL_PAD - 56f - 64f, remoteCueY(i), 64f,
                     REMOTE_ROW_H - 2f);
@@ -230,20 +256,7 @@ public final class EditorLayout {
      */
     public int panelHit(float x, float y, float[] scratch) {
         panel(scratch);
-        if (!(x >= scratch[0] && x < scratch[0] + scratch[2] && y >= scratch[1] && y < scratch[1] + scratch[3])) {
-            return Control.NONE;
-        }
-        for (int row = 0; row < PANEL_ROWS; row++) {
-            if (inside(Control.of(Control.PRESET_ROW, row), x, y, scratch)) {
-                return Control.of(Control.PRESET_ROW, row);
-            }
-        }
-        for (int kind : PANEL_ACTIONS) {
-            if (inside(Control.of(kind, 0), x, y, scratch)) {
-                return Control.of(kind, 0);
-            }
-        }
-        return Control.of(Control.PRESET_TITLE, 0);
+        return boxHit(x, y, scratch, PANEL_ROW_KINDS, PANEL_ROW_COUNTS, PANEL_ACTIONS, Control.PRESET_TITLE);
     }
 
     /** The remote panel's box (drawn only while it is open). */
@@ -267,10 +280,20 @@ public final class EditorLayout {
         set(r, x, remoteCueY(cue), remoteX() + REMOTE_W - PANEL_PAD - x, REMOTE_ROW_H - 2f);
     }
 
-    /** Visible phone row {@code row}: its address and cue (the disconnect button is a control). */
-    public void remotePhone(int row, float[] r) {
-        float x = remoteColumnX();
-        set(r, x, remotePhonesY() + row * REMOTE_ROW_H, remoteX() + REMOTE_W - PANEL_PAD - x, REMOTE_ROW_H - 2f);
+    /**
+     * Visible row {@code row} of a panel's list (its text; a row's button is a control): {@link
+     * #LIST_PHONES} right of the QR code, {@link #LIST_OSC_ALLOWED} left in the OSC panel (the
+     * REMOVE button at its right end), {@link #LIST_OSC_CLIENTS} right of it.
+     */
+    public void listRow(int list, int row, float[] r) {
+        float x = switch (list) {
+            case LIST_PHONES -> remoteColumnX();
+            case LIST_OSC_ALLOWED -> remoteX() + PANEL_PAD;
+            default -> oscClientsX();
+        };
+        float y = (list == LIST_PHONES ? remotePhonesY() : oscListY()) + row * REMOTE_ROW_H;
+        float w = list == LIST_OSC_ALLOWED ? OSC_ALLOWED_W : remoteX() + REMOTE_W - PANEL_PAD - x;
+        set(r, x, y, w, REMOTE_ROW_H - 2f);
     }
 
     /** The "PHONES" heading over the phone rows. */
@@ -311,35 +334,83 @@ public final class EditorLayout {
         return remotePhonesY() + REMOTE_PHONE_ROWS * REMOTE_ROW_H + PANEL_PAD - remoteY();
     }
 
+    /** The OSC panel's box (drawn only while it is open): where the remote's is, as high as its lists need. */
+    public void oscPanel(float[] r) {
+        float lists = Math.max(OSC_ALLOWED_ROWS * REMOTE_ROW_H + 2f + BUTTON_H, OSC_CLIENT_ROWS * REMOTE_ROW_H);
+        set(r, remoteX(), remoteY(), REMOTE_W, oscListY() + lists + PANEL_PAD - remoteY());
+    }
+
+    /** The OSC panel's second line: what the server does, or why not, or why a setting was refused. */
+    public void oscMessage(float[] r) {
+        set(r, remoteX() + PANEL_PAD, remoteRow1Y(), REMOTE_W - 2 * PANEL_PAD, BUTTON_H);
+    }
+
+    /** The y of the headings over the OSC panel's two lists. */
+    public float oscHeadingY() {
+        return oscListY() - 9f;
+    }
+
+    /** The left edge of the OSC clients' column (its heading and rows). */
+    public float oscClientsX() {
+        return remoteX() + 2 * PANEL_PAD + OSC_ALLOWED_W + 12f;
+    }
+
+    private float oscListY() {
+        return remoteRow1Y() + BUTTON_H + PANEL_PAD + 18f;
+    }
+
     /**
      * The remote panel's control under (x, y), {@link Control#REMOTE_TITLE} for the rest of its
      * box, or {@link Control#NONE} outside it. Only asked while the panel is open. Allocates nothing.
      */
     public int remoteHit(float x, float y, float[] scratch) {
         remotePanel(scratch);
+        return boxHit(x, y, scratch, REMOTE_ROWS, REMOTE_ROW_COUNTS, REMOTE_ACTIONS, Control.REMOTE_TITLE);
+    }
+
+    /**
+     * The OSC panel's control under (x, y), {@link Control#OSC_TITLE} for the rest of its box, or
+     * {@link Control#NONE} outside it. Only asked while the panel is open. Allocates nothing.
+     */
+    public int oscHit(float x, float y, float[] scratch) {
+        oscPanel(scratch);
+        return boxHit(x, y, scratch, OSC_ROWS, OSC_ROW_COUNTS, OSC_ACTIONS, Control.OSC_TITLE);
+    }
+
+    /**
+     * A panel's control under (x, y) given its box in {@code scratch}: a row control ({@code
+     * rowKinds[k]}, {@code rowCounts[k]} of them), an action, else {@code rest} inside the box and
+     * {@link Control#NONE} outside it.
+     */
+    private int boxHit(float x, float y, float[] scratch, int[] rowKinds, int[] rowCounts, int[] actions, int rest) {
         if (!(x >= scratch[0] && x < scratch[0] + scratch[2] && y >= scratch[1] && y < scratch[1] + scratch[3])) {
             return Control.NONE;
         }
-        for (int kind : REMOTE_ROWS) {
-            int rows = kind == Control.REMOTE_DISCONNECT ? REMOTE_PHONE_ROWS : Layout.MAX_CUES;
-            for (int row = 0; row < rows; row++) {
-                if (inside(Control.of(kind, row), x, y, scratch)) {
-                    return Control.of(kind, row);
+        for (int k = 0; k < rowKinds.length; k++) {
+            for (int row = 0; row < rowCounts[k]; row++) {
+                if (inside(Control.of(rowKinds[k], row), x, y, scratch)) {
+                    return Control.of(rowKinds[k], row);
                 }
             }
         }
-        for (int kind : REMOTE_ACTIONS) {
+        for (int kind : actions) {
             if (inside(Control.of(kind, 0), x, y, scratch)) {
                 return Control.of(kind, 0);
             }
         }
-        return Control.of(Control.REMOTE_TITLE, 0);
+        return Control.of(rest, 0);
     }
 
     static final int[] REMOTE_ROWS = {Control.REMOTE_NEW_PIN, Control.REMOTE_LOCK, Control.REMOTE_DISCONNECT};
+    static final int[] REMOTE_ROW_COUNTS = {Layout.MAX_CUES, Layout.MAX_CUES, REMOTE_PHONE_ROWS};
     static final int[] REMOTE_ACTIONS = {Control.REMOTE_SWITCH, Control.REMOTE_PORT, Control.REMOTE_OFFER};
+    static final int[] OSC_ROWS = {Control.OSC_REMOVE};
+    static final int[] OSC_ROW_COUNTS = {OSC_ALLOWED_ROWS};
+    static final int[] OSC_ACTIONS = {Control.OSC_SWITCH, Control.OSC_PORT, Control.OSC_ADD};
 
     static final int[] PANEL_ACTIONS = {Control.PRESET_SAVE_AS, Control.PRESET_RENAME, Control.PRESET_DELETE};
+    private static final int[] PANEL_ROW_KINDS = {Control.PRESET_ROW};
+    private static final int[] PANEL_ROW_COUNTS = {PANEL_ROWS};
 
     /** Where the loudness and correlation read-outs go: right of the buttons, above the side controls. */
     public void readouts(float[] r) {
@@ -451,7 +522,7 @@ public final class EditorLayout {
         Control.TALKBACK_DIM, Control.TALKBACK_SOURCE, Control.CLICK_SOURCE,
         Control.CUE_TONE_HP, Control.CUE_TONE_LOW, Control.CUE_TONE_HIGH, Control.CUE_CROSSFEED, Control.CUE_AMBIENCE,
         Control.AMBIENCE_SIZE, Control.AMBIENCE_DECAY, Control.AMBIENCE_PREDELAY, Control.CUE_MAX_SPL,
-        Control.CALIBRATION, Control.DOSE_RESET, Control.REMOTE
+        Control.CALIBRATION, Control.DOSE_RESET, Control.REMOTE, Control.OSC
     };
 
     private boolean inside(int control, float x, float y, float[] r) {

@@ -4,6 +4,7 @@ import static org.lwjgl.nanovg.NanoVG.*;
 
 import org.foldback.control.Controller;
 import org.foldback.control.DspLoad;
+import org.foldback.control.OscStatus;
 import org.foldback.control.RemoteStatus;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.Layout;
@@ -89,6 +90,19 @@ final class EditorRenderer {
     private String messageSeen;
     private int phoneScrollSeen = -1;
     private int phonesShown;
+    // The OSC panel's texts, encoded when what they show changes, not per frame.
+    private final Utf8Text oscMessage = new Utf8Text(400);
+    private final Utf8Text[] allowedText = new Utf8Text[EditorLayout.OSC_ALLOWED_ROWS];
+    private final Utf8Text[] clientText = new Utf8Text[EditorLayout.OSC_CLIENT_ROWS];
+    private OscStatus oscSeen;
+    private String oscMessageSeen;
+    private boolean oscEnabledSeen;
+    private int oscPortSeen = -1;
+    private java.util.List<String> allowedSeen;
+    private int allowedScrollSeen = -1;
+    private int clientScrollSeen = -1;
+    private int allowedShown;
+    private int clientsShown;
 
     EditorRenderer(long vg, int font) {
         this.vg = vg;
@@ -111,6 +125,12 @@ final class EditorRenderer {
         for (int i = 0; i < phoneText.length; i++) {
             phoneText[i] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4 + 80);
         }
+        for (int i = 0; i < allowedText.length; i++) {
+            allowedText[i] = new Utf8Text(Layout.MAX_NAME_LENGTH * 4);
+        }
+        for (int i = 0; i < clientText.length; i++) {
+            clientText[i] = new Utf8Text(120);
+        }
     }
 
     void free() {
@@ -122,7 +142,7 @@ final class EditorRenderer {
      * lock and without a call into the host (OpenGL thread).
      */
     void draw(int widthPx, int heightPx, float scale, Controller instance, int cue, Programs programs,
-            NameField rename, PresetPanel presets, RemotePanel remote) {
+            NameField rename, PresetPanel presets, RemotePanel remote, OscPanel osc) {
         ParamReader params = instance.params();
         StateSnapshot state = instance.snapshot();
         float w = widthPx / scale;
@@ -145,7 +165,8 @@ final class EditorRenderer {
         drawTalkback(params);
         drawSlots(state);
         drawPresets(programs, presets);
-        drawRemoteButton(remote);
+        topButton(Control.of(Control.REMOTE, 0), remote.isOpen(), remote.status().running(), "REMOTE");
+        topButton(Control.of(Control.OSC, 0), osc.isOpen(), osc.status().running(), "OSC");
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             drawStrip(s, params, cue, metered ? readings[s] : null, state.meterReference());
             drawSourceName(s, state, rename);
@@ -155,6 +176,7 @@ final class EditorRenderer {
         drawCueName(cue, rename);
         drawPresetPanel(presets, programs, rename);
         drawRemotePanel(remote, rename, state, instance.id());
+        drawOscPanel(osc, rename);
         drawNotice(state.notice());
         drawDspLoad(instance);
         nvgEndFrame(vg);
@@ -209,10 +231,7 @@ final class EditorRenderer {
             return;
         }
         layout.panel(r);
-        fillRound(r, 4f, null, 36, 38, 44);
-        nvgStrokeWidth(vg, 1f);
-        nvgStrokeColor(vg, nvgRGBA((byte) 110, (byte) 112, (byte) 120, (byte) 255, colour));
-        nvgStroke(vg);
+        panelBox(r);
 
         layout.rect(Control.of(Control.PRESET_TITLE, 0), r);
         int target = field.target();
@@ -269,18 +288,52 @@ final class EditorRenderer {
         button(r, presets.confirmingDelete(), OVER, !userSelected ? "" : presets.confirmingDelete() ? "SURE?" : "DELETE");
     }
 
-    /** REMOTE in the top bar: lit while its panel is open, a green light while the process's server runs. */
-    private void drawRemoteButton(RemotePanel remote) {
-        layout.rect(Control.of(Control.REMOTE, 0), r);
-        boolean open = remote.isOpen();
+    /** A panel's button in the top bar (REMOTE, OSC): lit while its panel is open, a green light while the process's server runs. */
+    private void topButton(int control, boolean open, boolean serving, String name) {
+        layout.rect(control, r);
         fillRound(r, 3f, open ? HOT : null, 52, 55, 62);
-        text.clear().append("REMOTE");
+        text.clear().append(name);
         label(text.done(), r[0] + r[2] / 2 + 5f, r[1] + r[3] / 2, 11f, open ? 20 : 220); // right of the light
-        boolean serving = remote.status().running();
         fill(serving ? PEAK[0] : 70, serving ? PEAK[1] : 72, serving ? PEAK[2] : 78, 255);
         nvgBeginPath(vg);
         nvgCircle(vg, r[0] + 9f, r[1] + r[3] / 2, 3.5f);
         nvgFill(vg);
+    }
+
+    /** An open panel's box: dark, outlined. */
+    private void panelBox(float[] box) {
+        fillRound(box, 4f, null, 36, 38, 44);
+        nvgStrokeWidth(vg, 1f);
+        nvgStrokeColor(vg, nvgRGBA((byte) 110, (byte) 112, (byte) 120, (byte) 255, colour));
+        nvgStroke(vg);
+    }
+
+    /** A server's port box (or the field while a port is typed into it) and its on/off switch, lit green while on. */
+    private void portAndSwitch(int portControl, int switchControl, NameField field, int port, boolean enabled) {
+        layout.rect(portControl, r);
+        if (field.active() && field.target() == portControl) {
+            drawField(r, field, 12f);
+        } else {
+            fillRound(r, 3f, null, 52, 55, 62);
+            text.clear().append("PORT ").append(port);
+            label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 225);
+        }
+        layout.rect(switchControl, r);
+        button(r, enabled, PEAK, enabled ? "ON" : "OFF");
+    }
+
+    /** The first {@code shown} rows of a panel's list: each row's text, and its button ({@code buttonKind}) when there is one. */
+    private void listRows(int list, Utf8Text[] texts, int shown, int buttonKind, String buttonName) {
+        for (int row = 0; row < shown; row++) {
+            layout.listRow(list, row, r);
+            nvgScissor(vg, r[0], r[1], r[2], r[3]);
+            leftLabel(texts[row].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 11f, 225);
+            nvgResetScissor(vg);
+            if (buttonKind != Control.NONE) {
+                layout.rect(Control.of(buttonKind, row), r);
+                button(r, false, OVER, buttonName);
+            }
+        }
     }
 
     /** A source's name over its strip (clipped to it), or the name field while it is renamed. */
@@ -313,10 +366,7 @@ final class EditorRenderer {
         boolean enabled = panel.enabled(); // first: it makes the PINs and locks written before it visible
         RemoteStatus status = panel.status();
         layout.remotePanel(r);
-        fillRound(r, 4f, null, 36, 38, 44);
-        nvgStrokeWidth(vg, 1f);
-        nvgStrokeColor(vg, nvgRGBA((byte) 110, (byte) 112, (byte) 120, (byte) 255, colour));
-        nvgStroke(vg);
+        panelBox(r);
 
         layout.rect(Control.of(Control.REMOTE_TITLE, 0), r);
         if (field.active() && field.target() == Control.of(Control.REMOTE_TITLE, 0)) {
@@ -330,16 +380,7 @@ final class EditorRenderer {
             leftLabel(remoteName.bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 12f, 225);
         }
 
-        layout.rect(Control.of(Control.REMOTE_PORT, 0), r);
-        if (field.active() && field.target() == Control.of(Control.REMOTE_PORT, 0)) {
-            drawField(r, field, 12f);
-        } else {
-            fillRound(r, 3f, null, 52, 55, 62);
-            text.clear().append("PORT ").append(panel.port());
-            label(text.done(), r[0] + r[2] / 2, r[1] + r[3] / 2, 11f, 225);
-        }
-        layout.rect(Control.of(Control.REMOTE_SWITCH, 0), r);
-        button(r, enabled, PEAK, enabled ? "ON" : "OFF");
+        portAndSwitch(Control.of(Control.REMOTE_PORT, 0), Control.of(Control.REMOTE_SWITCH, 0), field, panel.port(), enabled);
 
         String message = panel.message();
         if (status != statusSeen || message != messageSeen || panel.phoneScroll() != phoneScrollSeen) {
@@ -382,11 +423,111 @@ final class EditorRenderer {
         text.clear().append("PHONES");
         leftLabel(text.done(), layout.remoteX0() + 2f * EditorLayout.PANEL_PAD + EditorLayout.REMOTE_QR + 8f,
                 layout.remotePhonesHeadingY(), 10f, 150);
-        for (int row = 0; row < phonesShown; row++) {
-            layout.remotePhone(row, r);
-            leftLabel(phoneText[row].bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 11f, 225);
-            layout.rect(Control.of(Control.REMOTE_DISCONNECT, row), r);
-            button(r, false, OVER, "DISCONNECT");
+        listRows(EditorLayout.LIST_PHONES, phoneText, phonesShown, Control.REMOTE_DISCONNECT, "DISCONNECT");
+    }
+
+    /**
+     * The open OSC panel over the strips: title, port and switch; what the server does or why not
+     * (a port in use, a refused setting) in red; the allowed addresses with REMOVE and ADD ADDRESS
+     * (or the field while one is typed); the clients heard lately, each with how long ago.
+     */
+    private void drawOscPanel(OscPanel panel, NameField field) {
+        if (!panel.isOpen()) {
+            return;
+        }
+        OscStatus status = panel.status();
+        String message = panel.message();
+        boolean enabled = panel.enabled();
+        int port = panel.port();
+        layout.oscPanel(r);
+        panelBox(r);
+        layout.rect(Control.of(Control.OSC_TITLE, 0), r);
+        text.clear().append("OSC");
+        leftLabel(text.done(), r[0] + 4f, r[1] + r[3] / 2, 12f, 225);
+        portAndSwitch(Control.of(Control.OSC_PORT, 0), Control.of(Control.OSC_SWITCH, 0), field, port, enabled);
+
+        if (status != oscSeen || message != oscMessageSeen || enabled != oscEnabledSeen || port != oscPortSeen
+                || panel.clientRows().first() != clientScrollSeen) {
+            encodeOsc(status, message, enabled, port, panel.clientRows()); // on a change only
+        }
+        java.util.List<String> allowed = panel.allowed();
+        if (allowed != allowedSeen || panel.allowedRows().first() != allowedScrollSeen) {
+            encodeAllowed(allowed, panel.allowedRows());
+        }
+        layout.oscMessage(r);
+        drawText(oscMessage.bytesForDraw(), r[0] + 4f, r[1] + r[3] / 2, 11f, 200, NVG_ALIGN_LEFT | NVG_ALIGN_MIDDLE,
+                message != null || status.problem() != null ? OVER : null);
+
+        float headingY = layout.oscHeadingY();
+        text.clear().append("ALLOWED CLIENTS (").append(allowed.size()).append(')');
+        leftLabel(text.done(), layout.remoteX0() + EditorLayout.PANEL_PAD, headingY, 10f, 150);
+        text.clear().append("CLIENTS HEARD");
+        leftLabel(text.done(), layout.oscClientsX(), headingY, 10f, 150);
+        listRows(EditorLayout.LIST_OSC_ALLOWED, allowedText, allowedShown, Control.OSC_REMOVE, "REMOVE");
+        layout.rect(Control.of(Control.OSC_ADD, 0), r);
+        if (field.active() && field.target() == Control.of(Control.OSC_ADD, 0)) {
+            drawField(r, field, 12f);
+        } else {
+            button(r, false, HOT, "ADD ADDRESS");
+        }
+        listRows(EditorLayout.LIST_OSC_CLIENTS, clientText, clientsShown, Control.NONE, "");
+        // How long ago each client was heard: a figure per frame into the shared buffer, no allocation.
+        long now = System.currentTimeMillis();
+        java.util.List<OscStatus.Client> clients = status.clients();
+        int first = panel.clientRows().first();
+        for (int row = 0; row < clientsShown && first + row < clients.size(); row++) {
+            long seconds = Math.max(0, (now - clients.get(first + row).lastSeenMillis()) / 1000);
+            layout.listRow(EditorLayout.LIST_OSC_CLIENTS, row, r);
+            text.clear().append(seconds).append(" s ago");
+            drawText(text.done(), r[0] + r[2] - 4f, r[1] + r[3] / 2, 11f, 200, NVG_ALIGN_RIGHT | NVG_ALIGN_MIDDLE);
+        }
+    }
+
+    /** The OSC panel's line and client rows for a new status, message, setting or scroll: never per frame. */
+    private void encodeOsc(OscStatus status, String message, boolean enabled, int port, ListScroll rows) {
+        oscSeen = status;
+        oscMessageSeen = message;
+        oscEnabledSeen = enabled;
+        oscPortSeen = port;
+        clientScrollSeen = rows.first();
+        Utf8Text t = oscMessage.clear();
+        if (message != null) {
+            t.append(message);
+        } else if (status.problem() != null) {
+            t.append(status.problem());
+        } else if (status.running() && (!enabled || status.port() != port)) {
+            t.append("The process's OSC server runs on UDP port ").append(status.port())
+                    .append(" with another instance's settings (the first with OSC on).");
+        } else if (status.running()) {
+            t.append("Serving on UDP port ").append(status.port()).append(status.loopbackOnly()
+                    ? ", this computer only: add the tablets' network to reach it from them."
+                    : " to the allowed clients.");
+        } else if (enabled) {
+            t.append("Starting on UDP port ").append(port).append(" ...");
+        } else {
+            t.append("Off: switch it on to let TouchOSC, Open Stage Control or a script mix the cues.");
+        }
+        t.done();
+        java.util.List<OscStatus.Client> clients = status.clients();
+        clientsShown = rows.shown(clients.size());
+        for (int row = 0; row < clientsShown; row++) {
+            OscStatus.Client c = clients.get(rows.first() + row);
+            Utf8Text line = clientText[row].clear().append(c.address()).append("   ").append(c.messages())
+                    .append(c.messages() == 1 ? " message" : " messages");
+            if (c.feedback()) {
+                line.append(", feedback");
+            }
+            line.done();
+        }
+    }
+
+    /** The allowed addresses' rows for a new list or scroll: never per frame. */
+    private void encodeAllowed(java.util.List<String> allowed, ListScroll rows) {
+        allowedSeen = allowed;
+        allowedScrollSeen = rows.first();
+        allowedShown = rows.shown(allowed.size());
+        for (int row = 0; row < allowedShown; row++) {
+            allowedText[row].clear().append(allowed.get(rows.first() + row)).done();
         }
     }
 

@@ -94,7 +94,7 @@ public final class FoldbackEditor implements EditorView {
         GL.setCapabilities(caps); // JUCE may render from a pool thread: caps are per thread in LWJGL
         showMetersOf(input.selectedCue());
         renderer.draw(widthPx, heightPx, scale > 0 ? scale : 1f, instance, input.selectedCue(), input.programs(),
-                input.rename(), input.presets(), input.remote());
+                input.rename(), input.presets(), input.remote(), input.osc());
         frameTimes.add(System.nanoTime() - start);
         allocations.frameDone();
     }

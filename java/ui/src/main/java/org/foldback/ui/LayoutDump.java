@@ -53,6 +53,22 @@ public final class LayoutDump {
         }
         layout.remoteQr(r);
         row(out, "remote.qr", r);
+        // The OSC panel's parts, where they are while it is open.
+        line(out, layout, Control.of(Control.OSC_TITLE, 0), r);
+        for (int row = 0; row < EditorLayout.OSC_ALLOWED_ROWS; row++) {
+            line(out, layout, Control.of(Control.OSC_REMOVE, row), r);
+        }
+        for (int kind : EditorLayout.OSC_ACTIONS) {
+            line(out, layout, Control.of(kind, 0), r);
+        }
+        layout.oscPanel(r);
+        row(out, "osc.panel", r);
+        layout.oscMessage(r);
+        row(out, "osc.message", r);
+        for (int row = 0; row < EditorLayout.OSC_CLIENT_ROWS; row++) {
+            layout.listRow(EditorLayout.LIST_OSC_CLIENTS, row, r);
+            row(out, "osc.client." + (row + 1), r);
+        }
         for (int s = 0; s < Layout.MAX_SOURCES; s++) {
             layout.sourceMeter(s, r);
             row(out, "source.meter." + (s + 1), r);

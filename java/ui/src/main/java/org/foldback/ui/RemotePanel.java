@@ -15,52 +15,14 @@ import org.foldback.engine.Layout;
  * String replaced only when it changes, so drawing encodes it only then. The server's status is a
  * value the remote replaces whole when it changes, read by drawing directly.
  */
-final class RemotePanel {
-    /** Ports a phone's browser reaches without root, as the state allows. */
-    static final int MIN_PORT = 1024;
-    static final int MAX_PORT = 65535;
-
-    private final Controller host;
-
-    private volatile boolean open;
-    private volatile boolean enabled;
-    private volatile int port;
+final class RemotePanel extends ServerPanel {
     private final String[] pins = new String[Layout.MAX_CUES];
     private final boolean[] locked = new boolean[Layout.MAX_CUES];
-    private volatile int phoneScroll;
-    /** A refusal of the panel's own (a port typed out of range), shown until the next action. */
-    private volatile String message;
+    private final ListScroll phones = new ListScroll(EditorLayout.REMOTE_PHONE_ROWS);
     private volatile String name = "";
 
     RemotePanel(Controller host) {
-        this.host = host;
-    }
-
-    boolean isOpen() {
-        return open;
-    }
-
-    void toggle() {
-        if (open) {
-            close();
-            return;
-        }
-        refresh();
-        open = true;
-    }
-
-    void close() {
-        open = false;
-        message = null;
-    }
-
-    /** Whether this instance's remote is switched on (as read when the panel last acted). */
-    boolean enabled() {
-        return enabled;
-    }
-
-    int port() {
-        return port;
+        super(host);
     }
 
     String pin(int cue) {
@@ -76,12 +38,8 @@ final class RemotePanel {
         return name;
     }
 
-    String message() {
-        return message;
-    }
-
     int phoneScroll() {
-        return phoneScroll;
+        return phones.first();
     }
 
     /** The server's status now (one read; the same object until it changes). */
@@ -95,18 +53,8 @@ final class RemotePanel {
         refresh();
     }
 
-    /** A port typed into the port box: taken when it is a number from 1024 to 65535, else refused with a reason. */
-    void setPort(String typed) {
-        int wanted;
-        try {
-            wanted = Integer.parseInt(typed.strip());
-        } catch (NumberFormatException e) {
-            wanted = -1;
-        }
-        if (wanted < MIN_PORT || wanted > MAX_PORT) {
-            message = "the port must be a number from " + MIN_PORT + " to " + MAX_PORT;
-            return;
-        }
+    @Override
+    protected void usePort(int wanted) {
         message = null;
         host.setRemote(host.remoteEnabled(), wanted);
         refresh();
@@ -142,21 +90,21 @@ final class RemotePanel {
 
     /** Disconnects the phone on visible row {@code row}, if there is one. */
     void disconnect(int row) {
-        java.util.List<RemoteStatus.Phone> phones = status().phones();
-        int i = phoneScroll + row;
-        if (i < phones.size()) {
-            host.disconnectPhone(phones.get(i));
+        java.util.List<RemoteStatus.Phone> list = status().phones();
+        int i = phones.item(row, list.size());
+        if (i >= 0) {
+            host.disconnectPhone(list.get(i));
         }
     }
 
     /** The wheel over the phones: one row per notch. */
     void scrollPhones(int rows) {
-        int max = Math.max(0, status().phones().size() - EditorLayout.REMOTE_PHONE_ROWS);
-        phoneScroll = Math.max(0, Math.min(max, phoneScroll + rows));
+        phones.scroll(rows, status().phones().size());
     }
 
     /** Reads what the instance holds now. A PIN is made the first time it is asked for (the state makes it). */
-    private void refresh() {
+    @Override
+    protected void refresh() {
         for (int c = 0; c < Layout.MAX_CUES; c++) {
             String pin = host.remotePin(c);
             if (!pin.equals(pins[c])) {

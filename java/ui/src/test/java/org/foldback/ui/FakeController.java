@@ -311,7 +311,7 @@ final class FakeController implements Controller {
         disconnected.add(phone);
     }
 
-    // ---- OSC and meter demand: the editor does not use them yet; kept in memory. --------------------
+    // ---- OSC and meter demand, kept in memory (the OSC panel is tested against a real instance: OscPanelTest).
 
     private boolean oscOn;
     private int oscPort = 8000;

@@ -23,14 +23,14 @@ class RemotePanelTest {
     private final EditorLayout layout = new EditorLayout();
     private final float[] r = new float[4];
 
+    private final Engineer engineer = new Engineer(input);
+
     private void click(int control) {
-        layout.rect(control, r);
-        input.mouse(EditorView.MOUSE_DOWN, r[0] + r[2] / 2, r[1] + r[3] / 2, 0, 0);
-        input.mouse(EditorView.MOUSE_UP, r[0] + r[2] / 2, r[1] + r[3] / 2, 0, 0);
+        engineer.click(control);
     }
 
     private void type(String text) {
-        text.codePoints().forEach(cp -> input.key(0, 0, cp));
+        engineer.type(text);
     }
 
     private void open() {
@@ -56,22 +56,14 @@ class RemotePanelTest {
         click(Control.of(Control.REMOTE_PORT, 0));
         assertTrue(input.rename().active());
         assertEquals("8337", input.rename().text(), "the field starts with the port");
-        for (int i = 0; i < 4; i++) {
-            input.key(EditorView.KEY_BACKSPACE, 0, 0);
-        }
-        type("9000");
-        input.key(EditorView.KEY_RETURN, 0, 0);
+        engineer.retype(4, "9000");
         assertEquals(9000, host.remotePort());
         assertEquals(9000, panel.port());
         assertNull(panel.message());
 
         for (String bad : new String[] {"80", "70000", "port", ""}) {
             click(Control.of(Control.REMOTE_PORT, 0));
-            for (int i = 0; i < 4; i++) {
-                input.key(EditorView.KEY_BACKSPACE, 0, 0);
-            }
-            type(bad);
-            input.key(EditorView.KEY_RETURN, 0, 0);
+            engineer.retype(4, bad);
             assertEquals(9000, host.remotePort(), "'" + bad + "' changes nothing");
             assertEquals("the port must be a number from 1024 to 65535", panel.message());
         }
