@@ -40,6 +40,8 @@ grep -q "realtime mode" "$WORK/jackd.log" || { cat "$WORK/jackd.log"; fail "jack
 jack_metro -n tone -b 60 -f 440 -A 0.25 -D 990 >/dev/null 2>&1 &
 cleanup_hooks+=("kill $! 2>/dev/null")
 
+# The JVM logs its safepoints and collections (wall-clock milliseconds): what stops the audio thread.
+export FOLDBACK_JVM_OPTIONS="${FOLDBACK_JVM_OPTIONS:-} -Xlog:safepoint=info,gc=info:file=$WORK/jvm.log:tm"
 (sleep 300) 2>/dev/null | jalv -n foldback -x -l "$WORK/state-osc" "$URI" >"$WORK/jalv.log" 2>&1 &
 jalv_pid=$!
 cleanup_hooks+=("kill -9 $jalv_pid 2>/dev/null")
@@ -136,21 +138,14 @@ sleep 0.5
 kill -TERM "$counter"; wait "$counter" || true
 kill -0 "$jalv_pid" 2>/dev/null || { cat "$WORK/jalv.log"; fail "jalv died during the flood"; }
 
-read -r quiet flood quiet_s flood_s total < <(python3 - "$WORK/phases.txt" "$WORK/xruns.txt" <<'PY'
-import sys
-phases = [(k, float(a), float(b)) for k, a, b in (l.split() for l in open(sys.argv[1]))]
-stamps = [float(l.split("=")[1]) for l in open(sys.argv[2]) if l.startswith("xrun_at=")]
-count = {"Q": 0, "F": 0}
-length = {"Q": 0.0, "F": 0.0}
-for k, a, b in phases:
-    length[k] += b - a
-    count[k] += sum(1 for s in stamps if a <= s < b)
-print(count["Q"], count["F"], "%.1f" % length["Q"], "%.1f" % length["F"], len(stamps))
-PY
-)
+python3 "$(dirname "$0")/xrun_phases.py" "$WORK/phases.txt" "$WORK/xruns.txt" "$WORK/jvm.log" > "$WORK/figures.txt" \
+    || fail "cannot split the run into its phases"
+tr '\n' ' ' < "$WORK/figures.txt"; echo
+figure() { sed -n "s/^$1=//p" "$WORK/figures.txt"; }
+quiet=$(figure quiet_xruns) flood=$(figure flood_xruns) flood_s=$(figure flood_seconds)
 sent_rate=$(awk -v n="$flood_messages" -v s="$flood_s" 'BEGIN { printf "%.0f", 4 * n / s }')
 margin=$(awk -v q="$quiet" 'BEGIN { printf "%d", 3 + 3 * sqrt(2 * q) }')
-echo "xruns: quiet $quiet in $quiet_s s, flood $flood in $flood_s s (margin $margin; $total in the whole count); flood: $((4 * flood_messages)) messages at $sent_rate a second; load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "xruns: quiet $quiet, flood $flood (margin $margin); flood: $((4 * flood_messages)) messages at $sent_rate a second; load average $(cut -d' ' -f1 /proc/loadavg)"
 
 # The flood's values came back to the watcher (the server acted on them; feedback runs at 20 Hz).
 fed=$(since_mark | grep -cE "/foldback/$id/cue/([3-9]|[1-9][0-9])/send/[0-9]+/level f -[1-4][0-9]\.0" || true)
@@ -175,7 +170,7 @@ python3 -c "import sys; d = float('$meter_after') - float('$meter_before'); sys.
 
 # jalv's release writes the shim's block-time telemetry (whole run: start, quiet and flood).
 kill -TERM "$jalv_pid"
-for _ in $(seq 50); do kill -0 "$jalv_pid" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 100); do grep -q "block time: " "$LOG" && break; sleep 0.1; done
 telemetry=$(grep "block time: " "$LOG" | tail -1 || true)
 echo "telemetry over the whole run: ${telemetry#*block time: }"
 assert_no_jvm_crash
