@@ -119,7 +119,27 @@ mark
 "$WORK/xrun_count" 600 stamps > "$WORK/xruns.txt" 2>&1 &
 counter=$!
 cleanup_hooks+=("kill $counter 2>/dev/null")
-sleep 1
+# audio_alive WHEN: fails, with the stacks of jalv's threads (gdb) and of the JVM's (jstack), if
+# JACK reported more than 300 xruns in a second: jalv's process thread has stopped finishing its
+# cycles (a 64-frame period is 750 cycles a second).
+audio_alive() {
+    local n0 n1
+    n0=$(grep -c xrun_at "$WORK/xruns.txt" || true)
+    sleep 1
+    n1=$(grep -c xrun_at "$WORK/xruns.txt" || true)
+    [ $((n1 - n0)) -le 300 ] && return 0
+    echo "jalv's real-time thread: $(ps -L -o tid=,cls=,stat=,wchan:32= -p "$jalv_pid" | awk '$2 == "FF"')"
+    timeout 60 gdb -batch -p "$jalv_pid" -ex "thread apply all bt 25" > "$WORK/jalv-stacks.txt" 2>&1 || true
+    timeout 30 jstack "$jalv_pid" > "$WORK/jvm-stacks.txt" 2>&1 || true
+    local rt
+    rt=$(ps -L -o tid=,cls= -p "$jalv_pid" | awk '$2 == "FF" { print $1; exit }')
+    echo "--- the real-time thread's stack (LWP $rt; all threads in $WORK/jalv-stacks.txt, Java's in jvm-stacks.txt):"
+    awk -v lwp="LWP $rt" 'index($0, lwp) { on = 1 } on && /^$/ { exit } on' "$WORK/jalv-stacks.txt" | head -40
+    grep -A 12 '"foldback-osc-in"' "$WORK/jvm-stacks.txt" || true
+    tail -3 "$WORK/jackd.log"
+    fail "$1: jalv's audio thread stopped finishing its cycles ($((n1 - n0)) xruns in one second)"
+}
+audio_alive "after the xrun counter joined the graph"
 now() { date +%s.%N; }
 : > "$WORK/phases.txt"
 flood_seconds=0
@@ -134,7 +154,7 @@ for kind in Q F F Q Q F F Q; do
     t1=$(now)
     echo "$kind $t0 $t1" >> "$WORK/phases.txt"
 done
-sleep 0.5
+audio_alive "after the phases"
 kill -TERM "$counter"; wait "$counter" || true
 kill -0 "$jalv_pid" 2>/dev/null || { cat "$WORK/jalv.log"; fail "jalv died during the flood"; }
 
