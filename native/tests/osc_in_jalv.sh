@@ -14,7 +14,8 @@
 # two Poisson counts with the quiet rate, plus 3 for a machine that other jobs share; the flood
 # really ran (>= 5,000 messages a second sent); the watcher got the flood's values back as
 # feedback; after the flood the server still answers, an edit comes back exactly, and cue 2's
-# meter moves by the 14 dB its send was moved. About 55 s.
+# meter moves by the 14 dB its send was moved. About 65 s. Labelled known_failing (VALIDATION.md,
+# "Open failures"): it fails in about one run in three on the shared 2-core machine.
 source "$(dirname "$0")/lib.sh"
 
 PHASE=${FOLDBACK_OSC_PHASE_SECONDS:-5}
