@@ -6,19 +6,22 @@
 # second (send levels, pans as text, cue levels by parameter ID and Ardour's /cue faders on the
 # cues a watcher is not checking) while `oscsend` and `oscdump` query, subscribe and check.
 #
-# The run alternates quiet and flood phases of PHASE seconds in the order Q F F Q Q F F Q (a
-# drift of the machine's load over the run weighs on both alike). JACK's xruns are counted by a
+# The run alternates phases of PHASE seconds: quiet (Q), flood (F), and the same flood sent to a
+# native sink instead (S: an oscdump writing to /dev/null), in the order Q S F F S Q Q S F F S Q
+# (a drift of the machine's load over the run weighs on every kind alike). The sink phases say
+# what sending 10,000 datagrams a second costs this machine when nothing in the plugin reads
+# them: printed next to the others, to tell the plugin's share from the rest. JACK's xruns are counted by a
 # client of our own (native/bench/xrun_count.c) that stamps each one, so both counts come from one
 # server, one jalv and one JVM. Asserted: the flood phases have no more xruns than the quiet ones
 # plus a margin of 3 + 3 * sqrt(2 * quiet), i.e. three standard deviations of the difference of
 # two Poisson counts with the quiet rate, plus 3 for a machine that other jobs share; the flood
 # really ran (>= 5,000 messages a second sent); the watcher got the flood's values back as
 # feedback; after the flood the server still answers, an edit comes back exactly, and cue 2's
-# meter moves by the 14 dB its send was moved. About 65 s. Labelled known_failing (VALIDATION.md,
+# meter moves by the 14 dB its send was moved. About 70 s. Labelled known_failing (VALIDATION.md,
 # "Open failures"): it fails in about one run in three on the shared 2-core machine.
 source "$(dirname "$0")/lib.sh"
 
-PHASE=${FOLDBACK_OSC_PHASE_SECONDS:-5}
+PHASE=${FOLDBACK_OSC_PHASE_SECONDS:-4}
 RATE=10000   # messages a second in the flood
 export LV2_PATH="$WORK/lv2"
 mkdir -p "$LV2_PATH"
@@ -28,6 +31,7 @@ URI="http://foldback.dev/plugins/foldback"
 free_udp() { python3 -c "import socket; s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"; }
 port=$(free_udp)
 reply=$(free_udp)
+sink=$(free_udp)
 python3 "$(dirname "$0")/juce_state.py" lv2-dir "$WORK/state-osc" "$URI" <<JSON
 {"format": "foldback-state", "schema": 2, "params": {"cue2.src1.level": -20.0},
  "osc": {"enabled": true, "port": $port, "allowed": ["127.0.0.1"]}}
@@ -144,14 +148,16 @@ audio_alive "after the xrun counter joined the graph"
 now() { date +%s.%N; }
 : > "$WORK/phases.txt"
 flood_seconds=0
-for kind in Q F F Q Q F F Q; do
+oscdump "$sink" > /dev/null 2>&1 &
+cleanup_hooks+=("kill $! 2>/dev/null")
+for kind in Q S F F S Q Q S F F S Q; do
     subscribe   # a subscription lasts 10 s
     t0=$(now)
-    if [ "$kind" = F ]; then
-        oscsendfile 127.0.0.1 "$port" "$WORK/flood.txt" >/dev/null 2>&1 || fail "oscsendfile failed"
-    else
-        sleep "$PHASE"
-    fi
+    case $kind in
+        F) oscsendfile 127.0.0.1 "$port" "$WORK/flood.txt" >/dev/null 2>&1 || fail "oscsendfile failed" ;;
+        S) oscsendfile 127.0.0.1 "$sink" "$WORK/flood.txt" >/dev/null 2>&1 || fail "oscsendfile failed" ;;
+        Q) sleep "$PHASE" ;;
+    esac
     t1=$(now)
     echo "$kind $t0 $t1" >> "$WORK/phases.txt"
 done
@@ -163,10 +169,10 @@ python3 "$(dirname "$0")/xrun_phases.py" "$WORK/phases.txt" "$WORK/xruns.txt" "$
     || fail "cannot split the run into its phases"
 tr '\n' ' ' < "$WORK/figures.txt"; echo
 figure() { sed -n "s/^$1=//p" "$WORK/figures.txt"; }
-quiet=$(figure quiet_xruns) flood=$(figure flood_xruns) flood_s=$(figure flood_seconds)
+quiet=$(figure quiet_xruns) flood=$(figure flood_xruns) sunk=$(figure sink_xruns) flood_s=$(figure flood_seconds)
 sent_rate=$(awk -v n="$flood_messages" -v s="$flood_s" 'BEGIN { printf "%.0f", 4 * n / s }')
 margin=$(awk -v q="$quiet" 'BEGIN { printf "%d", 3 + 3 * sqrt(2 * q) }')
-echo "xruns: quiet $quiet, flood $flood (margin $margin); flood: $((4 * flood_messages)) messages at $sent_rate a second; load average $(cut -d' ' -f1 /proc/loadavg)"
+echo "xruns: quiet $quiet, flood $flood (margin $margin), the same flood into a native sink $sunk; flood: $((4 * flood_messages)) messages at $sent_rate a second; load average $(cut -d' ' -f1 /proc/loadavg)"
 
 # The flood's values came back to the watcher (the server acted on them; feedback runs at 20 Hz).
 fed=$(since_mark | grep -cE "/foldback/$id/cue/([3-9]|[1-9][0-9])/send/[0-9]+/level f -[1-4][0-9]\.0" || true)
@@ -202,5 +208,5 @@ telemetry=$(grep "block time: " "$LOG" | tail -1 || true)
 echo "telemetry over the whole run: ${telemetry#*block time: }"
 assert_no_jvm_crash
 [ "$flood" -le $((quiet + margin)) ] \
-    || fail "OSC made the audio late: $flood xruns in the flood phases against $quiet in the quiet ones (margin $margin)"
-pass "OSC flood in jalv (SCHED_FIFO, 64 frames at 48 kHz): $flood xruns flooded vs $quiet quiet at $sent_rate messages/s; feedback, answers and audio intact"
+    || fail "OSC made the audio late: $flood xruns in the flood phases against $quiet in the quiet ones (margin $margin; $sunk with the flood sent to a native sink)"
+pass "OSC flood in jalv (SCHED_FIFO, 64 frames at 48 kHz): $flood xruns flooded vs $quiet quiet ($sunk into a native sink) at $sent_rate messages/s; feedback, answers and audio intact"

@@ -2,7 +2,8 @@
 """Splits one real-time run into its phases and prints key=value figures per phase kind.
 
 usage: xrun_phases.py PHASES XRUNS JVM_LOG
-  PHASES   lines "KIND START END" (KIND Q for quiet, F for flood; times as `date +%s.%N`)
+  PHASES   lines "KIND START END" (KIND Q quiet, F flood, S the flood into a native sink; times
+           as `date +%s.%N`)
   XRUNS    xrun_count's output with "stamps" (xrun_at=SECONDS lines, native/bench/xrun_count.c)
   JVM_LOG  the JVM's -Xlog:safepoint=info,gc=info with the `tm` decorator ([MILLISECONDS] ...)
 
@@ -13,7 +14,7 @@ one long wait JACK reports every period it lost), collections started, and the l
 import re
 import sys
 
-KINDS = (("Q", "quiet"), ("F", "flood"))
+KINDS = (("Q", "quiet"), ("F", "flood"), ("S", "sink"))
 
 
 def main(phases_path, xruns_path, jvm_log_path):
