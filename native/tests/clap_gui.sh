@@ -9,10 +9,17 @@
 #  - a size below the minimum (adjust_size, set_size): the editor's minimum;
 #  - a click on a send's mute reaches the host as one gesture (begin, value 1, end) through
 #    CLAP's output events;
-#  - opened and closed 10 times while audio renders on another thread (editor-cycles): audio
-#    exact, every view closed, threads and resident memory within bounds;
+#  - opened and closed 40 times while audio renders on another thread (editor-cycles): audio
+#    exact, every gui destroyed, threads flat, resident memory at most 24 MB more after the last
+#    cycle than after the first (a leak of 1 MB a cycle, a NanoVG context with its font, goes past
+#    it). With glibc's default per-thread arenas the CLAP's cycles grew +52 MB over the first 30
+#    cycles and +1 to +8 MB over the next 30 (the VST3: +6, then -1): freed memory kept in the
+#    arenas of threads that came and went, which malloc_trim does not give back. With one arena
+#    (MALLOC_ARENA_MAX=1, as here) the same 60 cycles measured +5.6 MB at half-way and -8.6 MB at
+#    the end: live memory, which is what this bound is about;
 #  - without Java: the plain status view, not a crash.
-# About 40 s.
+# About 70 s. More frames than editor_meters: on this shared 2-core machine under load the first
+# OpenGL context took 4 s to come up (Java loading LWJGL and NanoVG) and 90 frames were not enough.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/editor_lib.sh"
 : "${FOLDBACK_CLAP:?}"
@@ -31,7 +38,7 @@ min_width=$(size_of MIN_WIDTH); min_height=$(size_of MIN_HEIGHT)
 [ -n "$width" ] && [ -n "$min_height" ] || fail "no editor sizes in Boundary.h"
 
 # 1. The editor at its default size, meters reading the sine.
-run_host editor --plugin "$FOLDBACK_CLAP" --in "$WORK/sine.wav" --frames 90 \
+run_host editor --plugin "$FOLDBACK_CLAP" --in "$WORK/sine.wav" --frames 240 \
     --screenshot "$WORK/clap.png" > "$WORK/out.txt" || { cat "$WORK/out.txt"; fail "the host failed with the CLAP's gui open"; }
 assert_no_jvm_crash
 grep -q "CLAP gui created: the editor" "$LOG" || fail "the CLAP did not create its drawn editor: $(grep 'CLAP gui' "$LOG")"
@@ -52,7 +59,7 @@ empty=$(png_py bar_level "$WORK/clap.png" "$(layout source.meter.2)" 0 peak "$fl
 pass "the CLAP's gui shows the editor at ${width}x${height}, meters at the sine's peak and RMS"
 
 # 2. Scale 2 (clap.gui set_scale): the plugin reports twice the pixels and draws in them.
-run_host editor --plugin "$FOLDBACK_CLAP" --in "$WORK/sine.wav" --frames 60 --scale 2 \
+run_host editor --plugin "$FOLDBACK_CLAP" --in "$WORK/sine.wav" --frames 180 --scale 2 \
     --screenshot "$WORK/clap2x.png" > "$WORK/out2x.txt" || { cat "$WORK/out2x.txt"; fail "the host failed at scale 2"; }
 [ "$(value editor_width "$WORK/out2x.txt")" = "$((width * 2))" ] || fail "at scale 2 the gui is $(value editor_width "$WORK/out2x.txt") pixels wide, want $((width * 2))"
 peak=$(png_py bar_level "$WORK/clap2x.png" "$(awk '{ print $1 * 2, $2 * 2, $3 * 2, $4 * 2 }' <<< "$meter")" 0 peak "$floor" "$top")
@@ -68,17 +75,17 @@ run_host editor --plugin "$FOLDBACK_CLAP" --frames 10 --size 300x200 > "$WORK/sm
 pass "a window below the minimum is adjusted to ${min_width}x${min_height}"
 
 # 4. A click on cue 1's source 1 mute: one gesture through CLAP's events into the host.
-run_host editor --plugin "$FOLDBACK_CLAP" --in "$WORK/sine.wav" --frames 40 --report-params yes \
+run_host editor --plugin "$FOLDBACK_CLAP" --in "$WORK/sine.wav" --frames 120 --report-params yes \
     --click "$(centre send.mute.1)" > "$WORK/click.txt" || { cat "$WORK/click.txt"; fail "the host failed on a click"; }
 mute_lines=$(grep -E "^(gesture_begin|gesture_end|param)=" "$WORK/click.txt" | grep "Src 1 Mute" | sed 's/=[0-9]* /=/')
 [ "$mute_lines" = "$(printf 'gesture_begin=Cue 1 Src 1 Mute\nparam=Cue 1 Src 1 Mute=1.000000\ngesture_end=Cue 1 Src 1 Mute')" ] \
     || fail "the mute click was not one gesture setting 1: $(grep -E '^(gesture|param)' "$WORK/click.txt" | head)"
 pass "a click in the CLAP's gui reaches the host as one gesture"
 
-# 5. Open and close 10 times while audio plays in real time on another thread.
+# 5. Open and close 40 times while audio plays in real time on another thread.
 export FOLDBACK_JVM_OPTIONS="-Xms48m -Xmx48m -XX:+AlwaysPreTouch"
 : > "$LOG"
-run_host editor-cycles --plugin "$FOLDBACK_CLAP" --cycles 10 > "$WORK/cycles.txt" \
+MALLOC_ARENA_MAX=1 run_host editor-cycles --plugin "$FOLDBACK_CLAP" --cycles 40 > "$WORK/cycles.txt" \
     || { cat "$WORK/cycles.txt"; fail "the host failed opening and closing the CLAP's gui"; }
 unset FOLDBACK_JVM_OPTIONS
 assert_no_jvm_crash
@@ -86,8 +93,11 @@ cat "$WORK/cycles.txt"
 created=$(grep -c "CLAP gui created: the editor" "$LOG" || true)
 destroyed=$(grep -c "CLAP gui destroyed" "$LOG" || true)
 closed=$(grep -c "editor: render frames=" "$LOG" || true)
-[ "$created" = 10 ] && [ "$destroyed" = 10 ] && [ "$closed" = 10 ] \
-    || fail "10 cycles: $created guis created, $destroyed destroyed, $closed editor views closed"
+opened=$(grep -c "editor: OpenGL" "$LOG" || true)
+[ "$created" = 40 ] && [ "$destroyed" = 40 ] && [ "$closed" = 40 ] \
+    || fail "40 cycles: $created guis created, $destroyed destroyed, $closed editor views closed"
+# On a busy machine a gui may close before JUCE's GL thread made its context: a case worth having too.
+[ "$opened" -ge 36 ] || fail "only $opened of 40 guis got an OpenGL context"
 python3 - "$(value seconds "$WORK/cycles.txt")" "$(value audio_blocks "$WORK/cycles.txt")" \
     "$(value audio_nonfinite_samples "$WORK/cycles.txt")" "$(value audio_max_difference "$WORK/cycles.txt")" <<'PY' \
     || fail "the audio went wrong while the CLAP's gui opened and closed"
@@ -98,11 +108,12 @@ assert nonfinite == 0, "%d non-finite samples" % nonfinite
 assert diff <= 1e-6, "a cue differed from the input by %g" % diff
 PY
 threads=$(( $(value threads_after_last "$WORK/cycles.txt") - $(value threads_after_first "$WORK/cycles.txt") ))
+rss_half=$(( ($(value rss_kb_after_half "$WORK/cycles.txt") - $(value rss_kb_after_first "$WORK/cycles.txt")) / 1024 ))
 rss_mb=$(( ($(value rss_kb_after_last "$WORK/cycles.txt") - $(value rss_kb_after_first "$WORK/cycles.txt")) / 1024 ))
-echo "after 9 more cycles: $threads threads, $rss_mb MB resident memory more than after the first"
-[ "$threads" -le 2 ] || fail "$threads more threads after 9 cycles"
-[ "$rss_mb" -le 24 ] || fail "resident memory grew $rss_mb MB over 9 cycles (bound 24 MB)"
-pass "10 openings and closings: audio exact, every gui destroyed, $threads threads and $rss_mb MB more"
+echo "after 39 more cycles: $threads threads, $rss_mb MB resident memory more than after the first ($rss_half MB half-way)"
+[ "$threads" -le 2 ] || fail "$threads more threads after 39 cycles"
+[ "$rss_mb" -le 24 ] || fail "resident memory grew $rss_mb MB over 39 cycles (bound 24 MB)"
+pass "40 openings and closings: audio exact, every gui destroyed ($opened drew), $threads threads and $rss_mb MB more"
 
 # 6. No Java: the plain status view (its background where there is no text), and no crash.
 : > "$LOG"
