@@ -7,6 +7,8 @@
 #include "Log.h"
 #include "StatusView.h"
 
+#include <juce_gui_basics/juce_gui_basics.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>

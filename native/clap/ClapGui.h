@@ -5,10 +5,15 @@
 #include <ext/timer-support.h>
 #include <plugin.h>
 
-#include <juce_gui_basics/juce_gui_basics.h>
+#include <juce_core/juce_core.h>
 
 #include <functional>
 #include <memory>
+
+namespace juce
+{
+class ScopedJuceInitialiser_GUI;
+}
 
 namespace foldback
 {
