@@ -18,7 +18,7 @@
 #    (MALLOC_ARENA_MAX=1, as here) the same 60 cycles measured +5.6 MB at half-way and -8.6 MB at
 #    the end: live memory, which is what this bound is about;
 #  - without Java: the plain status view, not a crash.
-# About 70 s. More frames than editor_meters: on this shared 2-core machine under load the first
+# 60-115 s. More frames than editor_meters: on this shared 2-core machine under load the first
 # OpenGL context took 4 s to come up (Java loading LWJGL and NanoVG) and 90 frames were not enough.
 source "$(dirname "$0")/lib.sh"
 source "$(dirname "$0")/editor_lib.sh"
