@@ -3,6 +3,7 @@
 #include "ClapValues.h"
 #include "JvmLocator.h"
 #include "Log.h"
+#include "StatusView.h"
 
 #include <algorithm>
 #include <cmath>
@@ -42,7 +43,8 @@ Plugin::Plugin (const clap_host_t* h)
 
 Plugin::~Plugin()
 {
-    // First: Java's dispose closes its gate, so no surface calls into this object once it goes.
+    gui.reset();   // the editor's view holds Java's editor object
+    // Then: Java's dispose closes its gate, so no surface calls into this object once it goes.
     java.reset();
     if (auto lost = edits.takeDropped())
         logLine ("CLAP: " + juce::String (lost) + " edits did not reach the host (queue full)");
@@ -62,6 +64,10 @@ bool Plugin::init()
     JavaRuntime::instance().start();   // the first instance starts the JVM; later ones find it running
     // Java's JNA calls reach this object through the binary that exports them: Foldback.clap.
     java = std::make_unique<JavaProcessor> (*this, ownBinaryFile().getFullPathName());
+    gui = std::make_unique<Gui> (*host, *java, [this]
+    {
+        return StatusView::describeJava (java->isAlive() ? juce::String() : java->failureReason());
+    });
     programs = java->programNames();
     if (programs.isEmpty())
         programs.add (contract::defaultProgramName);
@@ -103,6 +109,10 @@ const void* Plugin::extension (const char* id) const
         return &audioPortsExtension;
     if (std::strcmp (id, CLAP_EXT_LATENCY) == 0)
         return &latencyExtension;
+    if (std::strcmp (id, CLAP_EXT_GUI) == 0)
+        return &guiExtension;
+    if (std::strcmp (id, CLAP_EXT_TIMER_SUPPORT) == 0)
+        return &timerExtension;
     return nullptr;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ClapGui.h"
 #include "EditQueue.h"
 #include "JavaProcessor.h"
 #include "ShimInstance.h"
@@ -89,6 +90,9 @@ private:
     static const clap_plugin_state_t stateExtension;
     static const clap_plugin_audio_ports_t audioPortsExtension;
     static const clap_plugin_latency_t latencyExtension;
+    static const clap_plugin_gui_t guiExtension;            // ClapGui.cpp
+    static const clap_plugin_timer_support_t timerExtension;
+    static Gui* guiOf (const clap_plugin_t* p);
 
     clap_plugin_t plugin;
     const clap_host_t* const host;
@@ -96,6 +100,7 @@ private:
     const clap_host_state_t* hostState = nullptr;
 
     std::unique_ptr<JavaProcessor> java;
+    std::unique_ptr<Gui> gui;   // from init on; closed before Java goes
     // The host's value of every parameter, normalized; changed[i] until the engine has it.
     std::unique_ptr<std::atomic<float>[]> values;
     std::unique_ptr<std::atomic<bool>[]> changed;

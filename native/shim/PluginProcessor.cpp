@@ -420,17 +420,7 @@ juce::AudioProcessorEditor* FoldbackProcessor::createEditor()
 
 juce::String FoldbackProcessor::statusText() const
 {
-    auto& runtime = JavaRuntime::instance();
-    juce::String text ("Foldback " JucePlugin_VersionString "\n");
-    if (runtime.isReady())
-        text << "Java: " << runtime.summary() << "\n";
-    else
-        text << "Java is not running, audio passes through (main input to cue 1).\nReason: "
-             << runtime.failureReason() << "\n";
-    if (instanceProblem.isNotEmpty())
-        text << "This instance: " << instanceProblem << "\n";
-    text << "Log: " << logFile().getFullPathName();
-    return text;
+    return StatusView::describeJava (instanceProblem);
 }
 
 FoldbackParameter* FoldbackProcessor::parameterAt (int index) const

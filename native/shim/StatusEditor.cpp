@@ -5,31 +5,15 @@
 namespace foldback
 {
 StatusEditor::StatusEditor (FoldbackProcessor& p, const juce::String& problem)
-    : AudioProcessorEditor (p), owner (p), editorProblem (problem)
+    : AudioProcessorEditor (p), view ([&p] { return p.statusText(); }, problem)
 {
-    status.setJustificationType (juce::Justification::topLeft);
-    timerCallback();
-    addAndMakeVisible (status);
+    addAndMakeVisible (view);
     setResizable (true, true);
-    setSize (640, 200);
-    startTimerHz (1);   // a failure in process shows up here within a second
-}
-
-void StatusEditor::paint (juce::Graphics& g)
-{
-    g.fillAll (juce::Colour (0xff1e2227));
+    setSize (StatusView::defaultWidth, StatusView::defaultHeight);
 }
 
 void StatusEditor::resized()
 {
-    status.setBounds (getLocalBounds().reduced (16));
-}
-
-void StatusEditor::timerCallback()
-{
-    auto text = owner.statusText();
-    if (editorProblem.isNotEmpty())
-        text << "Editor: " << editorProblem << "\n";
-    status.setText (text, juce::dontSendNotification);
+    view.setBounds (getLocalBounds());
 }
 } // namespace foldback

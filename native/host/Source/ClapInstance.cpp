@@ -2,11 +2,16 @@
 
 #include "HostError.h"
 
+#include <juce_gui_extra/juce_gui_extra.h>
+
 #include <entry.h>
 #include <ext/audio-ports.h>
+#include <ext/gui.h>
 #include <ext/latency.h>
 #include <ext/params.h>
 #include <ext/state.h>
+#include <ext/thread-check.h>
+#include <ext/timer-support.h>
 #include <plugin-factory.h>
 
 #include <dlfcn.h>
@@ -166,6 +171,8 @@ public:
         params = static_cast<const clap_plugin_params_t*> (plugin->get_extension (plugin, CLAP_EXT_PARAMS));
         state = static_cast<const clap_plugin_state_t*> (plugin->get_extension (plugin, CLAP_EXT_STATE));
         latency = static_cast<const clap_plugin_latency_t*> (plugin->get_extension (plugin, CLAP_EXT_LATENCY));
+        gui = static_cast<const clap_plugin_gui_t*> (plugin->get_extension (plugin, CLAP_EXT_GUI));
+        timers = static_cast<const clap_plugin_timer_support_t*> (plugin->get_extension (plugin, CLAP_EXT_TIMER_SUPPORT));
         const uint32_t count = params != nullptr ? params->count (plugin) : 0;
         for (uint32_t i = 0; i < count; ++i)
         {
@@ -183,6 +190,7 @@ public:
     ~Instance() override
     {
         *alive = nullptr;
+        pluginTimers.clear();
         if (plugin != nullptr)
         {
             releaseResources();
@@ -196,8 +204,11 @@ public:
     double getTailLengthSeconds() const override { return 0.0; }
     bool acceptsMidi() const override { return false; }
     bool producesMidi() const override { return false; }
-    AudioProcessorEditor* createEditor() override { return nullptr; }
-    bool hasEditor() const override { return false; }
+    AudioProcessorEditor* createEditor() override;   // below: the plugin's clap.gui in an X11 window
+    bool hasEditor() const override
+    {
+        return gui != nullptr && gui->is_api_supported (plugin, CLAP_WINDOW_API_X11, false);
+    }
     // CLAP 1.1.1 has no program list: the plugin's factory presets are not the host's programs.
     int getNumPrograms() override { return 1; }
     int getCurrentProgram() override { return 0; }
@@ -355,6 +366,7 @@ public:
     std::unique_ptr<clap_host_t> host;
     const clap_plugin_t* plugin = nullptr;
     const clap_plugin_params_t* params = nullptr;
+    const clap_plugin_gui_t* gui = nullptr;
     std::atomic<int> gestures { 0 };
 
 private:
@@ -458,17 +470,84 @@ private:
         static const clap_host_latency_t hostLatency {
             [] (const clap_host_t*) {},
         };
+        // The plugin's gui: it may ask for a size; showing and hiding stay the host's.
+        static const clap_host_gui_t hostGui {
+            [] (const clap_host_t*) {},
+            [] (const clap_host_t* h, uint32_t width, uint32_t height)
+            {
+                if (auto* self = from (h))
+                    self->onMainThread ([width, height] (Instance& i)
+                    {
+                        if (auto* editor = i.getActiveEditor())
+                            editor->setSize ((int) width, (int) height);
+                    });
+                return true;
+            },
+            [] (const clap_host_t*) { return false; },
+            [] (const clap_host_t*) { return false; },
+            [] (const clap_host_t*, bool) {},
+        };
+        // Timers run on JUCE's message thread, the host's main thread, as CLAP wants.
+        static const clap_host_timer_support_t hostTimers {
+            [] (const clap_host_t* h, uint32_t periodMs, clap_id* timerId)
+            {
+                auto* self = from (h);
+                return self != nullptr && timerId != nullptr && self->registerTimer (periodMs, *timerId);
+            },
+            [] (const clap_host_t* h, clap_id timerId)
+            {
+                auto* self = from (h);
+                return self != nullptr && self->pluginTimers.erase (timerId) > 0;
+            },
+        };
+        static const clap_host_thread_check_t threadCheck {
+            [] (const clap_host_t*) { return MessageManager::existsAndIsCurrentThread(); },
+            [] (const clap_host_t*) { return ! MessageManager::existsAndIsCurrentThread(); },
+        };
         if (std::strcmp (id, CLAP_EXT_PARAMS) == 0)
             return &hostParams;
         if (std::strcmp (id, CLAP_EXT_STATE) == 0)
             return &hostState;
         if (std::strcmp (id, CLAP_EXT_LATENCY) == 0)
             return &hostLatency;
+        if (std::strcmp (id, CLAP_EXT_GUI) == 0)
+            return &hostGui;
+        if (std::strcmp (id, CLAP_EXT_TIMER_SUPPORT) == 0)
+            return &hostTimers;
+        if (std::strcmp (id, CLAP_EXT_THREAD_CHECK) == 0)
+            return &threadCheck;
         return nullptr;
+    }
+
+    /** A timer the plugin registered (clap.timer-support), on JUCE's message thread. */
+    struct PluginTimer final : public Timer
+    {
+        PluginTimer (Instance& o, clap_id i) : owner (o), id (i) {}
+        void timerCallback() override
+        {
+            if (owner.timers != nullptr)
+                owner.timers->on_timer (owner.plugin, id);
+        }
+        Instance& owner;
+        const clap_id id;
+    };
+
+    bool registerTimer (uint32_t periodMs, clap_id& id)
+    {
+        if (timers == nullptr || ! MessageManager::existsAndIsCurrentThread())
+            return false;
+        id = nextTimer++;
+        auto timer = std::make_unique<PluginTimer> (*this, id);
+        timer->startTimer ((int) jlimit<uint32_t> (1, 1000, periodMs));
+        pluginTimers[id] = std::move (timer);
+        return true;
     }
 
     const clap_plugin_state_t* state = nullptr;
     const clap_plugin_latency_t* latency = nullptr;
+    const clap_plugin_timer_support_t* timers = nullptr;
+    std::map<clap_id, std::unique_ptr<PluginTimer>> pluginTimers;
+    clap_id nextTimer = 1;
     std::map<clap_id, ClapParameter*> byId;
     std::vector<ClapParameter*> ordered;
     bool active = false, processing = false;
@@ -486,6 +565,108 @@ private:
     std::vector<clap_event_param_value_t> pending;
     std::shared_ptr<Instance*> alive { std::make_shared<Instance*> (this) };
 };
+
+/**
+ * The host's side of the plugin's clap.gui: an X11 window (JUCE's XEmbedComponent) the plugin's
+ * window goes into, created, sized, parented and shown in the order gui.h gives, hidden and
+ * destroyed with the editor. Sizes are X11's physical pixels.
+ */
+class ClapEditor final : public AudioProcessorEditor,
+                         private ComponentMovementWatcher
+{
+public:
+    /** The editor, or null when the plugin's gui refuses to be created. */
+    static std::unique_ptr<ClapEditor> create (Instance& instance)
+    {
+        if (! instance.hasEditor() || ! instance.gui->create (instance.plugin, CLAP_WINDOW_API_X11, false))
+            return nullptr;
+        return std::unique_ptr<ClapEditor> (new ClapEditor (instance));
+    }
+
+    ~ClapEditor() override
+    {
+        embed.removeClient();
+        if (shown)
+            gui->hide (plugin);
+        gui->destroy (plugin);
+        processor.editorBeingDeleted (this);
+    }
+
+    /** What a host does on a HiDPI screen: the plugin scales itself and says its new size. */
+    void setScaleFactor (float scale) override
+    {
+        gui->set_scale (plugin, (double) scale);
+        takePluginSize();
+    }
+
+    void resized() override
+    {
+        embed.setBounds (getLocalBounds());
+        if (adopting)
+            return;
+        // The host (or the user) resized the window: the plugin picks the closest size it can take.
+        uint32_t width = (uint32_t) getWidth(), height = (uint32_t) getHeight();
+        if (gui->can_resize (plugin) && gui->adjust_size (plugin, &width, &height))
+            gui->set_size (plugin, width, height);
+        takePluginSize();
+    }
+
+private:
+    explicit ClapEditor (Instance& instance)
+        : AudioProcessorEditor (instance), ComponentMovementWatcher (this),
+          plugin (instance.plugin), gui (instance.gui)
+    {
+        setOpaque (true);
+        addAndMakeVisible (embed);
+        gui->set_scale (plugin, 1.0);
+        takePluginSize();
+    }
+
+    void takePluginSize()
+    {
+        uint32_t width = 0, height = 0;
+        if (! gui->get_size (plugin, &width, &height) || width == 0 || height == 0)
+            return;
+        const ScopedValueSetter<bool> guard (adopting, true);
+        setSize ((int) width, (int) height);
+        embed.setBounds (getLocalBounds());
+        embed.updateEmbeddedBounds();
+    }
+
+    void attach()
+    {
+        if (parented || ! isShowing())
+            return;
+        clap_window_t window {};
+        window.api = CLAP_WINDOW_API_X11;
+        window.x11 = (clap_xwnd) embed.getHostWindowID();
+        if (window.x11 == 0)
+            return;
+        parented = gui->set_parent (plugin, &window);
+        if (! parented)
+        {
+            std::cerr << "warning: the plugin's gui refused the host's X11 window" << std::endl;
+            return;
+        }
+        shown = gui->show (plugin);
+    }
+
+    void componentPeerChanged() override { attach(); }
+    void componentVisibilityChanged() override { attach(); }
+    void componentMovedOrResized (bool, bool) override { embed.updateEmbeddedBounds(); }
+    using ComponentMovementWatcher::componentMovedOrResized;
+    using ComponentMovementWatcher::componentVisibilityChanged;
+
+    const clap_plugin_t* plugin;
+    const clap_plugin_gui_t* gui;
+    XEmbedComponent embed { true, false };
+    bool parented = false, shown = false, adopting = false;
+};
+
+AudioProcessorEditor* Instance::createEditor()
+{
+    return ClapEditor::create (*this).release();
+}
 
 ClapParameter::ClapParameter (Instance& o, const clap_param_info_t& i) : owner (o), info (i)
 {

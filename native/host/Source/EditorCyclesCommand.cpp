@@ -160,7 +160,7 @@ int runEditorCycles (const Args& args)
 
     const auto started = Time::getMillisecondCounterHiRes();
     AudioThread audio (*plugin, sampleRate, block);
-    int64 threadsAfterFirst = 0, rssAfterFirst = 0;
+    int64 threadsAfterFirst = 0, rssAfterFirst = 0, threadsAfterHalf = 0, rssAfterHalf = 0;
     int64 blocksAfterFirst = 0;
 
     for (int cycle = 1; cycle <= cycles; ++cycle)
@@ -194,6 +194,14 @@ int runEditorCycles (const Args& args)
             rssAfterFirst = procStatus ("VmRSS");
             blocksAfterFirst = audio.blocks;
         }
+
+        // Half-way too: growth over the second half tells a leak (it keeps growing) from what
+        // the first cycles load more slowly than in one go (the JIT, the driver's caches).
+        if (cycle == cycles / 2)
+        {
+            threadsAfterHalf = procStatus ("Threads");
+            rssAfterHalf = procStatus ("VmRSS");
+        }
     }
 
     pumpMessages (50);
@@ -208,8 +216,10 @@ int runEditorCycles (const Args& args)
     printValue ("audio_nonfinite_samples", (int64) audio.nonFinite);
     printValue ("audio_max_difference", String (audio.maxDifference.load(), 9));
     printValue ("threads_after_first", threadsAfterFirst);
+    printValue ("threads_after_half", threadsAfterHalf);
     printValue ("threads_after_last", procStatus ("Threads"));
     printValue ("rss_kb_after_first", rssAfterFirst);
+    printValue ("rss_kb_after_half", rssAfterHalf);
     printValue ("rss_kb_after_last", procStatus ("VmRSS"));
 
     plugin->releaseResources();

@@ -1,7 +1,7 @@
 package org.foldback.control;
 
 /**
- * The editor as the native shim sees it (native/shim/GlEditor.cpp calls these through JNI); java/ui implements it, see {@link EditorFactory}.
+ * The editor as the native shim sees it (native/shim/GlView.cpp calls these through JNI); java/ui implements it, see {@link EditorFactory}.
  *
  * <p>Two threads call in. JUCE's OpenGL thread calls {@link #glOpen}, {@link #render} and
  * {@link #glClose} with the editor's GL context current. The message thread calls the input and

@@ -17,7 +17,7 @@ import org.lwjgl.opengl.GLCapabilities;
 
 /**
  * The plugin's editor: LWJGL drawing into the OpenGL context JUCE made for the editor component
- * (see native/shim/GlEditor.cpp), input from JUCE's mouse and key events, edits back to the host
+ * (see native/shim/GlView.cpp), input from JUCE's mouse and key events, edits back to the host
  * as gestures. It sees the instance only through its {@link Controller}, like any other surface.
  */
 public final class FoldbackEditor implements EditorView {
