@@ -29,12 +29,18 @@ import org.foldback.state.PluginState;
  *
  * <p>It runs on the thread that prepares (never the audio thread), once per JVM; later instances
  * share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
- * (load ~3): the blocks 0.4-0.6 s, the resolution 0.4-0.9 s (about 1,200 classes, 8,900 strings);
- * the log says both.
+ * (load ~3-7): the blocks 0.2-0.5 s, the resolution 0.3-0.9 s (about 1,200 classes, 8,900
+ * strings); the log says both. Hosts that draw the editor while the first instance prepares show
+ * it that much later.
  */
 final class JitWarmup {
-    /** Walks through every parameter: up, down, random, random. */
-    static final int PASSES = 4;
+    /**
+     * Walks through every parameter three times: all up, all down, then random values, so that
+     * paths only one end of a range takes have run and been profiled too. (With two passes a new
+     * instance's first block allocated 448-560 bytes: SafeCeiling's static initialiser, first
+     * reached there; every engine class is now initialised before the blocks, see below.)
+     */
+    static final int PASSES = 3;
     /** Small blocks: the JIT counts calls, so small blocks get there sooner for the same code. */
     static final int BLOCK_SIZE = 32;
 
@@ -51,6 +57,8 @@ final class JitWarmup {
             return null;
         }
         long start = System.nanoTime();
+        // Every engine class initialised here, not on the audio thread when a path is first taken.
+        CompilePrerequisites.initialiseAll(Processor.class);
         NativeProcessor throwaway = new NativeProcessor(ProcessorFactory.create(), ShimCalls.connect(0, ""));
         if (throwaway.prepare(sampleRate, BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES) != null) {
             return null;

@@ -128,6 +128,25 @@ public final class CompilePrerequisites {
         return new Result(true, done, strings, (System.nanoTime() - start) / 1e6, null);
     }
 
+    /**
+     * Initialises every class in the anchor's package and below, so that no static initialiser
+     * runs later on the audio thread. (Found: SafeCeiling's, reached only when a cue's maximum
+     * level is first used, ran on the audio thread and allocated 448-560 bytes there, loading a
+     * switch-map class from the jar.) Returns how many classes are initialised now.
+     */
+    public static int initialiseAll(Class<?> anchor) {
+        int n = 0;
+        for (Class<?> c : classesBeside(anchor)) {
+            try {
+                Class.forName(c.getName(), true, c.getClassLoader());
+                n++;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // Its dependencies are absent here (a unit test without JNA): not on the audio path.
+            }
+        }
+        return n;
+    }
+
     /** The loaded-or-loadable classes in the anchor's package and below, where the anchor came from. */
     static List<Class<?>> classesBeside(Class<?> anchor) {
         List<Class<?>> found = new ArrayList<>();
