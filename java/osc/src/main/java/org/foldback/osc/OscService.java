@@ -81,8 +81,8 @@ public final class OscService implements ProcessSurface {
             return;
         }
         if (running != null) {
+            running.close();   // before saying it stopped: a reader may bind the port next
             serving = null;
-            running.close();
             running = null;
             status = "off";
         }
