@@ -1,8 +1,9 @@
 #!/bin/sh
 # Installs Foldback from this unpacked archive.
-#   ./install.sh            for you:        ~/.vst3, ~/.lv2, ~/.local/lib/foldback, ~/.local/bin
-#   ./install.sh --system   for everyone:   /usr/local/lib/vst3, /usr/local/lib/lv2,
+#   ./install.sh            for you:        ~/.vst3, ~/.lv2, ~/.clap, ~/.local/lib/foldback, ~/.local/bin
+#   ./install.sh --system   for everyone:   /usr/local/lib/vst3, /usr/local/lib/lv2, /usr/lib/clap,
 #                                           /usr/local/lib/foldback, /usr/local/bin (run as root)
+# (CLAP hosts search ~/.clap and /usr/lib/clap: the CLAP headers' entry.h.)
 # A previous installation in the same place is removed first. Every path written is recorded in
 # LIB/installed.txt; uninstall.sh removes exactly those.
 set -eu
@@ -10,10 +11,10 @@ HERE="$(cd "$(dirname "$0")" && pwd)"
 
 case "${1:---user}" in
     --user)
-        VST3_DIR="$HOME/.vst3"; LV2_DIR="$HOME/.lv2"
+        VST3_DIR="$HOME/.vst3"; LV2_DIR="$HOME/.lv2"; CLAP_DIR="$HOME/.clap"
         LIB_DIR="$HOME/.local/lib/foldback"; BIN_DIR="$HOME/.local/bin" ;;
     --system)
-        VST3_DIR=/usr/local/lib/vst3; LV2_DIR=/usr/local/lib/lv2
+        VST3_DIR=/usr/local/lib/vst3; LV2_DIR=/usr/local/lib/lv2; CLAP_DIR=/usr/lib/clap
         LIB_DIR=/usr/local/lib/foldback; BIN_DIR=/usr/local/bin ;;
     *) echo "usage: $0 [--user|--system]" >&2; exit 2 ;;
 esac
@@ -31,7 +32,7 @@ make_dir() {
     while [ ! -d "$d" ]; do missing="$d $missing"; d="$(dirname "$d")"; done
     for m in $missing; do mkdir "$m"; echo "dir $m" >> "$manifest"; done
 }
-for d in "$VST3_DIR" "$LV2_DIR" "$LIB_DIR" "$BIN_DIR"; do make_dir "$d"; done
+for d in "$VST3_DIR" "$LV2_DIR" "$CLAP_DIR" "$LIB_DIR" "$BIN_DIR"; do make_dir "$d"; done
 
 # The runtime, the standalone app and its jar.
 cp -a "$HERE/lib/foldback/." "$LIB_DIR/"
@@ -47,6 +48,9 @@ echo "tree $VST3_DIR/Foldback.vst3" >> "$manifest"
 cp -a "$HERE/lv2/Foldback.lv2" "$LV2_DIR/"
 ln -sfn "$LIB_DIR/jre" "$LV2_DIR/Foldback.lv2/jre"
 echo "tree $LV2_DIR/Foldback.lv2" >> "$manifest"
+cp -a "$HERE/clap/Foldback" "$CLAP_DIR/"
+ln -sfn "$LIB_DIR/jre" "$CLAP_DIR/Foldback/jre"
+echo "tree $CLAP_DIR/Foldback" >> "$manifest"
 
 # The standalone app on PATH (a script, so the app finds its jar and runtime beside itself).
 printf '#!/bin/sh\nexec "%s/Foldback" "$@"\n' "$LIB_DIR" > "$BIN_DIR/foldback-standalone"
@@ -60,6 +64,7 @@ rm -f "$manifest"
 echo "Foldback $(cat "$HERE/VERSION") installed:"
 echo "  VST3        $VST3_DIR/Foldback.vst3"
 echo "  LV2         $LV2_DIR/Foldback.lv2"
+echo "  CLAP        $CLAP_DIR/Foldback/Foldback.clap"
 echo "  Standalone  $BIN_DIR/foldback-standalone"
 echo "  runtime     $LIB_DIR/jre (Java $(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$LIB_DIR/jre/release"))"
 echo "Remove it with: sh $LIB_DIR/uninstall.sh ${1:---user}"

@@ -42,9 +42,9 @@ fi
 STAGE="$BUILD/package/stage"
 rm -rf "$STAGE"
 TOP="$STAGE/$NAME"
-mkdir -p "$TOP/lib/foldback" "$TOP/vst3" "$TOP/lv2" "$TOP/licenses"
+mkdir -p "$TOP/lib/foldback" "$TOP/vst3" "$TOP/lv2" "$TOP/clap" "$TOP/licenses"
 
-# One runtime for the three formats: a host process runs one JVM whichever bundle starts it, so
+# One runtime for the four formats: a host process runs one JVM whichever bundle starts it, so
 # copies could never be used side by side; each bundle's jre/ (the shim looks there first) is a
 # link to it. install.sh points the links at the installed copy.
 cp -a "$JRE_CACHE" "$TOP/lib/foldback/jre"
@@ -53,6 +53,9 @@ cp -a "$ARTEFACTS/VST3/Foldback.vst3" "$TOP/vst3/"
 cp -a "$ARTEFACTS/LV2/Foldback.lv2" "$TOP/lv2/"
 ln -s ../../../../lib/foldback/jre "$TOP/vst3/Foldback.vst3/Contents/Resources/jre"
 ln -s ../../lib/foldback/jre "$TOP/lv2/Foldback.lv2/jre"
+# A CLAP is one file; it finds its jar and jre/ beside it, so it gets a folder of its own.
+cp -a "$ARTEFACTS/CLAP" "$TOP/clap/Foldback"
+ln -s ../../lib/foldback/jre "$TOP/clap/Foldback/jre"
 echo "$MODULES" > "$TOP/lib/foldback/jre-modules.txt"
 
 cp "$ROOT/native/package/install.sh" "$ROOT/native/package/uninstall.sh" "$TOP/"
