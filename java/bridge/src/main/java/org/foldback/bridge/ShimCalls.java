@@ -99,39 +99,77 @@ public final class ShimCalls {
 
     /** Runs a call into the shim unless there is none or it is gone. */
     private void call(Consumer<Exports> call) {
+        if (enter()) {
+            try {
+                call.accept(exports);
+            } finally {
+                leave();
+            }
+        }
+    }
+
+    // The gesture calls take the gate by hand, not through call(): a capturing lambda is an object
+    // per call, and OSC makes these calls for every message of a flood.
+
+    /** Takes the gate for one call; false (nothing taken) when there is no shim or it is gone. */
+    private boolean enter() {
         if (exports == null) {
-            return;
+            return false;
         }
         gate.readLock().lock();
-        try {
-            if (!closed) {
-                call.accept(exports);
-            }
-        } finally {
+        if (closed) {
             gate.readLock().unlock();
+            return false;
         }
+        return true;
+    }
+
+    private void leave() {
+        gate.readLock().unlock();
     }
 
     /** One whole edit as a host gesture: begin, perform, end. */
     public void edit(int paramIndex, float normalized) {
-        call(e -> {
-            e.foldback_shim_begin_edit(instance, paramIndex);
-            e.foldback_shim_perform_edit(instance, paramIndex, normalized);
-            e.foldback_shim_end_edit(instance, paramIndex);
-        });
+        if (enter()) {
+            try {
+                exports.foldback_shim_begin_edit(instance, paramIndex);
+                exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+                exports.foldback_shim_end_edit(instance, paramIndex);
+            } finally {
+                leave();
+            }
+        }
     }
 
     /** Starts a gesture (a fader drag): the host groups what follows into one undo step. */
     public void beginEdit(int paramIndex) {
-        call(e -> e.foldback_shim_begin_edit(instance, paramIndex));
+        if (enter()) {
+            try {
+                exports.foldback_shim_begin_edit(instance, paramIndex);
+            } finally {
+                leave();
+            }
+        }
     }
 
     public void performEdit(int paramIndex, float normalized) {
-        call(e -> e.foldback_shim_perform_edit(instance, paramIndex, normalized));
+        if (enter()) {
+            try {
+                exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+            } finally {
+                leave();
+            }
+        }
     }
 
     public void endEdit(int paramIndex) {
-        call(e -> e.foldback_shim_end_edit(instance, paramIndex));
+        if (enter()) {
+            try {
+                exports.foldback_shim_end_edit(instance, paramIndex);
+            } finally {
+                leave();
+            }
+        }
     }
 
     /** The host's current value of a parameter (normalized); NaN when there is no shim or it is gone. */

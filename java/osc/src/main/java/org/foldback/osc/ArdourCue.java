@@ -78,14 +78,19 @@ final class ArdourCue {
         return c != null && c.instance != null;
     }
 
-    /** One /cue message from {@code sender}. */
-    synchronized void handle(String[] parts, List<Object> args, InetSocketAddress sender, long now, OscOut out)
+    /** An edit command's address, resolved once ({@link Routes} keeps it): which control, and the send's number as written. */
+    record Command(Kind kind, String send) {
+        enum Kind { FADER, MUTE, SEND_FADER, SEND_ENABLE }
+    }
+
+    /** One /cue message from {@code sender}; returns the edit command its address names (to be kept), else null. */
+    synchronized Command handle(String[] parts, Args args, InetSocketAddress sender, long now, OscOut out)
             throws Refused {
         String command = parts.length > 2 ? parts[2] : "";
         Client client = clients.get(sender.getAddress());
         if (command.equals("connect")) {
-            InetSocketAddress replyTo = Args.has(args, 0)
-                    ? new InetSocketAddress(sender.getAddress(), Args.integer(args, 0, 1, 65535, "reply port"))
+            InetSocketAddress replyTo = args.has(0)
+                    ? new InetSocketAddress(sender.getAddress(), args.integer(0, 1, 65535, "reply port"))
                     : sender;
             client = client(sender, now);
             client.replyTo = replyTo;
@@ -96,7 +101,7 @@ final class ArdourCue {
             }
             out.flush(client.replyTo);
             select(client, 1, auxes, out);
-            return;
+            return null;
         }
         boolean previousAsConnect = client == null && (command.equals("previous_aux") || command.equals("previous_bus"));
         if (client == null && !previousAsConnect) {
@@ -104,24 +109,58 @@ final class ArdourCue {
                 throw new Refused("send /cue/connect or /cue/aux first");
             }
         }
-        client = client(sender, now);
-        List<Aux> auxes = auxes();
         switch (command) {
             case "aux":
-            case "bus":
-                select(client, Args.integer(args, 0, 1, Math.max(1, auxes.size()), "aux number"), auxes, out);
-                return;
+            case "bus": {
+                client = client(sender, now);
+                List<Aux> auxes = auxes();
+                select(client, args.integer(0, 1, Math.max(1, auxes.size()), "aux number"), auxes, out);
+                return null;
+            }
             case "next_aux":
-            case "next_bus":
+            case "next_bus": {
+                client = client(sender, now);
+                List<Aux> auxes = auxes();
                 select(client, Math.min(auxes.size(), client.aux + 1), auxes, out);
-                return;
+                return null;
+            }
             case "previous_aux":
-            case "previous_bus":
+            case "previous_bus": {
+                client = client(sender, now);
+                List<Aux> auxes = auxes();
                 select(client, Math.max(1, client.aux - 1), auxes, out);
-                return;
+                return null;
+            }
             default:
                 break;
         }
+        Command edit;
+        if (parts.length == 3 && command.equals("fader")) {
+            edit = new Command(Command.Kind.FADER, null);
+        } else if (parts.length == 3 && command.equals("mute")) {
+            edit = new Command(Command.Kind.MUTE, null);
+        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("fader")) {
+            edit = new Command(Command.Kind.SEND_FADER, parts[4]);
+        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("enable")) {
+            edit = new Command(Command.Kind.SEND_ENABLE, parts[4]);
+        } else {
+            client(sender, now);
+            if (clients.get(sender.getAddress()).instance == null) {
+                throw new Refused("no aux selected");
+            }
+            throw new Refused("not one of the /cue commands Foldback covers");
+        }
+        edit(edit, args, sender, now);
+        return edit;
+    }
+
+    /** An edit to the sender's selected cue; refused (changing nothing) unless it has one, unlocked. */
+    synchronized void edit(Command edit, Args args, InetSocketAddress sender, long now) throws Refused {
+        Client client = clients.get(sender.getAddress());
+        if (client == null) {
+            throw new Refused("send /cue/connect or /cue/aux first");
+        }
+        client.heard = now;
         if (client.instance == null) {
             throw new Refused("no aux selected");
         }
@@ -129,20 +168,23 @@ final class ArdourCue {
         int sources = client.instance.sourceCount();
         int param;
         float normalized;
-        if (parts.length == 3 && command.equals("fader")) {
-            param = cue.level();
-            normalized = clamp01(Args.number(args, 0, "position"));
-        } else if (parts.length == 3 && command.equals("mute")) {
-            param = cue.mute();
-            normalized = Args.number(args, 0, "state") >= 0.5f ? 1f : 0f;
-        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("fader")) {
-            param = cue.send(Shortcuts.number(parts[4], sources, "send") - 1).level();
-            normalized = clamp01(Args.number(args, 0, "position"));
-        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("enable")) {
-            param = cue.send(Shortcuts.number(parts[4], sources, "send") - 1).mute();
-            normalized = Args.number(args, 0, "state") >= 0.5f ? 0f : 1f;
-        } else {
-            throw new Refused("not one of the /cue commands Foldback covers");
+        switch (edit.kind()) {
+            case FADER:
+                param = cue.level();
+                normalized = clamp01(args.number(0, "position"));
+                break;
+            case MUTE:
+                param = cue.mute();
+                normalized = args.number(0, "state") >= 0.5f ? 1f : 0f;
+                break;
+            case SEND_FADER:
+                param = cue.send(Shortcuts.number(edit.send(), sources, "send") - 1).level();
+                normalized = clamp01(args.number(0, "position"));
+                break;
+            default:
+                param = cue.send(Shortcuts.number(edit.send(), sources, "send") - 1).mute();
+                normalized = args.number(0, "state") >= 0.5f ? 0f : 1f;
+                break;
         }
         if (client.instance.remoteLocked(client.cue)) {
             throw new Refused("cue " + (client.cue + 1) + " is locked");

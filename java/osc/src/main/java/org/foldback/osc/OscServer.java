@@ -66,6 +66,13 @@ public final class OscServer implements AutoCloseable {
     private long statusDue;
     private long statusVersion = -1;
     private volatile boolean open = true;
+    /** Addresses met before and what they name: the receive thread's alone. */
+    private final Routes routes = new Routes();
+    /** Moves when the instances served or their names change (the feedback thread checks every tick); routes hold within one. */
+    private volatile long generation;
+    private Controller[] served = new Controller[0];
+    private String[] servedNames = new String[0];
+    private int servedCount = -1;
 
     private OscServer(DatagramChannel channel, ClientFilter filter, Supplier<List<Controller>> all, Consumer<String> log) {
         this.channel = channel;
@@ -168,6 +175,7 @@ public final class OscServer implements AutoCloseable {
         ByteBuffer in = ByteBuffer.allocate(65536);
         OSCParser parser = codec.buildParser();
         OscOut out = new OscOut(channel, codec);
+        MessageReader reader = new MessageReader();
         while (open) {
             SocketAddress from;
             try {
@@ -185,6 +193,10 @@ public final class OscServer implements AutoCloseable {
             }
             senders.heard(sender.getAddress(), System.currentTimeMillis());
             in.flip();
+            if (reader.read(in.array(), in.limit())) {
+                plain(reader, sender, out);
+                continue;
+            }
             try {
                 OSCPacket packet;
                 try {
@@ -220,27 +232,82 @@ public final class OscServer implements AutoCloseable {
         OSCMessage m = (OSCMessage) packet;
         String address = m.getAddress();
         try {
-            String[] parts = address.split("/", -1);
-            long now = System.nanoTime();
-            if (parts.length >= 2 && parts[0].isEmpty() && parts[1].equals("foldback")) {
-                foldback.handle(parts, m.getArguments(), sender, now, out);
-            } else if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("cue")) {
-                cue.handle(parts, m.getArguments(), sender, now, out);
+            act(address, Args.of(m.getArguments()), sender, System.nanoTime(), out);
+            handled.incrementAndGet();
+        } catch (Refused r) {
+            refuse(sender, address, r, out);
+        }
+    }
+
+    /**
+     * A plain message read in place: an address met before is acted on through what it was found
+     * to name (no String, no split, no JavaOSC objects: the flood's steady state allocates
+     * nothing here); a new one is resolved as any other and kept.
+     */
+    private void plain(MessageReader m, InetSocketAddress sender, OscOut out) {
+        long now = System.nanoTime();
+        try {
+            Object route = routes.get(m.bytes(), m.addressLength());
+            if (route instanceof FoldbackMessages.Route r && r.holds(generation)) {
+                foldback.apply(r, m, sender, now);
+            } else if (route instanceof ArdourCue.Command c) {
+                cue.edit(c, m, sender, now);
             } else {
-                throw new Refused("unknown address");
+                Object learned = act(m.address(), m, sender, now, out);
+                if (learned != null) {
+                    routes.put(m.bytes(), m.addressLength(), learned);
+                }
             }
             handled.incrementAndGet();
         } catch (Refused r) {
-            refused.incrementAndGet();
-            out.discard();
-            out.send(sender, "/foldback/error", address.length() > 200 ? address.substring(0, 200) : address, r.getMessage());
+            refuse(sender, m.address(), r, out);
         }
+    }
+
+    /** One message; returns what its address names when that can be kept for the next message to it ({@link Routes}), else null. */
+    private Object act(String address, Args args, InetSocketAddress sender, long now, OscOut out) throws Refused {
+        long resolvedIn = generation;
+        String[] parts = address.split("/", -1);
+        if (parts.length >= 2 && parts[0].isEmpty() && parts[1].equals("foldback")) {
+            return foldback.handle(parts, args, sender, now, out, resolvedIn);
+        } else if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("cue")) {
+            return cue.handle(parts, args, sender, now, out);
+        }
+        throw new Refused("unknown address");
+    }
+
+    private void refuse(InetSocketAddress sender, String address, Refused r, OscOut out) {
+        refused.incrementAndGet();
+        out.discard();
+        out.send(sender, "/foldback/error", address.length() > 200 ? address.substring(0, 200) : address, r.getMessage());
+    }
+
+    /**
+     * The feedback thread: a new {@link #generation} when the instances served or their names
+     * changed, so routes resolved before are resolved again (within a tick of the change).
+     */
+    private void follow(List<Controller> live) {
+        boolean same = live.size() == servedCount;
+        for (int i = 0; same && i < live.size(); i++) {
+            same = i < served.length && served[i] == live.get(i) && servedNames[i] == live.get(i).name();
+        }
+        if (same) {
+            return;
+        }
+        served = live.toArray(new Controller[0]);
+        servedNames = new String[served.length];
+        for (int i = 0; i < served.length; i++) {
+            servedNames[i] = served[i].name();
+        }
+        servedCount = served.length;
+        generation++;
     }
 
     private void tick(OscOut out) {
         try {
             long now = System.nanoTime();
             List<Controller> live = instances.all();
+            follow(live);
             subscriptions.tick(now, live, out);
             cue.tick(now, out);
             gestures.closeIdle(now);
