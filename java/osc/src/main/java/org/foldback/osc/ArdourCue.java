@@ -9,6 +9,7 @@ import java.util.Map;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
 import org.foldback.control.StateSnapshot;
+import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.ParamAddress;
@@ -242,8 +243,7 @@ final class ArdourCue {
     }
 
     /** The feedback thread: updates every client that is due; forgets the ones gone quiet. */
-    synchronized void tick(long now, OscOut out) {
-        List<Controller> live = instances.all();
+    synchronized void tick(long now, List<Controller> live, OscOut out) {
         for (Iterator<Client> it = clients.values().iterator(); it.hasNext(); ) {
             Client client = it.next();
             if (now - client.heard > IDLE_NANOS) {
@@ -262,38 +262,61 @@ final class ArdourCue {
         }
     }
 
+    private static final byte[] F = OscOut.padded(",f");
+    private static final byte[] FADER = OscOut.padded("/cue/fader");
+    private static final byte[] MUTE = OscOut.padded("/cue/mute");
+    private static final byte[] SIGNAL = OscOut.padded("/cue/signal");
+    private static final byte[][] SEND_FADER = new byte[Layout.MAX_SOURCES][];
+    private static final byte[][] SEND_ENABLE = new byte[Layout.MAX_SOURCES][];
+
+    static {
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            SEND_FADER[s] = OscOut.padded("/cue/send/fader/" + (s + 1));
+            SEND_ENABLE[s] = OscOut.padded("/cue/send/enable/" + (s + 1));
+        }
+    }
+
+    /** One listener for every update, pointed at the client being updated (no object per update). */
+    private final class Feed implements Changes.Listener {
+        Client client;
+        OscOut out;
+
+        @Override
+        public void parameter(int param, float normalized) {
+            ParamAddress a = Params.get(param).address();
+            if (a.cue() != client.cue) {
+                return;
+            }
+            ParamRole role = a.role();
+            if (role == ParamRole.CUE_LEVEL) {
+                out.message(FADER, F).f(normalized);
+            } else if (role == ParamRole.CUE_MUTE) {
+                out.message(MUTE, F).f(normalized);
+            } else if (a.source() < client.instance.sourceCount() && role == ParamRole.SEND_LEVEL) {
+                out.message(SEND_FADER[a.source()], F).f(normalized);
+            } else if (a.source() < client.instance.sourceCount() && role == ParamRole.SEND_MUTE) {
+                out.message(SEND_ENABLE[a.source()], F).f(1f - normalized);
+            }
+        }
+
+        @Override
+        public void state(StateSnapshot now) {
+            sendNames(client, out);
+        }
+    }
+
+    private final Feed feed = new Feed();
+
     private void update(Client client, OscOut out) {
         Controller c = client.instance;
-        int cue = client.cue;
-        client.cursor.poll(new Changes.Listener() {
-            @Override
-            public void parameter(int param, float normalized) {
-                ParamAddress a = Params.get(param).address();
-                if (a.cue() != cue) {
-                    return;
-                }
-                ParamRole role = a.role();
-                if (role == ParamRole.CUE_LEVEL) {
-                    out.add("/cue/fader", normalized);
-                } else if (role == ParamRole.CUE_MUTE) {
-                    out.add("/cue/mute", normalized);
-                } else if (a.source() < c.sourceCount() && role == ParamRole.SEND_LEVEL) {
-                    out.add("/cue/send/fader/" + (a.source() + 1), normalized);
-                } else if (a.source() < c.sourceCount() && role == ParamRole.SEND_MUTE) {
-                    out.add("/cue/send/enable/" + (a.source() + 1), 1f - normalized);
-                }
-            }
-
-            @Override
-            public void state(StateSnapshot now) {
-                sendNames(client, out);
-            }
-        });
-        if (c.readCueMeter(cue, reading)) {
+        feed.client = client;
+        feed.out = out;
+        client.cursor.poll(feed);
+        if (c.readCueMeter(client.cue, reading)) {
             float signal = MeterReading.max(reading.samplePeakDbfs) > SIGNAL_DBFS ? 1f : 0f;
             if (signal != client.signal) {
                 client.signal = signal;
-                out.add("/cue/signal", signal);
+                out.message(SIGNAL, F).f(signal);
             }
         }
         out.flush(client.replyTo);

@@ -115,7 +115,7 @@ public final class OscServer implements AutoCloseable {
         OscServer s = new OscServer(ch, filter, all, log);
         s.status = new OscStatus(true, s.port(), filter.loopbackOnly(), null, List.of());
         s.receiver.start();
-        OscOut out = new OscOut(ch, s.codec);
+        OscOut out = new OscOut(ch);
         s.feedback.scheduleWithFixedDelay(() -> s.tick(out), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         log.accept("osc: serving on UDP port " + s.port() + (filter.loopbackOnly() ? " (loopback only)" : ""));
         return s;
@@ -174,7 +174,7 @@ public final class OscServer implements AutoCloseable {
     private void receive() {
         ByteBuffer in = ByteBuffer.allocate(65536);
         OSCParser parser = codec.buildParser();
-        OscOut out = new OscOut(channel, codec);
+        OscOut out = new OscOut(channel);
         MessageReader reader = new MessageReader();
         while (open) {
             SocketAddress from;
@@ -309,7 +309,7 @@ public final class OscServer implements AutoCloseable {
             List<Controller> live = instances.all();
             follow(live);
             subscriptions.tick(now, live, out);
-            cue.tick(now, out);
+            cue.tick(now, live, out);
             gestures.closeIdle(now);
             refreshStatus(now);
         } catch (RuntimeException e) {

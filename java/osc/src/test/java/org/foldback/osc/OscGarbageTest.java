@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * Ardour /cue/send/fader), with a subscriber at 30 Hz and a /cue client being fed back. Garbage on
  * these threads brings collections, and a collection's pauses stop the audio thread inside its
  * Java call (issue 15). Read from the JVM's per-thread allocation counter
- * (com.sun.management.ThreadMXBean), printed per message, and bounded.
+ * (com.sun.management.ThreadMXBean), printed per message, and bounded: the receive thread per
+ * message, the feedback thread per second (it sends per subscriber tick, not per message).
  *
  * <p>Paced (each batch waits until the server has handled it) so that no datagram is lost and
  * every one is counted; FOLDBACK_OSC_GARBAGE_MESSAGES sets how many (100,000 by default).
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.Test;
 class OscGarbageTest {
     /** Bound on the receive thread's average allocation per message after warm-up. */
     static final double MAX_RECEIVE_BYTES_PER_MESSAGE = 64;
+    /** Bound on the feedback thread's allocation per second of flood (it feeds back per tick, not per message). */
+    static final double MAX_FEEDBACK_BYTES_PER_SECOND = 256 * 1024;
 
     @Test
     void theReceiveThreadAllocatesAlmostNothingPerMessage() throws Exception {
@@ -71,6 +74,8 @@ class OscGarbageTest {
             assertEquals(refused0, server.refused(), "every flood message is accepted");
             assertTrue(perMessage <= MAX_RECEIVE_BYTES_PER_MESSAGE,
                     "receive thread allocated " + perMessage + " bytes per message (bound " + MAX_RECEIVE_BYTES_PER_MESSAGE + ")");
+            assertTrue(out / seconds <= MAX_FEEDBACK_BYTES_PER_SECOND,
+                    "feedback thread allocated " + out / seconds + " bytes a second (bound " + MAX_FEEDBACK_BYTES_PER_SECOND + ")");
             assertEquals(0, rig.audioPathBytes.get(), "the audio path allocated");
         } finally {
             audio.interrupt();
