@@ -11,6 +11,7 @@ final class MessageReader extends Args {
     static final int MAX_ARGS = 8;
 
     private byte[] data;
+    private int start;
     private int addressLength;
     private int count;
     private final byte[] types = new byte[MAX_ARGS];
@@ -20,22 +21,29 @@ final class MessageReader extends Args {
 
     /** Reads {@code data[0..length)}; false when it is not a plain message this reader takes (JavaOSC's, then). */
     boolean read(byte[] data, int length) {
+        return read(data, 0, length);
+    }
+
+    /** Reads the message in {@code data[from..from + size)} (a datagram, or an element of a bundle). */
+    boolean read(byte[] data, int from, int size) {
         this.data = data;
+        this.start = from;
         this.count = 0;
-        if (length < 8 || data[0] != '/') {
+        int length = from + size;
+        if (size < 8 || data[from] != '/') {
             return false;
         }
-        int i = 0;
+        int i = from;
         while (i < length && data[i] != 0) {
             byte b = data[i];
             // JavaOSC refuses " #*,?[]{}" and "//" in an address; non-ASCII is decoded by its charset.
             if (b < 0x21 || b > 0x7e || b == '#' || b == '*' || b == ',' || b == '?' || b == '[' || b == ']'
-                    || b == '{' || b == '}' || (b == '/' && i > 0 && data[i - 1] == '/')) {
+                    || b == '{' || b == '}' || (b == '/' && i > from && data[i - 1] == '/')) {
                 return false;
             }
             i++;
         }
-        addressLength = i;
+        addressLength = i - from;
         int t = pad(i + 1);
         if (t >= length || data[t] != ',') {
             return false;
@@ -87,22 +95,28 @@ final class MessageReader extends Args {
         return true;
     }
 
-    private static int pad(int n) {
-        return (n + 3) & ~3;
+    /** Offsets are absolute, but padding counts from the message's start. */
+    private int pad(int n) {
+        return start + ((n - start + 3) & ~3);
     }
 
     byte[] bytes() {
         return data;
     }
 
-    /** The address's length in bytes, from the start of the datagram. */
+    /** Where the message (its address) starts in {@link #bytes}. */
+    int start() {
+        return start;
+    }
+
+    /** The address's length in bytes. */
     int addressLength() {
         return addressLength;
     }
 
     /** The address as text (made only when an address is met for the first time, or refused). */
     String address() {
-        return new String(data, 0, addressLength, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(data, start, addressLength, java.nio.charset.StandardCharsets.US_ASCII);
     }
 
     @Override

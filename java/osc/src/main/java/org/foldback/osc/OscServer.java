@@ -197,6 +197,9 @@ public final class OscServer implements AutoCloseable {
                 plain(reader, sender, out);
                 continue;
             }
+            if (plainBundle(reader, in.array(), in.limit(), sender, out)) {
+                continue;
+            }
             try {
                 OSCPacket packet;
                 try {
@@ -247,7 +250,7 @@ public final class OscServer implements AutoCloseable {
     private void plain(MessageReader m, InetSocketAddress sender, OscOut out) {
         long now = System.nanoTime();
         try {
-            Object route = routes.get(m.bytes(), m.addressLength());
+            Object route = routes.get(m.bytes(), m.start(), m.addressLength());
             if (route instanceof FoldbackMessages.Route r && r.holds(generation)) {
                 foldback.apply(r, m, sender, now);
             } else if (route instanceof ArdourCue.Command c) {
@@ -255,13 +258,53 @@ public final class OscServer implements AutoCloseable {
             } else {
                 Object learned = act(m.address(), m, sender, now, out);
                 if (learned != null) {
-                    routes.put(m.bytes(), m.addressLength(), learned);
+                    routes.put(m.bytes(), m.start(), m.addressLength(), learned);
                 }
             }
             handled.incrementAndGet();
         } catch (Refused r) {
             refuse(sender, m.address(), r, out);
         }
+    }
+
+    /**
+     * A bundle of plain messages (liblo's oscsendfile sends every message in one, with its time
+     * tag), read in place: checked whole first, as JavaOSC parses a bundle whole before anything
+     * acts; then each message as {@link #plain}. False (nothing done) for anything else: a nested
+     * bundle, an element that is not plain, sizes that do not add up; JavaOSC decodes it then.
+     */
+    private boolean plainBundle(MessageReader m, byte[] data, int length, InetSocketAddress sender, OscOut out) {
+        if (length < 16 || !isBundle(data)) {
+            return false;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            int at = 16;
+            while (at < length) {
+                if (at + 4 > length) {
+                    return false;
+                }
+                int size = (data[at] & 0xff) << 24 | (data[at + 1] & 0xff) << 16 | (data[at + 2] & 0xff) << 8 | (data[at + 3] & 0xff);
+                if (size <= 0 || size > length - at - 4 || !m.read(data, at + 4, size)) {
+                    return false;
+                }
+                if (pass == 1) {
+                    plain(m, sender, out);
+                }
+                at += 4 + size;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] BUNDLE = {'#', 'b', 'u', 'n', 'd', 'l', 'e', 0};
+
+    private static boolean isBundle(byte[] data) {
+        for (int i = 0; i < BUNDLE.length; i++) {
+            if (data[i] != BUNDLE[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One message; returns what its address names when that can be kept for the next message to it ({@link Routes}), else null. */

@@ -17,37 +17,37 @@ final class Routes {
 
     static final int PROBES = 8;
 
-    Object get(byte[] data, int length) {
-        int s = slot(data, length);
+    Object get(byte[] data, int from, int length) {
+        int s = slot(data, from, length);
         for (int i = 0; i < PROBES; i++) {
             byte[] a = addresses[(s + i) & (SLOTS - 1)];
             if (a == null) {
                 return null;
             }
-            if (Arrays.equals(a, 0, a.length, data, 0, length)) {
+            if (Arrays.equals(a, 0, a.length, data, from, from + length)) {
                 return routes[(s + i) & (SLOTS - 1)];
             }
         }
         return null;
     }
 
-    void put(byte[] data, int length, Object route) {
-        int s = slot(data, length);
+    void put(byte[] data, int from, int length, Object route) {
+        int s = slot(data, from, length);
         int at = s;
         for (int i = 0; i < PROBES; i++) {
             byte[] a = addresses[(s + i) & (SLOTS - 1)];
-            if (a == null || Arrays.equals(a, 0, a.length, data, 0, length)) {
+            if (a == null || Arrays.equals(a, 0, a.length, data, from, from + length)) {
                 at = (s + i) & (SLOTS - 1);
                 break;
             }
         }
-        addresses[at] = Arrays.copyOf(data, length);
+        addresses[at] = Arrays.copyOfRange(data, from, from + length);
         routes[at] = route;
     }
 
-    private static int slot(byte[] data, int length) {
+    private static int slot(byte[] data, int from, int length) {
         int h = 1;
-        for (int i = 0; i < length; i++) {
+        for (int i = from; i < from + length; i++) {
             h = 31 * h + data[i];
         }
         return (h ^ h >>> 16) & (SLOTS - 1);

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * osc_in_jalv floods with (send levels by shortcut, cue levels by parameter ID, pans as text,
  * Ardour /cue/send/fader), with a subscriber at 30 Hz and a /cue client being fed back. Garbage on
  * these threads brings collections, and a collection's pauses stop the audio thread inside its
- * Java call (issue 15). Read from the JVM's per-thread allocation counter
+ * Java call (issue 15). Half the messages come as plain messages, half each in a time-tagged
+ * bundle, as liblo's oscsendfile (osc_in_jalv's sender) sends them. Read from the JVM's per-thread allocation counter
  * (com.sun.management.ThreadMXBean), printed per message, and bounded: the receive thread per
  * message, the feedback thread per second (it sends per subscriber tick, not per message).
  *
@@ -46,12 +47,14 @@ class OscGarbageTest {
                 int cue = 3 + i % 6;
                 int src = 1 + (i / 4) % 16;
                 int db = -40 + (i / 4) % 31;
-                switch (i % 4) {
-                    case 0 -> messages.add(UdpClient.encode("/foldback/" + id + "/cue/" + cue + "/send/" + src + "/level", (float) db));
-                    case 1 -> messages.add(UdpClient.encode("/foldback/" + id + "/param/cue" + cue + ".level", (i / 4 % 10) / 10f));
-                    case 2 -> messages.add(UdpClient.encode("/foldback/" + id + "/cue/" + cue + "/send/" + src + "/pan", "L" + (1 + i / 4 % 99)));
-                    default -> messages.add(UdpClient.encode("/cue/send/fader/" + src, (i / 4 % 10) / 10f));
-                }
+                byte[] m = switch (i % 4) {
+                    case 0 -> UdpClient.encode("/foldback/" + id + "/cue/" + cue + "/send/" + src + "/level", (float) db);
+                    case 1 -> UdpClient.encode("/foldback/" + id + "/param/cue" + cue + ".level", (i / 4 % 10) / 10f);
+                    case 2 -> UdpClient.encode("/foldback/" + id + "/cue/" + cue + "/send/" + src + "/pan", "L" + (1 + i / 4 % 99));
+                    default -> UdpClient.encode("/cue/send/fader/" + src, (i / 4 % 10) / 10f);
+                };
+                // Every other one in a bundle of its own with a time tag, as liblo's oscsendfile sends them.
+                messages.add(i / 4 % 2 == 0 ? m : UdpClient.bundle(0xe0000000L << 32 | i, m));
             }
             Thread.sleep(300);
             long base = server.handled() + server.refused();
