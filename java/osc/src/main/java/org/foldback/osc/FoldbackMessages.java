@@ -33,8 +33,8 @@ final class FoldbackMessages {
     record Route(Controller instance, int param, Shortcuts.Target shortcut, boolean touch, long generation,
             int cues, int sources) {
         /** Still what the address names: the same instances (and names) as when resolved, and the same enabled cues and sources. */
-        boolean holds(long now) {
-            return generation == now && instance.cueCount() == cues && instance.sourceCount() == sources;
+        boolean holds(long current) {
+            return generation == current && instance.cueCount() == cues && instance.sourceCount() == sources;
         }
     }
 

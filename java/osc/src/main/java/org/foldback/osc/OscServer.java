@@ -68,6 +68,7 @@ public final class OscServer implements AutoCloseable {
     private volatile boolean open = true;
     /** Addresses met before and what they name: the receive thread's alone. */
     private final Routes routes = new Routes();
+    private long routesGeneration;
     /** Moves when the instances served or their names change (the feedback thread checks every tick); routes hold within one. */
     private volatile long generation;
     private Controller[] served = new Controller[0];
@@ -249,6 +250,11 @@ public final class OscServer implements AutoCloseable {
      */
     private void plain(MessageReader m, InetSocketAddress sender, OscOut out) {
         long now = System.nanoTime();
+        long g = generation;
+        if (g != routesGeneration) {
+            routes.clear();
+            routesGeneration = g;
+        }
         try {
             Object route = routes.get(m.bytes(), m.start(), m.addressLength());
             if (route instanceof FoldbackMessages.Route r && r.holds(generation)) {

@@ -45,6 +45,12 @@ final class Routes {
         routes[at] = route;
     }
 
+    /** Forgets every address (the instances changed: no route may keep a gone one alive). */
+    void clear() {
+        Arrays.fill(addresses, null);
+        Arrays.fill(routes, null);
+    }
+
     private static int slot(byte[] data, int from, int length) {
         int h = 1;
         for (int i = from; i < from + length; i++) {
