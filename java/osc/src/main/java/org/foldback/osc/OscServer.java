@@ -30,8 +30,9 @@ import org.foldback.control.OscStatus;
  *
  * <ul>
  *   <li>{@code foldback-osc-in} receives a datagram, drops it unless the sender is allowed
- *       ({@link ClientFilter}), decodes it with JavaOSC's parser and acts on each message through
- *       the instances' controllers. JavaOSC's own listener port is not used: its events do not say
+ *       ({@link ClientFilter}), reads it in place when it is a plain message or a bundle of them
+ *       ({@link MessageReader}, {@link Routes}: nothing allocated per message), else decodes it
+ *       with JavaOSC's parser, and acts on each message through the instances' controllers. JavaOSC's own listener port is not used: its events do not say
  *       who sent a packet, which the allowed-clients check and every reply need.</li>
  *   <li>{@code foldback-osc-out} runs every {@link #TICK_MS} ms: feedback to subscribers and
  *       /cue clients, and ends idle gestures.</li>
