@@ -36,32 +36,34 @@ public final class ShimCalls {
 
     private final Exports exports;
     private final Pointer instance;
+    /** The gesture calls go through {@link ShimGestures} (no garbage per call). */
+    private final boolean direct;
 
-    private ShimCalls(Exports exports, Pointer instance) {
+    private ShimCalls(Exports exports, Pointer instance, boolean direct) {
         this.exports = exports;
         this.instance = instance;
+        this.direct = direct;
     }
 
     /** Calls into {@code exports} for the instance {@code handle}: tests record the calls a shim would get. */
     static ShimCalls over(Exports exports, long handle) {
-        return new ShimCalls(exports, new Pointer(handle));
+        return new ShimCalls(exports, new Pointer(handle), false);
     }
 
     /** Connects to the shim binary at {@code library}, or to nothing when it is empty. */
     static ShimCalls connect(long handle, String library) {
         if (library == null || library.isEmpty() || handle == 0) {
-            return new ShimCalls(null, null);
+            return new ShimCalls(null, null, false);
         }
         // A plugin is a shared library we can open by path (the JUCE formats' .so, Foldback.clap);
         // the standalone is an executable, whose exported symbols JNA finds in the running process.
-        Exports e = library.endsWith(".so") || library.endsWith(".clap")
-                ? Native.load(library, Exports.class)
-                : Native.load(Exports.class);
+        boolean path = library.endsWith(".so") || library.endsWith(".clap");
+        Exports e = path ? Native.load(library, Exports.class) : Native.load(Exports.class);
         int abi = e.foldback_shim_abi_version();
         if (abi != Boundary.ABI_VERSION) {
             throw new IllegalStateException("shim ABI " + abi + " but Java expects " + Boundary.ABI_VERSION);
         }
-        return new ShimCalls(e, new Pointer(handle));
+        return new ShimCalls(e, new Pointer(handle), path && ShimGestures.bind(library));
     }
 
     public boolean connected() {
@@ -99,39 +101,95 @@ public final class ShimCalls {
 
     /** Runs a call into the shim unless there is none or it is gone. */
     private void call(Consumer<Exports> call) {
+        if (enter()) {
+            try {
+                call.accept(exports);
+            } finally {
+                leave();
+            }
+        }
+    }
+
+    // The gesture calls take the gate by hand, not through call(): a capturing lambda is an object
+    // per call, and OSC makes these calls for every message of a flood.
+
+    /** Takes the gate for one call; false (nothing taken) when there is no shim or it is gone. */
+    private boolean enter() {
         if (exports == null) {
-            return;
+            return false;
         }
         gate.readLock().lock();
-        try {
-            if (!closed) {
-                call.accept(exports);
-            }
-        } finally {
+        if (closed) {
             gate.readLock().unlock();
+            return false;
         }
+        return true;
+    }
+
+    private void leave() {
+        gate.readLock().unlock();
     }
 
     /** One whole edit as a host gesture: begin, perform, end. */
     public void edit(int paramIndex, float normalized) {
-        call(e -> {
-            e.foldback_shim_begin_edit(instance, paramIndex);
-            e.foldback_shim_perform_edit(instance, paramIndex, normalized);
-            e.foldback_shim_end_edit(instance, paramIndex);
-        });
+        if (enter()) {
+            try {
+                if (direct) {
+                    ShimGestures.foldback_shim_begin_edit(instance, paramIndex);
+                    ShimGestures.foldback_shim_perform_edit(instance, paramIndex, normalized);
+                    ShimGestures.foldback_shim_end_edit(instance, paramIndex);
+                } else {
+                    exports.foldback_shim_begin_edit(instance, paramIndex);
+                    exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+                    exports.foldback_shim_end_edit(instance, paramIndex);
+                }
+            } finally {
+                leave();
+            }
+        }
     }
 
     /** Starts a gesture (a fader drag): the host groups what follows into one undo step. */
     public void beginEdit(int paramIndex) {
-        call(e -> e.foldback_shim_begin_edit(instance, paramIndex));
+        if (enter()) {
+            try {
+                if (direct) {
+                    ShimGestures.foldback_shim_begin_edit(instance, paramIndex);
+                } else {
+                    exports.foldback_shim_begin_edit(instance, paramIndex);
+                }
+            } finally {
+                leave();
+            }
+        }
     }
 
     public void performEdit(int paramIndex, float normalized) {
-        call(e -> e.foldback_shim_perform_edit(instance, paramIndex, normalized));
+        if (enter()) {
+            try {
+                if (direct) {
+                    ShimGestures.foldback_shim_perform_edit(instance, paramIndex, normalized);
+                } else {
+                    exports.foldback_shim_perform_edit(instance, paramIndex, normalized);
+                }
+            } finally {
+                leave();
+            }
+        }
     }
 
     public void endEdit(int paramIndex) {
-        call(e -> e.foldback_shim_end_edit(instance, paramIndex));
+        if (enter()) {
+            try {
+                if (direct) {
+                    ShimGestures.foldback_shim_end_edit(instance, paramIndex);
+                } else {
+                    exports.foldback_shim_end_edit(instance, paramIndex);
+                }
+            } finally {
+                leave();
+            }
+        }
     }
 
     /** The host's current value of a parameter (normalized); NaN when there is no shim or it is gone. */

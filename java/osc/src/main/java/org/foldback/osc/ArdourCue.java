@@ -9,6 +9,7 @@ import java.util.Map;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
 import org.foldback.control.StateSnapshot;
+import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.ParamAddress;
@@ -78,14 +79,19 @@ final class ArdourCue {
         return c != null && c.instance != null;
     }
 
-    /** One /cue message from {@code sender}. */
-    synchronized void handle(String[] parts, List<Object> args, InetSocketAddress sender, long now, OscOut out)
+    /** An edit command's address, resolved once ({@link Routes} keeps it): which control, and the send's number as written. */
+    record Command(Kind kind, String send) {
+        enum Kind { FADER, MUTE, SEND_FADER, SEND_ENABLE }
+    }
+
+    /** One /cue message from {@code sender}; returns the edit command its address names (to be kept), else null. */
+    synchronized Command handle(String[] parts, Args args, InetSocketAddress sender, long now, OscOut out)
             throws Refused {
         String command = parts.length > 2 ? parts[2] : "";
         Client client = clients.get(sender.getAddress());
         if (command.equals("connect")) {
-            InetSocketAddress replyTo = Args.has(args, 0)
-                    ? new InetSocketAddress(sender.getAddress(), Args.integer(args, 0, 1, 65535, "reply port"))
+            InetSocketAddress replyTo = args.has(0)
+                    ? new InetSocketAddress(sender.getAddress(), args.integer(0, 1, 65535, "reply port"))
                     : sender;
             client = client(sender, now);
             client.replyTo = replyTo;
@@ -96,7 +102,7 @@ final class ArdourCue {
             }
             out.flush(client.replyTo);
             select(client, 1, auxes, out);
-            return;
+            return null;
         }
         boolean previousAsConnect = client == null && (command.equals("previous_aux") || command.equals("previous_bus"));
         if (client == null && !previousAsConnect) {
@@ -104,24 +110,58 @@ final class ArdourCue {
                 throw new Refused("send /cue/connect or /cue/aux first");
             }
         }
-        client = client(sender, now);
-        List<Aux> auxes = auxes();
         switch (command) {
             case "aux":
-            case "bus":
-                select(client, Args.integer(args, 0, 1, Math.max(1, auxes.size()), "aux number"), auxes, out);
-                return;
+            case "bus": {
+                client = client(sender, now);
+                List<Aux> auxes = auxes();
+                select(client, args.integer(0, 1, Math.max(1, auxes.size()), "aux number"), auxes, out);
+                return null;
+            }
             case "next_aux":
-            case "next_bus":
+            case "next_bus": {
+                client = client(sender, now);
+                List<Aux> auxes = auxes();
                 select(client, Math.min(auxes.size(), client.aux + 1), auxes, out);
-                return;
+                return null;
+            }
             case "previous_aux":
-            case "previous_bus":
+            case "previous_bus": {
+                client = client(sender, now);
+                List<Aux> auxes = auxes();
                 select(client, Math.max(1, client.aux - 1), auxes, out);
-                return;
+                return null;
+            }
             default:
                 break;
         }
+        Command edit;
+        if (parts.length == 3 && command.equals("fader")) {
+            edit = new Command(Command.Kind.FADER, null);
+        } else if (parts.length == 3 && command.equals("mute")) {
+            edit = new Command(Command.Kind.MUTE, null);
+        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("fader")) {
+            edit = new Command(Command.Kind.SEND_FADER, parts[4]);
+        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("enable")) {
+            edit = new Command(Command.Kind.SEND_ENABLE, parts[4]);
+        } else {
+            client(sender, now);
+            if (clients.get(sender.getAddress()).instance == null) {
+                throw new Refused("no aux selected");
+            }
+            throw new Refused("not one of the /cue commands Foldback covers");
+        }
+        edit(edit, args, sender, now);
+        return edit;
+    }
+
+    /** An edit to the sender's selected cue; refused (changing nothing) unless it has one, unlocked. */
+    synchronized void edit(Command edit, Args args, InetSocketAddress sender, long now) throws Refused {
+        Client client = clients.get(sender.getAddress());
+        if (client == null) {
+            throw new Refused("send /cue/connect or /cue/aux first");
+        }
+        client.heard = now;
         if (client.instance == null) {
             throw new Refused("no aux selected");
         }
@@ -129,20 +169,23 @@ final class ArdourCue {
         int sources = client.instance.sourceCount();
         int param;
         float normalized;
-        if (parts.length == 3 && command.equals("fader")) {
-            param = cue.level();
-            normalized = clamp01(Args.number(args, 0, "position"));
-        } else if (parts.length == 3 && command.equals("mute")) {
-            param = cue.mute();
-            normalized = Args.number(args, 0, "state") >= 0.5f ? 1f : 0f;
-        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("fader")) {
-            param = cue.send(Shortcuts.number(parts[4], sources, "send") - 1).level();
-            normalized = clamp01(Args.number(args, 0, "position"));
-        } else if (parts.length == 5 && command.equals("send") && parts[3].equals("enable")) {
-            param = cue.send(Shortcuts.number(parts[4], sources, "send") - 1).mute();
-            normalized = Args.number(args, 0, "state") >= 0.5f ? 0f : 1f;
-        } else {
-            throw new Refused("not one of the /cue commands Foldback covers");
+        switch (edit.kind()) {
+            case FADER:
+                param = cue.level();
+                normalized = clamp01(args.number(0, "position"));
+                break;
+            case MUTE:
+                param = cue.mute();
+                normalized = args.number(0, "state") >= 0.5f ? 1f : 0f;
+                break;
+            case SEND_FADER:
+                param = cue.send(Shortcuts.number(edit.send(), sources, "send") - 1).level();
+                normalized = clamp01(args.number(0, "position"));
+                break;
+            default:
+                param = cue.send(Shortcuts.number(edit.send(), sources, "send") - 1).mute();
+                normalized = args.number(0, "state") >= 0.5f ? 0f : 1f;
+                break;
         }
         if (client.instance.remoteLocked(client.cue)) {
             throw new Refused("cue " + (client.cue + 1) + " is locked");
@@ -200,8 +243,7 @@ final class ArdourCue {
     }
 
     /** The feedback thread: updates every client that is due; forgets the ones gone quiet. */
-    synchronized void tick(long now, OscOut out) {
-        List<Controller> live = instances.all();
+    synchronized void tick(long now, List<Controller> live, OscOut out) {
         for (Iterator<Client> it = clients.values().iterator(); it.hasNext(); ) {
             Client client = it.next();
             if (now - client.heard > IDLE_NANOS) {
@@ -220,38 +262,61 @@ final class ArdourCue {
         }
     }
 
+    private static final byte[] F = OscOut.padded(",f");
+    private static final byte[] FADER = OscOut.padded("/cue/fader");
+    private static final byte[] MUTE = OscOut.padded("/cue/mute");
+    private static final byte[] SIGNAL = OscOut.padded("/cue/signal");
+    private static final byte[][] SEND_FADER = new byte[Layout.MAX_SOURCES][];
+    private static final byte[][] SEND_ENABLE = new byte[Layout.MAX_SOURCES][];
+
+    static {
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            SEND_FADER[s] = OscOut.padded("/cue/send/fader/" + (s + 1));
+            SEND_ENABLE[s] = OscOut.padded("/cue/send/enable/" + (s + 1));
+        }
+    }
+
+    /** One listener for every update, pointed at the client being updated (no object per update). */
+    private final class Feed implements Changes.Listener {
+        Client client;
+        OscOut out;
+
+        @Override
+        public void parameter(int param, float normalized) {
+            ParamAddress a = Params.get(param).address();
+            if (a.cue() != client.cue) {
+                return;
+            }
+            ParamRole role = a.role();
+            if (role == ParamRole.CUE_LEVEL) {
+                out.message(FADER, F).f(normalized);
+            } else if (role == ParamRole.CUE_MUTE) {
+                out.message(MUTE, F).f(normalized);
+            } else if (a.source() < client.instance.sourceCount() && role == ParamRole.SEND_LEVEL) {
+                out.message(SEND_FADER[a.source()], F).f(normalized);
+            } else if (a.source() < client.instance.sourceCount() && role == ParamRole.SEND_MUTE) {
+                out.message(SEND_ENABLE[a.source()], F).f(1f - normalized);
+            }
+        }
+
+        @Override
+        public void state(StateSnapshot now) {
+            sendNames(client, out);
+        }
+    }
+
+    private final Feed feed = new Feed();
+
     private void update(Client client, OscOut out) {
         Controller c = client.instance;
-        int cue = client.cue;
-        client.cursor.poll(new Changes.Listener() {
-            @Override
-            public void parameter(int param, float normalized) {
-                ParamAddress a = Params.get(param).address();
-                if (a.cue() != cue) {
-                    return;
-                }
-                ParamRole role = a.role();
-                if (role == ParamRole.CUE_LEVEL) {
-                    out.add("/cue/fader", normalized);
-                } else if (role == ParamRole.CUE_MUTE) {
-                    out.add("/cue/mute", normalized);
-                } else if (a.source() < c.sourceCount() && role == ParamRole.SEND_LEVEL) {
-                    out.add("/cue/send/fader/" + (a.source() + 1), normalized);
-                } else if (a.source() < c.sourceCount() && role == ParamRole.SEND_MUTE) {
-                    out.add("/cue/send/enable/" + (a.source() + 1), 1f - normalized);
-                }
-            }
-
-            @Override
-            public void state(StateSnapshot now) {
-                sendNames(client, out);
-            }
-        });
-        if (c.readCueMeter(cue, reading)) {
+        feed.client = client;
+        feed.out = out;
+        client.cursor.poll(feed);
+        if (c.readCueMeter(client.cue, reading)) {
             float signal = MeterReading.max(reading.samplePeakDbfs) > SIGNAL_DBFS ? 1f : 0f;
             if (signal != client.signal) {
                 client.signal = signal;
-                out.add("/cue/signal", signal);
+                out.message(SIGNAL, F).f(signal);
             }
         }
         out.flush(client.replyTo);

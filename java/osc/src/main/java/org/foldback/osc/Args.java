@@ -2,32 +2,38 @@ package org.foldback.osc;
 
 import java.util.List;
 
-/** Reading a message's arguments as decoded by JavaOSC: numbers of any OSC type, T/F, text. */
-final class Args {
-    private Args() {}
+/**
+ * A message's arguments: numbers of any OSC type (i, h, f, d), T/F, text. Two readers: JavaOSC's
+ * decoded list ({@link #of}) for bundles and anything unusual, and {@link MessageReader}, which
+ * reads a plain message's arguments in place in the received bytes without allocating.
+ */
+abstract class Args {
+    /** How many arguments there are. */
+    abstract int size();
 
-    static boolean has(List<Object> args, int i) {
-        return args.size() > i;
+    /** Argument {@code i} is text ('s'). */
+    abstract boolean textAt(int i);
+
+    /** Argument {@code i} as a number (NaN passes through); refused when it is neither a number nor T/F. */
+    abstract float numberAt(int i, String what) throws Refused;
+
+    /** Argument {@code i} as text (only for {@link #textAt}). */
+    abstract String text(int i);
+
+    final boolean has(int i) {
+        return size() > i;
     }
 
-    static boolean isText(List<Object> args, int i) {
-        return has(args, i) && args.get(i) instanceof CharSequence;
+    final boolean isText(int i) {
+        return has(i) && textAt(i);
     }
 
     /** Argument {@code i} as a number (i, h, f, d, T, F); refused when missing, text or NaN. */
-    static float number(List<Object> args, int i, String what) throws Refused {
-        if (!has(args, i)) {
+    final float number(int i, String what) throws Refused {
+        if (!has(i)) {
             throw new Refused(what + " is missing");
         }
-        Object o = args.get(i);
-        float v;
-        if (o instanceof Number n) {
-            v = n.floatValue();
-        } else if (o instanceof Boolean b) {
-            v = b ? 1f : 0f;
-        } else {
-            throw new Refused(what + " must be a number");
-        }
+        float v = numberAt(i, what);
         if (Float.isNaN(v)) {
             throw new Refused(what + " is not a number (NaN)");
         }
@@ -35,15 +41,41 @@ final class Args {
     }
 
     /** Argument {@code i} as a whole number in [min, max]; refused otherwise. */
-    static int integer(List<Object> args, int i, int min, int max, String what) throws Refused {
-        float v = number(args, i, what);
+    final int integer(int i, int min, int max, String what) throws Refused {
+        float v = number(i, what);
         if (v != Math.rint(v) || v < min || v > max) {
             throw new Refused(what + " must be a whole number from " + min + " to " + max);
         }
         return (int) v;
     }
 
-    static String text(List<Object> args, int i) {
-        return args.get(i).toString();
+    static Args of(List<Object> args) {
+        return new Args() {
+            @Override
+            int size() {
+                return args.size();
+            }
+
+            @Override
+            boolean textAt(int i) {
+                return args.get(i) instanceof CharSequence;
+            }
+
+            @Override
+            float numberAt(int i, String what) throws Refused {
+                Object o = args.get(i);
+                if (o instanceof Number n) {
+                    return n.floatValue();
+                } else if (o instanceof Boolean b) {
+                    return b ? 1f : 0f;
+                }
+                throw new Refused(what + " must be a number");
+            }
+
+            @Override
+            String text(int i) {
+                return args.get(i).toString();
+            }
+        };
     }
 }

@@ -43,7 +43,30 @@ final class ClientFilter {
         return loopbackOnly;
     }
 
+    /**
+     * The receive thread's last few senders found allowed (the filter never changes, so an answer
+     * stays true): a device sending again is let in by InetAddress.equals, which for IPv4 compares
+     * the address as a number, where getAddress() makes a copy per datagram.
+     */
+    private final InetAddress[] recent = new InetAddress[8];
+    private int nextRecent;
+
+    /** Receive thread only (it keeps {@link #recent}). */
     boolean allows(InetAddress sender) {
+        for (InetAddress r : recent) {
+            if (r != null && r.equals(sender)) {
+                return true;
+            }
+        }
+        if (!check(sender)) {
+            return false;
+        }
+        recent[nextRecent] = sender;
+        nextRecent = (nextRecent + 1) % recent.length;
+        return true;
+    }
+
+    private boolean check(InetAddress sender) {
         byte[] a = sender.getAddress();
         for (Block b : blocks) {
             if (b.network.length == a.length && samePrefix(a, b.network, b.prefix)) {

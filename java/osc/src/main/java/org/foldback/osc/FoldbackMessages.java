@@ -24,21 +24,39 @@ final class FoldbackMessages {
         this.subscriptions = subscriptions;
     }
 
-    /** {@code parts} is the address split at '/': "", "foldback", ... */
-    void handle(String[] parts, List<Object> args, InetSocketAddress sender, long now, OscOut out) throws Refused {
+    /**
+     * What an address below an instance names, resolved once: the instance, the parameter, the
+     * shortcut (or null for /param/&lt;id&gt;) and whether it is a touch. {@link Routes} keeps it for
+     * the address's bytes while {@code generation} and the instance's enabled cues and sources
+     * hold, so a flood of the same addresses is not parsed again.
+     */
+    record Route(Controller instance, int param, Shortcuts.Target shortcut, boolean touch, long generation,
+            int cues, int sources) {
+        /** Still what the address names: the same instances (and names) as when resolved, and the same enabled cues and sources. */
+        boolean holds(long current) {
+            return generation == current && instance.cueCount() == cues && instance.sourceCount() == sources;
+        }
+    }
+
+    /**
+     * {@code parts} is the address split at '/': "", "foldback", ... Returns the route when the
+     * address names a parameter (to be kept for the next message to it), else null.
+     */
+    Route handle(String[] parts, Args args, InetSocketAddress sender, long now, OscOut out, long generation)
+            throws Refused {
         if (parts.length < 3) {
             throw new Refused("unknown address");
         }
         switch (parts[2]) {
             case "query":
                 query(args, sender, out);
-                return;
+                return null;
             case "subscribe":
                 subscribe(args, sender, now, out);
-                return;
+                return null;
             case "unsubscribe":
                 subscriptions.unsubscribe(replyTo(sender, args, 0));
-                return;
+                return null;
             default:
                 break;
         }
@@ -63,13 +81,22 @@ final class FoldbackMessages {
             shortcut = Shortcuts.parse(java.util.Arrays.copyOf(parts, end), 3, c.cueCount(), c.sourceCount());
             param = shortcut.param();
         }
-        float normalized = touch ? 0f : value(param, shortcut, args);
+        Route route = new Route(c, param, shortcut, touch, generation, c.cueCount(), c.sourceCount());
+        apply(route, args, sender, now);
+        return route;
+    }
+
+    /** A message to a resolved address: checked (value, lock) before anything changes, then a gesture. */
+    void apply(Route route, Args args, InetSocketAddress sender, long now) throws Refused {
+        Controller c = route.instance();
+        int param = route.param();
+        float normalized = route.touch() ? 0f : value(param, route.shortcut(), args);
         int cue = Params.get(param).address().cue();
         if (cue >= 0 && c.remoteLocked(cue)) {
             throw new Refused("cue " + (cue + 1) + " is locked");
         }
-        if (touch) {
-            gestures.touch(sender.getAddress(), c, param, Args.number(args, 0, "touch") >= 0.5f, now);
+        if (route.touch()) {
+            gestures.touch(sender.getAddress(), c, param, args.number(0, "touch") >= 0.5f, now);
         } else {
             gestures.move(sender.getAddress(), c, param, normalized, now);
         }
@@ -80,16 +107,26 @@ final class FoldbackMessages {
      * nothing or is out of range, as the host refuses typed text); a number normalized 0..1 on
      * /param (clamped, as hosts clamp), or plain units on a shortcut (clamped to the range).
      */
-    private static float value(int param, Shortcuts.Target shortcut, List<Object> args) throws Refused {
+    private static float value(int param, Shortcuts.Target shortcut, Args args) throws Refused {
         ParamSpec p = Params.get(param);
-        if (Args.isText(args, 0)) {
+        if (args.isText(0)) {
+            // Text read in place is looked up first: a fader sending "L30" again parses nothing.
+            float known = args instanceof MessageReader r ? r.knownText(0, p) : Float.NaN;
+            if (!Float.isNaN(known)) {
+                return known;
+            }
+            float v;
             try {
-                return p.normalize(ParamText.parse(p, Args.text(args, 0)));
+                v = p.normalize(ParamText.parse(p, args.text(0)));
             } catch (IllegalArgumentException e) {
                 throw new Refused(e.getMessage());
             }
+            if (args instanceof MessageReader r) {
+                r.learnText(0, p, v);
+            }
+            return v;
         }
-        float v = Args.number(args, 0, "value");
+        float v = args.number(0, "value");
         if (shortcut != null) {
             return Shortcuts.normalized(shortcut, v);
         }
@@ -97,7 +134,7 @@ final class FoldbackMessages {
     }
 
     /** Replies with every instance, its cues and its sources by name. */
-    private void query(List<Object> args, InetSocketAddress sender, OscOut out) throws Refused {
+    private void query(Args args, InetSocketAddress sender, OscOut out) throws Refused {
         InetSocketAddress to = replyTo(sender, args, 0);
         List<Controller> all = instances.all();
         for (Controller c : all) {
@@ -113,19 +150,19 @@ final class FoldbackMessages {
         out.flush(to);
     }
 
-    private void subscribe(List<Object> args, InetSocketAddress sender, long now, OscOut out) throws Refused {
+    private void subscribe(Args args, InetSocketAddress sender, long now, OscOut out) throws Refused {
         InetSocketAddress to = replyTo(sender, args, 0);
-        float rate = Args.has(args, 1) ? Args.number(args, 1, "rate") : Subscriptions.DEFAULT_RATE;
-        Controller only = Args.has(args, 2) ? instances.find(Args.text(args, 2)) : null;
+        float rate = args.has(1) ? args.number(1, "rate") : Subscriptions.DEFAULT_RATE;
+        Controller only = args.has(2) ? instances.find(args.text(2)) : null;
         float granted = subscriptions.subscribe(to, rate, only, now);
         out.send(to, "/foldback/subscribed", to.getPort(), granted, Subscriptions.TTL_NANOS / 1e9f);
     }
 
     /** The sender's address at the port in argument {@code i}, or the sender's own port without one. */
-    private static InetSocketAddress replyTo(InetSocketAddress sender, List<Object> args, int i) throws Refused {
-        if (!Args.has(args, i)) {
+    private static InetSocketAddress replyTo(InetSocketAddress sender, Args args, int i) throws Refused {
+        if (!args.has(i)) {
             return sender;
         }
-        return new InetSocketAddress(sender.getAddress(), Args.integer(args, i, 1, 65535, "reply port"));
+        return new InetSocketAddress(sender.getAddress(), args.integer(i, 1, 65535, "reply port"));
     }
 }

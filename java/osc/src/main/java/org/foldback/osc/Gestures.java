@@ -1,8 +1,5 @@
 package org.foldback.osc;
 
-import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Map;
 import org.foldback.control.Controller;
 
 /**
@@ -22,71 +19,98 @@ final class Gestures {
     /** Gestures open at once, all clients together; beyond, an edit is a whole gesture by itself. */
     static final int MAX_OPEN = 64;
 
-    private record Key(Object client, Controller controller, int param) {}
+    // The open gestures, in slots 0..count-1 (at most MAX_OPEN: found by a scan, so a move allocates nothing).
+    private final Object[] clients = new Object[MAX_OPEN];
+    private final Controller[] controllers = new Controller[MAX_OPEN];
+    private final int[] params = new int[MAX_OPEN];
+    private final long[] last = new long[MAX_OPEN];
+    private final boolean[] held = new boolean[MAX_OPEN];
+    private int count;
 
-    private static final class Open {
-        long last;
-        boolean held;
+    private int find(Object client, Controller c, int param) {
+        for (int i = 0; i < count; i++) {
+            if (params[i] == param && controllers[i] == c && clients[i].equals(client)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
-    private final Map<Key, Open> open = new HashMap<>();
+    private int open(Object client, Controller c, int param) {
+        int i = count++;
+        clients[i] = client;
+        controllers[i] = c;
+        params[i] = param;
+        held[i] = false;
+        return i;
+    }
+
+    /** Forgets slot {@code i} (the last slot moves into it). */
+    private void remove(int i) {
+        int j = --count;
+        clients[i] = clients[j];
+        controllers[i] = controllers[j];
+        params[i] = params[j];
+        last[i] = last[j];
+        held[i] = held[j];
+        clients[j] = null;
+        controllers[j] = null;
+    }
 
     /** A value from {@code client} for {@code param}: inside its open gesture, or a new one. */
     synchronized void move(Object client, Controller c, int param, float normalized, long now) {
-        Key k = new Key(client, c, param);
-        Open g = open.get(k);
-        if (g == null) {
-            if (open.size() >= MAX_OPEN) {
+        int g = find(client, c, param);
+        if (g < 0) {
+            if (count >= MAX_OPEN) {
                 c.edit(param, normalized);
                 return;
             }
-            g = new Open();
-            open.put(k, g);
+            g = open(client, c, param);
             c.beginEdit(param);
         }
-        g.last = now;
+        last[g] = now;
         c.performEdit(param, normalized);
     }
 
     /** TouchOSC's touch: 1 opens (and holds) the gesture, 0 ends it. */
     synchronized void touch(Object client, Controller c, int param, boolean down, long now) {
-        Key k = new Key(client, c, param);
-        Open g = open.get(k);
+        int g = find(client, c, param);
         if (down) {
-            if (g == null) {
-                if (open.size() >= MAX_OPEN) {
+            if (g < 0) {
+                if (count >= MAX_OPEN) {
                     return;
                 }
-                g = new Open();
-                open.put(k, g);
+                g = open(client, c, param);
                 c.beginEdit(param);
             }
-            g.held = true;
-            g.last = now;
-        } else if (g != null) {
-            open.remove(k);
+            held[g] = true;
+            last[g] = now;
+        } else if (g >= 0) {
+            remove(g);
             c.endEdit(param);
         }
     }
 
     /** Ends the gestures nobody moved for a while; returns how many are still open. */
     synchronized int closeIdle(long now) {
-        for (Iterator<Map.Entry<Key, Open>> it = open.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Key, Open> e = it.next();
-            Open g = e.getValue();
-            if (now - g.last > (g.held ? HELD_NANOS : IDLE_NANOS)) {
-                it.remove();
-                e.getKey().controller.endEdit(e.getKey().param);
+        for (int i = count - 1; i >= 0; i--) {
+            if (now - last[i] > (held[i] ? HELD_NANOS : IDLE_NANOS)) {
+                Controller c = controllers[i];
+                int param = params[i];
+                remove(i);
+                c.endEdit(param);
             }
         }
-        return open.size();
+        return count;
     }
 
     /** Ends every open gesture (the server stops). */
     synchronized void closeAll() {
-        for (Key k : open.keySet()) {
-            k.controller.endEdit(k.param);
+        while (count > 0) {
+            Controller c = controllers[0];
+            int param = params[0];
+            remove(0);
+            c.endEdit(param);
         }
-        open.clear();
     }
 }

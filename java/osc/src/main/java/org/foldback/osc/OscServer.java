@@ -30,8 +30,9 @@ import org.foldback.control.OscStatus;
  *
  * <ul>
  *   <li>{@code foldback-osc-in} receives a datagram, drops it unless the sender is allowed
- *       ({@link ClientFilter}), decodes it with JavaOSC's parser and acts on each message through
- *       the instances' controllers. JavaOSC's own listener port is not used: its events do not say
+ *       ({@link ClientFilter}), reads it in place when it is a plain message or a bundle of them
+ *       ({@link MessageReader}, {@link Routes}: nothing allocated per message), else decodes it
+ *       with JavaOSC's parser, and acts on each message through the instances' controllers. JavaOSC's own listener port is not used: its events do not say
  *       who sent a packet, which the allowed-clients check and every reply need.</li>
  *   <li>{@code foldback-osc-out} runs every {@link #TICK_MS} ms: feedback to subscribers and
  *       /cue clients, and ends idle gestures.</li>
@@ -66,6 +67,14 @@ public final class OscServer implements AutoCloseable {
     private long statusDue;
     private long statusVersion = -1;
     private volatile boolean open = true;
+    /** Addresses met before and what they name: the receive thread's alone. */
+    private final Routes routes = new Routes();
+    private long routesGeneration;
+    /** Moves when the instances served or their names change (the feedback thread checks every tick); routes hold within one. */
+    private volatile long generation;
+    private Controller[] served = new Controller[0];
+    private String[] servedNames = new String[0];
+    private int servedCount = -1;
 
     private OscServer(DatagramChannel channel, ClientFilter filter, Supplier<List<Controller>> all, Consumer<String> log) {
         this.channel = channel;
@@ -108,7 +117,7 @@ public final class OscServer implements AutoCloseable {
         OscServer s = new OscServer(ch, filter, all, log);
         s.status = new OscStatus(true, s.port(), filter.loopbackOnly(), null, List.of());
         s.receiver.start();
-        OscOut out = new OscOut(ch, s.codec);
+        OscOut out = new OscOut(ch);
         s.feedback.scheduleWithFixedDelay(() -> s.tick(out), TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
         log.accept("osc: serving on UDP port " + s.port() + (filter.loopbackOnly() ? " (loopback only)" : ""));
         return s;
@@ -167,7 +176,8 @@ public final class OscServer implements AutoCloseable {
     private void receive() {
         ByteBuffer in = ByteBuffer.allocate(65536);
         OSCParser parser = codec.buildParser();
-        OscOut out = new OscOut(channel, codec);
+        OscOut out = new OscOut(channel);
+        MessageReader reader = new MessageReader();
         while (open) {
             SocketAddress from;
             try {
@@ -185,6 +195,13 @@ public final class OscServer implements AutoCloseable {
             }
             senders.heard(sender.getAddress(), System.currentTimeMillis());
             in.flip();
+            if (reader.read(in.array(), in.limit())) {
+                plain(reader, sender, out);
+                continue;
+            }
+            if (plainBundle(reader, in.array(), in.limit(), sender, out)) {
+                continue;
+            }
             try {
                 OSCPacket packet;
                 try {
@@ -220,29 +237,129 @@ public final class OscServer implements AutoCloseable {
         OSCMessage m = (OSCMessage) packet;
         String address = m.getAddress();
         try {
-            String[] parts = address.split("/", -1);
-            long now = System.nanoTime();
-            if (parts.length >= 2 && parts[0].isEmpty() && parts[1].equals("foldback")) {
-                foldback.handle(parts, m.getArguments(), sender, now, out);
-            } else if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("cue")) {
-                cue.handle(parts, m.getArguments(), sender, now, out);
+            act(address, Args.of(m.getArguments()), sender, System.nanoTime(), out);
+            handled.incrementAndGet();
+        } catch (Refused r) {
+            refuse(sender, address, r, out);
+        }
+    }
+
+    /**
+     * A plain message read in place: an address met before is acted on through what it was found
+     * to name (no String, no split, no JavaOSC objects: the flood's steady state allocates
+     * nothing here); a new one is resolved as any other and kept.
+     */
+    private void plain(MessageReader m, InetSocketAddress sender, OscOut out) {
+        long now = System.nanoTime();
+        long g = generation;
+        if (g != routesGeneration) {
+            routes.clear();
+            routesGeneration = g;
+        }
+        try {
+            Object route = routes.get(m.bytes(), m.start(), m.addressLength());
+            if (route instanceof FoldbackMessages.Route r && r.holds(generation)) {
+                foldback.apply(r, m, sender, now);
+            } else if (route instanceof ArdourCue.Command c) {
+                cue.edit(c, m, sender, now);
             } else {
-                throw new Refused("unknown address");
+                Object learned = act(m.address(), m, sender, now, out);
+                if (learned != null) {
+                    routes.put(m.bytes(), m.start(), m.addressLength(), learned);
+                }
             }
             handled.incrementAndGet();
         } catch (Refused r) {
-            refused.incrementAndGet();
-            out.discard();
-            out.send(sender, "/foldback/error", address.length() > 200 ? address.substring(0, 200) : address, r.getMessage());
+            refuse(sender, m.address(), r, out);
         }
+    }
+
+    /**
+     * A bundle of plain messages (liblo's oscsendfile sends every message in one, with its time
+     * tag), read in place: checked whole first, as JavaOSC parses a bundle whole before anything
+     * acts; then each message as {@link #plain}. False (nothing done) for anything else: a nested
+     * bundle, an element that is not plain, sizes that do not add up; JavaOSC decodes it then.
+     */
+    private boolean plainBundle(MessageReader m, byte[] data, int length, InetSocketAddress sender, OscOut out) {
+        if (length < 16 || !isBundle(data)) {
+            return false;
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            int at = 16;
+            while (at < length) {
+                if (at + 4 > length) {
+                    return false;
+                }
+                int size = (data[at] & 0xff) << 24 | (data[at + 1] & 0xff) << 16 | (data[at + 2] & 0xff) << 8 | (data[at + 3] & 0xff);
+                if (size <= 0 || size > length - at - 4 || !m.read(data, at + 4, size)) {
+                    return false;
+                }
+                if (pass == 1) {
+                    plain(m, sender, out);
+                }
+                at += 4 + size;
+            }
+        }
+        return true;
+    }
+
+    private static final byte[] BUNDLE = {'#', 'b', 'u', 'n', 'd', 'l', 'e', 0};
+
+    private static boolean isBundle(byte[] data) {
+        for (int i = 0; i < BUNDLE.length; i++) {
+            if (data[i] != BUNDLE[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One message; returns what its address names when that can be kept for the next message to it ({@link Routes}), else null. */
+    private Object act(String address, Args args, InetSocketAddress sender, long now, OscOut out) throws Refused {
+        long resolvedIn = generation;
+        String[] parts = address.split("/", -1);
+        if (parts.length >= 2 && parts[0].isEmpty() && parts[1].equals("foldback")) {
+            return foldback.handle(parts, args, sender, now, out, resolvedIn);
+        } else if (parts.length >= 3 && parts[0].isEmpty() && parts[1].equals("cue")) {
+            return cue.handle(parts, args, sender, now, out);
+        }
+        throw new Refused("unknown address");
+    }
+
+    private void refuse(InetSocketAddress sender, String address, Refused r, OscOut out) {
+        refused.incrementAndGet();
+        out.discard();
+        out.send(sender, "/foldback/error", address.length() > 200 ? address.substring(0, 200) : address, r.getMessage());
+    }
+
+    /**
+     * The feedback thread: a new {@link #generation} when the instances served or their names
+     * changed, so routes resolved before are resolved again (within a tick of the change).
+     */
+    private void follow(List<Controller> live) {
+        boolean same = live.size() == servedCount;
+        for (int i = 0; same && i < live.size(); i++) {
+            same = i < served.length && served[i] == live.get(i) && servedNames[i] == live.get(i).name();
+        }
+        if (same) {
+            return;
+        }
+        served = live.toArray(new Controller[0]);
+        servedNames = new String[served.length];
+        for (int i = 0; i < served.length; i++) {
+            servedNames[i] = served[i].name();
+        }
+        servedCount = served.length;
+        generation++;
     }
 
     private void tick(OscOut out) {
         try {
             long now = System.nanoTime();
             List<Controller> live = instances.all();
+            follow(live);
             subscriptions.tick(now, live, out);
-            cue.tick(now, out);
+            cue.tick(now, live, out);
             gestures.closeIdle(now);
             refreshStatus(now);
         } catch (RuntimeException e) {

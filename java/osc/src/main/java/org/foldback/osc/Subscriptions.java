@@ -8,6 +8,7 @@ import java.util.Map;
 import org.foldback.control.Changes;
 import org.foldback.control.Controller;
 import org.foldback.control.StateSnapshot;
+import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.Params;
 
@@ -100,7 +101,13 @@ final class Subscriptions {
                     update(s, c, out);
                 }
             }
-            s.cursors.keySet().removeIf(c -> !contains(instances, c));
+            if (s.cursors.size() > 0) {
+                for (Iterator<Controller> k = s.cursors.keySet().iterator(); k.hasNext(); ) {
+                    if (!contains(instances, k.next())) {
+                        k.remove();
+                    }
+                }
+            }
             out.flush(s.to);
         }
     }
@@ -114,38 +121,96 @@ final class Subscriptions {
         return false;
     }
 
-    private void update(Subscriber s, Controller c, OscOut out) {
-        String base = "/foldback/" + c.id() + "/";
-        s.cursors.computeIfAbsent(c, Controller::changes).poll(new Changes.Listener() {
-            @Override
-            public void parameter(int param, float normalized) {
-                out.add(base + "param/" + Params.get(param).id(), normalized, c.format(param, normalized));
-                String shortcut = Shortcuts.suffix(param);
-                if (shortcut != null) {
-                    out.add(base + shortcut, Shortcuts.plain(param, normalized));
-                }
-            }
+    /** Every address one instance's feedback uses, encoded once (feedback thread). */
+    private static final class Addresses {
+        final String base;
+        final byte[][] param = new byte[Params.count()][];
+        final byte[][] shortcut = new byte[Params.count()][];
+        final byte[][] cueMeter = new byte[Layout.MAX_CUES][];
+        final byte[][] sourceMeter = new byte[Layout.MAX_SOURCES][];
 
-            @Override
-            public void state(StateSnapshot now) {
-                for (int cue = 0; cue < c.cueCount(); cue++) {
-                    out.add(base + "cue/" + (cue + 1) + "/name", now.cueName(cue));
-                }
-                for (int src = 0; src < c.sourceCount(); src++) {
-                    out.add(base + "source/" + (src + 1) + "/name", c.sourceName(src));
-                }
+        Addresses(Controller c) {
+            base = "/foldback/" + c.id() + "/";
+            for (int p = 0; p < Params.count(); p++) {
+                param[p] = OscOut.padded(base + "param/" + Params.get(p).id());
+                String suffix = Shortcuts.suffix(p);
+                shortcut[p] = suffix == null ? null : OscOut.padded(base + suffix);
             }
-        });
+            for (int cue = 0; cue < cueMeter.length; cue++) {
+                cueMeter[cue] = OscOut.padded(base + "cue/" + (cue + 1) + "/meter");
+            }
+            for (int src = 0; src < sourceMeter.length; src++) {
+                sourceMeter[src] = OscOut.padded(base + "source/" + (src + 1) + "/meter");
+            }
+        }
+    }
+
+    private static final byte[] FS = OscOut.padded(",fs");
+    private static final byte[] F = OscOut.padded(",f");
+    private static final byte[] FFI = OscOut.padded(",ffi");
+    private static final byte[] FF = OscOut.padded(",ff");
+
+    private final Map<Controller, Addresses> addresses = new HashMap<>();
+    private final ValueTexts texts = new ValueTexts();
+
+    /** One listener for every poll (a new one per update would be garbage per tick). */
+    private final class Feed implements Changes.Listener {
+        Controller c;
+        Addresses at;
+        OscOut out;
+
+        @Override
+        public void parameter(int param, float normalized) {
+            out.message(at.param[param], FS).f(normalized).s(texts.format(c, param, normalized));
+            byte[] shortcut = at.shortcut[param];
+            if (shortcut != null) {
+                out.message(shortcut, F).f(Shortcuts.plain(param, normalized));
+            }
+        }
+
+        @Override
+        public void state(StateSnapshot now) {
+            for (int cue = 0; cue < c.cueCount(); cue++) {
+                out.add(at.base + "cue/" + (cue + 1) + "/name", now.cueName(cue));
+            }
+            for (int src = 0; src < c.sourceCount(); src++) {
+                out.add(at.base + "source/" + (src + 1) + "/name", c.sourceName(src));
+            }
+        }
+    }
+
+    private final Feed feed = new Feed();
+
+    private void update(Subscriber s, Controller c, OscOut out) {
+        Addresses at = addresses.get(c);
+        if (at == null) {
+            if (addresses.size() > 64) {
+                // Instances come and go over a long session: start over rather than keep the gone ones.
+                addresses.clear();
+                texts.clear();
+            }
+            at = new Addresses(c);
+            addresses.put(c, at);
+        }
+        Changes cursor = s.cursors.get(c);
+        if (cursor == null) {
+            cursor = c.changes();
+            s.cursors.put(c, cursor);
+        }
+        feed.c = c;
+        feed.at = at;
+        feed.out = out;
+        cursor.poll(feed);
         for (int cue = 0; cue < c.cueCount(); cue++) {
             if (c.readCueMeter(cue, reading)) {
-                out.add(base + "cue/" + (cue + 1) + "/meter", db(MeterReading.max(reading.samplePeakDbfs)),
-                        db(MeterReading.max(reading.rmsDbfs)), c.limiting(cue) ? 1 : 0);
+                out.message(at.cueMeter[cue], FFI).f(db(MeterReading.max(reading.samplePeakDbfs)))
+                        .f(db(MeterReading.max(reading.rmsDbfs))).i(c.limiting(cue) ? 1 : 0);
             }
         }
         for (int src = 0; src < c.sourceCount(); src++) {
             if (c.readSourceMeter(src, reading)) {
-                out.add(base + "source/" + (src + 1) + "/meter", db(MeterReading.max(reading.samplePeakDbfs)),
-                        db(MeterReading.max(reading.rmsDbfs)));
+                out.message(at.sourceMeter[src], FF).f(db(MeterReading.max(reading.samplePeakDbfs)))
+                        .f(db(MeterReading.max(reading.rmsDbfs)));
             }
         }
     }

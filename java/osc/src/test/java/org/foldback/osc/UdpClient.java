@@ -43,6 +43,16 @@ final class UdpClient implements AutoCloseable {
         return bytes;
     }
 
+    /** A bundle of encoded messages, time-tagged {@code time} (NTP format), as liblo's oscsendfile sends each line. */
+    static byte[] bundle(long time, byte[]... messages) {
+        ByteBuffer b = ByteBuffer.allocate(65536);
+        b.put("#bundle\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putLong(time);
+        for (byte[] m : messages) {
+            b.putInt(m.length).put(m);
+        }
+        return Arrays.copyOf(b.array(), b.position());
+    }
+
     void send(byte[] datagram) throws IOException {
         channel.send(ByteBuffer.wrap(datagram), server);
     }
@@ -63,6 +73,15 @@ final class UdpClient implements AutoCloseable {
             open(CODEC.buildParser().convert(b), got);
         }
         return got;
+    }
+
+    /** Reads and throws away whatever has arrived (feedback a test does not look at). */
+    void drain() throws IOException {
+        channel.configureBlocking(false);
+        ByteBuffer b = ByteBuffer.allocate(65536);
+        do {
+            b.clear();
+        } while (channel.receive(b) != null);
     }
 
     private static void open(OSCPacket p, List<OSCMessage> into) {

@@ -489,7 +489,8 @@ public final class InstanceController implements Controller {
 
     @Override
     public boolean remoteLocked(int cue) {
-        return state.read(s -> s.remote().locked(cue));
+        // Lock-free and allocation-free: OSC asks this for every message of a flood.
+        return state.remoteLocked(cue);
     }
 
     @Override

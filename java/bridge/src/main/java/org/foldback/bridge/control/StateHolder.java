@@ -35,6 +35,8 @@ public final class StateHolder {
     private long version;
 
     private volatile StateSnapshot published;
+    /** Bit c: cue c is locked for the remote surfaces; published with the snapshot, read per OSC message without the lock or a lambda. */
+    private volatile int remoteLocked;
     /** Where the cues' calibrations take effect (the hearing dose, the maximum level); null = nowhere. */
     private volatile DoseBank doses;
 
@@ -242,6 +244,11 @@ public final class StateHolder {
         }
     }
 
+    /** Whether cue {@code cue} is locked for the remote surfaces (the web remote, OSC), as last published. Any thread, no lock. */
+    public boolean remoteLocked(int cue) {
+        return cue >= 0 && cue < PluginState.CUE_COUNT && (remoteLocked & 1 << cue) != 0;
+    }
+
     /** Reads something of the state under the lock (non-audio threads): what no snapshot carries, such as secrets. */
     public <T> T read(java.util.function.Function<PluginState, T> reader) {
         lock.lock();
@@ -279,6 +286,11 @@ public final class StateHolder {
                 d.setCalibration(c, state.calibration(c));
             }
         }
+        int locked = 0;
+        for (int c = 0; c < PluginState.CUE_COUNT; c++) {
+            locked |= state.remote().locked(c) ? 1 << c : 0;
+        }
+        remoteLocked = locked;
         published = new StateSnapshot(++version, state.cueNames(), state.sourceNames(), state.meterReferenceDbfs(),
                 state.activeSlot() == Slot.B, state.program(), loadedUserPreset, notice);
     }
