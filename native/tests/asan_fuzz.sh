@@ -11,6 +11,12 @@ ASAN_BUILD="$(cd "$(dirname "$FOLDBACK_HOST")/../.." && pwd)/asan"
 VST3_COUNT="${FOLDBACK_ASAN_VST3_COUNT:-150}"
 LV2_COUNT="${FOLDBACK_ASAN_LV2_COUNT:-100}"
 
+# ZGC reserves its heap as several large multi-mapped views, which ASan's shadow memory leaves no
+# room for (JNI_CreateJavaVM failed with -4, out of memory): the serial collector here. The last
+# flag for a collector wins; the shim's own options come first.
+export FOLDBACK_JVM_OPTIONS="-XX:-UseZGC -XX:+UseSerialGC ${FOLDBACK_JVM_OPTIONS:-}"
+# (Set before the build: JUCE's LV2 build step runs the plugin to write its .ttl, programs included.)
+
 # JUCE's LV2 build step runs the (ASan) plugin: no leak report there either.
 export ASAN_OPTIONS="detect_leaks=0"
 t0=$SECONDS
