@@ -40,30 +40,10 @@ LUA
 # state.py DIR read|write [PORT PIN]: the newest Foldback state Ardour keeps in the session,
 # decoded from JUCE's MemoryBlock base64 ("SIZE." then 6-bit groups, least significant bit first).
 state_py() {
-    python3 - "$@" <<'PY'
+    TESTS_DIR="$(dirname "$0")" python3 - "$@" <<'PY'
 import glob, json, os, re, sys
-ALPHABET = ".ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+"
-def decode(text):
-    size, _, body = text.partition(".")
-    out = bytearray(int(size))
-    for i, ch in enumerate(body):
-        v = ALPHABET.index(ch)
-        for b in range(6):
-            bit = i * 6 + b
-            if bit < len(out) * 8 and v >> b & 1:
-                out[bit >> 3] |= 1 << (bit & 7)
-    return bytes(out)
-def encode(data):
-    bits = len(data) * 8
-    chars = []
-    for i in range((bits + 5) // 6):
-        v = 0
-        for b in range(6):
-            bit = i * 6 + b
-            if bit < bits and data[bit >> 3] >> (bit & 7) & 1:
-                v |= 1 << b
-        chars.append(ALPHABET[v])
-    return "%d.%s" % (len(data), "".join(chars))
+sys.path.insert(0, os.environ["TESTS_DIR"])
+from juce_state import decode, encode  # JUCE's MemoryBlock base64, shared with osc_in_jalv
 ttls = sorted(glob.glob(sys.argv[1] + "/plugins/**/state.ttl", recursive=True), key=os.path.getmtime)
 assert ttls, "no plugin state in the session"
 ttl = ttls[-1]
