@@ -98,6 +98,7 @@ public class RemoteClient {
                     Thread.sleep(200);
                 }
             }
+            System.out.println("connected_at=" + java.time.Instant.now()); // beside the plugin log's times
             c.send("{\"type\":\"hello\"}");
             JsonNode instances = c.next("instances", 5000).path("instances");
             if (instances.size() != 1) {
@@ -127,6 +128,7 @@ public class RemoteClient {
                 after = sendLevel(c.next("mix", 2000).path("sources"), source);
             }
             System.out.println("send_after=" + after);
+            System.out.println("moved_at=" + java.time.Instant.now());
             if (!(Math.abs(after - db) < 0.05)) {
                 throw new IllegalStateException("the send is at " + after + " dB, not " + db);
             }
