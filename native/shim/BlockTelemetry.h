@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <initializer_list>
@@ -15,6 +16,10 @@ namespace foldback
  * write, no lock, no allocation), so recording costs two clock reads and a few stores. Any
  * thread reads a Snapshot; "DSP %" is the processBlock time over the audio time between two
  * snapshots (or since prepare).
+ *
+ * The last `lateLogSize` late blocks are also kept, in a ring, with their wall-clock start
+ * (CLOCK_REALTIME, read only when a block is late) and durations, so the log can be lined up with
+ * the JVM's own (`-Xlog:safepoint,gc,jit+compilation=debug:file=...:time`) or the host's.
  */
 class BlockTelemetry
 {
@@ -35,12 +40,19 @@ public:
 
     static constexpr int fields = 9;   // foldback_shim_block_telemetry's order: as in Snapshot
 
-    static uint64_t now() noexcept
+    /** One late block: when it started (Unix time, ns), how long processBlock and Java took, and
+        how much of that the thread spent on a CPU (the rest it was waiting: preempted or paged). */
+    struct LateBlock
     {
-        timespec t {};
-        clock_gettime (CLOCK_MONOTONIC, &t);
-        return (uint64_t) t.tv_sec * 1000000000u + (uint64_t) t.tv_nsec;
-    }
+        uint64_t startUnixNanos = 0, processNanos = 0, javaNanos = 0, cpuNanos = 0;
+    };
+
+    static constexpr int lateLogSize = 64;
+
+    static uint64_t now() noexcept { return read (CLOCK_MONOTONIC); }
+
+    /** The calling thread's CPU time (a system call, ~0.5 us here: twice per block). */
+    static uint64_t threadCpuNow() noexcept { return read (CLOCK_THREAD_CPUTIME_ID); }
 
     /** Message thread, before audio starts (prepareToPlay): clears the figures. */
     void prepare (double sampleRate) noexcept
@@ -51,13 +63,17 @@ public:
             a->store (0, std::memory_order_relaxed);
     }
 
-    /** Audio thread, once per processBlock. */
-    void record (int numSamples, uint64_t processTime, uint64_t javaTime) noexcept
+    /** Audio thread, once per processBlock; cpuTime is the thread's CPU time during processTime. */
+    void record (int numSamples, uint64_t processTime, uint64_t javaTime, uint64_t cpuTime) noexcept
     {
         const auto period = (uint64_t) ((double) numSamples * nanosPerSample.load (std::memory_order_relaxed));
         bump (blocks, 1);
         if (2 * processTime > period)
-            bump (lateBlocks, 1);
+        {
+            const auto n = lateBlocks.load (std::memory_order_relaxed);
+            lateLog[n % lateLogSize] = { read (CLOCK_REALTIME) - processTime, processTime, javaTime, cpuTime };
+            lateBlocks.store (n + 1, std::memory_order_release);   // publishes the entry
+        }
         bump (processNanos, processTime);
         bump (javaNanos, javaTime);
         bump (audioNanos, period);
@@ -85,7 +101,28 @@ public:
         return s;
     }
 
+    /** Any thread: copies the late blocks numbered [from, late count) that the ring still holds
+        (at most lateLogSize, the newest) into out[0..]; sets `first` to the number of out[0] and
+        returns how many. An entry the audio thread overwrites while it is copied comes out mixed:
+        fine for a log. */
+    int lateBlockLog (uint64_t from, LateBlock (&out)[lateLogSize], uint64_t& first) const noexcept
+    {
+        const auto n = lateBlocks.load (std::memory_order_acquire);
+        first = std::max (from, n > (uint64_t) lateLogSize ? n - (uint64_t) lateLogSize : (uint64_t) 0);
+        int count = 0;
+        for (auto i = first; i < n; ++i)
+            out[count++] = lateLog[i % lateLogSize];
+        return count;
+    }
+
 private:
+    static uint64_t read (clockid_t clock) noexcept
+    {
+        timespec t {};
+        clock_gettime (clock, &t);
+        return (uint64_t) t.tv_sec * 1000000000u + (uint64_t) t.tv_nsec;
+    }
+
     // Single writer: a load and a store, not a locked read-modify-write.
     static void bump (std::atomic<uint64_t>& a, uint64_t by) noexcept
     {
@@ -97,5 +134,6 @@ private:
     std::atomic<uint64_t> processNanos { 0 }, javaNanos { 0 }, audioNanos { 0 };
     std::atomic<uint64_t> worstProcessNanos { 0 }, worstJavaNanos { 0 };
     std::atomic<uint64_t> lastProcessNanos { 0 }, lastJavaNanos { 0 };
+    LateBlock lateLog[lateLogSize] {};   // late block i in entry i % lateLogSize, written before lateBlocks passes i
 };
 } // namespace foldback

@@ -7,6 +7,7 @@
 #include "StatusEditor.h"
 
 #include <cmath>
+#include <ctime>
 #include <limits>
 
 namespace foldback
@@ -174,12 +175,14 @@ void FoldbackProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::Mi
         return;
 
     const auto start = BlockTelemetry::now();
+    const auto startCpu = BlockTelemetry::threadCpuNow();
     javaCallNanos = 0;
     if (javaPrepared && java->isAlive())
         mixThroughJava (buffer, numSamples);
     else
         bypassToMainInput (buffer, 0);
-    telemetry.record (numSamples, BlockTelemetry::now() - start, javaCallNanos);
+    const auto cpu = BlockTelemetry::threadCpuNow() - startCpu;
+    telemetry.record (numSamples, BlockTelemetry::now() - start, javaCallNanos, cpu);
 }
 
 void FoldbackProcessor::logBlockTelemetry()
@@ -196,6 +199,47 @@ void FoldbackProcessor::logBlockTelemetry()
              + " worst_us=" + juce::String ((double) t.worstProcessNanos / 1e3, 1)
              + " java_worst_us=" + juce::String ((double) t.worstJavaNanos / 1e3, 1)
              + " late=" + juce::String ((juce::int64) t.lateBlocks) + " (over half the period)");
+
+    // When the late blocks not logged yet happened (the newest 64), to line up with the JVM's and
+    // the host's logs.
+    BlockTelemetry::LateBlock late[BlockTelemetry::lateLogSize];
+    if (t.lateBlocks < loggedLateBlocks)   // prepared again
+        loggedLateBlocks = 0;
+    uint64_t first = 0;
+    const int count = telemetry.lateBlockLog (loggedLateBlocks, late, first);
+    juce::String list;
+    for (int i = 0; i < count; ++i)
+    {
+        const auto seconds = (time_t) (late[i].startUnixNanos / 1000000000u);
+        std::tm utc {};
+        gmtime_r (&seconds, &utc);
+        char hms[16];
+        std::strftime (hms, sizeof hms, "%H:%M:%S", &utc);
+        list << (i == 0 ? "" : ", ") << hms << "." << juce::String ((int) (late[i].startUnixNanos % 1000000000u / 1000u)).paddedLeft ('0', 6)
+             << " " << juce::String ((int) (late[i].processNanos / 1000u)) << " us (java "
+             << juce::String ((int) (late[i].javaNanos / 1000u)) << ", on cpu "
+             << juce::String ((int) (late[i].cpuNanos / 1000u)) << ")";
+    }
+    if (count > 0)
+        logLine ("late blocks " + juce::String ((juce::int64) first + 1) + "-" + juce::String ((juce::int64) first + count)
+                 + " (UTC start, processBlock us (Java call, on a CPU)): " + list);
+    loggedLateBlocks = first + (uint64_t) count;
+}
+
+void FoldbackProcessor::logLateBlocksWhilePlaying()
+{
+    // Some hosts never release a plugin they are killed with (jalv stuck in jack_client_close:
+    // PERFORMANCE.md), so late blocks are logged while playing too, at most every 10 s.
+    const auto now = juce::Time::getMillisecondCounter();
+    if (now - lastLateLogMillis < 10000)
+        return;
+    const auto t = telemetry.snapshot();
+    if (t.lateBlocks == 0 || t.lateBlocks == loggedLateCount)
+        return;
+    loggedLateCount = t.lateBlocks;
+    lastLateLogMillis = now;
+    loggedBlocks = 0;   // the line on release still comes
+    logBlockTelemetry();
 }
 
 void FoldbackProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi)
@@ -519,6 +563,7 @@ void FoldbackProcessor::timerCallback()
         logLine (instanceProblem);
     }
     handBlockFiguresToJava();
+    logLateBlocksWhilePlaying();
 }
 
 void FoldbackProcessor::handBlockFiguresToJava()

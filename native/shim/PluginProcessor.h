@@ -86,6 +86,7 @@ private:
     void adoptJavaValues();
     void logStateOnce (const char* what, const void* data, size_t size);
     void logBlockTelemetry();
+    void logLateBlocksWhilePlaying();
     void handleAsyncUpdate() override;
     void timerCallback() override;
     void handBlockFiguresToJava();   // message thread: the editor's DSP read-out
@@ -106,6 +107,9 @@ private:
     BlockTelemetry telemetry;
     uint64_t javaCallNanos = 0;   // audio thread only: this block's Java time so far
     uint64_t loggedBlocks = 0;    // message thread: the telemetry last logged
+    uint64_t loggedLateBlocks = 0; // message thread: late blocks already logged
+    uint64_t loggedLateCount = 0; // message thread: the late count at the last log while playing
+    juce::uint32 lastLateLogMillis = 0;
     BlockTelemetry::Snapshot shownTelemetry;   // message thread: the telemetry last handed to Java
 
     juce::MemoryBlock stateWithoutJava;   // kept verbatim so a session saved without Java loses nothing
