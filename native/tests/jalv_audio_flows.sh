@@ -16,6 +16,7 @@ start_jack 64
 jalv_pid=$!
 cleanup_hooks+=("kill $jalv_pid 2>/dev/null")
 wait_for_port foldback:audio_out_1
+wait_for_log "prepared: 48000 Hz" || { cat "$WORK/jalv.log"; fail "jalv did not activate the plugin"; }
 
 metronome_into foldback:audio_in_1 foldback:audio_in_2
 expect_clicks "$WORK/cue1.wav" 4 foldback:audio_out_1 foldback:audio_out_2

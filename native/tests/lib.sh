@@ -37,6 +37,17 @@ pass() { echo "PASS: $*"; }
 
 java_cli() { java -jar "$FOLDBACK_JAR" "$@"; }
 
+# wait_for_log PATTERN [SECONDS]: waits (60 s unless told) for the plugin's log to match PATTERN
+# (grep -E); returns 1 if it does not. Hosts such as jalv show the plugin's ports before they
+# activate it, and the first activation in a process runs the JIT warm-up (seconds on a busy
+# machine): wait for "prepared: RATE Hz" before listening to the outputs.
+wait_for_log() {
+    local tenths=$(( ${2:-60} * 10 ))
+    for _ in $(seq "$tenths"); do grep -qE "$1" "$LOG" 2>/dev/null && return 0; sleep 0.1; done
+    echo "the plugin's log never said: $1" >&2
+    return 1
+}
+
 # Writes the demo stems (7 stereo WAVs, 48 kHz) into $WORK/demo/stems and prints their paths.
 demo_stems() {
     java_cli demo --via engine --out "$WORK/demo" >/dev/null

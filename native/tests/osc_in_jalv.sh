@@ -52,6 +52,7 @@ export FOLDBACK_JVM_OPTIONS="${FOLDBACK_JVM_OPTIONS:-} -Xlog:safepoint=info,gc=i
 jalv_pid=$!
 cleanup_hooks+=("kill -9 $jalv_pid 2>/dev/null")
 wait_for_port foldback:audio_out_3 30 || { cat "$WORK/jalv.log"; fail "jalv did not bring up the plugin's ports"; }
+wait_for_log "prepared: 48000 Hz" || { cat "$WORK/jalv.log"; fail "jalv did not activate the plugin"; }
 tone_port=$(jack_lsp | grep "^tone:" | head -1)
 jack_connect "$tone_port" foldback:audio_in_1
 jack_connect "$tone_port" foldback:audio_in_2

@@ -21,6 +21,7 @@ xvfb-run -a "$STANDALONE" >"$WORK/standalone.log" 2>&1 &
 app=$!
 cleanup_hooks+=("pkill -P $app 2>/dev/null; kill $app 2>/dev/null")
 wait_for_port Foldback:out_1
+wait_for_log "prepared: 48000 Hz" || { cat "$WORK/standalone.log"; fail "the Standalone did not prepare the plugin"; }
 
 metronome_into Foldback:in_1 Foldback:in_2
 expect_clicks "$WORK/out.wav" 3 Foldback:out_1 Foldback:out_2

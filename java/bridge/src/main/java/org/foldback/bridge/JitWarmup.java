@@ -8,7 +8,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.foldback.control.Controller;
 import org.foldback.engine.CompilePrerequisites;
 import org.foldback.engine.Layout;
+import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Processor;
+import org.foldback.engine.meter.BusMeter;
+import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
 
@@ -25,13 +28,17 @@ import org.foldback.state.PluginState;
  *
  * <p>Why resolve afterwards: see {@link CompilePrerequisites}; in short, C2's requests made from
  * the audio thread interned string constants there, seconds into playing. Resolution needs the
- * classes initialised, hence after the blocks.
+ * classes initialised, hence after the blocks. Then it waits for the compilers to finish what the
+ * blocks queued ({@link CompileQueue}): the first real blocks run C2's code, not C1's profiling code.
  *
  * <p>It runs on the thread that prepares (never the audio thread), once per JVM; later instances
  * share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
- * (load ~3-7): the blocks 0.2-0.5 s, the resolution 0.3-0.9 s (about 1,200 classes, 8,900
- * strings); the log says both. Hosts that draw the editor while the first instance prepares show
- * it that much later.
+ * while two other builds ran (load 3.5-5.7, 2026-12-02): the blocks 1.9-3.8 s (the walk and
+ * {@link #PLAY_SECONDS} s of played audio), the compile queue 0.2-1.0 s, the resolution 0.5-1.0 s;
+ * the log says each. Hosts that show the plugin's ports before activating it (jalv) pass silence
+ * meanwhile; hosts that draw the editor while the first instance prepares show it that much later.
+ * What it buys (jalv, 64-sample periods, -XX:+LogCompilation): no deoptimisation on the audio
+ * thread after the first block, where the 1.1 s walk alone left 5-7 (each a burst of slow blocks).
  */
 final class JitWarmup {
     /**
@@ -43,9 +50,18 @@ final class JitWarmup {
     static final int PASSES = 3;
     /** Small blocks: the JIT counts calls, so small blocks get there sooner for the same code. */
     static final int BLOCK_SIZE = 32;
+    /** The played stretch after the walk: longer than the meters' 2 s peak hold, at 64 samples. */
+    static final double PLAY_SECONDS = 8.8;
+    /** Longer than the 2 s peak hold, so peak meters fall in each stretch; two make a session
+        longer than the 3 s short-term loudness window. */
+    static final double LEVEL_SECONDS = 2.2;
+    static final int PLAY_BLOCK_SIZE = 64;
+
+    /** The longest the first prepare waits for C2 to finish the warm-up's compilations. */
+    static final long MAX_COMPILE_WAIT_MILLIS = 3000;
 
     /** What one warm-up did, for the log. */
-    record Result(int blocks, double millis, CompilePrerequisites.Result resolved) {}
+    record Result(int blocks, double millis, CompilePrerequisites.Result resolved, CompileQueue.Result compiled) {}
 
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
@@ -59,15 +75,14 @@ final class JitWarmup {
         long start = System.nanoTime();
         // Every engine class initialised here, not on the audio thread when a path is first taken.
         CompilePrerequisites.initialiseAll(Processor.class);
-        NativeProcessor throwaway = new NativeProcessor(ProcessorFactory.create(), ShimCalls.connect(0, ""));
+        Processor processor = ProcessorFactory.create();
+        NativeProcessor throwaway = new NativeProcessor(processor, ShimCalls.connect(0, ""));
         if (throwaway.prepare(sampleRate, BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES) != null) {
             return null;
         }
         FloatBuffer in = throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
         Random rnd = new Random(1);
-        for (int i = 0; i < in.capacity(); i++) {
-            in.put(i, (float) rnd.nextGaussian() * 0.25f); // noise on every source
-        }
+        fill(in, rnd, 0.25f); // noise on every source
         ByteBuffer changes = throwaway.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
         int blocks = PASSES * Params.count();
         for (int b = 0; b < blocks; b++) {
@@ -77,9 +92,78 @@ final class JitWarmup {
             changes.putFloat(Boundary.CHANGE_VALUES_OFFSET_BYTES, value);
             throwaway.process(BLOCK_SIZE, 1);
         }
+        blocks += playForAWhile(throwaway, processor, sampleRate, rnd);
         throwaway.release();
         CompilePrerequisites.Result resolved = CompilePrerequisites.resolve(
                 Processor.class, NativeProcessor.class, Controller.class, PluginState.class);
-        return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved);
+        CompileQueue.Result compiled = CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS); // C2 works meanwhile
+        return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved, compiled);
+    }
+
+    /**
+     * Plays {@link #PLAY_SECONDS} of audio as sessions would, after the parameter walk: prepared
+     * again twice, every parameter handed over with the first block as the shim does (that block
+     * snaps every ramp and sets every ear stage), at a tracking block size, with the input level
+     * changing every {@link #LEVEL_SECONDS} (loud, quiet, silent, normal). What this
+     * is for: C2 compiles a branch that never ran in the profile as a trap, and the first time the
+     * audio thread takes it the method drops to the interpreter and is compiled again: a burst of
+     * slow blocks. Seen in jalv (2026-12-02, -XX:+LogCompilation) on the audio thread: the first
+     * block's snap (CueStrip.updateSends) and, 7.7 s in, the first peak-meter fall after the 2 s
+     * hold (PeakBallistics.update), neither of which the 1.1 s parameter walk had taken; then a
+     * change of meter demand (MeterBank.accept), hence the demands and resets below too.
+     *
+     * @return blocks played
+     */
+    private static int playForAWhile(NativeProcessor throwaway, Processor processor, double sampleRate, Random rnd) {
+        float[] levels = {0.9f, 0.01f, 0f, 0.25f};
+        int blocksPerLevel = (int) Math.ceil(LEVEL_SECONDS * sampleRate / PLAY_BLOCK_SIZE);
+        int blocks = (int) Math.ceil(PLAY_SECONDS * sampleRate / PLAY_BLOCK_SIZE);
+        FloatBuffer in = null;
+        int changed = 0;
+        for (int b = 0; b < blocks; b++) {
+            int level = b / blocksPerLevel;
+            if (b % blocksPerLevel == 0) {
+                if (level % 2 == 0) { // a new session twice: 5 s stretches, longer than any meter window
+                    if (throwaway.prepare(sampleRate, PLAY_BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES) != null) {
+                        return b;
+                    }
+                    in = throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+                    changed = everyParameterAtDefault(throwaway);
+                }
+                fill(in, rnd, levels[level % levels.length]);
+                // An editor or a phone opening and closing meters, and once a meter reset.
+                if (processor instanceof FoldbackProcessor meters) {
+                    for (int bus = 0; bus < meters.meters().buses(); bus++) {
+                        meters.demandMeters(bus, level % 2 == 0 ? MeterDemand.ALL : 0);
+                    }
+                    if (level == 1) {
+                        meters.meters().requestResetAll(BusMeter.RESET_ALL);
+                    }
+                }
+            }
+            throwaway.process(PLAY_BLOCK_SIZE, changed);
+            changed = 0;
+        }
+        return blocks;
+    }
+
+    /**
+     * What the shim does after every prepare: every parameter with the first block (here their
+     * defaults: a new session). Returns how many changes the buffer holds.
+     */
+    private static int everyParameterAtDefault(NativeProcessor throwaway) {
+        ByteBuffer changes = throwaway.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
+        for (int p = 0; p < Params.count(); p++) {
+            changes.putInt(Boundary.CHANGE_INDICES_OFFSET_BYTES + p * Integer.BYTES, p);
+            changes.putFloat(Boundary.CHANGE_VALUES_OFFSET_BYTES + p * Float.BYTES,
+                    Params.get(p).normalize(Params.get(p).defaultValue()));
+        }
+        return Params.count();
+    }
+
+    private static void fill(FloatBuffer in, Random rnd, float rms) {
+        for (int i = 0; i < in.capacity(); i++) {
+            in.put(i, (float) rnd.nextGaussian() * rms);
+        }
     }
 }

@@ -95,7 +95,8 @@ public final class NativeProcessor {
             released(false);
             JitWarmup.Result warmup = JitWarmup.once(sampleRate);
             if (warmup != null) {
-                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms; %s", warmup.blocks(), warmup.millis() - warmup.resolved().millis(),
+                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms, %s; %s", warmup.blocks(),
+                        warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis(), warmup.compiled().describe(),
                         warmup.resolved().available()
                                 ? String.format("%d constants of %d classes resolved in %.0f ms", warmup.resolved().strings(),
                                         warmup.resolved().classes(), warmup.resolved().millis())

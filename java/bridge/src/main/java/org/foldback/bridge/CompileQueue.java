@@ -1,0 +1,72 @@
+package org.foldback.bridge;
+
+import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
+
+/**
+ * Waits, after the JIT warm-up, until HotSpot's compilers have finished what the warm-up asked of
+ * them, so the first real blocks run the optimised code rather than the profiling tier.
+ *
+ * <p>Why: the warm-up's blocks make C1 compile the audio path with profiling (tier 3) and queue C2
+ * (tier 4) compilations; on a 2-core machine C2 finished them up to four seconds after the host
+ * had started playing, and meanwhile blocks took 0.7-2.6 ms instead of ~0.1 (jalv, 64-sample
+ * periods, 2026-12-02: 64 late blocks in the first 4 s; native/bench/PERFORMANCE.md). The queue
+ * is read from the JVM's own diagnostic command ({@code jcmd <pid> Compiler.queue}), through the
+ * platform MBean server: every line naming a method ({@code ::}) is a compilation running or
+ * waiting, whoever asked for it.
+ */
+final class CompileQueue {
+    /** What one wait found, for the log. */
+    record Result(boolean known, double millis, int left) {
+        String describe() {
+            if (!known) {
+                return "compile queue unknown";
+            }
+            return left == 0 ? String.format("compile queue drained in %.0f ms", millis)
+                    : String.format("compile queue still had %d methods after %.0f ms", left, millis);
+        }
+    }
+
+    private static final ObjectName DIAGNOSTIC_COMMANDS = name("com.sun.management:type=DiagnosticCommand");
+
+    private CompileQueue() {}
+
+    /** Polls every 10 ms until nothing is compiling or queued, or {@code maxMillis} passed. */
+    static Result awaitEmpty(long maxMillis) {
+        long start = System.nanoTime();
+        long deadline = start + maxMillis * 1_000_000;
+        int left = pending();
+        while (left > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            left = pending();
+        }
+        return new Result(left >= 0, (System.nanoTime() - start) / 1e6, Math.max(0, left));
+    }
+
+    /** Methods compiling or queued now; -1 when the JVM does not say. */
+    static int pending() {
+        if (DIAGNOSTIC_COMMANDS == null) {
+            return -1;
+        }
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(DIAGNOSTIC_COMMANDS, "compilerQueue",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            return (int) text.toString().lines().filter(l -> l.contains("::")).count();
+        } catch (Exception | LinkageError e) { // no jdk.management, or a JVM without the command
+            return -1;
+        }
+    }
+
+    private static ObjectName name(String name) {
+        try {
+            return new ObjectName(name);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}
