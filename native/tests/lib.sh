@@ -1,10 +1,15 @@
 # Shared set-up for the real-host tests. CTest runs each test script with these variables set
 # (see native/tests/CMakeLists.txt): FOLDBACK_JAR, FOLDBACK_HOST, FOLDBACK_VST3, FOLDBACK_LV2.
+# package_validate.sh runs some of them on the installed release archive instead: the plugins then
+# find their own jar and runtime (FOLDBACK_JAR unset) and the test's tools (the demo stems, the
+# meter) run on FOLDBACK_TEST_JAVA and FOLDBACK_TEST_JAR, the archive's runtime and jar.
 # Every test works in its own temporary directory, with its own log (XDG_STATE_HOME) and its own
 # LV2 path, and never touches the user's ~/.lv2 or state.
 set -euo pipefail
 
-: "${FOLDBACK_JAR:?}" "${FOLDBACK_HOST:?}" "${FOLDBACK_VST3:?}" "${FOLDBACK_LV2:?}"
+: "${FOLDBACK_HOST:?}" "${FOLDBACK_VST3:?}" "${FOLDBACK_LV2:?}"
+TEST_JAR="${FOLDBACK_TEST_JAR:-${FOLDBACK_JAR:?}}"
+TEST_JAVA="${FOLDBACK_TEST_JAVA:-java}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/foldback-test.XXXXXX")"
 # A home of the test's own: plugins installed in the user's ~/.lv2 or ~/.vst3 (./foldback demo
@@ -35,7 +40,7 @@ trap on_exit EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "PASS: $*"; }
 
-java_cli() { java -jar "$FOLDBACK_JAR" "$@"; }
+java_cli() { "$TEST_JAVA" -jar "$TEST_JAR" "$@"; }
 
 # Writes the demo stems (7 stereo WAVs, 48 kHz) into $WORK/demo/stems and prints their paths.
 demo_stems() {
