@@ -44,18 +44,23 @@ rm -rf "$STAGE"
 TOP="$STAGE/$NAME"
 mkdir -p "$TOP/lib/foldback" "$TOP/vst3" "$TOP/lv2" "$TOP/clap" "$TOP/licenses"
 
-# One runtime for the four formats: a host process runs one JVM whichever bundle starts it, so
-# copies could never be used side by side; each bundle's jre/ (the shim looks there first) is a
-# link to it. install.sh points the links at the installed copy.
+# One runtime and one jar for the four formats: a host process runs one JVM whichever bundle
+# starts it, so copies could never be used side by side; each bundle's jre/ and foldback.jar
+# (where the shim looks first) are links to them. The jar is compressed already, so gzip cannot
+# shrink three more copies of it (31 MB of the archive). install.sh points the links at the
+# installed copies.
 cp -a "$JRE_CACHE" "$TOP/lib/foldback/jre"
 cp -a "$ARTEFACTS/Standalone/Foldback" "$JAR" "$TOP/lib/foldback/"
 cp -a "$ARTEFACTS/VST3/Foldback.vst3" "$TOP/vst3/"
 cp -a "$ARTEFACTS/LV2/Foldback.lv2" "$TOP/lv2/"
-ln -s ../../../../lib/foldback/jre "$TOP/vst3/Foldback.vst3/Contents/Resources/jre"
-ln -s ../../lib/foldback/jre "$TOP/lv2/Foldback.lv2/jre"
 # A CLAP is one file; it finds its jar and jre/ beside it, so it gets a folder of its own.
 cp -a "$ARTEFACTS/CLAP" "$TOP/clap/Foldback"
-ln -s ../../lib/foldback/jre "$TOP/clap/Foldback/jre"
+for bundle_dir in vst3/Foldback.vst3/Contents/Resources lv2/Foldback.lv2 clap/Foldback; do
+    up="$(echo "$bundle_dir" | sed 's:[^/]*:..:g')"   # back to the archive's top
+    rm -f "$TOP/$bundle_dir/foldback.jar"
+    ln -s "$up/lib/foldback/foldback.jar" "$TOP/$bundle_dir/foldback.jar"
+    ln -s "$up/lib/foldback/jre" "$TOP/$bundle_dir/jre"
+done
 echo "$MODULES" > "$TOP/lib/foldback/jre-modules.txt"
 
 cp "$ROOT/native/package/install.sh" "$ROOT/native/package/uninstall.sh" "$TOP/"

@@ -37,6 +37,15 @@ on_exit() {
 }
 trap on_exit EXIT
 
+# stop_pid PID: TERM, KILL after 3 s, and back once it is gone: a host still shutting down (and
+# writing its log) when the test removes WORK makes the removal fail.
+stop_pid() {
+    kill "$1" 2>/dev/null || return 0
+    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$1" 2>/dev/null || true
+    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+}
+
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "PASS: $*"; }
 
