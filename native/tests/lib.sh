@@ -90,7 +90,13 @@ metronome_into() {
 expect_clicks() {
     local file="$1" seconds="$2"
     shift 2
-    jack_rec -f "$file" -d "$seconds" -b 32 "$@" >/dev/null 2>&1 || fail "jack_rec failed on $*"
+    # jack_rec's ring buffer (16384 frames unless told) overruns when its disk thread falls behind
+    # on a busy machine; it then writes periods of garbage (values that are not audio, on every
+    # port it records, the metronome's too) and exits 0. Room for the whole capture avoids that,
+    # and a capture that still lost data is the capture's failure, not the plugin's.
+    local frames=$(( $(jack_samplerate) * (seconds + 1) ))
+    jack_rec -f "$file" -d "$seconds" -b 32 -B "$frames" "$@" >"$file.log" 2>&1 || fail "jack_rec failed on $*"
+    if grep -q "overrun" "$file.log"; then fail "jack_rec lost data ($(grep overrun "$file.log")): the capture says nothing about the plugin"; fi
     local peak ok
     peak=$(json_field "$file" sample_peak_dbfs)
     echo "$* captured peak: $peak dBFS"
