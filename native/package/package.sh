@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release archive from a finished build (./foldback build):
 #   package.sh OUT_DIR        ->  OUT_DIR/foldback-VERSION-linux-x86_64.tar.gz
-# Inside: the VST3, the LV2 and the Standalone, one Java runtime made with jlink (only the modules
-# jdeps finds in foldback.jar) that all three share, the licences of what is bundled, install.sh
-# and uninstall.sh. README.md, "Install from the release archive", says how it is laid out and why.
+# Inside: the VST3, the LV2, the CLAP and the Standalone, one Java runtime made with jlink (the
+# modules jdeps finds in foldback.jar, less those only optional code needs) and one foldback.jar
+# that all of them share, the licences of what is bundled, install.sh and uninstall.sh. README.md, "Install from the release archive", says how it is laid out and why.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
