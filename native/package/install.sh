@@ -41,15 +41,19 @@ cp "$HERE/VERSION" "$LIB_DIR/VERSION"
 cp -a "$HERE/licenses" "$LIB_DIR/licenses"
 echo "tree $LIB_DIR" >> "$manifest"
 
-# The plugins: their jre/ links point at the one installed runtime.
+# The plugins: their jre/ and foldback.jar links point at the one installed runtime and jar.
+link_shared() {
+    ln -sfn "$LIB_DIR/jre" "$1/jre"
+    ln -sfn "$LIB_DIR/foldback.jar" "$1/foldback.jar"
+}
 cp -a "$HERE/vst3/Foldback.vst3" "$VST3_DIR/"
-ln -sfn "$LIB_DIR/jre" "$VST3_DIR/Foldback.vst3/Contents/Resources/jre"
+link_shared "$VST3_DIR/Foldback.vst3/Contents/Resources"
 echo "tree $VST3_DIR/Foldback.vst3" >> "$manifest"
 cp -a "$HERE/lv2/Foldback.lv2" "$LV2_DIR/"
-ln -sfn "$LIB_DIR/jre" "$LV2_DIR/Foldback.lv2/jre"
+link_shared "$LV2_DIR/Foldback.lv2"
 echo "tree $LV2_DIR/Foldback.lv2" >> "$manifest"
 cp -a "$HERE/clap/Foldback" "$CLAP_DIR/"
-ln -sfn "$LIB_DIR/jre" "$CLAP_DIR/Foldback/jre"
+link_shared "$CLAP_DIR/Foldback"
 echo "tree $CLAP_DIR/Foldback" >> "$manifest"
 
 # The standalone app on PATH (a script, so the app finds its jar and runtime beside itself).

@@ -58,14 +58,16 @@ JvmLocation locateJvm (const juce::File& bundleDirectory, juce::StringArray& tri
         return lib.existsAsFile() ? JvmLocation { lib, source } : JvmLocation {};
     };
 
+    // An explicit choice beats the bundled runtime (a user trying another Java, a test taking
+    // Java away from an installed package), and when wrong it fails loudly instead of falling back.
+    if (auto explicitHome = env ("FOLDBACK_JAVA_HOME"); explicitHome.isNotEmpty())
+        return juce::File::isAbsolutePath (explicitHome) ? consider (juce::File (explicitHome), "FOLDBACK_JAVA_HOME")
+                                                         : JvmLocation {};
+
     for (auto candidate : { bundleDirectory.getChildFile ("jre"),
                             bundleDirectory.getChildFile ("../Resources/jre") })
         if (auto found = consider (candidate, "bundle"); found.libjvm != juce::File())
             return found;
-
-    if (auto explicitHome = env ("FOLDBACK_JAVA_HOME"); explicitHome.isNotEmpty())
-        return juce::File::isAbsolutePath (explicitHome) ? consider (juce::File (explicitHome), "FOLDBACK_JAVA_HOME")
-                                                         : JvmLocation {};
 
     if (auto home = env ("JAVA_HOME"); home.isNotEmpty() && juce::File::isAbsolutePath (home))
         if (auto found = consider (juce::File (home), "JAVA_HOME"); found.libjvm != juce::File())

@@ -12,9 +12,9 @@ struct JvmLocation
 };
 
 /**
- * Finds a Java runtime in the documented order: a runtime inside the plugin bundle, then
- * FOLDBACK_JAVA_HOME (when set, it is the only place looked at after the bundle: an explicit
- * choice that is wrong should fail loudly, not fall back silently), then JAVA_HOME, then Debian's
+ * Finds a Java runtime in the documented order: FOLDBACK_JAVA_HOME when set (then the only place
+ * looked at, the bundle's runtime included: an explicit choice that is wrong should fail loudly,
+ * not fall back silently), else a runtime inside the plugin bundle, then JAVA_HOME, then Debian's
  * /usr/lib/jvm/default-java, then the `java` on PATH.
  *
  * Returns an empty location and fills `triedOut` with every place looked at when none is found.

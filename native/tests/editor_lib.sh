@@ -27,7 +27,7 @@ PY
 
 # The editor's layout in points: layout NAME prints "x y w h" (default size).
 layout() {
-    java -cp "$FOLDBACK_JAR" org.foldback.ui.LayoutDump | awk -v n="$1" '$1 == n { print $2, $3, $4, $5 }'
+    "$TEST_JAVA" -cp "$TEST_JAR" org.foldback.ui.LayoutDump | awk -v n="$1" '$1 == n { print $2, $3, $4, $5 }'
 }
 
 # Centre of a control as "X,Y" for --click.

@@ -15,8 +15,8 @@ grep -q "editor: OpenGL" "$LOG" || fail "the editor did not get an OpenGL contex
 grep -q "editor: showing" "$LOG" && fail "the editor fell back: $(grep 'editor: showing' "$LOG")"
 [ -s "$WORK/meters.png" ] || fail "no screenshot"
 
-floor=$(java -cp "$FOLDBACK_JAR" org.foldback.ui.LayoutDump | awk '$1 == "scale.floor_db" { print $2 }')
-top=$(java -cp "$FOLDBACK_JAR" org.foldback.ui.LayoutDump | awk '$1 == "scale.top_db" { print $2 }')
+floor=$("$TEST_JAVA" -cp "$TEST_JAR" org.foldback.ui.LayoutDump | awk '$1 == "scale.floor_db" { print $2 }')
+top=$("$TEST_JAVA" -cp "$TEST_JAR" org.foldback.ui.LayoutDump | awk '$1 == "scale.top_db" { print $2 }')
 meter=$(layout source.meter.1)
 within() { python3 -c "import sys; v, want, tol = sys.argv[1:]; sys.exit(0 if v != 'none' and abs(float(v) - float(want)) <= float(tol) else 1)" "$@"; }
 for ch in 0 1; do

@@ -14,7 +14,7 @@ start_jack 64
 # goes nowhere: holding CTest's output pipe, it would keep the test running until it ends.
 (sleep 30) 2>/dev/null | jalv -n foldback -x "http://foldback.dev/plugins/foldback" >"$WORK/jalv.log" 2>&1 &
 jalv_pid=$!
-cleanup_hooks+=("kill $jalv_pid 2>/dev/null")
+cleanup_hooks+=("stop_pid $jalv_pid")
 wait_for_port foldback:audio_out_1
 wait_for_log "prepared: 48000 Hz" || { cat "$WORK/jalv.log"; fail "jalv did not activate the plugin"; }
 

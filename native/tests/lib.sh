@@ -1,10 +1,15 @@
 # Shared set-up for the real-host tests. CTest runs each test script with these variables set
 # (see native/tests/CMakeLists.txt): FOLDBACK_JAR, FOLDBACK_HOST, FOLDBACK_VST3, FOLDBACK_LV2.
+# package_validate.sh runs some of them on the installed release archive instead: the plugins then
+# find their own jar and runtime (FOLDBACK_JAR unset) and the test's tools (the demo stems, the
+# meter) run on FOLDBACK_TEST_JAVA and FOLDBACK_TEST_JAR, the archive's runtime and jar.
 # Every test works in its own temporary directory, with its own log (XDG_STATE_HOME) and its own
 # LV2 path, and never touches the user's ~/.lv2 or state.
 set -euo pipefail
 
-: "${FOLDBACK_JAR:?}" "${FOLDBACK_HOST:?}" "${FOLDBACK_VST3:?}" "${FOLDBACK_LV2:?}"
+: "${FOLDBACK_HOST:?}" "${FOLDBACK_VST3:?}" "${FOLDBACK_LV2:?}"
+TEST_JAR="${FOLDBACK_TEST_JAR:-${FOLDBACK_JAR:?}}"
+TEST_JAVA="${FOLDBACK_TEST_JAVA:-java}"
 
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/foldback-test.XXXXXX")"
 # A home of the test's own: plugins installed in the user's ~/.lv2 or ~/.vst3 (./foldback demo
@@ -32,10 +37,19 @@ on_exit() {
 }
 trap on_exit EXIT
 
+# stop_pid PID: TERM, KILL after 3 s, and back once it is gone: a host still shutting down (and
+# writing its log) when the test removes WORK makes the removal fail.
+stop_pid() {
+    kill "$1" 2>/dev/null || return 0
+    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    kill -9 "$1" 2>/dev/null || true
+    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+}
+
 fail() { echo "FAIL: $*" >&2; exit 1; }
 pass() { echo "PASS: $*"; }
 
-java_cli() { java -jar "$FOLDBACK_JAR" "$@"; }
+java_cli() { "$TEST_JAVA" -jar "$TEST_JAR" "$@"; }
 
 # wait_for_log PATTERN [SECONDS]: waits (60 s unless told) for the plugin's log to match PATTERN
 # (grep -E); returns 1 if it does not. Hosts such as jalv show the plugin's ports before they
@@ -87,7 +101,13 @@ metronome_into() {
 expect_clicks() {
     local file="$1" seconds="$2"
     shift 2
-    jack_rec -f "$file" -d "$seconds" -b 32 "$@" >/dev/null 2>&1 || fail "jack_rec failed on $*"
+    # jack_rec's ring buffer (16384 frames unless told) overruns when its disk thread falls behind
+    # on a busy machine; it then writes periods of garbage (values that are not audio, on every
+    # port it records, the metronome's too) and exits 0. Room for the whole capture avoids that,
+    # and a capture that still lost data is the capture's failure, not the plugin's.
+    local frames=$(( $(jack_samplerate) * (seconds + 1) ))
+    jack_rec -f "$file" -d "$seconds" -b 32 -B "$frames" "$@" >"$file.log" 2>&1 || fail "jack_rec failed on $*"
+    if grep -q "overrun" "$file.log"; then fail "jack_rec lost data ($(grep overrun "$file.log")): the capture says nothing about the plugin"; fi
     local peak ok
     peak=$(json_field "$file" sample_peak_dbfs)
     echo "$* captured peak: $peak dBFS"

@@ -7,14 +7,8 @@
 # through the build tree's bundle with the system's Java, and the log must say the JVM came from
 # the bundle. Runs as root, or unprivileged where user namespaces are allowed (unshare -r -m).
 source "$(dirname "$0")/lib.sh"
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-
-# As root a mount namespace; otherwise a user namespace too (unprivileged, where the kernel allows it).
-namespace=(unshare -m)
-[ "$(id -u)" -eq 0 ] || namespace=(unshare -r -m)
-"${namespace[@]}" true || fail "cannot create a mount namespace (${namespace[*]})"
-"$ROOT/native/package/package.sh" "$WORK/dist"
-archive="$(ls "$WORK"/dist/foldback-*-linux-x86_64.tar.gz)"
+source "$(dirname "$0")/package_lib.sh"
+build_archive
 
 mapfile -t stems < <(demo_stems)
 ins=()
@@ -30,21 +24,14 @@ render "$FOLDBACK_CLAP" "$WORK/reference-clap" --plugin-state "$WORK/band.state"
 cp "$LOG" "$WORK/reference.log" && rm -f "$LOG"
 
 # The user without Java: everything below runs in its own mount namespace.
-mkdir -p "$WORK/no-jvm" "$WORK/unpacked" "$WORK/user"
-export ARCHIVE="$archive" FOLDBACK_HOST WORK LOG
+export FOLDBACK_HOST WORK LOG
 export -f render
 export INS="$(printf '%q ' "${ins[@]}")"
-"${namespace[@]}" bash -euo pipefail -c '
-    mount --bind "$WORK/no-jvm" /usr/lib/jvm
-    export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-    unset JAVA_HOME FOLDBACK_JAVA_HOME FOLDBACK_JAR
-    if command -v java >/dev/null || [ -n "$(ls -A /usr/lib/jvm)" ]; then
-        echo "FAIL: Java is still reachable in the namespace" >&2; exit 1
-    fi
+without_java '
     eval "ins=($INS)"
     export HOME="$WORK/user"
-    tar -xzf "$ARCHIVE" -C "$WORK/unpacked"
-    top="$(ls -d "$WORK"/unpacked/foldback-*)"
+    mkdir -p "$HOME"
+    top="$(unpack_archive "$WORK/unpacked")"
     # The licence of Foldback itself and the JUCE notice travel with the binaries that link JUCE.
     grep -q "GNU GENERAL PUBLIC LICENSE" "$top/LICENSE" || { echo "FAIL: the archive has no LICENSE for Foldback" >&2; exit 1; }
     [ -s "$top/licenses/JUCE-copyright.txt" ] || { echo "FAIL: the archive has no JUCE licence notice" >&2; exit 1; }
@@ -87,4 +74,4 @@ for format in vst3 lv2 clap; do
     echo "$format: 8 cues byte-identical to the build tree's render (cue 1 peak $peak dBFS)"
 done
 assert_no_jvm_crash
-pass "the archive installs, runs without a system Java (VST3, LV2 and CLAP bit-identical) and uninstalls cleanly ($(( $(stat -c %s "$archive") / 1048576 )) MB)"
+pass "the archive installs, runs without a system Java (VST3, LV2 and CLAP bit-identical) and uninstalls cleanly ($(( $(stat -c %s "$ARCHIVE") / 1048576 )) MB)"

@@ -46,7 +46,7 @@ PY
     --save-plugin-state "$WORK/after.json" > "$WORK/host.out" 2>&1 &
 host=$!
 cleanup_hooks+=("kill $host 2>/dev/null")
-java -cp "$FOLDBACK_JAR" "$(dirname "$0")/remote/RemoteClient.java" "$port" 2 "$pin" 1 -8 60 > "$WORK/client.out" 2>&1 \
+java -cp "$TEST_JAR" "$(dirname "$0")/remote/RemoteClient.java" "$port" 2 "$pin" 1 -8 60 > "$WORK/client.out" 2>&1 \
     || { cat "$WORK/client.out"; fail "the client did not change the send"; }
 wait $host || { cat "$WORK/host.out"; fail "the host failed"; }
 cat "$WORK/client.out"

@@ -30,7 +30,7 @@ run_host editor --plugin "$FOLDBACK_VST3" --in "$WORK/sine.wav" --frames "${FOLD
 host=$!
 cleanup_hooks+=("kill $host 2>/dev/null")
 hold=$(( ${FOLDBACK_REMOTE_PANEL_FRAMES:-500} / 8 ))   # seconds the phones stay: longer than the editor runs
-client() { java -cp "$FOLDBACK_JAR" "$(dirname "$0")/remote/RemoteClient.java" "$port" "$1" "$2" 1 "$3" 60 "$4"; }
+client() { java -cp "$TEST_JAR" "$(dirname "$0")/remote/RemoteClient.java" "$port" "$1" "$2" 1 "$3" 60 "$4"; }
 client 2 318590 -9 "$hold" > "$WORK/phone2.out" 2>&1 &
 phone2=$!
 client 4 145926 -3 "$hold" > "$WORK/phone4.out" 2>&1 &
