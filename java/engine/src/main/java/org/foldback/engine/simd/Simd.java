@@ -1,0 +1,50 @@
+package org.foldback.engine.simd;
+
+/**
+ * Whether the engine's heaviest loops use the Vector API ({@code jdk.incubator.vector}).
+ *
+ * <p>Why not rely on HotSpot's auto-vectoriser: at the 64-sample blocks performers track with, C2
+ * (JDK 17 and 25) vectorises none of the engine's loops. It sizes a loop's unrolling, and so its
+ * vectors, by the loop's profiled trip count, and 64 iterations are too few for its 8- or 16-float
+ * vectors on an AVX-512 machine (96 iterations get 8 lanes, 192 get 16; see
+ * native/bench/PERFORMANCE.md, "Engine hot loops"). An explicit vector loop does not depend on
+ * that heuristic: the true-peak filter runs about 6x faster on both JDKs.
+ *
+ * <p>The module is an incubator: it is only there when the JVM was started with
+ * {@code --add-modules jdk.incubator.vector}. Without it, or with {@code -Dfoldback.simd=off},
+ * every kernel takes its plain-loop form, which computes the same figures (the vector forms use
+ * fused multiply-adds, so results may differ in the last bits of a float).
+ */
+public final class Simd {
+    /** The system property that switches the vector kernels off ("off"); anything else means auto. */
+    public static final String PROPERTY = "foldback.simd";
+    /** The module the vector kernels need. */
+    public static final String MODULE = "jdk.incubator.vector";
+
+    private static final boolean ON = decide();
+
+    private Simd() {}
+
+    /** Whether the vector kernels are in use in this JVM (decided once, at class initialisation). */
+    public static boolean on() {
+        return ON;
+    }
+
+    /** Why the vector kernels are off, or "on"; for logs and the bench. */
+    public static String describe() {
+        if (ON) {
+            return "on (" + MODULE + ")";
+        }
+        if ("off".equals(System.getProperty(PROPERTY))) {
+            return "off (-D" + PROPERTY + "=off)";
+        }
+        return "off (the JVM lacks --add-modules " + MODULE + ")";
+    }
+
+    private static boolean decide() {
+        if ("off".equals(System.getProperty(PROPERTY))) {
+            return false;
+        }
+        return ModuleLayer.boot().findModule(MODULE).isPresent();
+    }
+}
