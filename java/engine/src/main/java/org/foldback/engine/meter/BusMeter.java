@@ -1,5 +1,8 @@
 package org.foldback.engine.meter;
 
+import org.foldback.engine.simd.LevelKernel;
+import org.foldback.engine.simd.Simd;
+
 /**
  * The full meter set of one stereo bus: sample peak, true peak, clips, RMS, VU, loudness
  * (momentary, short-term, integrated, range) and correlation. Single-threaded: {@link #prepare}
@@ -24,6 +27,12 @@ public final class BusMeter {
     private final Correlation correlation = new Correlation();
     private final Loudness loudness;
 
+    /** Peak, clips and squares in plain loops or the Vector API ({@link org.foldback.engine.simd.Simd}). */
+    private static final LevelKernel LEVELS =
+            Simd.kernel(LevelKernel.class, "VectorLevels", new ScalarLevels(), new ScalarLevels());
+
+    /** What {@link LevelKernel#levels} returns besides the peak: sum of squares, clip count. */
+    private final double[] levels = new double[2];
     private final long[] clips = new long[2];
     private final double[] samplePeakMax = new double[2];
     private final double[] truePeakMax = new double[2];
@@ -212,24 +221,17 @@ public final class BusMeter {
 
     /** Peak, clips and squares of one channel's stretch; returns the absolute peak. */
     private float channel(int c, float[] x, int offset, int n) {
-        float peak = 0f;
-        long clipped = 0;
-        double sumSq = 0;
-        for (int i = offset, end = offset + n; i < end; i++) {
-            float s = x[i];
-            float a = Math.abs(s);
-            if (a > peak) {
-                peak = a;
-            }
-            if (a >= 1.0f) {
-                clipped++;
-            }
-            sumSq += (double) s * s;
-        }
-        clips[c] += clipped;
+        float peak = LEVELS.levels(x, offset, n, levels);
+        double sumSq = levels[0];
+        clips[c] += (long) levels[1];
         slotSumSq[c] += sumSq;
         runSumSq[c] += sumSq;
         return peak;
+    }
+
+    /** The level kernel this JVM uses (for tests). */
+    static LevelKernel levelKernel() {
+        return LEVELS;
     }
 
     /** Brings slowly updated values (the loudness range) up to date; offline use. */

@@ -1,5 +1,7 @@
 package org.foldback.engine.meter;
 
+import org.foldback.engine.simd.TruePeakKernel;
+
 /**
  * {@link TruePeakKernel} in plain loops: per phase, four taps per pass over the stretch, then the
  * peak of the phase's absolute values.

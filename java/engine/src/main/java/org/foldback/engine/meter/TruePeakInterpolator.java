@@ -1,5 +1,8 @@
 package org.foldback.engine.meter;
 
+import org.foldback.engine.simd.Simd;
+import org.foldback.engine.simd.TruePeakKernel;
+
 /**
  * True-peak estimation by 4x oversampling, as ITU-R BS.1770-4 Annex 2 describes: a polyphase
  * interpolating FIR of 48 taps (12 per phase), and the peak of the absolute oversampled values.
@@ -31,7 +34,7 @@ public final class TruePeakInterpolator {
     static final int CHUNK = 256;
 
     /** The filter's arithmetic: plain loops or the Vector API (see {@link org.foldback.engine.simd.Simd}). */
-    private static final TruePeakKernel KERNEL = TruePeakKernel.choose(PHASES);
+    private static final TruePeakKernel KERNEL = chooseKernel();
 
     /** line[0..TAPS-2]: the previous TAPS-1 input samples, oldest first; then the current chunk. */
     private final float[] line = new float[TAPS - 1 + CHUNK];
@@ -89,6 +92,16 @@ public final class TruePeakInterpolator {
         peak = Math.max(peak, KERNEL.interpolatedPeak(ln, history, m, y));
         System.arraycopy(ln, m, ln, 0, history);
         return peak;
+    }
+
+    private static TruePeakKernel chooseKernel() {
+        TruePeakKernel plain = new ScalarTruePeak(PHASES);
+        return Simd.kernel(TruePeakKernel.class, "VectorTruePeak", plain, PHASES, plain);
+    }
+
+    /** The kernel this JVM uses (for tests). */
+    static TruePeakKernel kernel() {
+        return KERNEL;
     }
 
     private static float windowGain() {

@@ -41,6 +41,24 @@ public final class Simd {
         return "off (the JVM lacks --add-modules " + MODULE + ")";
     }
 
+    /**
+     * The vector form {@code org.foldback.vector.<name>} of a kernel, built with {@code args} (its
+     * one public constructor's), or {@code plain} when the switch is off or the class cannot be
+     * loaded. The vector classes live outside org.foldback.engine and are only named here, so a JVM
+     * without the module never loads them.
+     */
+    public static <T> T kernel(Class<T> type, String name, T plain, Object... args) {
+        if (!ON) {
+            return plain;
+        }
+        try {
+            return type.cast(Class.forName("org.foldback.vector." + name).getConstructors()[0].newInstance(args));
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            System.err.println("foldback: vector kernel " + name + " unavailable, using plain loops: " + e);
+            return plain;
+        }
+    }
+
     private static boolean decide() {
         if ("off".equals(System.getProperty(PROPERTY))) {
             return false;

@@ -1,32 +1,35 @@
-package org.foldback.engine.meter;
+package org.foldback.vector;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.foldback.engine.meter.TruePeakInterpolator;
+import org.foldback.engine.simd.TruePeakKernel;
 
 /**
  * {@link TruePeakKernel} with the Vector API: a vector of consecutive outputs at a time, each tap a
  * fused multiply-add of the shifted input (the FIR in axpy form), the three phases sharing the
  * input loads, and one running maximum of their absolute values. A stretch that is not a whole
- * number of vectors ends in the scalar form. Loaded only when {@link org.foldback.engine.simd.Simd}
+ * number of vectors ends in the plain form. Loaded only when {@link org.foldback.engine.simd.Simd}
  * is on.
  */
-final class VectorTruePeak implements TruePeakKernel {
+public final class VectorTruePeak implements TruePeakKernel {
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
 
     private final float[] c1;
     private final float[] c2;
     private final float[] c3;
-    private final ScalarTruePeak tail;
+    private final TruePeakKernel tail;
 
-    VectorTruePeak(float[][] phases) {
+    /** @param tail the plain form, for the end of a stretch that is not a whole number of vectors */
+    public VectorTruePeak(float[][] phases, TruePeakKernel tail) {
         if (phases.length != 4 || phases[1].length != TruePeakInterpolator.TAPS) {
             throw new IllegalArgumentException("expects 4 phases of " + TruePeakInterpolator.TAPS + " taps");
         }
         c1 = phases[1].clone();
         c2 = phases[2].clone();
         c3 = phases[3].clone();
-        tail = new ScalarTruePeak(phases);
+        this.tail = tail;
     }
 
     @Override
