@@ -10,8 +10,7 @@ import org.foldback.engine.simd.LevelKernel;
  * {@link LevelKernel} with the Vector API: lane-wise running maximum of |x|, and the squares summed
  * in double lanes (each float widened, so every square is exact as in the plain form; only the
  * order of the additions differs, a difference in the last bits of a double). Clips are counted in
- * a second pass only when the peak says there are any. A stretch that is not a whole number of
- * vectors ends in the plain form.
+ * a second pass only when the peak says there are any.
  */
 public final class VectorLevels implements LevelKernel {
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
@@ -19,15 +18,9 @@ public final class VectorLevels implements LevelKernel {
     private static final VectorSpecies<Double> DOUBLES =
             VectorSpecies.of(double.class, FLOATS.vectorShape());
 
-    private final LevelKernel tail;
-
-    /** @param tail the plain form, for the end of a stretch that is not a whole number of vectors */
-    public VectorLevels(LevelKernel tail) {
-        this.tail = tail;
-    }
 
     @Override
-    public float levels(float[] x, int offset, int n, double[] out) {
+    public int levels(float[] x, int offset, int n, double[] out) {
         final int lanes = FLOATS.length();
         FloatVector most = FloatVector.zero(FLOATS);
         DoubleVector low = DoubleVector.zero(DOUBLES);
@@ -42,22 +35,17 @@ public final class VectorLevels implements LevelKernel {
             high = b.fma(b, high);
         }
         float peak = most.reduceLanes(VectorOperators.MAX);
-        double sumSq = low.add(high).reduceLanes(VectorOperators.ADD);
-        double clipped = 0;
-        if (i < n) {
-            peak = Math.max(peak, tail.levels(x, offset + i, n - i, out));
-            sumSq += out[0];
-            clipped = out[1];
-        }
-        if (peak >= CLIP) {
+        long clipped = 0;
+        if (peak >= 1f) {
             for (int j = offset, end = offset + i; j < end; j++) {
-                if (Math.abs(x[j]) >= CLIP) {
+                if (Math.abs(x[j]) >= 1f) {
                     clipped++;
                 }
             }
         }
-        out[0] = sumSq;
+        out[0] = low.add(high).reduceLanes(VectorOperators.ADD);
         out[1] = clipped;
-        return peak;
+        out[2] = peak;
+        return i;
     }
 }

@@ -9,8 +9,7 @@ import org.foldback.engine.simd.TruePeakKernel;
 /**
  * {@link TruePeakKernel} with the Vector API: a vector of consecutive outputs at a time, each tap a
  * fused multiply-add of the shifted input (the FIR in axpy form), the three phases sharing the
- * input loads, and one running maximum of their absolute values. A stretch that is not a whole
- * number of vectors ends in the plain form. Loaded only when {@link org.foldback.engine.simd.Simd}
+ * input loads, and one running maximum of their absolute values. Loaded only when {@link org.foldback.engine.simd.Simd}
  * is on.
  */
 public final class VectorTruePeak implements TruePeakKernel {
@@ -19,21 +18,22 @@ public final class VectorTruePeak implements TruePeakKernel {
     private final float[] c1;
     private final float[] c2;
     private final float[] c3;
-    private final TruePeakKernel tail;
-
-    /** @param tail the plain form, for the end of a stretch that is not a whole number of vectors */
-    public VectorTruePeak(float[][] phases, TruePeakKernel tail) {
+    public VectorTruePeak(float[][] phases) {
         if (phases.length != 4 || phases[1].length != TruePeakInterpolator.TAPS) {
             throw new IllegalArgumentException("expects 4 phases of " + TruePeakInterpolator.TAPS + " taps");
         }
         c1 = phases[1].clone();
         c2 = phases[2].clone();
         c3 = phases[3].clone();
-        this.tail = tail;
     }
 
     @Override
-    public float interpolatedPeak(float[] ln, int history, int m, float[] scratch) {
+    public int covered(int m) {
+        return SPECIES.loopBound(m);
+    }
+
+    @Override
+    public float interpolatedPeak(float[] ln, int history, int m) {
         final int lanes = SPECIES.length();
         final float[] a = c1, b = c2, c = c3;
         FloatVector peak = FloatVector.zero(SPECIES);
@@ -52,11 +52,6 @@ public final class VectorTruePeak implements TruePeakKernel {
             }
             peak = peak.max(y1.abs()).max(y2.abs()).max(y3.abs());
         }
-        float most = peak.reduceLanes(VectorOperators.MAX);
-        if (i < m) {
-            // The last partial vector: the same sums in plain loops, over the line from here.
-            most = Math.max(most, tail.interpolatedPeak(ln, history + i, m - i, scratch));
-        }
-        return most;
+        return peak.reduceLanes(VectorOperators.MAX);
     }
 }

@@ -27,12 +27,11 @@ public final class BusMeter {
     private final Correlation correlation = new Correlation();
     private final Loudness loudness;
 
-    /** Peak, clips and squares in plain loops or the Vector API ({@link org.foldback.engine.simd.Simd}). */
-    private static final LevelKernel LEVELS =
-            Simd.kernel(LevelKernel.class, "VectorLevels", new ScalarLevels(), new ScalarLevels());
+    /** The always-on pass as vectors where the JVM has the Vector API ({@link Simd}), or null. */
+    private static final LevelKernel VECTOR = Simd.kernel(LevelKernel.class, "VectorLevels", null);
 
-    /** What {@link LevelKernel#levels} returns besides the peak: sum of squares, clip count. */
-    private final double[] levels = new double[2];
+    /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak. */
+    private final double[] covered = new double[3];
     private final long[] clips = new long[2];
     private final double[] samplePeakMax = new double[2];
     private final double[] truePeakMax = new double[2];
@@ -221,17 +220,36 @@ public final class BusMeter {
 
     /** Peak, clips and squares of one channel's stretch; returns the absolute peak. */
     private float channel(int c, float[] x, int offset, int n) {
-        float peak = LEVELS.levels(x, offset, n, levels);
-        double sumSq = levels[0];
-        clips[c] += (long) levels[1];
+        float peak = 0f;
+        long clipped = 0;
+        double sumSq = 0;
+        int from = offset;
+        if (VECTOR != null) {
+            from += VECTOR.levels(x, offset, n, covered);
+            sumSq = covered[0];
+            clipped = (long) covered[1];
+            peak = (float) covered[2];
+        }
+        for (int i = from, end = offset + n; i < end; i++) {
+            float s = x[i];
+            float a = Math.abs(s);
+            if (a > peak) {
+                peak = a;
+            }
+            if (a >= 1.0f) {
+                clipped++;
+            }
+            sumSq += (double) s * s;
+        }
+        clips[c] += clipped;
         slotSumSq[c] += sumSq;
         runSumSq[c] += sumSq;
         return peak;
     }
 
-    /** The level kernel this JVM uses (for tests). */
-    static LevelKernel levelKernel() {
-        return LEVELS;
+    /** Whether this JVM's always-on pass runs as vectors (for tests). */
+    static boolean vectorised() {
+        return VECTOR != null;
     }
 
     /** Brings slowly updated values (the loudness range) up to date; offline use. */

@@ -4,8 +4,9 @@ import org.foldback.engine.simd.MixKernel;
 import org.foldback.engine.simd.Simd;
 
 /**
- * The inner loops, kept plain (one pass over float[] with no calls or branches inside) so C2 can
- * vectorize them. A 2x2 matrix k = {kLL, kRL, kLR, kRR} maps a stereo pair (l, r) to
+ * The inner loops, kept plain (one pass over float[] with no calls or branches inside); C2
+ * vectorises such loops only over longer blocks than 64 samples, hence the Vector API forms of the
+ * busiest ones ({@link #VECTOR}). A 2x2 matrix k = {kLL, kRL, kLR, kRR} maps a stereo pair (l, r) to
  * (l·kLL + r·kRL, l·kLR + r·kRR). "Ramp" variants move each coefficient linearly from k0 to k1
  * across the block using ramp[i] = (i+1)/n, so a block ends exactly where the next one starts.
  */
