@@ -15,6 +15,7 @@ import org.foldback.cli.UsageException;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.mix.CueEngine;
+import org.foldback.engine.simd.Simd;
 
 /**
  * {@code foldback bench [--json] [--quick] [--skip GROUPS]}: measures the figures of issue 8 and
@@ -183,7 +184,8 @@ public final class BenchCommand {
         }, BenchConfig.FULL, BLOCK, RATE, warmup, seconds);
         figures.put(Figure.ENGINE_US_PER_BLOCK, full.medianMicros());
         figures.note(Figure.ENGINE_US_PER_BLOCK.key, "sources: peak, clips, RMS; cue 1: every meter;"
-                + " cues 2-8: their default (loudness, true peak); see engine_all_meters_us_per_block");
+                + " cues 2-8: their default (loudness, true peak); see engine_all_meters_us_per_block;"
+                + " vector kernels " + Simd.describe());
         figures.put(Figure.ENGINE_CPU_PERCENT, 100 * full.medianMicros() / PERIOD_US);
         figures.put(Figure.ALLOC_BYTES_PER_BLOCK, full.allocBytesPerBlock());
         figures.put("engine_mean_us_per_block", full.meanMicros());

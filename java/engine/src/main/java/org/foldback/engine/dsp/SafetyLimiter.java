@@ -1,5 +1,8 @@
 package org.foldback.engine.dsp;
 
+import org.foldback.engine.simd.LimiterKernel;
+import org.foldback.engine.simd.Simd;
+
 /**
  * A stereo-linked peak limiter with zero latency, so performers hear no delay.
  *
@@ -26,6 +29,13 @@ public final class SafetyLimiter {
      */
     private static final double SNAP = 1e-5;
 
+    /** The need and apply passes as vectors, or null ({@link LimiterKernel}). */
+    private static final LimiterKernel VECTOR = Simd.kernel(LimiterKernel.class, "VectorLimiter", null);
+    /** Samples per pass (a block longer than this is limited in stretches). */
+    private static final int STRETCH = 256;
+
+    private final float[] needs = new float[STRETCH];
+    private final float[] gains = new float[STRETCH];
     private final Ramp ceiling = new Ramp();
     private final Ramp enabled = new Ramp();
     /** In double: a 100 ms release moves by less than a float ulp per sample near 1. */
@@ -89,41 +99,90 @@ public final class SafetyLimiter {
         }
         float dc = c1 - c0;
         float dw = w1 - w0;
+        if (VECTOR != null) {
+            return processInPasses(left, right, n, c0, dc, w0, dw, ramp);
+        }
         double g = gain;
-        int h = hold;
         float smallest = 1f;
         for (int i = 0; i < n; i++) {
             float t = ramp[i];
             float c = c0 + dc * t;
             float xl = left[i];
             float xr = right[i];
-            float peak = Math.max(Math.abs(xl), Math.abs(xr));
-            double need = peak > c ? c / peak : 1f;
-            if (need <= g) {
-                g = need;
-                h = holdSamples;
-            } else if (h > 0) {
-                h--;
-            } else {
-                g = need - (need - g) * releaseCoefficient;
-                if (need - g < SNAP) {
-                    g = need;
-                }
-            }
+            g = nextGain(need(xl, xr, c), g);
             float gf = (float) g;
             smallest = Math.min(smallest, gf);
-            float yl = Math.max(-c, Math.min(c, xl * gf));
-            float yr = Math.max(-c, Math.min(c, xr * gf));
             float w = w0 + dw * t;
-            if (w != 1f) {
-                yl = xl + w * (yl - xl);
-                yr = xr + w * (yr - xr);
-            }
-            left[i] = Denormals.flush(yl, Denormals.OUTPUT_FLOOR);
-            right[i] = Denormals.flush(yr, Denormals.OUTPUT_FLOOR);
+            left[i] = limited(xl, gf, c, w);
+            right[i] = limited(xr, gf, c, w);
         }
         gain = g;
-        hold = h;
+        return smallest;
+    }
+
+    /** The gain the sample pair needs under the ceiling {@code c}: c over its peak, or 1. */
+    private static float need(float xl, float xr, float c) {
+        float peak = Math.max(Math.abs(xl), Math.abs(xr));
+        return peak > c ? c / peak : 1f;
+    }
+
+    /**
+     * The gain computer's next gain after {@code g} for a sample that needs {@code need}: instant
+     * attack (and the hold restarts), hold, then release towards the need. Updates {@link #hold}.
+     */
+    private double nextGain(double need, double g) {
+        if (need <= g) {
+            hold = holdSamples;
+            return need;
+        }
+        if (hold > 0) {
+            hold--;
+            return g;
+        }
+        double released = need - (need - g) * releaseCoefficient;
+        return need - released < SNAP ? need : released;
+    }
+
+    /** One output sample: {@code x} at gain {@code gf}, clamped to ±c, crossfaded by w from x, flushed. */
+    private static float limited(float x, float gf, float c, float w) {
+        float y = Math.max(-c, Math.min(c, x * gf));
+        if (w != 1f) {
+            y = x + w * (y - x);
+        }
+        return Denormals.flush(y, Denormals.OUTPUT_FLOOR);
+    }
+
+    /**
+     * The loop of {@link #process} in three passes per stretch, for the vector kernels: the gain
+     * each sample needs and its application have no recursion and run as vectors; only the gain
+     * computer between them goes sample by sample. Same arithmetic, same bits as the plain loop.
+     */
+    private float processInPasses(float[] left, float[] right, int n, float c0, float dc, float w0, float dw,
+                                  float[] ramp) {
+        double g = gain;
+        float smallest = 1f;
+        for (int from = 0; from < n; from += STRETCH) {
+            int to = Math.min(n, from + STRETCH);
+            int i = VECTOR.needs(left, right, from, to, c0, dc, ramp, needs);
+            for (; i < to; i++) {
+                needs[i - from] = need(left[i], right[i], c0 + dc * ramp[i]);
+            }
+            for (i = from; i < to; i++) {
+                g = nextGain(needs[i - from], g);
+                float gf = (float) g;
+                smallest = Math.min(smallest, gf);
+                gains[i - from] = gf;
+            }
+            i = VECTOR.apply(left, right, from, to, c0, dc, w0, dw, ramp, gains);
+            for (; i < to; i++) {
+                float t = ramp[i];
+                float c = c0 + dc * t;
+                float w = w0 + dw * t;
+                left[i] = limited(left[i], gains[i - from], c, w);
+                right[i] = limited(right[i], gains[i - from], c, w);
+            }
+        }
+        gain = g;
         return smallest;
     }
 }

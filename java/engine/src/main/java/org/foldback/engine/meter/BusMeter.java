@@ -1,5 +1,8 @@
 package org.foldback.engine.meter;
 
+import org.foldback.engine.simd.LevelKernel;
+import org.foldback.engine.simd.Simd;
+
 /**
  * The full meter set of one stereo bus: sample peak, true peak, clips, RMS, VU, loudness
  * (momentary, short-term, integrated, range) and correlation. Single-threaded: {@link #prepare}
@@ -24,6 +27,11 @@ public final class BusMeter {
     private final Correlation correlation = new Correlation();
     private final Loudness loudness;
 
+    /** The always-on pass as vectors where the JVM has the Vector API ({@link Simd}), or null. */
+    private static final LevelKernel VECTOR = Simd.kernel(LevelKernel.class, "VectorLevels", null);
+
+    /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak. */
+    private final double[] covered = new double[3];
     private final long[] clips = new long[2];
     private final double[] samplePeakMax = new double[2];
     private final double[] truePeakMax = new double[2];
@@ -215,7 +223,14 @@ public final class BusMeter {
         float peak = 0f;
         long clipped = 0;
         double sumSq = 0;
-        for (int i = offset, end = offset + n; i < end; i++) {
+        int from = offset;
+        if (VECTOR != null) {
+            from += VECTOR.levels(x, offset, n, covered);
+            sumSq = covered[0];
+            clipped = (long) covered[1];
+            peak = (float) covered[2];
+        }
+        for (int i = from, end = offset + n; i < end; i++) {
             float s = x[i];
             float a = Math.abs(s);
             if (a > peak) {
@@ -230,6 +245,11 @@ public final class BusMeter {
         slotSumSq[c] += sumSq;
         runSumSq[c] += sumSq;
         return peak;
+    }
+
+    /** Whether this JVM's always-on pass runs as vectors (for tests). */
+    static boolean vectorised() {
+        return VECTOR != null;
     }
 
     /** Brings slowly updated values (the loudness range) up to date; offline use. */

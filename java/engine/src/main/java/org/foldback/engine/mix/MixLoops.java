@@ -1,26 +1,38 @@
 package org.foldback.engine.mix;
 
+import org.foldback.engine.simd.MixKernel;
+import org.foldback.engine.simd.Simd;
+
 /**
- * The inner loops, kept plain (one pass over float[] with no calls or branches inside) so C2 can
- * vectorize them. A 2x2 matrix k = {kLL, kRL, kLR, kRR} maps a stereo pair (l, r) to
+ * The inner loops, kept plain (one pass over float[] with no calls or branches inside); C2
+ * vectorises such loops only over longer blocks than 64 samples, hence the Vector API forms of the
+ * busiest ones ({@link #VECTOR}). A 2x2 matrix k = {kLL, kRL, kLR, kRR} maps a stereo pair (l, r) to
  * (l·kLL + r·kRL, l·kLR + r·kRR). "Ramp" variants move each coefficient linearly from k0 to k1
  * across the block using ramp[i] = (i+1)/n, so a block ends exactly where the next one starts.
  */
 final class MixLoops {
+    /**
+     * The Vector API form of the busiest loops, or null ({@link MixKernel}): at 64-sample blocks C2
+     * vectorises none of these loops itself. It does the whole vectors; the loops below the rest.
+     */
+    private static final MixKernel VECTOR = Simd.kernel(MixKernel.class, "VectorMixLoops", null);
+
     private MixLoops() {}
 
     /** acc += k · x, k constant. */
     static void addConstant(float[] xl, float[] xr, float[] al, float[] ar, int n, float[] k, int o) {
         float kll = k[o], krl = k[o + 1], klr = k[o + 2], krr = k[o + 3];
         if (krl == 0f && klr == 0f) {
-            for (int i = 0; i < n; i++) {
+            int done = VECTOR == null ? 0 : VECTOR.addDiagonal(xl, xr, al, ar, n, kll, krr);
+            for (int i = done; i < n; i++) {
                 al[i] += xl[i] * kll;
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = done; i < n; i++) {
                 ar[i] += xr[i] * krr;
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            int done = VECTOR == null ? 0 : VECTOR.addMatrix(xl, xr, al, ar, n, kll, krl, klr, krr);
+            for (int i = done; i < n; i++) {
                 float l = xl[i], r = xr[i];
                 al[i] += l * kll + r * krl;
                 ar[i] += l * klr + r * krr;
@@ -30,7 +42,8 @@ final class MixLoops {
 
     /** acc += (kL, kR) · m for a mono source whose m = L + R is precomputed (kLL = kRL, kLR = kRR). */
     static void addMono(float[] m, float[] al, float[] ar, int n, float kl, float kr) {
-        for (int i = 0; i < n; i++) {
+        int done = VECTOR == null ? 0 : VECTOR.addMono(m, al, ar, n, kl, kr);
+        for (int i = done; i < n; i++) {
             float v = m[i];
             al[i] += v * kl;
             ar[i] += v * kr;
@@ -54,14 +67,16 @@ final class MixLoops {
     static void applyConstant(float[] xl, float[] xr, float[] yl, float[] yr, int n, float[] m) {
         float m00 = m[0], m01 = m[1], m10 = m[2], m11 = m[3];
         if (m01 == 0f && m10 == 0f) {
-            for (int i = 0; i < n; i++) {
+            int done = VECTOR == null ? 0 : VECTOR.applyDiagonal(xl, xr, yl, yr, n, m00, m11);
+            for (int i = done; i < n; i++) {
                 yl[i] = xl[i] * m00;
             }
-            for (int i = 0; i < n; i++) {
+            for (int i = done; i < n; i++) {
                 yr[i] = xr[i] * m11;
             }
         } else {
-            for (int i = 0; i < n; i++) {
+            int done = VECTOR == null ? 0 : VECTOR.applyMatrix(xl, xr, yl, yr, n, m00, m01, m10, m11);
+            for (int i = done; i < n; i++) {
                 float l = xl[i], r = xr[i];
                 yl[i] = l * m00 + r * m01;
                 yr[i] = l * m10 + r * m11;
@@ -105,7 +120,8 @@ final class MixLoops {
     /** acc += g(i) · x on both channels, g moving from g0 to g1 (a send or return level). */
     static void addScaled(float[] xl, float[] xr, float[] al, float[] ar, int n, float g0, float g1, float[] ramp) {
         if (g0 == g1) {
-            for (int i = 0; i < n; i++) {
+            int done = VECTOR == null ? 0 : VECTOR.addScaled(xl, xr, al, ar, n, g1);
+            for (int i = done; i < n; i++) {
                 al[i] += xl[i] * g1;
                 ar[i] += xr[i] * g1;
             }

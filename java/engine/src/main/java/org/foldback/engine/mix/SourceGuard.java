@@ -2,6 +2,8 @@ package org.foldback.engine.mix;
 
 import org.foldback.engine.dsp.Denormals;
 import org.foldback.engine.dsp.Ramp;
+import org.foldback.engine.simd.GuardKernel;
+import org.foldback.engine.simd.Simd;
 
 /**
  * Copies one source's input into the engine, keeping broken audio out.
@@ -18,6 +20,10 @@ final class SourceGuard {
     private static final int BROKEN_BITS = Float.floatToRawIntBits(BROKEN_ABOVE);
     private static final int FLOOR_BITS = Float.floatToRawIntBits(Denormals.INPUT_FLOOR);
 
+    /** The copy as vectors, or null ({@link GuardKernel}). */
+    private static final GuardKernel VECTOR = Simd.kernel(GuardKernel.class, "VectorGuard", null);
+
+    private final int[] vectorSign = new int[1];
     private final Ramp health = new Ramp();
     private boolean quarantined;
     private int cleanSamples;
@@ -72,9 +78,14 @@ final class SourceGuard {
      * Returns a negative number if any sample is broken: NaN, ±Inf and huge values all have
      * magnitude bits above BROKEN_BITS.
      */
-    private static int copyFlushed(float[] x, float[] out, int n) {
+    private int copyFlushed(float[] x, float[] out, int n) {
         int sign = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        if (VECTOR != null) {
+            i = VECTOR.copyFlushed(x, out, n, BROKEN_BITS, FLOOR_BITS, vectorSign);
+            sign = vectorSign[0];
+        }
+        for (; i < n; i++) {
             int bits = Float.floatToRawIntBits(x[i]);
             int magnitude = bits & 0x7fffffff;
             sign |= BROKEN_BITS - magnitude;
