@@ -12,6 +12,7 @@ import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Processor;
 import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.meter.MeterDemand;
+import org.foldback.engine.simd.Simd;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
 
@@ -94,8 +95,7 @@ final class JitWarmup {
         }
         blocks += playForAWhile(throwaway, processor, sampleRate, rnd);
         throwaway.release();
-        CompilePrerequisites.Result resolved = CompilePrerequisites.resolve(
-                Processor.class, NativeProcessor.class, Controller.class, PluginState.class);
+        CompilePrerequisites.Result resolved = CompilePrerequisites.resolve(anchors());
         CompileQueue.Result compiled = CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS); // C2 works meanwhile
         return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved, compiled);
     }
@@ -159,6 +159,20 @@ final class JitWarmup {
                     Params.get(p).normalize(Params.get(p).defaultValue()));
         }
         return Params.count();
+    }
+
+    /** Where the resolution starts: our packages, and the vector kernels' when they are in use. */
+    private static Class<?>[] anchors() {
+        java.util.List<Class<?>> anchors = new java.util.ArrayList<>(
+                java.util.List.of(Processor.class, NativeProcessor.class, Controller.class, PluginState.class));
+        if (Simd.on()) {
+            try {
+                anchors.add(Class.forName(Simd.KERNEL_PACKAGE_ANCHOR));
+            } catch (ClassNotFoundException | LinkageError e) {
+                // the kernels fell back to the plain loops (Simd.kernel says why)
+            }
+        }
+        return anchors.toArray(new Class<?>[0]);
     }
 
     private static void fill(FloatBuffer in, Random rnd, float rms) {

@@ -63,6 +63,8 @@ public final class CompilePrerequisites {
             "sun.management.ThreadImpl", "com.sun.management.internal.HotSpotThreadImpl");
 
     private static final Module JAVA_BASE = Object.class.getModule();
+    /** The Vector API's module, when the JVM has it (org.foldback.engine.simd): the kernels run it. */
+    private static final Module VECTOR = ModuleLayer.boot().findModule("jdk.incubator.vector").orElse(null);
 
     /** What one call did. */
     public record Result(boolean available, int classes, int strings, double millis, String unavailableReason) {}
@@ -113,7 +115,7 @@ public final class CompilePrerequisites {
             try {
                 strings += pools.resolveStrings(c);
                 for (Class<?> named : pools.referencedLoaded(c)) {
-                    if (own.contains(named) || named.getModule() == JAVA_BASE) {
+                    if (own.contains(named) || named.getModule() == JAVA_BASE || named.getModule() == VECTOR) {
                         queue.add(named); // not the libraries behind state, presets and surfaces
                     }
                 }

@@ -29,6 +29,8 @@ public final class Simd {
     public static final String PROPERTY = "foldback.simd";
     /** The module the vector kernels need. */
     public static final String MODULE = "jdk.incubator.vector";
+    /** A class of the vector kernels' package, named for tools that walk it (the warm-up's resolution). */
+    public static final String KERNEL_PACKAGE_ANCHOR = "org.foldback.vector.VectorMixLoops";
 
     private static final boolean ON = decide();
 
