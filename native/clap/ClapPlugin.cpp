@@ -83,7 +83,7 @@ bool Plugin::init()
 bool Plugin::activate (double sampleRate, uint32_t maxFrames)
 {
     // CLAP 1.1.1 has no configurable ports: every source and cue port is always there.
-    javaPrepared = java->prepare (sampleRate, (int) std::max<uint32_t> (1, maxFrames), sourcePorts, cuePorts);
+    javaPrepared = java->prepare (sampleRate, (int) std::max<uint32_t> (1, maxFrames), sourcePorts, cuePorts, true);
     failureSignalled.store (false);
     if (javaPrepared)
         logLine ("CLAP prepared: " + juce::String (sampleRate) + " Hz, blocks up to " + juce::String (maxFrames));

@@ -130,7 +130,7 @@ juce::String JavaProcessor::failureReason() const
     return reason;
 }
 
-bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int cues)
+bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int cues, bool realtime)
 {
     auto* e = objectEnv();
     if (e == nullptr)
@@ -138,7 +138,7 @@ bool JavaProcessor::prepare (double sampleRate, int maxBlock, int sources, int c
     LocalFrame frame (e);
 
     auto* error = e->CallObjectMethod (object, methods.prepare,
-                                       sampleRate, maxBlock, sources, cues);
+                                       sampleRate, maxBlock, sources, cues, (jboolean) (realtime ? JNI_TRUE : JNI_FALSE));
     auto problem = JavaRuntime::takeException (e);
     if (problem.isEmpty())
         problem = JniText::takeFromJava (e, error);

@@ -28,7 +28,9 @@ public:
     juce::String failureReason() const;
 
     /** Allocates the Java side's buffers for this block size; false (with a reason) on failure. */
-    bool prepare (double sampleRate, int maxBlockSize, int sources, int cues);
+    /** realtime: the host plays in real time (not an offline bounce); the first such prepare in
+        the process runs the JIT warm-up (seconds). */
+    bool prepare (double sampleRate, int maxBlockSize, int sources, int cues, bool realtime);
     void release();
     int maxBlockSize() const noexcept { return preparedBlockSize; }
 

@@ -105,12 +105,14 @@ void FoldbackProcessor::prepareToPlay (double sampleRate, int samplesPerBlock)
 {
     mapChannels();
     telemetry.prepare (sampleRate);
-    javaPrepared = java->prepare (sampleRate, juce::jmax (1, samplesPerBlock), activeSources, activeCues);
+    // Offline (a bounce, a render: VST3's kOffline process mode) there are no deadlines, so no warm-up.
+    javaPrepared = java->prepare (sampleRate, juce::jmax (1, samplesPerBlock), activeSources, activeCues, ! isNonRealtime());
     if (! javaPrepared)
         instanceProblem = java->failureReason();
     else
         logLine ("prepared: " + juce::String (sampleRate) + " Hz, blocks up to " + juce::String (samplesPerBlock)
-                 + ", " + juce::String (activeSources) + " sources, " + juce::String (activeCues) + " cues");
+                 + ", " + juce::String (activeSources) + " sources, " + juce::String (activeCues) + " cues"
+                 + (isNonRealtime() ? ", offline" : ""));
     for (auto* p : parameters)
         p->markChanged();   // Java gets every current value with the first block
     anyParameterChange.store (true);

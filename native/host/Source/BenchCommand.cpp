@@ -222,6 +222,7 @@ int runBench (const Args& args)
         }
 
         applyBusLayout (plugin, sources, cues);
+        plugin.setNonRealtime (! realtime);   // --mode offline is a bounce: no real-time warm-up
         plugin.prepareToPlay (sampleRate, block);
         instance.inputChannels = plugin.getTotalNumInputChannels();
         instance.buffer.setSize (jmax (plugin.getTotalNumInputChannels(), plugin.getTotalNumOutputChannels()), block);

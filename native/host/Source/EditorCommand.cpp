@@ -107,6 +107,7 @@ int runEditor (const Args& args)
     if (args.has ("track-name"))
         plugin->updateTrackProperties ({ args.getString ("track-name"), {} });   // VST3: IInfoListener
 
+    plugin->setNonRealtime (false);   // audio plays beside the editor as in a DAW
     plugin->prepareToPlay (sampleRate, block);
     player.buffer.setSize (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()), block);
     pumpMessages (10);

@@ -155,6 +155,7 @@ int runEditorCycles (const Args& args)
     PluginLoader loader (pluginPath);
     auto plugin = loader.createInstance (sampleRate, block);
     applyBusLayout (*plugin, 1, plugin->getBusCount (false));
+    plugin->setNonRealtime (false);   // audio plays beside the editor as in a DAW
     plugin->prepareToPlay (sampleRate, block);
     pumpMessages (10);
 

@@ -190,6 +190,9 @@ std::unique_ptr<AudioPluginInstance> PluginLoader::createInstance (double sample
                     + (error.isNotEmpty() ? error : String ("no reason given")) + hint);
     }
 
+    // An offline host unless a command plays in real time (it calls setNonRealtime (false)):
+    // VST3 plugins see kOffline, and Foldback skips its real-time JIT warm-up.
+    instance->setNonRealtime (true);
     return instance;
 }
 

@@ -150,10 +150,11 @@ int runRender (const Args& args)
     if (args.has ("report-params"))
         plugin->addListener (&report);
 
+    const bool realtime = args.has ("realtime");
+    plugin->setNonRealtime (! realtime);
     plugin->prepareToPlay (sampleRate, maxBlock);
     pumpMessages (10);
     scheduleParameterEdits (*plugin, timedEdits);
-    const bool realtime = args.has ("realtime");
 
     // Cue files of an earlier render with more cues would read as results of this one.
     for (const auto& stale : outDir.findChildFiles (File::findFiles, false, "cue-*.wav"))

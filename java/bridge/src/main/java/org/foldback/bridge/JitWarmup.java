@@ -78,7 +78,7 @@ final class JitWarmup {
         CompilePrerequisites.initialiseAll(Processor.class);
         Processor processor = ProcessorFactory.create();
         NativeProcessor throwaway = new NativeProcessor(processor, ShimCalls.connect(0, ""));
-        if (throwaway.prepare(sampleRate, BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES) != null) {
+        if (throwaway.prepare(sampleRate, BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
             return null;
         }
         FloatBuffer in = throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
@@ -124,7 +124,7 @@ final class JitWarmup {
             int level = b / blocksPerLevel;
             if (b % blocksPerLevel == 0) {
                 if (level % 2 == 0) { // a new session twice: 5 s stretches, longer than any meter window
-                    if (throwaway.prepare(sampleRate, PLAY_BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES) != null) {
+                    if (throwaway.prepare(sampleRate, PLAY_BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
                         return b;
                     }
                     in = throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();

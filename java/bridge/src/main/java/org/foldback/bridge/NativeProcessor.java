@@ -83,9 +83,18 @@ public final class NativeProcessor {
 
     // ---- Lifecycle --------------------------------------------------------------------------
 
-    /** Allocates the buffers; returns null on success, else the reason. */
-    @ShimEntry
+    /** {@link #prepare(double, int, int, int, boolean)} for a host that plays in real time. */
     public String prepare(double sampleRate, int maxBlockSize, int sources, int cues) {
+        return prepare(sampleRate, maxBlockSize, sources, cues, true);
+    }
+
+    /**
+     * Allocates the buffers; returns null on success, else the reason. The first real-time prepare
+     * in the JVM runs the JIT warm-up ({@link JitWarmup}); an offline one (a bounce, a render, a
+     * validation: JUCE's isNonRealtime) has no deadlines to protect and skips it.
+     */
+    @ShimEntry
+    public String prepare(double sampleRate, int maxBlockSize, int sources, int cues, boolean realtime) {
         try {
             int block = Math.max(1, maxBlockSize);
             this.activeSources = Math.max(1, Math.min(Layout.MAX_SOURCES, sources));
@@ -93,7 +102,7 @@ public final class NativeProcessor {
             buffers.prepare(block);
             processor.prepare(sampleRate, block, activeSources, activeCues);
             released(false);
-            JitWarmup.Result warmup = JitWarmup.once(sampleRate);
+            JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate) : null;
             if (warmup != null) {
                 BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms, %s; %s", warmup.blocks(),
                         warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis(), warmup.compiled().describe(),

@@ -38,7 +38,7 @@ class BoundaryTest {
         }
         // Spot checks against signatures written out by hand, so the descriptor code is checked too.
         assertEquals("(II)I", signatureOf("process"));
-        assertEquals("(DIII)Ljava/lang/String;", signatureOf("prepare"));
+        assertEquals("(DIIIZ)Ljava/lang/String;", signatureOf("prepare"));
         assertEquals("([B)Ljava/lang/String;", signatureOf("setState"));
         assertEquals("()J", signatureOf("boundaryFingerprint"));
         assertEquals("(IFFIF)V", BoundaryHeader.signature(EditorView.class.getMethod("mouse",
