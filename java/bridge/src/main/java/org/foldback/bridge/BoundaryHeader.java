@@ -16,7 +16,7 @@ import java.util.Map;
 import org.foldback.engine.param.ParamKind;
 import org.foldback.engine.param.ParamSpec;
 import org.foldback.engine.param.Params;
-import org.foldback.engine.CompilePrerequisites;
+import org.foldback.engine.JvmOptions;
 
 /**
  * Writes Boundary.h, the C++ side of the contract between the shim and Java, from the Java
@@ -86,8 +86,8 @@ public final class BoundaryHeader {
         out.append("constexpr const char* defaultProgramName = ").append(literal(Boundary.DEFAULT_PROGRAM)).append(";\n");
         out.append("/** The no-Java pass-through's highest sample (the limiter's default ceiling). */\n");
         out.append("constexpr float fallbackCeiling = ").append(floatLiteral(Boundary.fallbackCeiling())).append(";\n");
-        out.append("/** Options the embedded JVM needs for the Java side (see CompilePrerequisites). */\n");
-        out.append("constexpr const char* jvmOptions[] = { ").append(literals(CompilePrerequisites.JVM_OPTIONS)).append(" };\n\n");
+        out.append("/** Options the embedded JVM needs for the Java side (see JvmOptions). */\n");
+        out.append("constexpr const char* jvmOptions[] = { ").append(literals(JvmOptions.PLUGIN)).append(" };\n\n");
     }
 
     private static void buses(StringBuilder out) {

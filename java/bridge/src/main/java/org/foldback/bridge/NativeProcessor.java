@@ -11,6 +11,7 @@ import org.foldback.control.EditorFactory;
 import org.foldback.control.EditorView;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Layout;
+import org.foldback.engine.simd.Simd;
 import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
@@ -104,7 +105,8 @@ public final class NativeProcessor {
             released(false);
             JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate) : null;
             if (warmup != null) {
-                BridgeLog.line(String.format("JIT warm-up: %d blocks in %.0f ms, %s; %s", warmup.blocks(),
+                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s",
+                        Simd.describe(), warmup.blocks(),
                         warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis(), warmup.compiled().describe(),
                         warmup.resolved().available()
                                 ? String.format("%d constants of %d classes resolved in %.0f ms", warmup.resolved().strings(),

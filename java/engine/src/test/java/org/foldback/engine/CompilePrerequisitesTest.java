@@ -28,7 +28,7 @@ class CompilePrerequisitesTest {
     @Test
     void theTestJvmHasTheOptionsThePluginsJvmHas() {
         List<String> args = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        for (String option : CompilePrerequisites.JVM_OPTIONS) {
+        for (String option : JvmOptions.PLUGIN) {
             assertTrue(args.contains(option), option + " missing from the test JVM (surefire argLine in the root pom): " + args);
         }
     }

@@ -1,5 +1,7 @@
 package org.foldback.engine.simd;
 
+import java.util.List;
+
 /**
  * Whether the engine's heaviest loops use the Vector API ({@code jdk.incubator.vector}).
  *
@@ -11,7 +13,8 @@ package org.foldback.engine.simd;
  * that heuristic: the true-peak filter runs about 6x faster on both JDKs.
  *
  * <p>The module is an incubator: it is only there when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}. Without it, or with {@code -Dfoldback.simd=off},
+ * {@code --add-modules jdk.incubator.vector}, as the plugin's JVM is ({@link #JVM_OPTIONS}; the
+ * JVM then prints "WARNING: Using incubator modules" once). Without it, or with {@code -Dfoldback.simd=off},
  * every loop takes its plain form (main's loops, unchanged). The mix, limiter and input-guard kernels give the same
  * bits in both forms (the same operations per lane, in the same order); the true-peak filter uses
  * fused multiply-adds and the levels pass sums its squares in another order, so those two meters
@@ -29,8 +32,27 @@ public final class Simd {
     public static final String PROPERTY = "foldback.simd";
     /** The module the vector kernels need. */
     public static final String MODULE = "jdk.incubator.vector";
+    /** The kernels' package, for the JVM options below. */
+    public static final String KERNEL_PACKAGE = "org.foldback.vector";
+
+    /**
+     * What the plugin's JVM is started with so the kernels run (generated into Boundary.h with the
+     * shim's other options; the tests' JVMs get them through the root pom's surefire argLine).
+     * The module, then a lower compile threshold for the kernels alone: until C2 has compiled a
+     * kernel, every vector operation runs the Vector API's Java fallback, which allocates and is
+     * 50-100x slower, so the JIT warm-up at the first real-time prepare took 3.0-6.4 s instead of
+     * 1.4-1.6 s (2026-12-02, load 3). With a twentieth of the usual thresholds for the kernels'
+     * methods (the JDK's own vector classes keep theirs: lowering those floods the compile queue),
+     * C2 compiles them within the first blocks: 1.8-2.2 s in two of three runs (PERFORMANCE.md).
+     * "quiet" keeps the JVM from printing the compile command on the host's standard output.
+     */
+    public static final List<String> JVM_OPTIONS = List.of(
+            "--add-modules=" + MODULE,
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.05");
+
     /** A class of the vector kernels' package, named for tools that walk it (the warm-up's resolution). */
-    public static final String KERNEL_PACKAGE_ANCHOR = "org.foldback.vector.VectorMixLoops";
+    public static final String KERNEL_PACKAGE_ANCHOR = KERNEL_PACKAGE + ".VectorMixLoops";
 
     private static final boolean ON = decide();
 
@@ -63,7 +85,7 @@ public final class Simd {
             return plain;
         }
         try {
-            return type.cast(Class.forName("org.foldback.vector." + name).getConstructors()[0].newInstance(args));
+            return type.cast(Class.forName(KERNEL_PACKAGE + "." + name).getConstructors()[0].newInstance(args));
         } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
             System.err.println("foldback: vector kernel " + name + " unavailable, using plain loops: " + e);
             return plain;
