@@ -9,7 +9,13 @@
  * Build: gcc -shared -fPIC -O1 -I$JAVA_HOME/include -I$JAVA_HOME/include/linux alloc_agent.c -o liballoc_agent.so
  * Use:   java -agentpath:/path/liballoc_agent.so=NativeProcessor;.process ...
  *        (in a plugin: FOLDBACK_JVM_OPTIONS=-agentpath:...=EditorRenderer;.draw)
- * The pattern is matched against "Lpackage/Class;.method" of every frame. Sampling every
+ *        PATTERN!EXCLUDE skips allocations with a frame matching EXCLUDE anywhere in the stack
+ *        (e.g. "NativeProcessor;.process!JitWarmup": the audio thread's, not the warm-up's);
+ *        a trailing @SECONDS starts sampling only that long after the JVM started (a plugin's
+ *        warm-up runs millions of allocations through the Vector API's fallbacks: sampling each
+ *        of those slows it down by minutes).
+ * The pattern is matched against "Lpackage/Class;.method" of every frame (up to 256 deep; the
+ * first 40 are printed). Sampling every
  * allocation slows the JVM several times: a diagnostic, not a measurement. HotSpot applies the
  * interval from a thread's next allocation buffer on, so a thread's first few kilobytes can go
  * unseen (a loop of 200,000 int[8] showed 195,147); warm up before the part you look at.
@@ -17,9 +23,13 @@
 #include <jvmti.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
 
-enum { MAX_FRAMES = 40, MAX_KEPT = 4000 };
+enum { MAX_FRAMES = 256, PRINTED_FRAMES = 40, MAX_KEPT = 4000 };
 static char pattern[256];
+static char exclude[256];
+static int delaySeconds;
 static jobject kept[MAX_KEPT];
 static int keptCount;
 
@@ -29,7 +39,8 @@ static void JNICALL onAlloc (jvmtiEnv* j, JNIEnv* env, jthread thread, jobject o
     jint n = 0;
     if ((*j)->GetStackTrace (j, thread, 0, MAX_FRAMES, frames, &n) != JVMTI_ERROR_NONE)
         return;
-    char names[MAX_FRAMES][300];
+    char names[PRINTED_FRAMES][300];
+    char name[300];
     int matches = 0;
     for (int i = 0; i < n; i++)
     {
@@ -48,11 +59,15 @@ static void JNICALL onAlloc (jvmtiEnv* j, JNIEnv* env, jthread thread, jobject o
                     line = table[e].line_number;
             (*j)->Deallocate (j, (unsigned char*) table);
         }
-        snprintf (names[i], sizeof names[i], "%s.%s:%d", cls ? cls : "?", method ? method : "?", (int) line);
-        if (pattern[0] == 0 || strstr (names[i], pattern) != NULL)
+        snprintf (name, sizeof name, "%s.%s:%d", cls ? cls : "?", method ? method : "?", (int) line);
+        if (i < PRINTED_FRAMES)
+            memcpy (names[i], name, sizeof name);
+        if (pattern[0] == 0 || strstr (name, pattern) != NULL)
             matches = 1;
         (*j)->Deallocate (j, (unsigned char*) cls);
         (*j)->Deallocate (j, (unsigned char*) method);
+        if (exclude[0] != 0 && strstr (name, exclude) != NULL)
+            return;
     }
     if (! matches)
         return;
@@ -65,7 +80,7 @@ static void JNICALL onAlloc (jvmtiEnv* j, JNIEnv* env, jthread thread, jobject o
         fprintf (stderr, "   kept#%d\n", keptCount++);
     }
     (*j)->Deallocate (j, (unsigned char*) type);
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n && i < PRINTED_FRAMES; i++)
         fprintf (stderr, "    at %s\n", names[i]);
 }
 
@@ -81,11 +96,49 @@ static void JNICALL onDeath (jvmtiEnv* j, JNIEnv* env)
     }
 }
 
+static void startSampling (jvmtiEnv* j)
+{
+    (*j)->SetEventNotificationMode (j, JVMTI_ENABLE, JVMTI_EVENT_SAMPLED_OBJECT_ALLOC, NULL);
+    (*j)->SetHeapSamplingInterval (j, 0);
+}
+
+static void JNICALL afterDelay (jvmtiEnv* j, JNIEnv* env, void* arg)
+{
+    (void) env;
+    (void) arg;
+    sleep ((unsigned) delaySeconds);
+    fprintf (stderr, "alloc_agent: sampling from now on (%d s after start)\n", delaySeconds);
+    startSampling (j);
+}
+
+static void JNICALL onVmInit (jvmtiEnv* j, JNIEnv* env, jthread initial)
+{
+    (void) initial;
+    jclass threadClass = (*env)->FindClass (env, "java/lang/Thread");
+    jmethodID init = (*env)->GetMethodID (env, threadClass, "<init>", "()V");
+    jobject thread = (*env)->NewObject (env, threadClass, init);
+    (*j)->RunAgentThread (j, thread, afterDelay, NULL, JVMTI_THREAD_NORM_PRIORITY);
+}
+
 JNIEXPORT jint JNICALL Agent_OnLoad (JavaVM* vm, char* options, void* reserved)
 {
     (void) reserved;
     if (options != NULL)
+    {
         snprintf (pattern, sizeof pattern, "%s", options);
+        char* at = strrchr (pattern, '@');
+        if (at != NULL)
+        {
+            *at = 0;
+            delaySeconds = atoi (at + 1);
+        }
+        char* bang = strchr (pattern, '!');
+        if (bang != NULL)
+        {
+            *bang = 0;
+            snprintf (exclude, sizeof exclude, "%s", bang + 1);
+        }
+    }
     jvmtiEnv* j = NULL;
     if ((*vm)->GetEnv (vm, (void**) &j, JVMTI_VERSION_11) != JNI_OK)
         return JNI_ERR;
@@ -99,9 +152,12 @@ JNIEXPORT jint JNICALL Agent_OnLoad (JavaVM* vm, char* options, void* reserved)
     memset (&callbacks, 0, sizeof callbacks);
     callbacks.SampledObjectAlloc = onAlloc;
     callbacks.VMDeath = onDeath;
+    callbacks.VMInit = onVmInit;
     (*j)->SetEventCallbacks (j, &callbacks, sizeof callbacks);
-    (*j)->SetEventNotificationMode (j, JVMTI_ENABLE, JVMTI_EVENT_SAMPLED_OBJECT_ALLOC, NULL);
     (*j)->SetEventNotificationMode (j, JVMTI_ENABLE, JVMTI_EVENT_VM_DEATH, NULL);
-    (*j)->SetHeapSamplingInterval (j, 0);
+    if (delaySeconds > 0)
+        (*j)->SetEventNotificationMode (j, JVMTI_ENABLE, JVMTI_EVENT_VM_INIT, NULL);
+    else
+        startSampling (j);
     return JNI_OK;
 }
