@@ -25,7 +25,7 @@ namespace
             { "describe", { { "plugin", false }, { "timeout", false } } },
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
-                                  { "block", false }, { "scan", false }, { "timeout", false } } },
+                                  { "block", false }, { "scan", false }, { "realtime", false }, { "timeout", false } } },
             { "editor", { { "plugin", false }, { "in", true }, { "frames", false }, { "screenshot", false },
                           { "click", true }, { "drag", true }, { "wheel", true }, { "double-click", true },
                           { "type", true }, { "key", true }, { "report-params", false },
@@ -183,7 +183,7 @@ juce::String Args::usage()
            "  foldback-host info --plugin PATH\n"
            "  foldback-host describe --plugin PATH   (the plugin's description as XML, without creating it in this process)\n"
            "  foldback-host params --plugin PATH\n"
-           "  foldback-host time-instances --plugin PATH [--count 2] [--scan child|here]\n"
+           "  foldback-host time-instances --plugin PATH [--count 2] [--scan child|here] [--realtime yes]\n"
            "  foldback-host editor --plugin PATH [--in a.wav ...] [--frames 60] [--screenshot out.png]\n"
            "                [--click X,Y ...] [--double-click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--type TEXT ...] [--key NAME ...]   (input steps run in the order given)\n"

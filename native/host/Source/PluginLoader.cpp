@@ -85,7 +85,13 @@ PluginLoader::PluginLoader (const String& pluginPath, const PluginDescription& k
     if (known.pluginFormatName == "VST3" && bundle.hasFileExtension ("vst3"))
         formats.addFormat (new VST3PluginFormat());
     else if (known.pluginFormatName == "LV2")
+    {
+        // JUCE's LV2 format creates only plugins its world has loaded: load the bundle's folder
+        // (this lists URIs; it creates nothing).
         formats.addFormat (new LV2PluginFormat());
+        if (bundle.isDirectory())
+            formats.getFormat (0)->searchPathsForPlugins (FileSearchPath (bundle.getParentDirectory().getFullPathName()), false, false);
+    }
     else
         failArgs ("a known description is for VST3 and LV2 plugins only, not " + pluginPath);
 

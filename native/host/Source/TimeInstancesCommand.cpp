@@ -30,6 +30,9 @@ int runTimeInstances (const Args& args)
 
     // Finding the plugin (bundle scan) is not part of an instance's start-up, so it is not timed.
     // --scan here: scan in this process (the JVM then starts during the scan, untimed).
+    // --realtime yes: prepare as a DAW playing live does (Foldback's first real-time prepare in a
+    // process runs its JIT warm-up; offline, the default, it does not).
+    const bool realtime = args.getString ("realtime", "no") == "yes";
     const auto pluginPath = args.getRequired ("plugin");
     const auto scan = args.getString ("scan", "child");
     if (scan != "child" && scan != "here")
@@ -46,6 +49,7 @@ int runTimeInstances (const Args& args)
         // buses for LV2), i.e. what a DAW does before the instance makes its first sound.
         const auto started = Time::getHighResolutionTicks();
         auto plugin = loader->createInstance (sampleRate, blockSize);
+        plugin->setNonRealtime (! realtime);   // created offline; a DAW playing live prepares in real time
         const auto created = millisecondsSince (started);
 
         if (needsAllBusesEnabled (*plugin))
