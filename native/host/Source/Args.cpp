@@ -22,9 +22,10 @@ namespace
             { "state-batch", { { "plugin", false }, { "in", true }, { "states", false }, { "save-dir", false },
                                { "block", false }, { "frames", false }, { "hostile", false }, { "timeout", false } } },
             { "info", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
+            { "describe", { { "plugin", false }, { "timeout", false } } },
             { "params", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
             { "time-instances", { { "plugin", false }, { "count", false }, { "sample-rate", false },
-                                  { "block", false }, { "timeout", false } } },
+                                  { "block", false }, { "scan", false }, { "realtime", false }, { "timeout", false } } },
             { "editor", { { "plugin", false }, { "in", true }, { "frames", false }, { "screenshot", false },
                           { "click", true }, { "drag", true }, { "wheel", true }, { "double-click", true },
                           { "type", true }, { "key", true }, { "report-params", false },
@@ -180,8 +181,9 @@ juce::String Args::usage()
            "                [--track-name NAME]   (tell the plugin the host's track name, as a VST3 host does)\n"
            "  foldback-host state-batch --plugin PATH --in a.wav [...] --states DIR --save-dir DIR [--block N] [--frames N] [--hostile 1]\n"
            "  foldback-host info --plugin PATH\n"
+           "  foldback-host describe --plugin PATH   (the plugin's description as XML, without creating it in this process)\n"
            "  foldback-host params --plugin PATH\n"
-           "  foldback-host time-instances --plugin PATH [--count 2]\n"
+           "  foldback-host time-instances --plugin PATH [--count 2] [--scan child|here] [--realtime yes]\n"
            "  foldback-host editor --plugin PATH [--in a.wav ...] [--frames 60] [--screenshot out.png]\n"
            "                [--click X,Y ...] [--double-click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--type TEXT ...] [--key NAME ...]   (input steps run in the order given)\n"

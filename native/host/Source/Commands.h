@@ -8,6 +8,7 @@
     message thread. */
 int runRender (const Args& args);
 int runInfo (const Args& args);
+int runDescribe (const Args& args);   // InfoCommand.cpp: the plugin's description as XML, as a DAW's scanner keeps it
 int runParams (const Args& args);
 int runTimeInstances (const Args& args);
 int runStateBatch (const Args& args);

@@ -36,6 +36,14 @@ namespace
     }
 }
 
+int runDescribe (const Args& args)
+{
+    // What a DAW's scanner keeps: the plugin's description, found in a process of its own.
+    PluginLoader loader (args.getRequired ("plugin"));
+    std::cout << loader.getDescription().createXml()->toString (XmlElement::TextFormat().withoutHeader().singleLine()) << std::endl;
+    return ExitCode::ok;
+}
+
 int runInfo (const Args& args)
 {
     const double sampleRate = args.getDouble ("sample-rate", Defaults::sampleRate, 1000.0, 1536000.0);

@@ -18,6 +18,7 @@ namespace
         if (command == "render")          return runRender (args);
         if (command == "state-batch")     return runStateBatch (args);
         if (command == "info")            return runInfo (args);
+        if (command == "describe")        return runDescribe (args);
         if (command == "params")          return runParams (args);
         if (command == "time-instances")  return runTimeInstances (args);
         if (command == "editor")          return runEditor (args);

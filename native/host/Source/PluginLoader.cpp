@@ -78,6 +78,47 @@ PluginLoader::PluginLoader (const String& pluginPath)
     }
 }
 
+PluginLoader::PluginLoader (const String& pluginPath, const PluginDescription& known)
+{
+    const auto bundle = File::getCurrentWorkingDirectory().getChildFile (pluginPath.trimCharactersAtEnd ("/"));
+
+    if (known.pluginFormatName == "VST3" && bundle.hasFileExtension ("vst3"))
+        formats.addFormat (new VST3PluginFormat());
+    else if (known.pluginFormatName == "LV2")
+    {
+        // JUCE's LV2 format creates only plugins its world has loaded: load the bundle's folder
+        // (this lists URIs; it creates nothing).
+        formats.addFormat (new LV2PluginFormat());
+        if (bundle.isDirectory())
+            formats.getFormat (0)->searchPathsForPlugins (FileSearchPath (bundle.getParentDirectory().getFullPathName()), false, false);
+    }
+    else
+        failArgs ("a known description is for VST3 and LV2 plugins only, not " + pluginPath);
+
+    description = known;
+}
+
+PluginDescription PluginLoader::describeInChildProcess (const String& pluginPath)
+{
+    const auto self = File::getSpecialLocation (File::currentExecutableFile).getFullPathName();
+    ChildProcess child;
+
+    if (! child.start (StringArray { self, "describe", "--plugin", pluginPath }, ChildProcess::wantStdOut))
+        failPlugin ("could not start " + self + " to describe the plugin");
+
+    const auto output = child.readAllProcessOutput();
+    const auto exitCode = child.getExitCode();
+    PluginDescription description;
+
+    if (exitCode != 0)
+        failPlugin ("describing " + pluginPath + " failed (exit code " + String (exitCode) + "): " + output.trim());
+
+    if (auto xml = parseXML (output); xml == nullptr || ! description.loadFromXml (*xml))
+        failPlugin ("describing " + pluginPath + " gave no plugin description: " + output.trim());
+
+    return description;
+}
+
 PluginDescription PluginLoader::findVst3Plugin (const File& bundle)
 {
     OwnedArray<PluginDescription> found;

@@ -19,6 +19,14 @@ public:
         the bundle holds no plugin this format can load. */
     explicit PluginLoader (const juce::String& pluginPath);
 
+    /** A plugin already described (scanned in another process, as DAWs do: describeInChildProcess):
+        nothing is loaded until the first instance. Throws HostError as above. */
+    PluginLoader (const juce::String& pluginPath, const juce::PluginDescription& known);
+
+    /** The description of the plugin at pluginPath, found by `foldback-host describe` in a child
+        process, so that scanning (which for a VST3 creates an instance) leaves this process untouched. */
+    static juce::PluginDescription describeInChildProcess (const juce::String& pluginPath);
+
     const juce::PluginDescription& getDescription() const noexcept { return description; }
 
     /** Creates (but does not prepare) a new instance. Throws HostError (plugin error). */

@@ -1,6 +1,10 @@
 // foldback-host time-instances: how long a new instance takes to become usable. The first
 // instance in a process pays for starting the plugin's JVM; later ones should take
 // milliseconds (DESIGN.md: "the second instance starts in milliseconds").
+//
+// The plugin is scanned in a child process first, as DAWs do (Ardour, Bitwig, REAPER scan out of
+// process and keep the description): JUCE's VST3 scan creates an instance, and in this process
+// that instance would start the JVM before the clock runs, so "instance 1" would not be a first.
 
 #include "Commands.h"
 #include "BusSetup.h"
@@ -25,7 +29,17 @@ int runTimeInstances (const Args& args)
     const int blockSize = args.getInt ("block", Defaults::blockSize, 1, Defaults::maxBlockSize);
 
     // Finding the plugin (bundle scan) is not part of an instance's start-up, so it is not timed.
-    PluginLoader loader (args.getRequired ("plugin"));
+    // --scan here: scan in this process (the JVM then starts during the scan, untimed).
+    // --realtime yes: prepare as a DAW playing live does (Foldback's first real-time prepare in a
+    // process runs its JIT warm-up; offline, the default, it does not).
+    const bool realtime = args.getString ("realtime", "no") == "yes";
+    const auto pluginPath = args.getRequired ("plugin");
+    const auto scan = args.getString ("scan", "child");
+    if (scan != "child" && scan != "here")
+        failArgs ("--scan must be child or here, not " + scan);
+    const bool scanHere = scan == "here" || pluginPath.trimCharactersAtEnd ("/").endsWith (".clap");   // a CLAP's scan loads no instance
+    auto loader = scanHere ? std::make_unique<PluginLoader> (pluginPath)
+                           : std::make_unique<PluginLoader> (pluginPath, PluginLoader::describeInChildProcess (pluginPath));
     std::vector<std::unique_ptr<AudioPluginInstance>> instances;
     MidiBuffer midi;
 
@@ -34,19 +48,29 @@ int runTimeInstances (const Args& args)
         // Timed: create, prepare, and one block of silence in the plugin's default layout (all
         // buses for LV2), i.e. what a DAW does before the instance makes its first sound.
         const auto started = Time::getHighResolutionTicks();
-        auto plugin = loader.createInstance (sampleRate, blockSize);
+        auto plugin = loader->createInstance (sampleRate, blockSize);
+        plugin->setNonRealtime (! realtime);   // created offline; a DAW playing live prepares in real time
+        const auto created = millisecondsSince (started);
 
         if (needsAllBusesEnabled (*plugin))
             plugin->enableAllBuses();
 
         plugin->prepareToPlay (sampleRate, blockSize);
+        const auto prepared = millisecondsSince (started);
 
         AudioBuffer<float> buffer (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()),
                                    blockSize);
         buffer.clear();
         plugin->processBlock (buffer, midi);
 
-        printValue ("instance" + String (i + 1) + "_ms", millisecondsSince (started));
+        const auto total = millisecondsSince (started);
+        const auto key = "instance" + String (i + 1);
+        printValue (key + "_ms", total);
+        // Where the time went: creating (the plugin's constructor, the wrapper's parameter and
+        // bus set-up, the host's first state read), preparing, and the first block.
+        printValue (key + "_create_ms", created);
+        printValue (key + "_prepare_ms", prepared - created);
+        printValue (key + "_block_ms", total - prepared);
 
         // All instances stay alive until the end, as in a session with several of them.
         instances.push_back (std::move (plugin));

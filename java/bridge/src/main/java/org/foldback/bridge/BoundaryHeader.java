@@ -32,7 +32,14 @@ import org.foldback.engine.JvmOptions;
 public final class BoundaryHeader {
     private BoundaryHeader() {}
 
-    public static void main(String[] args) {
+    /** Prints the header; {@code --fingerprint-to FILE} writes its fingerprint there instead (the build's resource). */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 2 && args[0].equals("--fingerprint-to")) {
+            java.nio.file.Path file = java.nio.file.Path.of(args[1]);
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, Long.toHexString(computedFingerprint()) + "\n");
+            return;
+        }
         System.out.print(text());
     }
 
@@ -45,14 +52,37 @@ public final class BoundaryHeader {
 
     private static volatile long cachedFingerprint;
 
-    /** The fingerprint the header ends with (computed once per JVM). */
+    /** The resource the build writes (bridge's pom: {@code main --fingerprint-to}). */
+    static final String FINGERPRINT_RESOURCE = "boundary-fingerprint.txt";
+
+    /**
+     * The fingerprint the header ends with: the one the build computed into the jar (BoundaryTest
+     * checks it is this jar's), else computed here once per JVM.
+     */
     static long fingerprint() {
         long f = cachedFingerprint;
         if (f == 0) {
-            f = fingerprint(body());
+            f = builtFingerprint();
+            if (f == 0) {
+                f = computedFingerprint();
+            }
             cachedFingerprint = f;
         }
         return f;
+    }
+
+    /** The fingerprint of the contract these classes define, computed from the header's text. */
+    static long computedFingerprint() {
+        return fingerprint(body());
+    }
+
+    /** The build's fingerprint, or 0 when the classes run without it (an IDE, before packaging). */
+    static long builtFingerprint() {
+        try (java.io.InputStream in = BoundaryHeader.class.getResourceAsStream(FINGERPRINT_RESOURCE)) {
+            return in == null ? 0 : Long.parseUnsignedLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim(), 16);
+        } catch (java.io.IOException | NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** FNV-1a, 64 bits, over the UTF-8 bytes. */

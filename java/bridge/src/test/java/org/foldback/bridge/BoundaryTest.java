@@ -1,6 +1,7 @@
 package org.foldback.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -100,6 +101,16 @@ class BoundaryTest {
         assertEquals(header, BoundaryHeader.text(), "generation is deterministic");
         assertEquals(Boundary.CHANGE_CAPACITY * 8, Boundary.CHANGE_BUFFER_BYTES);
         assertEquals(Boundary.CHANGE_BUFFER_BYTES, new NativeProcessor(0, "").changeBuffer().capacity());
+    }
+
+    @Test
+    void theBuildPacksThisContractsFingerprint() {
+        // The shim asks for the fingerprint at every load: the build computes it (bridge's pom), so
+        // a cold JVM reads it instead of generating the header's text. A stale one would make the
+        // shim refuse the jar, so it must be this build's.
+        assertNotEquals(0L, BoundaryHeader.builtFingerprint(), "boundary-fingerprint.txt missing from the classes");
+        assertEquals(BoundaryHeader.computedFingerprint(), BoundaryHeader.builtFingerprint());
+        assertEquals(BoundaryHeader.computedFingerprint(), NativeProcessor.boundaryFingerprint());
     }
 
     @Test

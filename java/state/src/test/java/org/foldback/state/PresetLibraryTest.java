@@ -45,7 +45,7 @@ class PresetLibraryTest {
             assertTrue(d.description().length() > 40 && d.description().contains("src1"),
                     f + " describes its source assignment");
             assertFalse(d.state().hasUnknownData(), f + " uses only known keys and IDs");
-            JsonNode params = Json.MAPPER.readTree(Files.readAllBytes(f)).get("params");
+            JsonNode params = Json.readObject(Files.readAllBytes(f), f.toString()).get("params");
             for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
                 String id = it.next().getKey();
                 assertTrue(Params.byId(id) != null, f + ": unknown ID " + id);
