@@ -27,8 +27,9 @@ final class KWeightingLanes {
     /** Buses rounded up to whole vectors: the distance between two samples of a bus. */
     private final int stride;
     private final double[] coefficients = new double[10];
-    private final double[] left;
-    private final double[] right;
+    /** Bus-major: bus b's samples at [b * CHUNK, b * CHUNK + CHUNK). */
+    private final float[] left;
+    private final float[] right;
     private final double[] squares;
     private final double[] totals;
     private final double[] state;
@@ -37,12 +38,13 @@ final class KWeightingLanes {
     private final boolean[] groupLoaded;
     private int n;
 
+    /** The kernel, made for {@link #CHUNK}; see {@link MeterBank}. */
     KWeightingLanes(int buses, KWeightingKernel kernel) {
         this.kernel = kernel;
         lanes = kernel.lanes();
         stride = (buses + lanes - 1) / lanes * lanes;
-        left = new double[CHUNK * stride];
-        right = new double[CHUNK * stride];
+        left = new float[CHUNK * stride];
+        right = new float[CHUNK * stride];
         squares = new double[CHUNK * stride];
         totals = new double[stride];
         state = new double[STATES * stride];
@@ -66,10 +68,8 @@ final class KWeightingLanes {
 
     /** Puts samples [offset, offset + count) of a bus into its lane; count at most {@link #CHUNK}. */
     void load(int bus, float[] l, float[] r, int offset, int count) {
-        for (int i = 0, at = bus; i < count; i++, at += stride) {
-            left[at] = l[offset + i];
-            right[at] = r[offset + i];
-        }
+        System.arraycopy(l, offset, left, bus * CHUNK, count);
+        System.arraycopy(r, offset, right, bus * CHUNK, count);
         loaded[bus] = true;
         groupLoaded[bus / lanes] = true;
     }
@@ -90,10 +90,8 @@ final class KWeightingLanes {
                 if (loaded[bus]) {
                     loaded[bus] = false;
                 } else {
-                    for (int i = 0, at = bus; i < count; i++, at += stride) {
-                        left[at] = 0.0;
-                        right[at] = 0.0;
-                    }
+                    java.util.Arrays.fill(left, bus * CHUNK, bus * CHUNK + count, 0f);
+                    java.util.Arrays.fill(right, bus * CHUNK, bus * CHUNK + count, 0f);
                 }
             }
             kernel.filter(coefficients, left, right, stride, g * lanes, count, state, squares, totals);

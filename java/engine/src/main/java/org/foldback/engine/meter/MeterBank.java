@@ -39,7 +39,7 @@ public final class MeterBank implements BusTap {
     private final int[] floors;
     private final int[] demands;
 
-    private static final KWeightingKernel K_VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null);
+    private static final KWeightingKernel K_VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, KWeightingLanes.CHUNK);
     /** The buses' K-weighting side by side, or null (no Vector API): each meter filters its own. */
     private final KWeightingLanes lanes;
     /** The buses queued by {@link #deferred()} this block, in order, with their channels. */
