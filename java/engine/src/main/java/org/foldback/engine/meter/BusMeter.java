@@ -186,11 +186,13 @@ public final class BusMeter {
         final int end = from + count;
         while (offset < end) {
             int n = Math.min(end - offset, Math.min(slotLeft, Math.min(hopLeft, correlationHopLeft)));
-            peakL = Math.max(peakL, channel(0, left, offset, n));
-            peakR = Math.max(peakR, channel(1, right, offset, n));
+            float stretchL = channel(0, left, offset, n);
+            float stretchR = channel(1, right, offset, n);
+            peakL = Math.max(peakL, stretchL);
+            peakR = Math.max(peakR, stretchR);
             if (doTruePeak) {
-                trueL = Math.max(trueL, truePeak[0].process(left, offset, n, useless[0]));
-                trueR = Math.max(trueR, truePeak[1].process(right, offset, n, useless[1]));
+                trueL = Math.max(trueL, truePeak[0].process(left, offset, n, useless[0], stretchL));
+                trueR = Math.max(trueR, truePeak[1].process(right, offset, n, useless[1], stretchR));
             }
             if (doVu) {
                 vu.process(left, right, offset, n);
