@@ -3,32 +3,41 @@ package org.foldback.vector;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.foldback.engine.simd.KWeightingKernel;
 
 /**
  * {@link KWeightingKernel} with the Vector API: the plain filter's transposed direct form II, each
- * operation lane-wise on a vector of buses. Each sample's lanes are gathered from the buses' rows
- * (the gathers sit off the filter's chain of dependent operations, so they cost next to nothing).
+ * operation lane-wise on a vector of buses. Each sample's lanes are gathered from the buses' rows,
+ * one gather for both channels.
  * Loaded only when {@link org.foldback.engine.simd.Simd} is on.
  */
 public final class VectorKWeighting implements KWeightingKernel {
-    private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
-    /** As many floats as S has doubles, to widen into one S. */
-    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class, VectorShape.forBitSize(S.vectorBitSize() / 2));
+    /**
+     * The preferred shape for both, as every other kernel: a float vector holds a sample of each
+     * bus's left and right channels, which widen into two double vectors. (A half-width float
+     * species here shared FloatVector's profiled call sites with the mix kernels' full-width one,
+     * and JDK 17's C2 then left a mix kernel's store unintrinsified, allocating.)
+     */
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Double> S = VectorSpecies.of(double.class, F.vectorShape());
     /** Below this a state is flushed to 0, as KWeighting.flush does: subnormals are slow. */
     private static final double TINY = 1e-30;
 
-    /** Lane j reads bus first + j: its row starts j chunks further on. */
-    private final int[] rows;
+    /** Float lane j < lanes reads bus first + j's left row, lane lanes + j its right row. */
+    private final int[] map;
     private final int chunk;
 
     public VectorKWeighting(int chunk) {
+        if (F.length() != 2 * S.length()) {
+            throw new IllegalStateException("float lanes " + F.length() + " are not twice the double lanes " + S.length());
+        }
         this.chunk = chunk;
-        rows = new int[S.length()];
-        for (int j = 0; j < rows.length; j++) {
-            rows[j] = j * chunk;
+        int lanes = S.length();
+        map = new int[F.length()];
+        for (int j = 0; j < lanes; j++) {
+            map[j] = 2 * j * chunk;
+            map[lanes + j] = (2 * j + 1) * chunk;
         }
     }
 
@@ -38,12 +47,12 @@ public final class VectorKWeighting implements KWeightingKernel {
     }
 
     @Override
-    public void filter(double[] co, float[] left, float[] right, int stride, int first, int n,
+    public void filter(double[] co, float[] rows, int stride, int first, int n,
                        double[] state, double[] squares, double[] totals) {
         final double b0 = co[0], b1 = co[1], b2 = co[2], a1 = co[3], a2 = co[4];
         final double c0 = co[5], c1 = co[6], c2 = co[7], d1 = co[8], d2 = co[9];
-        final int[] map = rows;
-        final int row = first * chunk;
+        final int[] lanesAt = map;
+        final int row = 2 * first * chunk;
         DoubleVector lz1 = DoubleVector.fromArray(S, state, first);
         DoubleVector lz2 = DoubleVector.fromArray(S, state, stride + first);
         DoubleVector lw1 = DoubleVector.fromArray(S, state, 2 * stride + first);
@@ -54,8 +63,9 @@ public final class VectorKWeighting implements KWeightingKernel {
         DoubleVector rw2 = DoubleVector.fromArray(S, state, 7 * stride + first);
         DoubleVector sum = DoubleVector.zero(S);
         for (int i = 0, at = first; i < n; i++, at += stride) {
-            DoubleVector l = (DoubleVector) FloatVector.fromArray(F, left, row + i, map, 0).convertShape(VectorOperators.F2D, S, 0);
-            DoubleVector r = (DoubleVector) FloatVector.fromArray(F, right, row + i, map, 0).convertShape(VectorOperators.F2D, S, 0);
+            FloatVector both = FloatVector.fromArray(F, rows, row + i, lanesAt, 0);
+            DoubleVector l = (DoubleVector) both.convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector r = (DoubleVector) both.convertShape(VectorOperators.F2D, S, 1);
             // As KWeighting.sumOfSquares, operation for operation (b1 * l - a1 * ly + lz2 is
             // (b1 * l - a1 * ly) + lz2 in Java), so the lanes keep the plain form's bits.
             DoubleVector ly = l.mul(b0).add(lz1);

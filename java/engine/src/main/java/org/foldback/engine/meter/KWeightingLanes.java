@@ -27,9 +27,8 @@ final class KWeightingLanes {
     /** Buses rounded up to whole vectors: the distance between two samples of a bus. */
     private final int stride;
     private final double[] coefficients = new double[10];
-    /** Bus-major: bus b's samples at [b * CHUNK, b * CHUNK + CHUNK). */
-    private final float[] left;
-    private final float[] right;
+    /** Bus b's left samples from 2b * CHUNK, its right ones from (2b + 1) * CHUNK. */
+    private final float[] rows;
     private final double[] squares;
     private final double[] totals;
     private final double[] state;
@@ -43,8 +42,7 @@ final class KWeightingLanes {
         this.kernel = kernel;
         lanes = kernel.lanes();
         stride = (buses + lanes - 1) / lanes * lanes;
-        left = new float[CHUNK * stride];
-        right = new float[CHUNK * stride];
+        rows = new float[2 * CHUNK * stride];
         squares = new double[CHUNK * stride];
         totals = new double[stride];
         state = new double[STATES * stride];
@@ -68,8 +66,8 @@ final class KWeightingLanes {
 
     /** Puts samples [offset, offset + count) of a bus into its lane; count at most {@link #CHUNK}. */
     void load(int bus, float[] l, float[] r, int offset, int count) {
-        System.arraycopy(l, offset, left, bus * CHUNK, count);
-        System.arraycopy(r, offset, right, bus * CHUNK, count);
+        System.arraycopy(l, offset, rows, 2 * bus * CHUNK, count);
+        System.arraycopy(r, offset, rows, (2 * bus + 1) * CHUNK, count);
         loaded[bus] = true;
         groupLoaded[bus / lanes] = true;
     }
@@ -90,11 +88,11 @@ final class KWeightingLanes {
                 if (loaded[bus]) {
                     loaded[bus] = false;
                 } else {
-                    java.util.Arrays.fill(left, bus * CHUNK, bus * CHUNK + count, 0f);
-                    java.util.Arrays.fill(right, bus * CHUNK, bus * CHUNK + count, 0f);
+                    java.util.Arrays.fill(rows, 2 * bus * CHUNK, 2 * bus * CHUNK + count, 0f);
+                    java.util.Arrays.fill(rows, (2 * bus + 1) * CHUNK, (2 * bus + 1) * CHUNK + count, 0f);
                 }
             }
-            kernel.filter(coefficients, left, right, stride, g * lanes, count, state, squares, totals);
+            kernel.filter(coefficients, rows, stride, g * lanes, count, state, squares, totals);
         }
     }
 

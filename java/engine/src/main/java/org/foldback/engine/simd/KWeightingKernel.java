@@ -8,10 +8,12 @@ package org.foldback.engine.simd;
  * weighted sample, and every sum of squares taken in sample order, has the plain form's bits.
  * Stateless (the state is passed in), so one kernel serves every bank. Null when {@link Simd} is off.
  *
- * <p>Layout, for a bank of {@code stride} buses: input sample i of bus b at {@code [b * chunk + i]}
- * (each bus's samples copied whole, the cheap way in; the kernel gathers a sample of every bus);
- * squares at {@code [i * stride + b]}; state k (0-3: the left channel's shelf z1, z2, high-pass
- * z1, z2; 4-7 the right's) at {@code [k * stride + b]}. The kernel is made with {@code chunk}.
+ * <p>Layout, for a bank of {@code stride} buses: bus b's input rows in {@code rows}, its left
+ * channel's samples from {@code 2b * chunk}, its right channel's from {@code (2b + 1) * chunk}
+ * (each copied whole, the cheap way in; the kernel gathers a sample of every bus, both channels in
+ * one gather); squares at {@code [i * stride + b]}; state k (0-3: the left channel's shelf z1, z2,
+ * high-pass z1, z2; 4-7 the right's) at {@code [k * stride + b]}. The kernel is made with
+ * {@code chunk}.
  */
 public interface KWeightingKernel {
     /** Buses per vector: a bank's size is a multiple of this. */
@@ -24,6 +26,6 @@ public interface KWeightingKernel {
      *
      * @param coefficients the shelf's b0, b1, b2, a1, a2, then the high-pass's
      */
-    void filter(double[] coefficients, float[] left, float[] right, int stride, int first, int n,
+    void filter(double[] coefficients, float[] rows, int stride, int first, int n,
                 double[] state, double[] squares, double[] totals);
 }
