@@ -34,9 +34,12 @@ public final class FoldbackProcessor implements Processor {
             meters.floor(cueBus(c), MeterDemand.CUE_DEFAULT);
         }
         // Made once here, so the audio thread calls them without allocating.
-        engine.setSourceTap(meters);
+        // Deferred: the meters of a block's buses run together after it (MeterBank.endBlock),
+        // so their K-weighting can share vectors where the JVM has the Vector API.
+        BusTap metered = meters.deferred();
+        engine.setSourceTap(metered);
         engine.setCueTap((cue, left, right, n) -> {
-            meters.accept(cueBus(cue), left, right, n);
+            metered.accept(cueBus(cue), left, right, n);
             doses.accept(cue, left, right, n);
         });
         // A cue's maximum level in dB SPL becomes a limiter ceiling through its calibration.
@@ -63,6 +66,7 @@ public final class FoldbackProcessor implements Processor {
     @Override
     public void process(float[][] inputs, float[][] outputs, int numSamples) {
         engine.process(inputs, outputs, numSamples);
+        meters.endBlock();
     }
 
     @Override

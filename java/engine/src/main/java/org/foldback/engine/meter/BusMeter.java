@@ -33,6 +33,10 @@ public final class BusMeter {
     /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak. */
     private final double[] covered = new double[3];
     private final long[] clips = new long[2];
+    /** This block's sample and true peaks so far, and the true-peak level below which nothing matters. */
+    private final float[] peak = new float[2];
+    private final float[] truePeakOfBlock = new float[2];
+    private final float[] useless = new float[2];
     private final double[] samplePeakMax = new double[2];
     private final double[] truePeakMax = new double[2];
     private final double[] runSumSq = new double[2];
@@ -144,34 +148,58 @@ public final class BusMeter {
         if (!prepared) {
             return;
         }
+        beginBlock(numSamples);
+        stretches(left, right, 0, numSamples, null, 0);
+        endBlock(numSamples);
+    }
+
+    /**
+     * {@link #accept} for a {@link MeterBank} that K-weights its buses side by side: the block in
+     * parts of at most {@link KWeightingLanes#CHUNK}, each part's loudness squares already in
+     * {@code weighted} at {@code lane}. The bank calls beginBlock, stretches for each part, endBlock.
+     */
+    boolean beginBlock(int numSamples) {
+        if (!prepared) {
+            return false;
+        }
+        peak[0] = peak[1] = 0f;
+        truePeakOfBlock[0] = truePeakOfBlock[1] = 0f;
+        if ((demand & MeterDemand.TRUE_PEAK) != 0) {
+            // True peaks below these change neither the display nor the maximum (the display never
+            // stands above the maximum), so the interpolator may skip windows that cannot reach them:
+            // usually most of a block of programme material, never a block that sets a new peak.
+            useless[0] = (float) (truePeakDisplay[0].lowestThatMatters(numSamples) * 0.999);
+            useless[1] = (float) (truePeakDisplay[1].lowestThatMatters(numSamples) * 0.999);
+        }
+        return true;
+    }
+
+    /** Meters samples [from, from + count) of the block; see {@link #beginBlock}. */
+    void stretches(float[] left, float[] right, int from, int count, KWeightingLanes weighted, int lane) {
         final int want = demand;
         final boolean doTruePeak = (want & MeterDemand.TRUE_PEAK) != 0;
         final boolean doVu = (want & MeterDemand.VU) != 0;
         final boolean doLoudness = (want & MeterDemand.LOUDNESS) != 0;
         final boolean doCorrelation = (want & MeterDemand.CORRELATION) != 0;
-        float peakL = 0f, peakR = 0f, trueL = 0f, trueR = 0f;
-        float uselessL = 0f, uselessR = 0f;
-        if (doTruePeak) {
-            // True peaks below these change neither the display nor the maximum (the display never
-            // stands above the maximum), so the interpolator may skip windows that cannot reach them:
-            // usually most of a block of programme material, never a block that sets a new peak.
-            uselessL = (float) (truePeakDisplay[0].lowestThatMatters(numSamples) * 0.999);
-            uselessR = (float) (truePeakDisplay[1].lowestThatMatters(numSamples) * 0.999);
-        }
-        int offset = 0;
-        while (offset < numSamples) {
-            int n = Math.min(numSamples - offset, Math.min(slotLeft, Math.min(hopLeft, correlationHopLeft)));
-            peakL = Math.max(peakL, channel(0, left, offset, n));
-            peakR = Math.max(peakR, channel(1, right, offset, n));
+        float peakL = peak[0], peakR = peak[1], trueL = truePeakOfBlock[0], trueR = truePeakOfBlock[1];
+        int offset = from;
+        final int end = from + count;
+        while (offset < end) {
+            int n = Math.min(end - offset, Math.min(slotLeft, Math.min(hopLeft, correlationHopLeft)));
+            float stretchL = channel(0, left, offset, n);
+            float stretchR = channel(1, right, offset, n);
+            peakL = Math.max(peakL, stretchL);
+            peakR = Math.max(peakR, stretchR);
             if (doTruePeak) {
-                trueL = Math.max(trueL, truePeak[0].process(left, offset, n, uselessL));
-                trueR = Math.max(trueR, truePeak[1].process(right, offset, n, uselessR));
+                trueL = Math.max(trueL, truePeak[0].process(left, offset, n, useless[0], stretchL));
+                trueR = Math.max(trueR, truePeak[1].process(right, offset, n, useless[1], stretchR));
             }
             if (doVu) {
                 vu.process(left, right, offset, n);
             }
             if (doLoudness) {
-                hopSumSq += loudness.weigh(left, right, offset, n);
+                hopSumSq += weighted == null ? loudness.weigh(left, right, offset, n)
+                        : weighted.sumOfSquares(lane, offset - from, n);
             }
             if (doCorrelation) {
                 correlation.process(left, right, offset, n);
@@ -205,12 +233,22 @@ public final class BusMeter {
                 correlationHopLeft = loudness.hopSamples();
             }
         }
+        peak[0] = peakL;
+        peak[1] = peakR;
+        truePeakOfBlock[0] = trueL;
+        truePeakOfBlock[1] = trueR;
+    }
+
+    /** Ends the block begun by {@link #beginBlock}: maxima and displays. */
+    void endBlock(int numSamples) {
+        float peakL = peak[0], peakR = peak[1];
         runSamples += numSamples;
         samplePeakMax[0] = Math.max(samplePeakMax[0], peakL);
         samplePeakMax[1] = Math.max(samplePeakMax[1], peakR);
         samplePeakDisplay[0].update(peakL, numSamples);
         samplePeakDisplay[1].update(peakR, numSamples);
-        if (doTruePeak) {
+        if ((demand & MeterDemand.TRUE_PEAK) != 0) {
+            float trueL = truePeakOfBlock[0], trueR = truePeakOfBlock[1];
             truePeakMax[0] = Math.max(truePeakMax[0], trueL);
             truePeakMax[1] = Math.max(truePeakMax[1], trueR);
             truePeakDisplay[0].update(trueL, numSamples);

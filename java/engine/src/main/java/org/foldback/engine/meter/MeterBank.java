@@ -5,6 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.SeqlockSlots;
+import org.foldback.engine.simd.KWeightingKernel;
+import org.foldback.engine.simd.Simd;
 
 /**
  * Meters for N stereo buses, fed on the audio thread through {@link BusTap} and read by any number
@@ -21,6 +23,12 @@ import org.foldback.engine.SeqlockSlots;
  * readers {@link #demand demand}. Both are plain ints that any thread sets and the audio thread
  * reads once per block with an opaque read: no lock, no allocation, effective from the bus's next
  * block. A unit switched on restarts (see {@link MeterDemand}).
+ *
+ * <p>Where the JVM has the Vector API, the owner can feed the bank through {@link #deferred()}: the
+ * buses of a block are queued and metered together at {@link #endBlock()}, so their K-weighting
+ * runs side by side in vector lanes ({@link KWeightingLanes}) instead of one bus at a time, where
+ * each biquad's recursion leaves the CPU waiting. Without the module the deferred tap meters at
+ * once, as {@link #accept} does.
  */
 public final class MeterBank implements BusTap {
     private static final VarHandle MASK = MethodHandles.arrayElementVarHandle(int[].class);
@@ -30,6 +38,18 @@ public final class MeterBank implements BusTap {
     private final AtomicIntegerArray resets;
     private final int[] floors;
     private final int[] demands;
+
+    private static final KWeightingKernel K_VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, KWeightingLanes.CHUNK);
+    /** The buses' K-weighting side by side, or null (no Vector API): each meter filters its own. */
+    private final KWeightingLanes lanes;
+    /** The buses queued by {@link #deferred()} this block, in order, with their channels. */
+    private final int[] queue;
+    private int queued;
+    private int queuedSamples;
+    private final float[][] queuedLeft;
+    private final float[][] queuedRight;
+    private final BusTap deferred;
+    private boolean prepared;
 
     public MeterBank(int buses) {
         if (buses <= 0) {
@@ -44,6 +64,11 @@ public final class MeterBank implements BusTap {
         floors = new int[buses];
         demands = new int[buses];
         java.util.Arrays.fill(floors, MeterDemand.ALL);
+        lanes = K_VECTOR == null ? null : new KWeightingLanes(buses, K_VECTOR);
+        queue = new int[buses];
+        queuedLeft = new float[buses][];
+        queuedRight = new float[buses][];
+        deferred = lanes == null ? this : this::enqueue;
         for (int b = 0; b < buses; b++) {
             publish(b); // readers before prepare() see silence, not zeros (0 dBFS)
         }
@@ -59,21 +84,98 @@ public final class MeterBank implements BusTap {
             meters[b].prepare(sampleRate);
             publish(b);
         }
+        if (lanes != null) {
+            lanes.prepare(sampleRate);
+        }
+        queued = 0;
+        java.util.Arrays.fill(queuedLeft, null);
+        java.util.Arrays.fill(queuedRight, null);
+        prepared = true;
     }
 
     /** Audio thread: meters one block of bus {@code bus} and publishes its values. */
     @Override
     public void accept(int bus, float[] left, float[] right, int numSamples) {
+        BusMeter m = takeRequests(bus);
+        m.accept(left, right, numSamples);
+        publish(bus);
+    }
+
+    /** Applies what readers asked of bus {@code bus} since its last block: demand and resets. */
+    private BusMeter takeRequests(int bus) {
         BusMeter m = meters[bus];
         int want = (int) MASK.getOpaque(floors, bus) | (int) MASK.getOpaque(demands, bus);
         if (want != m.demand()) {
+            if (lanes != null && (want & ~m.demand() & MeterDemand.LOUDNESS) != 0) {
+                lanes.reset(bus); // the loudness restarts, its filters with it
+            }
             m.demand(want);
         }
         if (resets.get(bus) != 0) {
             m.reset(resets.getAndSet(bus, 0));
         }
-        m.accept(left, right, numSamples);
-        publish(bus);
+        return m;
+    }
+
+    /**
+     * The tap for an owner that calls {@link #endBlock()} after each block: it queues the buses
+     * (their channels must stay untouched until then) where the Vector API can weigh them side by
+     * side, else it is this bank, metering at once. Made once; no allocation per call.
+     */
+    public BusTap deferred() {
+        return deferred;
+    }
+
+    private void enqueue(int bus, float[] left, float[] right, int numSamples) {
+        if (queuedLeft[bus] != null || queued > 0 && numSamples != queuedSamples) {
+            endBlock(); // not one block (no owner does this): meter what is queued first
+        }
+        queue[queued++] = bus;
+        queuedLeft[bus] = left;
+        queuedRight[bus] = right;
+        queuedSamples = numSamples;
+    }
+
+    /** Audio thread: meters and publishes the buses {@link #deferred()} queued this block. */
+    public void endBlock() {
+        final int count = queued, n = queuedSamples;
+        if (count == 0) {
+            return;
+        }
+        queued = 0;
+        if (!prepared) {
+            for (int q = 0; q < count; q++) {
+                queuedLeft[queue[q]] = queuedRight[queue[q]] = null;
+            }
+            return;
+        }
+        for (int q = 0; q < count; q++) {
+            takeRequests(queue[q]).beginBlock(n);
+        }
+        for (int from = 0; from < n; from += KWeightingLanes.CHUNK) {
+            int part = Math.min(KWeightingLanes.CHUNK, n - from);
+            boolean weigh = false;
+            for (int q = 0; q < count; q++) {
+                int bus = queue[q];
+                if ((meters[bus].demand() & MeterDemand.LOUDNESS) != 0) {
+                    lanes.load(bus, queuedLeft[bus], queuedRight[bus], from, part);
+                    weigh = true;
+                }
+            }
+            if (weigh) {
+                lanes.run(part);
+            }
+            for (int q = 0; q < count; q++) {
+                int bus = queue[q];
+                meters[bus].stretches(queuedLeft[bus], queuedRight[bus], from, part, lanes, bus);
+            }
+        }
+        for (int q = 0; q < count; q++) {
+            int bus = queue[q];
+            meters[bus].endBlock(n);
+            queuedLeft[bus] = queuedRight[bus] = null;
+            publish(bus);
+        }
     }
 
     private void publish(int bus) {

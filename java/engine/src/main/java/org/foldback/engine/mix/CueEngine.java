@@ -232,10 +232,12 @@ public final class CueEngine implements Processor {
         float b1 = bypass.advance(n);
         boolean fullyBypassed = b0 == 1f && b1 == 1f;
 
+        boolean monoStill = true;
         for (int s = 0; s < sources; s++) {
             float m0 = monoMode[s].current();
             monoMode[s].setTarget(p.choice(Params.source(s).mode()) == 1 ? 1f : 0f, snap);
             mono[s] = monoMode[s].advance(n);
+            monoStill &= mono[s] == m0;
             monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
             heard[s] = false;
         }
@@ -251,7 +253,7 @@ public final class CueEngine implements Processor {
         boolean anyReturn = false;
         for (int c = 0; c < cues; c++) {
             CueStrip strip = strips[c];
-            strip.updateSends(p, inSources, mono, talkback, click, talking, talkDim, n, snap);
+            strip.updateSends(p, inSources, mono, talkback, click, talking, talkDim, n, snap, monoStill);
             strip.updateOutput(p, n, snap);
             strip.updateEar(p, calibrations == null ? Double.NaN : calibrations.applyAsDouble(c), n, snap);
             if (!strip.outputSilent()) {

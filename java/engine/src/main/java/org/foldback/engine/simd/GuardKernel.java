@@ -1,9 +1,11 @@
 package org.foldback.engine.simd;
 
 /**
- * The Vector API form of {@code SourceGuard}'s copy: the same bit operations per lane, so the same
- * bits. Does the whole vectors of a block and returns where it stopped, with the OR of the lanes'
- * broken-sample signs in {@code sign[0]}; SourceGuard does the rest. Null when {@link Simd} is off.
+ * The Vector API form of {@code SourceGuard}'s copy: the same output bits (each sample, or +0 where
+ * its magnitude bits lie below {@code floorBits}). Does the whole vectors of a block and returns
+ * where it stopped, with {@code sign[0]} negative if any of them was broken (magnitude bits above
+ * {@code brokenBits}: NaN, infinite, huge), else 0; SourceGuard does the rest. Null when
+ * {@link Simd} is off.
  */
 public interface GuardKernel {
     int copyFlushed(float[] x, float[] out, int n, int brokenBits, int floorBits, int[] sign);

@@ -15,8 +15,9 @@ import java.util.List;
  * <p>The module is an incubator: it is only there when the JVM was started with
  * {@code --add-modules jdk.incubator.vector}, as the plugin's JVM is ({@link #JVM_OPTIONS}; the
  * JVM then prints "WARNING: Using incubator modules" once). Without it, or with {@code -Dfoldback.simd=off},
- * every loop takes its plain form (main's loops, unchanged). The mix, limiter and input-guard kernels give the same
- * bits in both forms (the same operations per lane, in the same order); the true-peak filter uses
+ * every loop takes its plain form (main's loops, unchanged). The mix, limiter, input-guard and
+ * K-weighting kernels give the same bits in both forms (the same operations per lane, in the same
+ * order; the K-weighting's lanes are buses side by side); the true-peak filter uses
  * fused multiply-adds and the levels pass sums its squares in another order, so those two meters
  * may differ in the last bits (1e-6 dB and 1e-14 dB in a 3000-block run).
  *
@@ -24,8 +25,10 @@ import java.util.List;
  * were, the vector forms in {@code org.foldback.vector}, outside {@code org.foldback.engine} so
  * nothing that walks the engine's classes (the JIT warm-up) loads them where the module is absent.
  * A vector form must keep its vectors inside one method: a vector passed to a method C2 does not
- * inline is boxed, and that allocates on the audio thread (the engine's tests run a second time
- * with the module, AllocationTest among them, to catch it).
+ * inline is boxed, and that allocates on the audio thread (the engine's tests run with the module,
+ * AllocationTest among them, to catch it; a second run repeats them with the plain loops). And keep every kernel on the preferred
+ * shape: a second float shape made FloatVector's shared call sites bimorphic, and JDK 17's C2 then
+ * left another kernel's store unintrinsified (see native/bench/PERFORMANCE.md).
  */
 public final class Simd {
     /** The system property that switches the vector kernels off ("off"); anything else means auto. */

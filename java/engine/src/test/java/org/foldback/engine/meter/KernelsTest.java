@@ -1,8 +1,11 @@
 package org.foldback.engine.meter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.Random;
+import org.foldback.engine.simd.KWeightingKernel;
 import org.foldback.engine.simd.Simd;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +17,8 @@ import org.junit.jupiter.api.Test;
  */
 class KernelsTest {
     private static final Random RANDOM = new Random(7);
+    /** Not 48 kHz, where the high-pass's numerator is exactly [1, -2, 1]. */
+    private static final double RATE = 44100;
 
     @Test
     void theFormIsTheOneTheSwitchSays() {
@@ -70,6 +75,82 @@ class KernelsTest {
             assertEquals(Levels.powerToDb(squares / n), reading.runRmsDbfs[0], 1e-9, what);
             assertEquals(clips, reading.clipCount[0], what);
         }
+    }
+
+    @Test
+    void kWeightingInLanesHasEachBusFiltersBits() {
+        KWeightingKernel kernel = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, KWeightingLanes.CHUNK);
+        MeterBank bank = new MeterBank(3);
+        if (kernel == null) {
+            // Without the Vector API the bank's deferred tap is the bank: every bus filters its own.
+            assertSame(bank, bank.deferred(), Simd.describe());
+            return;
+        }
+        assertNotSame(bank, bank.deferred(), Simd.describe());
+        int buses = kernel.lanes() + 3; // a group and a part of one: lanes beyond the buses stand empty
+        for (int n = 1; n <= 256; n++) {
+            KWeightingLanes lanes = new KWeightingLanes(buses, kernel);
+            lanes.prepare(RATE);
+            KWeighting[] alone = new KWeighting[buses];
+            double[][][] direct = new double[buses][2][8];
+            float[][] left = new float[buses][], right = new float[buses][];
+            for (int b = 0; b < buses; b++) {
+                alone[b] = new KWeighting(RATE);
+                left[b] = noise(3 * n, b % 3 == 0 ? 1.2 : 0.2);
+                right[b] = noise(3 * n, 0.3);
+            }
+            // Three blocks of n, so the state carries over; in parts of at most CHUNK, as the bank does.
+            for (int from = 0; from < 3 * n; from += KWeightingLanes.CHUNK) {
+                int part = Math.min(KWeightingLanes.CHUNK, 3 * n - from);
+                for (int b = 0; b < buses; b++) {
+                    if (b != 1) { // bus 1 is not loaded: its lane filters silence, the others must not mind
+                        lanes.load(b, left[b], right[b], from, part);
+                    }
+                }
+                lanes.run(part);
+                for (int b = 0; b < buses; b++) {
+                    if (b == 1) {
+                        continue;
+                    }
+                    String what = n + " samples, bus " + b + ", from " + from;
+                    int half = part / 2;
+                    double first = alone[b].sumOfSquares(left[b], right[b], from, half);
+                    double rest = alone[b].sumOfSquares(left[b], right[b], from + half, part - half);
+                    assertEquals(first, lanes.sumOfSquares(b, 0, half), 0.0, what);
+                    assertEquals(rest, lanes.sumOfSquares(b, half, part - half), 0.0, what);
+                    double expected = reference(direct[b], left[b], right[b], from, part);
+                    assertEquals(expected, lanes.sumOfSquares(b, 0, part), 1e-9 * expected, what);
+                }
+            }
+        }
+    }
+
+    /**
+     * K-weighted squares of both channels in double, from the two stages' difference equations in
+     * direct form I (another form than KWeighting's transposed form II): state[c] holds channel
+     * c's x[n-1], x[n-2], y[n-1], y[n-2] of the shelf, then of the high-pass.
+     */
+    private static double reference(double[][] state, float[] l, float[] r, int from, int count) {
+        double[] shelf = KWeighting.shelfCoefficients(RATE), highpass = KWeighting.highpassCoefficients(RATE);
+        double sum = 0;
+        for (int i = from; i < from + count; i++) {
+            for (int c = 0; c < 2; c++) {
+                double[] z = state[c];
+                double x = c == 0 ? l[i] : r[i];
+                double y = shelf[0] * x + shelf[1] * z[0] + shelf[2] * z[1] - shelf[3] * z[2] - shelf[4] * z[3];
+                double k = highpass[0] * y + highpass[1] * z[4] + highpass[2] * z[5] - highpass[3] * z[6] - highpass[4] * z[7];
+                z[1] = z[0];
+                z[0] = x;
+                z[3] = z[2];
+                z[2] = y;
+                z[5] = z[4];
+                z[4] = y;
+                z[7] = z[6];
+                z[6] = k;
+                sum += k * k;
+            }
+        }
+        return sum;
     }
 
     private static float[] noise(int n, double rms) {

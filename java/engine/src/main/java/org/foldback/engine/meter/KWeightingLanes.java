@@ -1,0 +1,110 @@
+package org.foldback.engine.meter;
+
+import org.foldback.engine.simd.KWeightingKernel;
+
+/**
+ * The K-weighting of a {@link MeterBank}'s buses, side by side in vector lanes
+ * ({@link KWeightingKernel}): the biquads are recursions, so one bus's samples cannot share a vector,
+ * but eight cues (or sixteen sources) can, one bus per lane. The bank loads each bus that meters
+ * loudness, {@link #run runs} the filter once per group of lanes that holds one, and each bus's
+ * meter takes its sums of squares from here instead of filtering on its own.
+ *
+ * <p>Every lane does {@link KWeighting}'s arithmetic in its order, so the weighted squares have
+ * its bits, and so has a stretch's sum: the kernel's running total where the stretch is the whole
+ * part, else {@link #sumOfSquares} adds them in the same order. Only the flush of tiny states, at the
+ * end of a part rather than of a stretch, may differ (below 1e-30).
+ *
+ * <p>Only where the JVM has the Vector API; without it each bus's meter filters its own channels.
+ * Audio thread only, except construction and {@link #prepare}.
+ */
+final class KWeightingLanes {
+    /** Samples per part: the bank splits longer blocks (the buffers are sized for this). */
+    static final int CHUNK = 128;
+    private static final int STATES = 8;
+
+    private final KWeightingKernel kernel;
+    private final int lanes;
+    /** Buses rounded up to whole vectors: the distance between two samples of a bus. */
+    private final int stride;
+    private final double[] coefficients = new double[10];
+    /** Bus b's left samples from 2b * CHUNK, its right ones from (2b + 1) * CHUNK. */
+    private final float[] rows;
+    private final double[] squares;
+    private final double[] totals;
+    private final double[] state;
+    /** Per bus: loaded this part; per group: some bus of it loaded. */
+    private final boolean[] loaded;
+    private final boolean[] groupLoaded;
+    private int n;
+
+    /** The kernel, made for {@link #CHUNK}; see {@link MeterBank}. */
+    KWeightingLanes(int buses, KWeightingKernel kernel) {
+        this.kernel = kernel;
+        lanes = kernel.lanes();
+        stride = (buses + lanes - 1) / lanes * lanes;
+        rows = new float[2 * CHUNK * stride];
+        squares = new double[CHUNK * stride];
+        totals = new double[stride];
+        state = new double[STATES * stride];
+        loaded = new boolean[stride];
+        groupLoaded = new boolean[stride / lanes];
+    }
+
+    /** The filters for {@code sampleRate}, every state cleared. */
+    void prepare(double sampleRate) {
+        System.arraycopy(KWeighting.shelfCoefficients(sampleRate), 0, coefficients, 0, 5);
+        System.arraycopy(KWeighting.highpassCoefficients(sampleRate), 0, coefficients, 5, 5);
+        java.util.Arrays.fill(state, 0.0);
+    }
+
+    /** Bus {@code bus}'s filters start again from silence (its loudness restarts). */
+    void reset(int bus) {
+        for (int k = 0; k < STATES; k++) {
+            state[k * stride + bus] = 0.0;
+        }
+    }
+
+    /** Puts samples [offset, offset + count) of a bus into its lane; count at most {@link #CHUNK}. */
+    void load(int bus, float[] l, float[] r, int offset, int count) {
+        System.arraycopy(l, offset, rows, 2 * bus * CHUNK, count);
+        System.arraycopy(r, offset, rows, (2 * bus + 1) * CHUNK, count);
+        loaded[bus] = true;
+        groupLoaded[bus / lanes] = true;
+    }
+
+    /**
+     * Filters {@code count} samples of every group that holds a loaded bus. Lanes of such a group
+     * that were not loaded filter silence: their state means nothing, and the bank resets it when
+     * their bus starts metering loudness.
+     */
+    void run(int count) {
+        n = count;
+        for (int g = 0; g < groupLoaded.length; g++) {
+            if (!groupLoaded[g]) {
+                continue;
+            }
+            groupLoaded[g] = false;
+            for (int bus = g * lanes, end = bus + lanes; bus < end; bus++) {
+                if (loaded[bus]) {
+                    loaded[bus] = false;
+                } else {
+                    java.util.Arrays.fill(rows, 2 * bus * CHUNK, 2 * bus * CHUNK + count, 0f);
+                    java.util.Arrays.fill(rows, (2 * bus + 1) * CHUNK, (2 * bus + 1) * CHUNK + count, 0f);
+                }
+            }
+            kernel.filter(coefficients, rows, stride, g * lanes, count, state, squares, totals);
+        }
+    }
+
+    /** The sum of bus {@code bus}'s weighted squares over [from, from + count) of the part last run. */
+    double sumOfSquares(int bus, int from, int count) {
+        if (from == 0 && count == n) {
+            return totals[bus];
+        }
+        double sum = 0;
+        for (int i = from, at = from * stride + bus, end = from + count; i < end; i++, at += stride) {
+            sum += squares[at];
+        }
+        return sum;
+    }
+}
