@@ -1,5 +1,6 @@
 #include "JavaRuntime.h"
 
+#include "HeapTouch.h"
 #include "JniText.h"
 #include "JvmLocator.h"
 #include "Log.h"
@@ -19,13 +20,13 @@ juce::StringArray jvmOptions()
     juce::StringArray options;
     // Leave SIGHUP, SIGINT, SIGTERM and SIGQUIT to the host: it owns the process.
     options.add ("-Xrs");
-    // A fixed heap, touched at start: the process's memory is flat from the first instance on
-    // (a heap free to grow from 16 to 192 MB did grow, by ~1 MB per instance created, until ZGC
-    // chose to collect). 128 MB holds 16 instances (each keeps ~4.7 MB, mostly loudness
+    // A fixed heap, touched right after start (touchJavaHeapInBackground, HeapTouch.h, not
+    // -XX:+AlwaysPreTouch, which held up the first instance): the process's memory is flat from
+    // then on (a heap free to grow from 16 to 192 MB did grow, by ~1 MB per instance created,
+    // until ZGC chose to collect). 128 MB holds 16 instances (each keeps ~4.7 MB, mostly loudness
     // histograms) with room to spare. Why this size: native/tests/VALIDATION.md, "Memory".
     options.add ("-Xms128m");
     options.add ("-Xmx128m");
-    options.add ("-XX:+AlwaysPreTouch");
     // A collector whose pauses stay well under a millisecond.
     options.add ("-XX:+UseZGC");
     // Crash reports go to our state directory, never into the host's working directory.
@@ -181,6 +182,7 @@ bool JavaRuntime::createOrReuseVm()
 
     // The creating thread is attached by JNI itself; it stays attached for the process's life.
     attachment.remember (vm, e, false);
+    touchJavaHeapInBackground();
     origin = "started " + location.libjvm.getFullPathName() + " (found via " + location.source + ")";
     return true;
 }
