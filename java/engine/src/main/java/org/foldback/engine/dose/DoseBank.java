@@ -146,6 +146,9 @@ public final class DoseBank implements BusTap {
     /** Audio thread: measures and, where a second completed, publishes the cues queued this block. */
     public void endBlock() {
         final int count = queued, n = queuedSamples;
+        if (count == 0) {
+            return;
+        }
         queued = 0;
         boolean[] changed = this.changed;
         for (int q = 0; q < count; q++) {
