@@ -35,12 +35,14 @@ public final class FoldbackProcessor implements Processor {
         }
         // Made once here, so the audio thread calls them without allocating.
         // Deferred: the meters of a block's buses run together after it (MeterBank.endBlock),
-        // so their K-weighting can share vectors where the JVM has the Vector API.
+        // so their K-weighting can share vectors where the JVM has the Vector API; the doses'
+        // A-weighting likewise (DoseBank.endBlock).
         BusTap metered = meters.deferred();
+        BusTap dosed = doses.deferred();
         engine.setSourceTap(metered);
         engine.setCueTap((cue, left, right, n) -> {
             metered.accept(cueBus(cue), left, right, n);
-            doses.accept(cue, left, right, n);
+            dosed.accept(cue, left, right, n);
         });
         // A cue's maximum level in dB SPL becomes a limiter ceiling through its calibration.
         engine.setCalibrations(doses::calibration);
@@ -67,6 +69,7 @@ public final class FoldbackProcessor implements Processor {
     public void process(float[][] inputs, float[][] outputs, int numSamples) {
         engine.process(inputs, outputs, numSamples);
         meters.endBlock();
+        doses.endBlock();
     }
 
     @Override

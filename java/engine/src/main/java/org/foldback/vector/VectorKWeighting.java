@@ -8,7 +8,7 @@ import org.foldback.engine.simd.KWeightingKernel;
 
 /**
  * {@link KWeightingKernel} with the Vector API: the plain filter's transposed direct form II, each
- * operation lane-wise on a vector of buses. Each sample's lanes are gathered from the buses' rows,
+ * operation lane-wise on a vector of buses; two sections (the K-weighting) or three (the A-weighting). Each sample's lanes are gathered from the buses' rows,
  * one gather for both channels.
  * Loaded only when {@link org.foldback.engine.simd.Simd} is on.
  */
@@ -49,6 +49,16 @@ public final class VectorKWeighting implements KWeightingKernel {
     @Override
     public void filter(double[] co, float[] rows, int stride, int first, int n,
                        double[] state, double[] squares, double[] totals) {
+        if (co.length == 15) {
+            three(co, rows, stride, first, n, state, squares, totals);
+        } else {
+            two(co, rows, stride, first, n, state, squares, totals);
+        }
+    }
+
+    /** The K-weighting: two sections. */
+    private void two(double[] co, float[] rows, int stride, int first, int n,
+                     double[] state, double[] squares, double[] totals) {
         final double b0 = co[0], b1 = co[1], b2 = co[2], a1 = co[3], a2 = co[4];
         final double c0 = co[5], c1 = co[6], c2 = co[7], d1 = co[8], d2 = co[9];
         final int[] lanesAt = map;
@@ -93,5 +103,70 @@ public final class VectorKWeighting implements KWeightingKernel {
         rz2.blend(0.0, rz2.abs().lt(TINY)).intoArray(state, 5 * stride + first);
         rw1.blend(0.0, rw1.abs().lt(TINY)).intoArray(state, 6 * stride + first);
         rw2.blend(0.0, rw2.abs().lt(TINY)).intoArray(state, 7 * stride + first);
+    }
+
+    /**
+     * The A-weighting: three sections, as AWeighting.sumOfSquares, operation for operation. States
+     * 0-5 are the left channel's z1, z2 of each section, 6-11 the right's.
+     */
+    private void three(double[] co, float[] rows, int stride, int first, int n,
+                       double[] state, double[] squares, double[] totals) {
+        final double p0 = co[0], p1 = co[1], p2 = co[2], pa1 = co[3], pa2 = co[4];
+        final double q0 = co[5], q1 = co[6], q2 = co[7], qa1 = co[8], qa2 = co[9];
+        final double u0 = co[10], u1 = co[11], u2 = co[12], ua1 = co[13], ua2 = co[14];
+        final int[] lanesAt = map;
+        final int row = 2 * first * chunk;
+        DoubleVector l1 = DoubleVector.fromArray(S, state, first);
+        DoubleVector l2 = DoubleVector.fromArray(S, state, stride + first);
+        DoubleVector l3 = DoubleVector.fromArray(S, state, 2 * stride + first);
+        DoubleVector l4 = DoubleVector.fromArray(S, state, 3 * stride + first);
+        DoubleVector l5 = DoubleVector.fromArray(S, state, 4 * stride + first);
+        DoubleVector l6 = DoubleVector.fromArray(S, state, 5 * stride + first);
+        DoubleVector r1 = DoubleVector.fromArray(S, state, 6 * stride + first);
+        DoubleVector r2 = DoubleVector.fromArray(S, state, 7 * stride + first);
+        DoubleVector r3 = DoubleVector.fromArray(S, state, 8 * stride + first);
+        DoubleVector r4 = DoubleVector.fromArray(S, state, 9 * stride + first);
+        DoubleVector r5 = DoubleVector.fromArray(S, state, 10 * stride + first);
+        DoubleVector r6 = DoubleVector.fromArray(S, state, 11 * stride + first);
+        DoubleVector sum = DoubleVector.zero(S);
+        for (int i = 0, at = first; i < n; i++, at += stride) {
+            FloatVector both = FloatVector.fromArray(F, rows, row + i, lanesAt, 0);
+            DoubleVector xl = (DoubleVector) both.convertShape(VectorOperators.F2D, S, 0);
+            DoubleVector xr = (DoubleVector) both.convertShape(VectorOperators.F2D, S, 1);
+            DoubleVector yl = xl.mul(p0).add(l1);
+            DoubleVector yr = xr.mul(p0).add(r1);
+            l1 = xl.mul(p1).sub(yl.mul(pa1)).add(l2);
+            r1 = xr.mul(p1).sub(yr.mul(pa1)).add(r2);
+            l2 = xl.mul(p2).sub(yl.mul(pa2));
+            r2 = xr.mul(p2).sub(yr.mul(pa2));
+            DoubleVector zl = yl.mul(q0).add(l3);
+            DoubleVector zr = yr.mul(q0).add(r3);
+            l3 = yl.mul(q1).sub(zl.mul(qa1)).add(l4);
+            r3 = yr.mul(q1).sub(zr.mul(qa1)).add(r4);
+            l4 = yl.mul(q2).sub(zl.mul(qa2));
+            r4 = yr.mul(q2).sub(zr.mul(qa2));
+            DoubleVector vl = zl.mul(u0).add(l5);
+            DoubleVector vr = zr.mul(u0).add(r5);
+            l5 = zl.mul(u1).sub(vl.mul(ua1)).add(l6);
+            r5 = zr.mul(u1).sub(vr.mul(ua1)).add(r6);
+            l6 = zl.mul(u2).sub(vl.mul(ua2));
+            r6 = zr.mul(u2).sub(vr.mul(ua2));
+            DoubleVector sq = vl.mul(vl).add(vr.mul(vr));
+            sq.intoArray(squares, at);
+            sum = sum.add(sq);
+        }
+        sum.intoArray(totals, first);
+        l1.blend(0.0, l1.abs().lt(TINY)).intoArray(state, first);
+        l2.blend(0.0, l2.abs().lt(TINY)).intoArray(state, stride + first);
+        l3.blend(0.0, l3.abs().lt(TINY)).intoArray(state, 2 * stride + first);
+        l4.blend(0.0, l4.abs().lt(TINY)).intoArray(state, 3 * stride + first);
+        l5.blend(0.0, l5.abs().lt(TINY)).intoArray(state, 4 * stride + first);
+        l6.blend(0.0, l6.abs().lt(TINY)).intoArray(state, 5 * stride + first);
+        r1.blend(0.0, r1.abs().lt(TINY)).intoArray(state, 6 * stride + first);
+        r2.blend(0.0, r2.abs().lt(TINY)).intoArray(state, 7 * stride + first);
+        r3.blend(0.0, r3.abs().lt(TINY)).intoArray(state, 8 * stride + first);
+        r4.blend(0.0, r4.abs().lt(TINY)).intoArray(state, 9 * stride + first);
+        r5.blend(0.0, r5.abs().lt(TINY)).intoArray(state, 10 * stride + first);
+        r6.blend(0.0, r6.abs().lt(TINY)).intoArray(state, 11 * stride + first);
     }
 }

@@ -4,6 +4,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.SeqlockSlots;
+import org.foldback.engine.meter.WeightingLanes;
+import org.foldback.engine.simd.KWeightingKernel;
+import org.foldback.engine.simd.Simd;
 
 /**
  * The hearing dose of every cue, fed on the audio thread through {@link BusTap} (the cue's final
@@ -12,6 +15,12 @@ import org.foldback.engine.SeqlockSlots;
  * writer. Calibrations and resets travel the other way through atomics that the audio thread
  * applies at the start of that cue's next block. A reading is published when a second completes
  * and when a calibration or reset is applied.
+ *
+ * <p>Where the JVM has the Vector API, the owner feeds the bank through {@link #deferred()} and
+ * calls {@link #endBlock()} after each block: the calibrated cues' A-weighting then runs side by
+ * side in vector lanes ({@link WeightingLanes}, the meters' machinery), with each cue's filter's
+ * bits, instead of one latency-bound cue after another (it was 15 % of the engine's time with
+ * every cue calibrated). Without the module the deferred tap measures at once.
  */
 public final class DoseBank implements BusTap {
     private static final long UNCALIBRATED = Double.doubleToRawLongBits(Double.NaN);
@@ -22,6 +31,18 @@ public final class DoseBank implements BusTap {
     private final AtomicIntegerArray resets;
     private final AtomicLongArray calibrations;
 
+    private static final KWeightingKernel VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, WeightingLanes.CHUNK);
+    /** The cues' A-weighting side by side, or null (no Vector API): each cue filters its own. */
+    private final WeightingLanes lanes;
+    /** Cues queued by {@link #deferred()} this block, in order, with their channels. */
+    private final int[] queue;
+    private int queued;
+    private int queuedSamples;
+    private final float[][] queuedLeft;
+    private final float[][] queuedRight;
+    private final BusTap deferred;
+    private final boolean[] changed;
+
     public DoseBank(int cues) {
         if (cues <= 0) {
             throw new IllegalArgumentException("cues must be positive: " + cues);
@@ -30,6 +51,12 @@ public final class DoseBank implements BusTap {
         published = new SeqlockSlots(cues, DoseReading.SLOTS);
         resets = new AtomicIntegerArray(cues);
         calibrations = new AtomicLongArray(cues);
+        lanes = VECTOR == null ? null : new WeightingLanes(cues, VECTOR, 3);
+        queue = new int[cues];
+        queuedLeft = new float[cues][];
+        queuedRight = new float[cues][];
+        deferred = lanes == null ? this : this::enqueue;
+        changed = new boolean[cues];
         for (int c = 0; c < cues; c++) {
             doses[c] = new HearingDose();
             calibrations.set(c, UNCALIBRATED);
@@ -43,6 +70,12 @@ public final class DoseBank implements BusTap {
             doses[c].prepare(sampleRate);
             publish(c);
         }
+        if (lanes != null) {
+            lanes.prepare(new AWeighting(sampleRate).sections);
+        }
+        queued = 0;
+        java.util.Arrays.fill(queuedLeft, null);
+        java.util.Arrays.fill(queuedRight, null);
     }
 
     /** Any thread: "0 dBFS = {@code dbSpl} dB SPL" for this cue's amp and headphones; NaN clears it. */
@@ -63,9 +96,17 @@ public final class DoseBank implements BusTap {
         resets.set(cue, 1);
     }
 
-    /** Audio thread. */
+    /** Audio thread: measures one block of cue {@code cue}. */
     @Override
     public void accept(int cue, float[] left, float[] right, int numSamples) {
+        boolean changed = takeRequests(cue);
+        if (doses[cue].accept(left, right, numSamples) | changed) {
+            publish(cue);
+        }
+    }
+
+    /** Applies a reset and a calibration asked for since the cue's last block; true if either was. */
+    private boolean takeRequests(int cue) {
         HearingDose d = doses[cue];
         boolean changed = false;
         if (resets.get(cue) != 0 && resets.getAndSet(cue, 0) != 0) {
@@ -75,10 +116,68 @@ public final class DoseBank implements BusTap {
         double calibration = Double.longBitsToDouble(calibrations.get(cue));
         if (Double.doubleToRawLongBits(calibration) != Double.doubleToRawLongBits(d.calibration())) {
             d.setCalibration(calibration);
+            if (lanes != null) {
+                lanes.reset(cue); // the weighting restarts with the calibration
+            }
             changed = true;
         }
-        if (d.accept(left, right, numSamples) | changed) {
-            publish(cue);
+        return changed;
+    }
+
+    /**
+     * The tap for an owner that calls {@link #endBlock()} after each block: it queues the cues (their
+     * channels must stay untouched until then) where the Vector API can weigh them side by side,
+     * else it is this bank, measuring at once. Made once; no allocation per call.
+     */
+    public BusTap deferred() {
+        return deferred;
+    }
+
+    private void enqueue(int cue, float[] left, float[] right, int numSamples) {
+        if (queuedLeft[cue] != null || queued > 0 && numSamples != queuedSamples) {
+            endBlock(); // not one block (no owner does this): measure what is queued first
+        }
+        queue[queued++] = cue;
+        queuedLeft[cue] = left;
+        queuedRight[cue] = right;
+        queuedSamples = numSamples;
+    }
+
+    /** Audio thread: measures and, where a second completed, publishes the cues queued this block. */
+    public void endBlock() {
+        final int count = queued, n = queuedSamples;
+        if (count == 0) {
+            return;
+        }
+        queued = 0;
+        boolean[] changed = this.changed;
+        for (int q = 0; q < count; q++) {
+            changed[q] = takeRequests(queue[q]);
+        }
+        for (int from = 0; from < n; from += WeightingLanes.CHUNK) {
+            int part = Math.min(WeightingLanes.CHUNK, n - from);
+            boolean weigh = false;
+            for (int q = 0; q < count; q++) {
+                int cue = queue[q];
+                if (doses[cue].isCalibrated()) {
+                    lanes.load(cue, queuedLeft[cue], queuedRight[cue], from, part);
+                    weigh = true;
+                }
+            }
+            if (weigh) {
+                lanes.run(part);
+            }
+            for (int q = 0; q < count; q++) {
+                int cue = queue[q];
+                changed[q] |= doses[cue].accept(queuedLeft[cue], queuedRight[cue], from, part, lanes, cue);
+            }
+        }
+        for (int q = 0; q < count; q++) {
+            int cue = queue[q];
+            queuedLeft[cue] = queuedRight[cue] = null;
+            if (changed[q]) {
+                publish(cue);
+            }
         }
     }
 

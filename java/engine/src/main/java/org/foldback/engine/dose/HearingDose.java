@@ -1,5 +1,7 @@
 package org.foldback.engine.dose;
 
+import org.foldback.engine.meter.WeightingLanes;
+
 /**
  * One cue's sound dose after ITU-T H.870 (2018, "Guidelines for safe listening devices/systems"):
  * the A-weighted level of each second, LAeq,1s, in dB SPL, and the dose as a share of the weekly
@@ -95,6 +97,15 @@ public final class HearingDose {
 
     /** Audio thread: measures a block; returns true when a second completed in it (time to publish). */
     public boolean accept(float[] left, float[] right, int n) {
+        return accept(left, right, 0, n, null, 0);
+    }
+
+    /**
+     * Measures samples [offset, offset + n); their A-weighted squares come from {@code weighted}'s
+     * lane {@code lane} (its part starting at {@code offset}) where that is not null, else from
+     * this cue's own filter. Returns true when a second completed.
+     */
+    boolean accept(float[] left, float[] right, int offset, int n, WeightingLanes weighted, int lane) {
         if (weighting == null) {
             return false; // not prepared
         }
@@ -105,7 +116,8 @@ public final class HearingDose {
             int m = Math.min(n - i, secondLength - filled);
             if (calibrated) {
                 // Uncalibrated, no level can be booked: the A-weighting is not even run.
-                sum += weighting.sumOfSquares(left, right, i, m);
+                sum += weighted == null ? weighting.sumOfSquares(left, right, offset + i, m)
+                        : weighted.sumOfSquares(lane, i, m);
             }
             filled += m;
             i += m;

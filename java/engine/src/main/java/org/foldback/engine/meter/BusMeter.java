@@ -155,7 +155,7 @@ public final class BusMeter {
 
     /**
      * {@link #accept} for a {@link MeterBank} that K-weights its buses side by side: the block in
-     * parts of at most {@link KWeightingLanes#CHUNK}, each part's loudness squares already in
+     * parts of at most {@link WeightingLanes#CHUNK}, each part's loudness squares already in
      * {@code weighted} at {@code lane}. The bank calls beginBlock, stretches for each part, endBlock.
      */
     boolean beginBlock(int numSamples) {
@@ -175,7 +175,7 @@ public final class BusMeter {
     }
 
     /** Meters samples [from, from + count) of the block; see {@link #beginBlock}. */
-    void stretches(float[] left, float[] right, int from, int count, KWeightingLanes weighted, int lane) {
+    void stretches(float[] left, float[] right, int from, int count, WeightingLanes weighted, int lane) {
         final int want = demand;
         final boolean doTruePeak = (want & MeterDemand.TRUE_PEAK) != 0;
         final boolean doVu = (want & MeterDemand.VU) != 0;

@@ -26,7 +26,7 @@ import org.foldback.engine.simd.Simd;
  *
  * <p>Where the JVM has the Vector API, the owner can feed the bank through {@link #deferred()}: the
  * buses of a block are queued and metered together at {@link #endBlock()}, so their K-weighting
- * runs side by side in vector lanes ({@link KWeightingLanes}) instead of one bus at a time, where
+ * runs side by side in vector lanes ({@link WeightingLanes}) instead of one bus at a time, where
  * each biquad's recursion leaves the CPU waiting. Without the module the deferred tap meters at
  * once, as {@link #accept} does.
  */
@@ -39,9 +39,9 @@ public final class MeterBank implements BusTap {
     private final int[] floors;
     private final int[] demands;
 
-    private static final KWeightingKernel K_VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, KWeightingLanes.CHUNK);
+    private static final KWeightingKernel K_VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, WeightingLanes.CHUNK);
     /** The buses' K-weighting side by side, or null (no Vector API): each meter filters its own. */
-    private final KWeightingLanes lanes;
+    private final WeightingLanes lanes;
     /** The buses queued by {@link #deferred()} this block, in order, with their channels. */
     private final int[] queue;
     private int queued;
@@ -64,7 +64,7 @@ public final class MeterBank implements BusTap {
         floors = new int[buses];
         demands = new int[buses];
         java.util.Arrays.fill(floors, MeterDemand.ALL);
-        lanes = K_VECTOR == null ? null : new KWeightingLanes(buses, K_VECTOR);
+        lanes = K_VECTOR == null ? null : new WeightingLanes(buses, K_VECTOR, 2);
         queue = new int[buses];
         queuedLeft = new float[buses][];
         queuedRight = new float[buses][];
@@ -85,7 +85,7 @@ public final class MeterBank implements BusTap {
             publish(b);
         }
         if (lanes != null) {
-            lanes.prepare(sampleRate);
+            lanes.prepare(KWeighting.shelfCoefficients(sampleRate), KWeighting.highpassCoefficients(sampleRate));
         }
         queued = 0;
         java.util.Arrays.fill(queuedLeft, null);
@@ -152,8 +152,8 @@ public final class MeterBank implements BusTap {
         for (int q = 0; q < count; q++) {
             takeRequests(queue[q]).beginBlock(n);
         }
-        for (int from = 0; from < n; from += KWeightingLanes.CHUNK) {
-            int part = Math.min(KWeightingLanes.CHUNK, n - from);
+        for (int from = 0; from < n; from += WeightingLanes.CHUNK) {
+            int part = Math.min(WeightingLanes.CHUNK, n - from);
             boolean weigh = false;
             for (int q = 0; q < count; q++) {
                 int bus = queue[q];

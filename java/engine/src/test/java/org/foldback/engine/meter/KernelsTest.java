@@ -79,7 +79,7 @@ class KernelsTest {
 
     @Test
     void kWeightingInLanesHasEachBusFiltersBits() {
-        KWeightingKernel kernel = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, KWeightingLanes.CHUNK);
+        KWeightingKernel kernel = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, WeightingLanes.CHUNK);
         MeterBank bank = new MeterBank(3);
         if (kernel == null) {
             // Without the Vector API the bank's deferred tap is the bank: every bus filters its own.
@@ -89,8 +89,8 @@ class KernelsTest {
         assertNotSame(bank, bank.deferred(), Simd.describe());
         int buses = kernel.lanes() + 3; // a group and a part of one: lanes beyond the buses stand empty
         for (int n = 1; n <= 256; n++) {
-            KWeightingLanes lanes = new KWeightingLanes(buses, kernel);
-            lanes.prepare(RATE);
+            WeightingLanes lanes = new WeightingLanes(buses, kernel, 2);
+            lanes.prepare(KWeighting.shelfCoefficients(RATE), KWeighting.highpassCoefficients(RATE));
             KWeighting[] alone = new KWeighting[buses];
             double[][][] direct = new double[buses][2][8];
             float[][] left = new float[buses][], right = new float[buses][];
@@ -100,8 +100,8 @@ class KernelsTest {
                 right[b] = noise(3 * n, 0.3);
             }
             // Three blocks of n, so the state carries over; in parts of at most CHUNK, as the bank does.
-            for (int from = 0; from < 3 * n; from += KWeightingLanes.CHUNK) {
-                int part = Math.min(KWeightingLanes.CHUNK, 3 * n - from);
+            for (int from = 0; from < 3 * n; from += WeightingLanes.CHUNK) {
+                int part = Math.min(WeightingLanes.CHUNK, 3 * n - from);
                 for (int b = 0; b < buses; b++) {
                     if (b != 1) { // bus 1 is not loaded: its lane filters silence, the others must not mind
                         lanes.load(b, left[b], right[b], from, part);

@@ -3,30 +3,34 @@ package org.foldback.engine.meter;
 import org.foldback.engine.simd.KWeightingKernel;
 
 /**
- * The K-weighting of a {@link MeterBank}'s buses, side by side in vector lanes
- * ({@link KWeightingKernel}): the biquads are recursions, so one bus's samples cannot share a vector,
- * but eight cues (or sixteen sources) can, one bus per lane. The bank loads each bus that meters
- * loudness, {@link #run runs} the filter once per group of lanes that holds one, and each bus's
- * meter takes its sums of squares from here instead of filtering on its own.
+ * A weighting filter (a cascade of biquads in transposed direct form II, squared and summed) on
+ * several stereo buses side by side in vector lanes ({@link KWeightingKernel}): the biquads are
+ * recursions, so one bus's samples cannot share a vector, but eight cues (or sixteen sources) can,
+ * one bus per lane. Two users: a {@link MeterBank}'s K-weighting (two sections) and the hearing
+ * dose's A-weighting ({@code org.foldback.engine.dose.AWeighting}, three sections). The owner loads
+ * each bus to weigh, {@link #run runs} the filter once per group of lanes that holds one, and each
+ * bus takes its sums of squares from here instead of filtering on its own.
  *
- * <p>Every lane does {@link KWeighting}'s arithmetic in its order, so the weighted squares have
- * its bits, and so has a stretch's sum: the kernel's running total where the stretch is the whole
- * part, else {@link #sumOfSquares} adds them in the same order. Only the flush of tiny states, at the
- * end of a part rather than of a stretch, may differ (below 1e-30).
+ * <p>Every lane does the plain filter's arithmetic ({@link KWeighting}'s, AWeighting's) in its
+ * order, so the weighted squares have its bits, and so has a stretch's sum: the kernel's running
+ * total where the stretch is the whole part, else {@link #sumOfSquares} adds them in the same order.
+ * Only the flush of tiny states, at the end of a part rather than of a stretch, may differ (below
+ * 1e-30).
  *
  * <p>Only where the JVM has the Vector API; without it each bus's meter filters its own channels.
  * Audio thread only, except construction and {@link #prepare}.
  */
-final class KWeightingLanes {
+public final class WeightingLanes {
     /** Samples per part: the bank splits longer blocks (the buffers are sized for this). */
-    static final int CHUNK = 128;
-    private static final int STATES = 8;
+    public static final int CHUNK = 128;
+    private final int states;
 
     private final KWeightingKernel kernel;
     private final int lanes;
     /** Buses rounded up to whole vectors: the distance between two samples of a bus. */
     private final int stride;
-    private final double[] coefficients = new double[10];
+    /** Each section's b0, b1, b2, a1, a2 (a0 = 1), in cascade order. */
+    private final double[] coefficients;
     /** Bus b's left samples from 2b * CHUNK, its right ones from (2b + 1) * CHUNK. */
     private final float[] rows;
     private final double[] squares;
@@ -37,35 +41,44 @@ final class KWeightingLanes {
     private final boolean[] groupLoaded;
     private int n;
 
-    /** The kernel, made for {@link #CHUNK}; see {@link MeterBank}. */
-    KWeightingLanes(int buses, KWeightingKernel kernel) {
+    /** The kernel, made for {@link #CHUNK}, for {@code sections} biquads in series (2 or 3; see {@link KWeightingKernel}). */
+    public WeightingLanes(int buses, KWeightingKernel kernel, int sections) {
+        if (sections != 2 && sections != 3) {
+            throw new IllegalArgumentException("sections must be 2 or 3: " + sections);
+        }
         this.kernel = kernel;
+        coefficients = new double[5 * sections];
+        states = 4 * sections;
         lanes = kernel.lanes();
         stride = (buses + lanes - 1) / lanes * lanes;
         rows = new float[2 * CHUNK * stride];
         squares = new double[CHUNK * stride];
         totals = new double[stride];
-        state = new double[STATES * stride];
+        state = new double[states * stride];
         loaded = new boolean[stride];
         groupLoaded = new boolean[stride / lanes];
     }
 
-    /** The filters for {@code sampleRate}, every state cleared. */
-    void prepare(double sampleRate) {
-        System.arraycopy(KWeighting.shelfCoefficients(sampleRate), 0, coefficients, 0, 5);
-        System.arraycopy(KWeighting.highpassCoefficients(sampleRate), 0, coefficients, 5, 5);
+    /** The filters, each section's {b0, b1, b2, a1, a2} in cascade order; every state cleared. Not on the audio thread. */
+    public void prepare(double[]... sections) {
+        if (5 * sections.length != coefficients.length) {
+            throw new IllegalArgumentException(sections.length + " sections for lanes of " + coefficients.length / 5);
+        }
+        for (int k = 0; k < sections.length; k++) {
+            System.arraycopy(sections[k], 0, coefficients, 5 * k, 5);
+        }
         java.util.Arrays.fill(state, 0.0);
     }
 
-    /** Bus {@code bus}'s filters start again from silence (its loudness restarts). */
-    void reset(int bus) {
-        for (int k = 0; k < STATES; k++) {
+    /** Bus {@code bus}'s filters start again from silence (its measurement restarts). */
+    public void reset(int bus) {
+        for (int k = 0; k < states; k++) {
             state[k * stride + bus] = 0.0;
         }
     }
 
     /** Puts samples [offset, offset + count) of a bus into its lane; count at most {@link #CHUNK}. */
-    void load(int bus, float[] l, float[] r, int offset, int count) {
+    public void load(int bus, float[] l, float[] r, int offset, int count) {
         System.arraycopy(l, offset, rows, 2 * bus * CHUNK, count);
         System.arraycopy(r, offset, rows, (2 * bus + 1) * CHUNK, count);
         loaded[bus] = true;
@@ -77,7 +90,7 @@ final class KWeightingLanes {
      * that were not loaded filter silence: their state means nothing, and the bank resets it when
      * their bus starts metering loudness.
      */
-    void run(int count) {
+    public void run(int count) {
         n = count;
         for (int g = 0; g < groupLoaded.length; g++) {
             if (!groupLoaded[g]) {
@@ -97,7 +110,7 @@ final class KWeightingLanes {
     }
 
     /** The sum of bus {@code bus}'s weighted squares over [from, from + count) of the part last run. */
-    double sumOfSquares(int bus, int from, int count) {
+    public double sumOfSquares(int bus, int from, int count) {
         if (from == 0 && count == n) {
             return totals[bus];
         }
