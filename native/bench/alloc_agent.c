@@ -99,6 +99,7 @@ static void JNICALL onDeath (jvmtiEnv* j, JNIEnv* env)
 static void startSampling (jvmtiEnv* j)
 {
     (*j)->SetEventNotificationMode (j, JVMTI_ENABLE, JVMTI_EVENT_SAMPLED_OBJECT_ALLOC, NULL);
+    (*j)->SetEventNotificationMode (j, JVMTI_ENABLE, JVMTI_EVENT_VM_OBJECT_ALLOC, NULL);
     (*j)->SetHeapSamplingInterval (j, 0);
 }
 
@@ -145,12 +146,16 @@ JNIEXPORT jint JNICALL Agent_OnLoad (JavaVM* vm, char* options, void* reserved)
     jvmtiCapabilities caps;
     memset (&caps, 0, sizeof caps);
     caps.can_generate_sampled_object_alloc_events = 1;
+    caps.can_generate_vm_object_alloc_events = 1;
     caps.can_get_line_numbers = 1;
     if ((*j)->AddCapabilities (j, &caps) != JVMTI_ERROR_NONE)
         return JNI_ERR;
     jvmtiEventCallbacks callbacks;
     memset (&callbacks, 0, sizeof callbacks);
     callbacks.SampledObjectAlloc = onAlloc;
+    // What the VM allocates itself, which sampling does not see: objects re-created when
+    // compiled code that had scalar-replaced them is deoptimised, strings interned, JNI's.
+    callbacks.VMObjectAlloc = onAlloc;
     callbacks.VMDeath = onDeath;
     callbacks.VMInit = onVmInit;
     (*j)->SetEventCallbacks (j, &callbacks, sizeof callbacks);

@@ -13,8 +13,9 @@ import java.util.List;
  * that heuristic: the true-peak filter runs about 6x faster on both JDKs.
  *
  * <p>The module is an incubator: it is only there when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, as the plugin's JVM is ({@link #JVM_OPTIONS}; the
- * JVM then prints "WARNING: Using incubator modules" once). Without it, or with {@code -Dfoldback.simd=off},
+ * {@code --add-modules jdk.incubator.vector}, which the plugin's JVM is not by default: add
+ * {@link #JVM_OPTIONS} to FOLDBACK_JVM_OPTIONS (see JvmOptions for why; the JVM then prints
+ * "WARNING: Using incubator modules" once). Without it, or with {@code -Dfoldback.simd=off},
  * every loop takes its plain form (main's loops, unchanged). The mix, limiter, input-guard and
  * K-weighting kernels give the same bits in both forms (the same operations per lane, in the same
  * order; the K-weighting's lanes are buses side by side); the true-peak filter uses
@@ -25,8 +26,8 @@ import java.util.List;
  * were, the vector forms in {@code org.foldback.vector}, outside {@code org.foldback.engine} so
  * nothing that walks the engine's classes (the JIT warm-up) loads them where the module is absent.
  * A vector form must keep its vectors inside one method: a vector passed to a method C2 does not
- * inline is boxed, and that allocates on the audio thread (the engine's tests run with the module,
- * AllocationTest among them, to catch it; a second run repeats them with the plain loops). And keep every kernel on the preferred
+ * inline is boxed, and that allocates on the audio thread (the engine's tests run a second time with
+ * the module, AllocationTest among them, to catch it). And keep every kernel on the preferred
  * shape: a second float shape made FloatVector's shared call sites bimorphic, and JDK 17's C2 then
  * left another kernel's store unintrinsified (see native/bench/PERFORMANCE.md).
  */
@@ -39,9 +40,8 @@ public final class Simd {
     public static final String KERNEL_PACKAGE = "org.foldback.vector";
 
     /**
-     * What the plugin's JVM is started with so the kernels run (generated into Boundary.h with the
-     * shim's other options; the tests' JVMs get them through the root pom's surefire argLine).
-     * The module, then a lower compile threshold for the kernels alone: until C2 has compiled a
+     * What a JVM is started with so the kernels run (opt-in: FOLDBACK_JVM_OPTIONS for the plugin;
+     * the engine's `vector-kernels` test run). The module, then a lower compile threshold for the kernels alone: until C2 has compiled a
      * kernel, every vector operation runs the Vector API's Java fallback, which allocates and is
      * 50-100x slower, so the JIT warm-up at the first real-time prepare took 3.0-6.4 s instead of
      * 1.4-1.6 s (2026-12-02, load 3). With a twentieth of the usual thresholds for the kernels'
