@@ -182,7 +182,11 @@ final class RemoteLoad {
                 while (running) {
                     String phase = step % 20 == 0 ? "begin" : step % 20 == 19 ? "end" : "move";
                     double db = -30 + 20 * Math.abs(Math.sin(step * 0.1));
-                    socket.sendText(prefix + phase + "\",\"value\":" + Math.round(db * 10) / 10.0 + "}", true).join();
+                    try {
+                        socket.sendText(prefix + phase + "\",\"value\":" + Math.round(db * 10) / 10.0 + "}", true).join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        break; // the host ended the run first and closed the connection: this phone stops
+                    }
                     edits++;
                     step++;
                     LockSupport.parkNanos(62_000_000L);
