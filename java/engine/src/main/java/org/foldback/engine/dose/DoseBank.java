@@ -4,6 +4,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.SeqlockSlots;
+import org.foldback.engine.meter.BlockQueue;
 import org.foldback.engine.meter.WeightingLanes;
 import org.foldback.engine.simd.KWeightingKernel;
 import org.foldback.engine.simd.Simd;
@@ -34,12 +35,8 @@ public final class DoseBank implements BusTap {
     private static final KWeightingKernel VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, WeightingLanes.CHUNK);
     /** The cues' A-weighting side by side, or null (no Vector API): each cue filters its own. */
     private final WeightingLanes lanes;
-    /** Cues queued by {@link #deferred()} this block, in order, with their channels. */
-    private final int[] queue;
-    private int queued;
-    private int queuedSamples;
-    private final float[][] queuedLeft;
-    private final float[][] queuedRight;
+    /** What {@link #deferred()} queued this block. */
+    private final BlockQueue queue;
     private final BusTap deferred;
     private final boolean[] changed;
 
@@ -52,9 +49,7 @@ public final class DoseBank implements BusTap {
         resets = new AtomicIntegerArray(cues);
         calibrations = new AtomicLongArray(cues);
         lanes = VECTOR == null ? null : new WeightingLanes(cues, VECTOR, 3);
-        queue = new int[cues];
-        queuedLeft = new float[cues][];
-        queuedRight = new float[cues][];
+        queue = new BlockQueue(cues);
         deferred = lanes == null ? this : this::enqueue;
         changed = new boolean[cues];
         for (int c = 0; c < cues; c++) {
@@ -73,9 +68,7 @@ public final class DoseBank implements BusTap {
         if (lanes != null) {
             lanes.prepare(new AWeighting(sampleRate).sections);
         }
-        queued = 0;
-        java.util.Arrays.fill(queuedLeft, null);
-        java.util.Arrays.fill(queuedRight, null);
+        queue.clear();
     }
 
     /** Any thread: "0 dBFS = {@code dbSpl} dB SPL" for this cue's amp and headphones; NaN clears it. */
@@ -134,33 +127,29 @@ public final class DoseBank implements BusTap {
     }
 
     private void enqueue(int cue, float[] left, float[] right, int numSamples) {
-        if (queuedLeft[cue] != null || queued > 0 && numSamples != queuedSamples) {
+        if (!queue.fits(cue, numSamples)) {
             endBlock(); // not one block (no owner does this): measure what is queued first
         }
-        queue[queued++] = cue;
-        queuedLeft[cue] = left;
-        queuedRight[cue] = right;
-        queuedSamples = numSamples;
+        queue.add(cue, left, right, numSamples);
     }
 
     /** Audio thread: measures and, where a second completed, publishes the cues queued this block. */
     public void endBlock() {
-        final int count = queued, n = queuedSamples;
+        final int count = queue.count(), n = queue.samples();
         if (count == 0) {
             return;
         }
-        queued = 0;
         boolean[] changed = this.changed;
         for (int q = 0; q < count; q++) {
-            changed[q] = takeRequests(queue[q]);
+            changed[q] = takeRequests(queue.bus(q));
         }
         for (int from = 0; from < n; from += WeightingLanes.CHUNK) {
             int part = Math.min(WeightingLanes.CHUNK, n - from);
             boolean weigh = false;
             for (int q = 0; q < count; q++) {
-                int cue = queue[q];
+                int cue = queue.bus(q);
                 if (doses[cue].isCalibrated()) {
-                    lanes.load(cue, queuedLeft[cue], queuedRight[cue], from, part);
+                    lanes.load(cue, queue.left(cue), queue.right(cue), from, part);
                     weigh = true;
                 }
             }
@@ -168,17 +157,17 @@ public final class DoseBank implements BusTap {
                 lanes.run(part);
             }
             for (int q = 0; q < count; q++) {
-                int cue = queue[q];
-                changed[q] |= doses[cue].accept(queuedLeft[cue], queuedRight[cue], from, part, lanes, cue);
+                int cue = queue.bus(q);
+                changed[q] |= doses[cue].accept(queue.left(cue), queue.right(cue), from, part, lanes, cue);
             }
         }
         for (int q = 0; q < count; q++) {
-            int cue = queue[q];
-            queuedLeft[cue] = queuedRight[cue] = null;
+            int cue = queue.bus(q);
             if (changed[q]) {
                 publish(cue);
             }
         }
+        queue.clear();
     }
 
     private void publish(int cue) {

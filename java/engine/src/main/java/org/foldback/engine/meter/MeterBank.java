@@ -42,12 +42,8 @@ public final class MeterBank implements BusTap {
     private static final KWeightingKernel K_VECTOR = Simd.kernel(KWeightingKernel.class, "VectorKWeighting", null, WeightingLanes.CHUNK);
     /** The buses' K-weighting side by side, or null (no Vector API): each meter filters its own. */
     private final WeightingLanes lanes;
-    /** The buses queued by {@link #deferred()} this block, in order, with their channels. */
-    private final int[] queue;
-    private int queued;
-    private int queuedSamples;
-    private final float[][] queuedLeft;
-    private final float[][] queuedRight;
+    /** What {@link #deferred()} queued this block. */
+    private final BlockQueue queue;
     private final BusTap deferred;
     private boolean prepared;
 
@@ -65,9 +61,7 @@ public final class MeterBank implements BusTap {
         demands = new int[buses];
         java.util.Arrays.fill(floors, MeterDemand.ALL);
         lanes = K_VECTOR == null ? null : new WeightingLanes(buses, K_VECTOR, 2);
-        queue = new int[buses];
-        queuedLeft = new float[buses][];
-        queuedRight = new float[buses][];
+        queue = new BlockQueue(buses);
         deferred = lanes == null ? this : this::enqueue;
         for (int b = 0; b < buses; b++) {
             publish(b); // readers before prepare() see silence, not zeros (0 dBFS)
@@ -87,9 +81,7 @@ public final class MeterBank implements BusTap {
         if (lanes != null) {
             lanes.prepare(KWeighting.shelfCoefficients(sampleRate), KWeighting.highpassCoefficients(sampleRate));
         }
-        queued = 0;
-        java.util.Arrays.fill(queuedLeft, null);
-        java.util.Arrays.fill(queuedRight, null);
+        queue.clear();
         prepared = true;
     }
 
@@ -127,38 +119,32 @@ public final class MeterBank implements BusTap {
     }
 
     private void enqueue(int bus, float[] left, float[] right, int numSamples) {
-        if (queuedLeft[bus] != null || queued > 0 && numSamples != queuedSamples) {
+        if (!queue.fits(bus, numSamples)) {
             endBlock(); // not one block (no owner does this): meter what is queued first
         }
-        queue[queued++] = bus;
-        queuedLeft[bus] = left;
-        queuedRight[bus] = right;
-        queuedSamples = numSamples;
+        queue.add(bus, left, right, numSamples);
     }
 
     /** Audio thread: meters and publishes the buses {@link #deferred()} queued this block. */
     public void endBlock() {
-        final int count = queued, n = queuedSamples;
+        final int count = queue.count(), n = queue.samples();
         if (count == 0) {
             return;
         }
-        queued = 0;
         if (!prepared) {
-            for (int q = 0; q < count; q++) {
-                queuedLeft[queue[q]] = queuedRight[queue[q]] = null;
-            }
+            queue.clear();
             return;
         }
         for (int q = 0; q < count; q++) {
-            takeRequests(queue[q]).beginBlock(n);
+            takeRequests(queue.bus(q)).beginBlock(n);
         }
         for (int from = 0; from < n; from += WeightingLanes.CHUNK) {
             int part = Math.min(WeightingLanes.CHUNK, n - from);
             boolean weigh = false;
             for (int q = 0; q < count; q++) {
-                int bus = queue[q];
+                int bus = queue.bus(q);
                 if ((meters[bus].demand() & MeterDemand.LOUDNESS) != 0) {
-                    lanes.load(bus, queuedLeft[bus], queuedRight[bus], from, part);
+                    lanes.load(bus, queue.left(bus), queue.right(bus), from, part);
                     weigh = true;
                 }
             }
@@ -166,16 +152,16 @@ public final class MeterBank implements BusTap {
                 lanes.run(part);
             }
             for (int q = 0; q < count; q++) {
-                int bus = queue[q];
-                meters[bus].stretches(queuedLeft[bus], queuedRight[bus], from, part, lanes, bus);
+                int bus = queue.bus(q);
+                meters[bus].stretches(queue.left(bus), queue.right(bus), from, part, lanes, bus);
             }
         }
         for (int q = 0; q < count; q++) {
-            int bus = queue[q];
+            int bus = queue.bus(q);
             meters[bus].endBlock(n);
-            queuedLeft[bus] = queuedRight[bus] = null;
             publish(bus);
         }
+        queue.clear();
     }
 
     private void publish(int bus) {

@@ -1,0 +1,67 @@
+package org.foldback.engine.meter;
+
+/**
+ * The buses handed to a bank during one block, kept with their channels until the bank weighs them
+ * side by side at the block's end (MeterBank's K-weighting, DoseBank's A-weighting, in
+ * {@link WeightingLanes}). The channels must stay untouched until then; the engine hands over
+ * buffers it does not write again within the block. Audio thread only; no allocation.
+ */
+public final class BlockQueue {
+    private final int[] order;
+    private final float[][] left;
+    private final float[][] right;
+    private int count;
+    private int samples;
+
+    public BlockQueue(int buses) {
+        order = new int[buses];
+        left = new float[buses][];
+        right = new float[buses][];
+    }
+
+    /**
+     * Whether {@code bus} can join this block's queue: not queued yet, and as long as the rest. When
+     * not (no owner does this), the bank weighs what is queued first.
+     */
+    public boolean fits(int bus, int numSamples) {
+        return left[bus] == null && (count == 0 || numSamples == samples);
+    }
+
+    public void add(int bus, float[] l, float[] r, int numSamples) {
+        order[count++] = bus;
+        left[bus] = l;
+        right[bus] = r;
+        samples = numSamples;
+    }
+
+    /** Buses queued, in the order they came. */
+    public int count() {
+        return count;
+    }
+
+    /** The {@code q}-th bus queued. */
+    public int bus(int q) {
+        return order[q];
+    }
+
+    /** The queued buses' block length. */
+    public int samples() {
+        return samples;
+    }
+
+    public float[] left(int bus) {
+        return left[bus];
+    }
+
+    public float[] right(int bus) {
+        return right[bus];
+    }
+
+    /** Empties the queue and lets go of the channels. */
+    public void clear() {
+        for (int q = 0; q < count; q++) {
+            left[order[q]] = right[order[q]] = null;
+        }
+        count = 0;
+    }
+}
