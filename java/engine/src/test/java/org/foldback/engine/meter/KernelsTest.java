@@ -26,6 +26,19 @@ class KernelsTest {
         assertEquals(Simd.on(), BusMeter.vectorised(), Simd.describe());
     }
 
+    /**
+     * The engine pom's `vector-kernels` run is started with Simd.JVM_OPTIONS, the list the README and
+     * FOLDBACK_JVM_OPTIONS users copy; the default run, as the plugin, without the module.
+     */
+    @Test
+    void aJvmWithTheModuleHasEveryKernelOption() {
+        java.util.List<String> args = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments();
+        boolean module = ModuleLayer.boot().findModule(Simd.MODULE).isPresent();
+        for (String option : Simd.JVM_OPTIONS) {
+            assertEquals(module, args.contains(option), option + " in " + args);
+        }
+    }
+
     @Test
     void truePeakMatchesTheFilterInDouble() {
         int taps = TruePeakInterpolator.TAPS;
