@@ -7,6 +7,8 @@
 #include "Watchdog.h"
 
 #include <juce_events/juce_events.h>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 
 namespace
@@ -82,6 +84,14 @@ int main (int argc, char* argv[])
         exitCode = report (error);
     }
 
+    // Leave without running the process's static destructors: the plugin's JVM is never destroyed
+    // (no JVM can be started twice in a process, so the shim keeps it to the end), and its
+    // collector threads may still be running while exit() tears down libjvm's globals. That race
+    // killed foldback-host with a JVM fatal error in a ZGC thread (ConcurrentGCTimer) after all
+    // its work was done: once in 22 `info` runs (2026-12-02), once in a full test run's
+    // validate_state. Everything we write is flushed first; the plugins are already released.
     std::cout.flush();
-    return exitCode;
+    std::cerr.flush();
+    std::fflush (nullptr);
+    std::_Exit (exitCode);
 }

@@ -231,4 +231,28 @@ MemoryBlock stateOf (AudioPluginInstance& plugin)
     plugin.getStateInformation (block);
     return block;
 }
+
+static String excerpt (const MemoryBlock& block, size_t from)
+{
+    String text;
+    for (size_t i = from; i < block.getSize() && i < from + 40; ++i)
+    {
+        const auto byte = static_cast<uint8> (block[i]);
+        text << (byte >= 32 && byte < 127 && byte != '\\' ? String::charToString ((juce_wchar) byte)
+                                                           : "\\x" + String::toHexString ((int) byte).paddedLeft ('0', 2));
+    }
+    return text;
+}
+
+String firstDifference (const MemoryBlock& expected, const MemoryBlock& actual)
+{
+    size_t at = 0;
+    while (at < expected.getSize() && at < actual.getSize() && expected[at] == actual[at])
+        ++at;
+    if (at == expected.getSize() && at == actual.getSize())
+        return {};
+    const size_t from = at < 12 ? 0 : at - 12;
+    return "first difference at byte " + String ((int64) at) + ": expected \"" + excerpt (expected, from)
+         + "\", got \"" + excerpt (actual, from) + "\"";
+}
 }

@@ -75,4 +75,8 @@ namespace Validate
 
     /** The plugin's own state bytes (getStateInformation). */
     juce::MemoryBlock stateOf (juce::AudioPluginInstance& plugin);
+
+    /** Where two states part, for a failure message: the first differing byte's offset and up to
+        40 bytes of each from a little before it, non-printable bytes as \xNN. Empty when equal. */
+    juce::String firstDifference (const juce::MemoryBlock& expected, const juce::MemoryBlock& actual);
 }
