@@ -1,5 +1,6 @@
 #include "JavaRuntime.h"
 
+#include "ClassArchive.h"
 #include "HeapTouch.h"
 #include "JniText.h"
 #include "JvmLocator.h"
@@ -14,7 +15,9 @@ namespace
 using CreateJavaVM = jint (*) (JavaVM**, void**, void*);
 using GetCreatedJavaVMs = jint (*) (JavaVM**, jsize, jsize*);
 
-/** Options for a JVM that lives inside someone else's process. */
+juce::StringArray userJvmOptions();
+
+/** Options for a JVM that lives inside someone else's process (ClassArchive's come on top). */
 juce::StringArray jvmOptions()
 {
     juce::StringArray options;
@@ -34,11 +37,23 @@ juce::StringArray jvmOptions()
     // No hsperfdata files in /tmp for every host process.
     options.add ("-XX:-UsePerfData");
     options.add ("-Djava.awt.headless=true");
+    // JNA's library search path, set so that JNA does not run `ldconfig -p` in a child process to
+    // find it (32-88 ms of every first instance, PERFORMANCE.md "Session 7"): every library we
+    // load through JNA is opened by its path (the plugin binary) or is the process itself; these
+    // are the folders JNA looks in first anyway.
+    options.add ("-Djna.platform.library.path=/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib:/lib");
     // What the Java side needs (defined there, generated into Boundary.h): access to the JDK's
     // constant-pool reader, so C2's first compilations never intern strings on the audio thread.
     for (auto* option : contract::jvmOptions)
         options.add (option);
-    // Users and tests may add options (another collector, a bigger heap, a debugger).
+    options.addArray (userJvmOptions());
+    return options;
+}
+
+/** Users and tests may add options (another collector, a bigger heap, a debugger). */
+juce::StringArray userJvmOptions()
+{
+    juce::StringArray options;
     options.addTokens (juce::SystemStats::getEnvironmentVariable ("FOLDBACK_JVM_OPTIONS", {}), " ", "\"");
     options.removeEmptyStrings();
     return options;
@@ -124,7 +139,7 @@ bool JavaRuntime::startLocked()
     if (jar == juce::File())
         return fail ("foldback.jar not found (looked at: " + triedJars.joinIntoString (", ") + ")");
 
-    if (! createOrReuseVm())
+    if (! createOrReuseVm (jar))
         return false;
 
     auto* e = env();
@@ -134,7 +149,7 @@ bool JavaRuntime::startLocked()
     return loadBridge (e, jar);
 }
 
-bool JavaRuntime::createOrReuseVm()
+bool JavaRuntime::createOrReuseVm (const juce::File& jar)
 {
     // A JVM may already run in this process: reuse it, there can be only one.
     if (auto getCreated = reinterpret_cast<GetCreatedJavaVMs> (dlsym (RTLD_DEFAULT, "JNI_GetCreatedJavaVMs")))
@@ -163,7 +178,10 @@ bool JavaRuntime::createOrReuseVm()
     if (create == nullptr)
         return fail (location.libjvm.getFullPathName() + " has no JNI_CreateJavaVM");
 
+    auto javaHome = location.libjvm.getParentDirectory().getParentDirectory().getParentDirectory();   // lib/server/libjvm.so
+    ClassArchive archive (jar, javaHome, userJvmOptions());
     auto strings = jvmOptions();
+    strings.addArray (archive.jvmOptions());
     std::vector<JavaVMOption> options (static_cast<size_t> (strings.size()));
     for (int i = 0; i < strings.size(); ++i)
         options[static_cast<size_t> (i)].optionString = const_cast<char*> (strings[i].toRawUTF8());
@@ -183,6 +201,7 @@ bool JavaRuntime::createOrReuseVm()
     // The creating thread is attached by JNI itself; it stays attached for the process's life.
     attachment.remember (vm, e, false);
     touchJavaHeapInBackground();
+    archive.afterStart();
     origin = "started " + location.libjvm.getFullPathName() + " (found via " + location.source + ")";
     return true;
 }
