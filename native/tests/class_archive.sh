@@ -1,13 +1,20 @@
 #!/usr/bin/env bash
 # The class archive (native/shim/ClassArchive.h) and JNA's library beside the jar
-# (java/bridge/.../JnaStart.java), as the build made them: the plugin starts with both in use,
+# (java/bridge/.../JnaStart.java), as the build made them (and, in package_validate.sh, as the
+# release archive installed them): the plugin starts with both in use,
 # and still starts, quietly, when the archive is missing its description, cut short, garbage of
 # the right size, made for another Java or another jar, or turned off. "Quietly": nothing of the
 # JVM's on the host's standard output or error (a host's output is not ours to write to); the log
 # says why the archive was not used. Timings are the bench's (PERFORMANCE.md, "Session 7").
 source "$(dirname "$0")/lib.sh"
 
-JAR_DIR="$(dirname "$FOLDBACK_JAR")"
+# The jar the plugin loads: FOLDBACK_JAR in the build tree; installed (package_validate.sh), the
+# one the bundle's link points at, where package.sh put the archive.
+if [ -n "${FOLDBACK_JAR:-}" ]; then
+    JAR_DIR="$(dirname "$FOLDBACK_JAR")"
+else
+    JAR_DIR="$(dirname "$(readlink -f "$FOLDBACK_VST3/Contents/Resources/foldback.jar")")"
+fi
 mkdir -p "$(dirname "$LOG")"
 for f in foldback.jsa foldback.jsa.txt libjnidispatch.so; do
     [ -s "$JAR_DIR/$f" ] || fail "the build made no $JAR_DIR/$f (CMake's Foldback_class_archive and Foldback_jar)"
@@ -46,7 +53,7 @@ restore() { cp "$JAR_DIR/foldback.jsa" "$JAR_DIR/foldback.jsa.txt" "$COPY/"; }
 size=$(stat -c %s "$COPY/foldback.jsa")
 
 start copy FOLDBACK_JAR="$COPY/foldback.jar"
-grep -q "class archive in use: $COPY/foldback.jsa" "$LOG" || fail "a copy of the jar and its archive: not in use"
+grep -q "class archive in use: $(readlink -f "$COPY")/foldback.jsa" "$LOG" || fail "a copy of the jar and its archive: not in use"
 
 rm "$COPY/foldback.jsa.txt"
 start no_description FOLDBACK_JAR="$COPY/foldback.jar"
@@ -82,7 +89,7 @@ start other_jna FOLDBACK_JAR="$COPY/foldback.jar"
 grep -q "JNA unpacks its library: .* is not the one in the jar" "$LOG" || fail "another JNA library: the log does not say it was passed over"
 cp "$JAR_DIR/libjnidispatch.so" "$COPY/"
 
-start off FOLDBACK_CLASS_ARCHIVE=off
+start off FOLDBACK_CLASS_ARCHIVE=off FOLDBACK_JAR="$COPY/foldback.jar"
 grep -q "class archive not used: FOLDBACK_CLASS_ARCHIVE=off" "$LOG" || fail "FOLDBACK_CLASS_ARCHIVE=off: the log does not say so"
 
 # Another JDK's JVM given this archive (its description claiming that JDK): the JVM refuses it,

@@ -58,20 +58,11 @@ final class JitWarmup {
     static final double LEVEL_SECONDS = 2.2;
     static final int PLAY_BLOCK_SIZE = 64;
 
-    /**
-     * Throwaway instances taken through what a host does with a new one (create, read its
-     * programs and state, load a state, prepare, the first block, release, destroy), so that a
-     * second instance runs compiled code: in session 6 a second instance took 25-40 ms after none
-     * and 7-8 ms after 60 such rounds (PERFORMANCE.md, "Second instance"); session 7's rounds
-     * are measured there too.
-     */
-    static final int INSTANCE_ROUNDS = 40;
-
     /** The longest the first prepare waits for C2 to finish the warm-up's compilations. */
     static final long MAX_COMPILE_WAIT_MILLIS = 3000;
 
     /** What one warm-up did, for the log. */
-    record Result(int blocks, int instances, double millis, CompilePrerequisites.Result resolved, CompileQueue.Result compiled) {}
+    record Result(int blocks, double millis, CompilePrerequisites.Result resolved, CompileQueue.Result compiled) {}
 
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
@@ -104,44 +95,9 @@ final class JitWarmup {
         }
         blocks += playForAWhile(throwaway, processor, sampleRate, rnd);
         throwaway.release();
-        int instances = newInstances(sampleRate, INSTANCE_ROUNDS);
         CompilePrerequisites.Result resolved = CompilePrerequisites.resolve(anchors());
         CompileQueue.Result compiled = CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS); // C2 works meanwhile
-        return new Result(blocks, instances, (System.nanoTime() - start) / 1e6, resolved, compiled);
-    }
-
-    /**
-     * {@link #INSTANCE_ROUNDS} throwaway instances through a new instance's life in a host, in
-     * the order JUCE's wrappers call the shim: construct, the change buffer, the programs, the
-     * host's first state read (JUCE's VST3 wrapper reads it at once), a state load, prepare
-     * offline (no warm-up inside the warm-up), a first block with every parameter (as the shim
-     * sends them), release, dispose. Returns the instances made.
-     */
-    private static int newInstances(double sampleRate, int rounds) {
-        float[] pending = new float[Params.count()];
-        java.util.Arrays.fill(pending, Float.NaN);
-        byte[] state = null;
-        for (int i = 0; i < rounds; i++) {
-            NativeProcessor instance = new NativeProcessor(ProcessorFactory.create(), ShimCalls.connect(0, ""));
-            instance.changeBuffer();
-            instance.programNames();
-            instance.currentProgram();
-            byte[] fresh = instance.getState(pending);
-            if (instance.setState(state != null ? state : fresh) != null) {
-                return i;
-            }
-            state = fresh;
-            instance.normalizedValues();
-            if (instance.prepare(sampleRate, PLAY_BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
-                return i;
-            }
-            instance.inputBuffer();
-            instance.outputBuffer();
-            instance.process(PLAY_BLOCK_SIZE, everyParameterAtDefault(instance));
-            instance.release();
-            instance.dispose();
-        }
-        return rounds;
+        return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved, compiled);
     }
 
     /**

@@ -105,8 +105,8 @@ public final class NativeProcessor {
             released(false);
             JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate) : null;
             if (warmup != null) {
-                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks and %d new instances in %.0f ms, %s; %s",
-                        Simd.describe(), warmup.blocks(), warmup.instances(),
+                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s",
+                        Simd.describe(), warmup.blocks(),
                         warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis(), warmup.compiled().describe(),
                         warmup.resolved().available()
                                 ? String.format("%d constants of %d classes resolved in %.0f ms", warmup.resolved().strings(),
