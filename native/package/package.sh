@@ -64,6 +64,10 @@ mkdir -p "$TOP/lib/foldback" "$TOP/vst3" "$TOP/lv2" "$TOP/clap" "$TOP/licenses"
 # shrink three more copies of it (31 MB of the archive). install.sh points the links at the
 # installed copies.
 cp -a "$JRE_CACHE" "$TOP/lib/foldback/jre"
+# jlink archived the JDK's classes twice: for compressed object pointers (classes.jsa) and without
+# (classes_nocoops.jsa). The plugin's JVM runs ZGC, which has none: only the second is ever mapped
+# (a user who picks another collector in FOLDBACK_JVM_OPTIONS starts without CDS, as before).
+rm -f "$TOP/lib/foldback/jre/lib/server/classes.jsa"
 # JNA's native library beside the jar (CMake took it out of the jar): the bridge has JNA load it
 # from there rather than unpack it at every start (java/bridge/.../JnaStart.java).
 cp -a "$ARTEFACTS/Standalone/Foldback" "$JAR" "$BUILD/java/libjnidispatch.so" "$TOP/lib/foldback/"

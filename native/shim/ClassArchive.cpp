@@ -149,6 +149,13 @@ ClassArchive::ClassArchive (const juce::File& jar, const juce::File& javaHome, c
         verdict = "FOLDBACK_CLASS_ARCHIVE=off";
         return;
     }
+    // The JVM refuses to start when it cannot open a -Xlog file (or parse its name): then no
+    // archive rather than no Java.
+    if (! jvmLog.getParentDirectory().hasWriteAccess() || jvmLog.getFullPathName().containsAnyOf ("\"\n"))
+    {
+        verdict = "the JVM could not log to " + jvmLog.getFullPathName();
+        return;
+    }
     if (mode == "write")
     {
         writing = true;
