@@ -15,9 +15,7 @@ namespace
 using CreateJavaVM = jint (*) (JavaVM**, void**, void*);
 using GetCreatedJavaVMs = jint (*) (JavaVM**, jsize, jsize*);
 
-juce::StringArray userJvmOptions();
-
-/** Options for a JVM that lives inside someone else's process (ClassArchive's come on top). */
+/** Options for a JVM that lives inside someone else's process (then ClassArchive's, then the user's). */
 juce::StringArray jvmOptions()
 {
     juce::StringArray options;
@@ -50,11 +48,10 @@ juce::StringArray jvmOptions()
     // constant-pool reader, so C2's first compilations never intern strings on the audio thread.
     for (auto* option : contract::jvmOptions)
         options.add (option);
-    options.addArray (userJvmOptions());
     return options;
 }
 
-/** Users and tests may add options (another collector, a bigger heap, a debugger). */
+/** Users and tests may add options (another collector, a bigger heap, a debugger): last, so they win. */
 juce::StringArray userJvmOptions()
 {
     juce::StringArray options;
@@ -186,6 +183,7 @@ bool JavaRuntime::createOrReuseVm (const juce::File& jar)
     ClassArchive archive (jar, javaHome, userJvmOptions());
     auto strings = jvmOptions();
     strings.addArray (archive.jvmOptions());
+    strings.addArray (userJvmOptions());
     std::vector<JavaVMOption> options (static_cast<size_t> (strings.size()));
     for (int i = 0; i < strings.size(); ++i)
         options[static_cast<size_t> (i)].optionString = const_cast<char*> (strings[i].toRawUTF8());
