@@ -15,7 +15,7 @@ ARTEFACTS="$BUILD/native/Foldback_artefacts/Release"
 VERSION="$(sed -n 's:.*<revision>\(.*\)</revision>.*:\1:p' "$ROOT/pom.xml" | head -1)"
 NAME="foldback-$VERSION-linux-x86_64"
 
-for f in "$JAR" "$JARS_LIST" "$ARTEFACTS/VST3/Foldback.vst3/Contents/x86_64-linux/Foldback.so" \
+for f in "$JAR" "$JARS_LIST" "$BUILD/java/libjnidispatch.so" "$ARTEFACTS/VST3/Foldback.vst3/Contents/x86_64-linux/Foldback.so" \
          "$ARTEFACTS/LV2/Foldback.lv2/libFoldback.so" "$ARTEFACTS/Standalone/Foldback"; do
     [ -e "$f" ] || { echo "package: $f is missing: run ./foldback build first" >&2; exit 1; }
 done
@@ -40,14 +40,16 @@ MODULES="$("$JDK/bin/jdeps" --multi-release 17 --ignore-missing-deps -s "$JAR" \
     | grep -v -x -F -f <(tr ' ' '\n' <<< "$NOT_BUNDLED") | sort -u | paste -sd, -)"
 [ -n "$MODULES" ] || { echo "package: jdeps found no modules in $JAR" >&2; exit 1; }
 JDK_RELEASE="$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$JDK/release")"
-JRE_CACHE="$BUILD/package/jre-$(printf '%s %s' "$MODULES" "$JDK_RELEASE" | sha1sum | cut -c1-12)"
+JRE_CACHE="$BUILD/package/jre-$(printf '%s %s cds' "$MODULES" "$JDK_RELEASE" | sha1sum | cut -c1-12)"
 if [ ! -x "$JRE_CACHE/bin/java" ]; then
     rm -rf "$JRE_CACHE"
     mkdir -p "$(dirname "$JRE_CACHE")"
     # No jlink compression: gzip compresses the archive better than jlink's zip does, and classes
-    # load faster from an uncompressed image.
+    # load faster from an uncompressed image. --generate-cds-archive: the JDK's own classes as a
+    # CDS archive (lib/server/classes*.jsa), as a full JDK has them; without it the JVM loads them
+    # one by one at every start, and our class archive (below) needs it as its base.
     "$JDK/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
-        --compress=0 --output "$JRE_CACHE.tmp"
+        --compress=0 --generate-cds-archive --output "$JRE_CACHE.tmp" >/dev/null
     mv "$JRE_CACHE.tmp" "$JRE_CACHE"
 fi
 
@@ -62,18 +64,41 @@ mkdir -p "$TOP/lib/foldback" "$TOP/vst3" "$TOP/lv2" "$TOP/clap" "$TOP/licenses"
 # shrink three more copies of it (31 MB of the archive). install.sh points the links at the
 # installed copies.
 cp -a "$JRE_CACHE" "$TOP/lib/foldback/jre"
-cp -a "$ARTEFACTS/Standalone/Foldback" "$JAR" "$TOP/lib/foldback/"
+# jlink archived the JDK's classes twice: for compressed object pointers (classes.jsa) and without
+# (classes_nocoops.jsa). The plugin's JVM runs ZGC, which has none: only the second is ever mapped
+# (a user who picks another collector in FOLDBACK_JVM_OPTIONS starts without CDS, as before).
+rm -f "$TOP/lib/foldback/jre/lib/server/classes.jsa"
+# JNA's native library beside the jar (CMake took it out of the jar): the bridge has JNA load it
+# from there rather than unpack it at every start (java/bridge/.../JnaStart.java).
+cp -a "$ARTEFACTS/Standalone/Foldback" "$JAR" "$BUILD/java/libjnidispatch.so" "$TOP/lib/foldback/"
 cp -a "$ARTEFACTS/VST3/Foldback.vst3" "$TOP/vst3/"
 cp -a "$ARTEFACTS/LV2/Foldback.lv2" "$TOP/lv2/"
 # A CLAP is one file; it finds its jar and jre/ beside it, so it gets a folder of its own.
 cp -a "$ARTEFACTS/CLAP" "$TOP/clap/Foldback"
 for bundle_dir in vst3/Foldback.vst3/Contents/Resources lv2/Foldback.lv2 clap/Foldback; do
     up="$(echo "$bundle_dir" | sed 's:[^/]*:..:g')"   # back to the archive's top
-    rm -f "$TOP/$bundle_dir/foldback.jar"
+    # What the build put beside each bundle's jar copy (the class archive, JNA's library) belongs
+    # beside the one shared jar, where the plugin looks through the link.
+    rm -f "$TOP/$bundle_dir/foldback.jar" "$TOP/$bundle_dir/foldback.jsa" "$TOP/$bundle_dir/foldback.jsa.txt" \
+        "$TOP/$bundle_dir/libjnidispatch.so"
     ln -s "$up/lib/foldback/foldback.jar" "$TOP/$bundle_dir/foldback.jar"
     ln -s "$up/lib/foldback/jre" "$TOP/$bundle_dir/jre"
 done
 echo "$MODULES" > "$TOP/lib/foldback/jre-modules.txt"
+
+# The class archive for the bundled runtime (native/shim/ClassArchive.h): the staged VST3 trains
+# on that runtime and the JVM writes lib/foldback/foldback.jsa beside the jar it loaded, with
+# foldback.jsa.txt. Nothing of the developer's environment may choose another Java or jar.
+ARCHIVE_LOG="$BUILD/package/archive-classes-state"
+rm -rf "$ARCHIVE_LOG"
+env -u FOLDBACK_JAVA_HOME -u FOLDBACK_JAR -u FOLDBACK_JVM_OPTIONS -u FOLDBACK_CLASS_ARCHIVE \
+    XDG_STATE_HOME="$ARCHIVE_LOG" "$BUILD/native/bin/foldback-host" archive-classes \
+    --plugin "$TOP/vst3/Foldback.vst3" >/dev/null
+grep -q "class archive written: $TOP/lib/foldback/foldback.jsa" "$ARCHIVE_LOG/foldback/foldback.log" || {
+    echo "package: no class archive was written; the plugin's log:" >&2
+    tail -20 "$ARCHIVE_LOG/foldback/foldback.log" >&2
+    exit 1
+}
 
 cp "$ROOT/native/package/install.sh" "$ROOT/native/package/uninstall.sh" "$TOP/"
 chmod 755 "$TOP/install.sh" "$TOP/uninstall.sh"

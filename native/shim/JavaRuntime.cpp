@@ -1,5 +1,6 @@
 #include "JavaRuntime.h"
 
+#include "ClassArchive.h"
 #include "HeapTouch.h"
 #include "JniText.h"
 #include "JvmLocator.h"
@@ -14,7 +15,7 @@ namespace
 using CreateJavaVM = jint (*) (JavaVM**, void**, void*);
 using GetCreatedJavaVMs = jint (*) (JavaVM**, jsize, jsize*);
 
-/** Options for a JVM that lives inside someone else's process. */
+/** Options for a JVM that lives inside someone else's process (then ClassArchive's, then the user's). */
 juce::StringArray jvmOptions()
 {
     juce::StringArray options;
@@ -34,11 +35,26 @@ juce::StringArray jvmOptions()
     // No hsperfdata files in /tmp for every host process.
     options.add ("-XX:-UsePerfData");
     options.add ("-Djava.awt.headless=true");
+    // JNA's library search path, set so that JNA does not run `ldconfig -p` in a child process to
+    // find it (32-88 ms of every first instance, PERFORMANCE.md "Session 7"): every library we
+    // load through JNA is opened by its path (the plugin binary) or is the process itself; these
+    // are the folders JNA looks in first anyway.
+    options.add ("-Djna.platform.library.path=/usr/lib/x86_64-linux-gnu:/lib/x86_64-linux-gnu:/usr/lib:/lib");
+    // JNA loads its library with System.load, which JDK 22 and later call a restricted method:
+    // without this, JDK 25 prints four lines of WARNING on the host's standard error at every
+    // start. JDK 17 knows the option too (JEP 412) and is otherwise unchanged by it.
+    options.add ("--enable-native-access=ALL-UNNAMED");
     // What the Java side needs (defined there, generated into Boundary.h): access to the JDK's
     // constant-pool reader, so C2's first compilations never intern strings on the audio thread.
     for (auto* option : contract::jvmOptions)
         options.add (option);
-    // Users and tests may add options (another collector, a bigger heap, a debugger).
+    return options;
+}
+
+/** Users and tests may add options (another collector, a bigger heap, a debugger): last, so they win. */
+juce::StringArray userJvmOptions()
+{
+    juce::StringArray options;
     options.addTokens (juce::SystemStats::getEnvironmentVariable ("FOLDBACK_JVM_OPTIONS", {}), " ", "\"");
     options.removeEmptyStrings();
     return options;
@@ -124,7 +140,7 @@ bool JavaRuntime::startLocked()
     if (jar == juce::File())
         return fail ("foldback.jar not found (looked at: " + triedJars.joinIntoString (", ") + ")");
 
-    if (! createOrReuseVm())
+    if (! createOrReuseVm (jar))
         return false;
 
     auto* e = env();
@@ -134,7 +150,7 @@ bool JavaRuntime::startLocked()
     return loadBridge (e, jar);
 }
 
-bool JavaRuntime::createOrReuseVm()
+bool JavaRuntime::createOrReuseVm (const juce::File& jar)
 {
     // A JVM may already run in this process: reuse it, there can be only one.
     if (auto getCreated = reinterpret_cast<GetCreatedJavaVMs> (dlsym (RTLD_DEFAULT, "JNI_GetCreatedJavaVMs")))
@@ -163,7 +179,11 @@ bool JavaRuntime::createOrReuseVm()
     if (create == nullptr)
         return fail (location.libjvm.getFullPathName() + " has no JNI_CreateJavaVM");
 
+    auto javaHome = location.libjvm.getParentDirectory().getParentDirectory().getParentDirectory();   // lib/server/libjvm.so
+    ClassArchive archive (jar, javaHome, userJvmOptions());
     auto strings = jvmOptions();
+    strings.addArray (archive.jvmOptions());
+    strings.addArray (userJvmOptions());
     std::vector<JavaVMOption> options (static_cast<size_t> (strings.size()));
     for (int i = 0; i < strings.size(); ++i)
         options[static_cast<size_t> (i)].optionString = const_cast<char*> (strings[i].toRawUTF8());
@@ -183,6 +203,7 @@ bool JavaRuntime::createOrReuseVm()
     // The creating thread is attached by JNI itself; it stays attached for the process's life.
     attachment.remember (vm, e, false);
     touchJavaHeapInBackground();
+    archive.afterStart();
     origin = "started " + location.libjvm.getFullPathName() + " (found via " + location.source + ")";
     return true;
 }

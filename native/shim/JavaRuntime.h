@@ -64,7 +64,7 @@ public:
 private:
     JavaRuntime() = default;
     bool startLocked();
-    bool createOrReuseVm();
+    bool createOrReuseVm (const juce::File& jar);
     bool loadBridge (JNIEnv* env, const juce::File& jar);
     bool fail (const juce::String& reason);
 

@@ -20,7 +20,7 @@ case "${1:-suite}" in
     suite)   # the validation suite (ctest package_validate, in the default run)
         IN_NAMESPACE=(validate_audio validate_control validate_param_values validate_param_text
             validate_oversize_lv2 validate_state validate_instances validate_sigsegv validate_clap
-            validate_no_java lv2_validate_ttl validate_jalv_rates jalv_render_matches_host)
+            validate_no_java lv2_validate_ttl validate_jalv_rates jalv_render_matches_host class_archive)
         OUTSIDE=(validate_foreign_jvm) ;;
     surfaces)   # the editor (Xvfb), OSC and the web remote (ctest package_surfaces, with --all);
         # the remote tests' client is a Java source file, which only a JDK runs: outside.

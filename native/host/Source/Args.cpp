@@ -39,6 +39,7 @@ namespace
             { "bench", { { "plugin", false }, { "mode", false }, { "instances", false }, { "seconds", false },
                          { "warmup-seconds", false }, { "sample-rate", false }, { "block", false }, { "sources", false },
                          { "cues", false }, { "plugin-state", false }, { "rt-priority", false }, { "timeout", false } } },
+            { "archive-classes", { { "plugin", false }, { "sample-rate", false }, { "block", false }, { "timeout", false } } },
         };
 
         return table;
@@ -184,6 +185,7 @@ juce::String Args::usage()
            "  foldback-host describe --plugin PATH   (the plugin's description as XML, without creating it in this process)\n"
            "  foldback-host params --plugin PATH\n"
            "  foldback-host time-instances --plugin PATH [--count 2] [--scan child|here] [--realtime yes]\n"
+           "  foldback-host archive-classes --plugin PATH   (writes the plugin's class archive beside its jar; ends through System.exit)\n"
            "  foldback-host editor --plugin PATH [--in a.wav ...] [--frames 60] [--screenshot out.png]\n"
            "                [--click X,Y ...] [--double-click X,Y ...] [--drag X1,Y1,X2,Y2 ...] [--wheel X,Y,STEPS ...]\n"
            "                [--type TEXT ...] [--key NAME ...]   (input steps run in the order given)\n"

@@ -16,6 +16,7 @@ int runEditor (const Args& args);   // EditorCommand.cpp: the plugin's editor on
 int runEditorCycles (const Args& args);   // EditorCyclesCommand.cpp: editor open/close while audio plays
 int runValidate (const Args& args);
 int runBench (const Args& args);
+int runArchiveClasses (const Args& args);   // ArchiveClassesCommand.cpp: the training run that writes the class archive
 
 /** Defaults shared by the commands. */
 namespace Defaults

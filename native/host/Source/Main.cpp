@@ -27,6 +27,7 @@ namespace
         if (command == "editor-cycles")   return runEditorCycles (args);
         if (command == "validate")        return runValidate (args);
         if (command == "bench")           return runBench (args);
+        if (command == "archive-classes") return runArchiveClasses (args);
 
         jassertfalse; // Args::parse only lets known commands through
         return ExitCode::badArgs;

@@ -58,6 +58,7 @@ public final class ShimCalls {
         // A plugin is a shared library we can open by path (the JUCE formats' .so, Foldback.clap);
         // the standalone is an executable, whose exported symbols JNA finds in the running process.
         boolean path = library.endsWith(".so") || library.endsWith(".clap");
+        JnaStart.prepare();
         Exports e = path ? Native.load(library, Exports.class) : Native.load(Exports.class);
         int abi = e.foldback_shim_abi_version();
         if (abi != Boundary.ABI_VERSION) {

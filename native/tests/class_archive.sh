@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# The class archive (native/shim/ClassArchive.h) and JNA's library beside the jar
+# (java/bridge/.../JnaStart.java), as the build made them (and, in package_validate.sh, as the
+# release archive installed them): the plugin starts with both in use,
+# and still starts, quietly, when the archive is missing its description, cut short, garbage of
+# the right size, made for another Java or another jar, or turned off. "Quietly": nothing of the
+# JVM's on the host's standard output or error (a host's output is not ours to write to); the log
+# says why the archive was not used. Timings are the bench's (PERFORMANCE.md, "Session 7").
+source "$(dirname "$0")/lib.sh"
+
+# The jar the plugin loads: FOLDBACK_JAR in the build tree; installed (package_validate.sh), the
+# one the bundle's link points at, where package.sh put the archive.
+if [ -n "${FOLDBACK_JAR:-}" ]; then
+    JAR_DIR="$(dirname "$FOLDBACK_JAR")"
+else
+    JAR_DIR="$(dirname "$(readlink -f "$FOLDBACK_VST3/Contents/Resources/foldback.jar")")"
+fi
+mkdir -p "$(dirname "$LOG")"
+for f in foldback.jsa foldback.jsa.txt libjnidispatch.so; do
+    [ -s "$JAR_DIR/$f" ] || fail "the build made no $JAR_DIR/$f (CMake's Foldback_class_archive and Foldback_jar)"
+done
+
+# start NAME [VAR=VALUE ...]: one host process with two instances, its output in $WORK/NAME.out;
+# fails unless both instances started with Java and the JVM printed nothing.
+start() {
+    local name="$1"
+    shift
+    : >"$LOG"
+    env "$@" "$FOLDBACK_HOST" time-instances --plugin "$FOLDBACK_VST3" --count 2 --scan here \
+        >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; fail "$name: time-instances failed"; }
+    [ "$(grep -c "instance ready" "$LOG")" -ge 2 ] || fail "$name: the instances did not start with Java"
+    if grep -E '\[(error|warning|info) *\]|\[cds|shared archive|CDS|^WARNING' "$WORK/$name.out"; then
+        fail "$name: the JVM wrote to the host's output"
+    fi
+    assert_no_jvm_crash
+}
+
+# The archive in use, and our classes taken from it (the JVM's class+load log says where each came from).
+start in_use FOLDBACK_JVM_OPTIONS="-Xlog:class+load=info:file=$WORK/classes.log"
+grep -q "class archive in use: $JAR_DIR/foldback.jsa" "$LOG" || fail "the log does not say the archive is in use"
+shared=$(grep -c "org.foldback.*source: shared objects file (top)" "$WORK/classes.log" || true)
+from_jar=$(grep -c "org.foldback.*source: file:" "$WORK/classes.log" || true)
+echo "our classes: $shared from the archive, $from_jar from the jar"
+[ "$shared" -ge 100 ] || fail "only $shared of our classes came from the archive"
+grep -q "JNA loads its library from $JAR_DIR/libjnidispatch.so" "$LOG" || fail "JNA did not load its library from beside the jar"
+pass "the archive is in use ($shared of our classes from it) and JNA's library is the one beside the jar"
+
+# A copy of the jar with its archive, spoiled in turn.
+COPY="$WORK/jar"
+mkdir -p "$COPY"
+cp "$JAR_DIR/foldback.jar" "$JAR_DIR/foldback.jsa" "$JAR_DIR/foldback.jsa.txt" "$JAR_DIR/libjnidispatch.so" "$COPY/"
+restore() { cp "$JAR_DIR/foldback.jsa" "$JAR_DIR/foldback.jsa.txt" "$COPY/"; }
+size=$(stat -c %s "$COPY/foldback.jsa")
+
+start copy FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive in use: $(readlink -f "$COPY")/foldback.jsa" "$LOG" || fail "a copy of the jar and its archive: not in use"
+
+rm "$COPY/foldback.jsa.txt"
+start no_description FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive not used: no .*foldback.jsa.txt" "$LOG" || fail "no description: the log does not say so"
+restore
+
+# Cut short: JDK 17 dies of SIGBUS mapping a truncated archive, so the shim must not pass it on.
+head -c $((size / 2)) "$JAR_DIR/foldback.jsa" >"$COPY/foldback.jsa"
+start truncated FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive not used: cut short" "$LOG" || fail "a truncated archive: the log does not say so"
+restore
+
+# Garbage of the described size: only the JVM can tell, and it must say so in the log, not on stdout.
+head -c "$size" /dev/urandom >"$COPY/foldback.jsa"
+start garbage FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive not used: the JVM did not map" "$LOG" || fail "a garbage archive: the log does not say the JVM refused it"
+restore
+
+sed -i 's/^runtime=.*/runtime=11.0.2, libjvm.so 1 bytes/' "$COPY/foldback.jsa.txt"
+start other_java FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive not used: made for Java 11.0.2" "$LOG" || fail "another Java's archive: the log does not say so"
+restore
+
+# A new jar beside an old archive (an update that copied the jar alone).
+printf 'x' >>"$COPY/foldback.jar"
+start other_jar FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive not used: made for another foldback.jar" "$LOG" || fail "another jar's archive: the log does not say so"
+cp "$JAR_DIR/foldback.jar" "$COPY/"
+
+# JNA's library of another JNA version beside the jar: JNA would refuse it with an Error.
+printf 'x' >>"$COPY/libjnidispatch.so"
+start other_jna FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "JNA unpacks its library: .* is not the one in the jar" "$LOG" || fail "another JNA library: the log does not say it was passed over"
+cp "$JAR_DIR/libjnidispatch.so" "$COPY/"
+
+start off FOLDBACK_CLASS_ARCHIVE=off FOLDBACK_JAR="$COPY/foldback.jar"
+grep -q "class archive not used: FOLDBACK_CLASS_ARCHIVE=off" "$LOG" || fail "FOLDBACK_CLASS_ARCHIVE=off: the log does not say so"
+
+# Another JDK's JVM given this archive (its description claiming that JDK): the JVM refuses it,
+# in the log only. JDK 25 prints such refusals as errors, so this is the case that matters (and
+# JDK 25 warns of JNA's System.load unless the shim enables native access).
+other_jdk=/usr/lib/jvm/temurin-25-jdk-amd64
+if [ -f "$other_jdk/lib/server/libjvm.so" ]; then
+    version=$(sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$other_jdk/release")
+    sed -i "s|^runtime=.*|runtime=$version, libjvm.so $(stat -c %s "$other_jdk/lib/server/libjvm.so") bytes|" "$COPY/foldback.jsa.txt"
+    start other_jdk FOLDBACK_JAR="$COPY/foldback.jar" FOLDBACK_JAVA_HOME="$other_jdk"
+    grep -q "class archive not used: the JVM did not map" "$LOG" || fail "another JDK's JVM: the log does not say it refused the archive"
+    restore
+else
+    echo "skipped: no second JDK at $other_jdk to refuse this one's archive"
+fi
+pass "a missing description, a cut, garbage, another Java's, another jar's archive and 'off': the plugin starts without it, quietly"
