@@ -27,9 +27,10 @@ import org.foldback.engine.tone.ToneControl;
  * bus with the cue's tone ({@link org.foldback.engine.tone.ToneControl}) and crossfeed
  * ({@link Crossfeed}), apply the output matrix (level, dim, mute, fold-down, swap, polarity), limit
  * ({@link org.foldback.engine.dsp.SafetyLimiter}) and blend towards bypass. See docs/MIXING.md for the
- * formulas, laws and ramp times. The cues go through that in three passes (every bus, then every
- * tone and crossfeed, then every output stage and limiter), so that the cues' settled filters run
- * side by side in vector lanes ({@link EarLanes}); each cue's own order is unchanged.
+ * formulas, laws and ramp times. With the Vector API and some cue's tone or crossfeed on, the cues
+ * go through that in three passes (every bus, then every tone and crossfeed, then every output
+ * stage and limiter), so that the cues' settled filters run side by side in vector lanes
+ * ({@link EarLanes}); each cue's own order is unchanged.
  *
  * <p>Work is skipped where nothing is heard: cues beyond activeCues are not touched, a send whose
  * matrix is zero at both ends of the block costs a few parameter reads, a source no cue hears is
