@@ -13,6 +13,7 @@ import org.foldback.engine.Processor;
 import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.simd.Simd;
+import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
 
@@ -104,7 +105,8 @@ final class JitWarmup {
      * Plays {@link #PLAY_SECONDS} of audio as sessions would, after the parameter walk: prepared
      * again twice, every parameter handed over with the first block as the shim does (that block
      * snaps every ramp and sets every ear stage), at a tracking block size, with the input level
-     * changing every {@link #LEVEL_SECONDS} (loud, quiet, silent, normal). What this
+     * changing every {@link #LEVEL_SECONDS} (loud, quiet, silent, normal); the second session with
+     * the performer's ear on half the cues ({@link #earStagesOn}). What this
      * is for: C2 compiles a branch that never ran in the profile as a trap, and the first time the
      * audio thread takes it the method drops to the interpreter and is compiled again: a burst of
      * slow blocks. Seen in jalv (2026-12-02, -XX:+LogCompilation) on the audio thread: the first
@@ -129,6 +131,9 @@ final class JitWarmup {
                     }
                     in = throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
                     changed = everyParameterAtDefault(throwaway);
+                    if (level > 0) {
+                        earStagesOn(throwaway, processor);
+                    }
                 }
                 fill(in, rnd, levels[level % levels.length]);
                 // An editor or a phone opening and closing meters, and once a meter reset.
@@ -159,6 +164,37 @@ final class JitWarmup {
                     Params.get(p).normalize(Params.get(p).defaultValue()));
         }
         return Params.count();
+    }
+
+    /**
+     * The second session with the performer's ear on half the cues: tone and crossfeed (so the
+     * cues' lanes, EarLanes and its vector kernel, run settled for seconds, as with a performer's
+     * usual tone, next to cues without them), ambience, a maximum level, and those cues calibrated
+     * (so the hearing dose's A-weighting runs). Else C2 would compile them on the audio thread the
+     * first time a user turns them on. Overrides the defaults the change buffer already holds.
+     */
+    private static void earStagesOn(NativeProcessor throwaway, Processor processor) {
+        ByteBuffer changes = throwaway.changeBuffer().duplicate().order(ByteOrder.nativeOrder());
+        for (int c = 0; c < Layout.MAX_CUES / 2; c++) {
+            CueParams cue = Params.cue(c);
+            setChange(changes, cue.toneHighPass(), 80f);
+            setChange(changes, cue.toneLow(), 4f);
+            setChange(changes, cue.toneHigh(), -3f);
+            setChange(changes, cue.crossfeed(), 1 + c % 3);
+            setChange(changes, cue.ambience(), -10f);
+            setChange(changes, cue.maxSpl(), 98f);
+            if (processor instanceof FoldbackProcessor doses) {
+                doses.doses().setCalibration(c, 100);
+            }
+        }
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            setChange(changes, Params.source(s).ambience(), -12f);
+        }
+    }
+
+    /** Parameter {@code index}'s slot of the change buffer (everyParameterAtDefault's layout) set to {@code value}. */
+    private static void setChange(ByteBuffer changes, int index, float value) {
+        changes.putFloat(Boundary.CHANGE_VALUES_OFFSET_BYTES + index * Float.BYTES, Params.get(index).normalize(value));
     }
 
     /** Where the resolution starts: our packages, and the vector kernels' when they are in use. */

@@ -133,6 +133,39 @@ public final class Crossfeed {
         crossL = crossR = directL = directR = 0;
     }
 
+    /**
+     * Whether this block's {@link #process} runs constant coefficients (on, no fade moving): the
+     * case a cue engine may run on several cues side by side
+     * ({@code org.foldback.engine.simd.EarKernel}) with {@link #exportSettled} and
+     * {@link #importSettled} instead of {@link #process}.
+     */
+    public boolean settledOn() {
+        return level != Level.OFF && !fade.isMoving();
+    }
+
+    /**
+     * The coefficients G_lo, G_hi, cross pole, direct pole, output gain (from {@code k0}) and the
+     * state, cross left and right, direct left and right (from {@code s0}), value k at
+     * {@code [k * stride + lane]}; the layout of {@code EarKernel}. Only when {@link #settledOn}.
+     */
+    public void exportSettled(double[] coefficients, int k0, double[] state, int s0, int stride, int lane) {
+        for (int k = 0; k < SIZE; k++) {
+            coefficients[(k0 + k) * stride + lane] = to[k];
+        }
+        state[s0 * stride + lane] = crossL;
+        state[(s0 + 1) * stride + lane] = crossR;
+        state[(s0 + 2) * stride + lane] = directL;
+        state[(s0 + 3) * stride + lane] = directR;
+    }
+
+    /** After the lanes ran a block: takes the state back, flushed as {@link #process} leaves it. */
+    public void importSettled(double[] state, int s0, int stride, int lane) {
+        crossL = flush(state[s0 * stride + lane]);
+        crossR = flush(state[(s0 + 1) * stride + lane]);
+        directL = flush(state[(s0 + 2) * stride + lane]);
+        directR = flush(state[(s0 + 3) * stride + lane]);
+    }
+
     /** Crossfeeds {@code n} samples of both channels in place. */
     public void process(float[] left, float[] right, int n) {
         if (isOff()) {

@@ -147,6 +147,60 @@ final class Biquad {
         u.store(qly1, qly2, uly1, uly2, qry1, qry2, ury1, ury2);
     }
 
+    /**
+     * For lanes that run {@link #cascade} on several cues side by side ({@code EarKernel}): writes
+     * the three sections' coefficients (value k at {@code [(k0 + k) * stride + lane]}, 15 values)
+     * and the state cascade reads (16 values from {@code s0}: the left channel's first-section x1,
+     * x2, y1, y2 and second and third y1, y2, then the right's).
+     */
+    static void exportCascade(Biquad p, Biquad q, Biquad u, double[] co, int k0, double[] state, int s0,
+                              int stride, int lane) {
+        int k = p.exportCoefficients(co, k0, stride, lane);
+        k = q.exportCoefficients(co, k, stride, lane);
+        u.exportCoefficients(co, k, stride, lane);
+        int at = s0 * stride + lane;
+        state[at] = p.lx1;
+        state[at + stride] = p.lx2;
+        state[at + 2 * stride] = p.ly1;
+        state[at + 3 * stride] = p.ly2;
+        state[at + 4 * stride] = q.ly1;
+        state[at + 5 * stride] = q.ly2;
+        state[at + 6 * stride] = u.ly1;
+        state[at + 7 * stride] = u.ly2;
+        state[at + 8 * stride] = p.rx1;
+        state[at + 9 * stride] = p.rx2;
+        state[at + 10 * stride] = p.ry1;
+        state[at + 11 * stride] = p.ry2;
+        state[at + 12 * stride] = q.ry1;
+        state[at + 13 * stride] = q.ry2;
+        state[at + 14 * stride] = u.ry1;
+        state[at + 15 * stride] = u.ry2;
+    }
+
+    /** Takes back the state the lanes carried on ({@link #exportCascade}'s layout), as {@link #cascade} stores it. */
+    static void importCascade(Biquad p, Biquad q, Biquad u, double[] state, int s0, int stride, int lane) {
+        int at = s0 * stride + lane;
+        double plx1 = state[at], plx2 = state[at + stride], ply1 = state[at + 2 * stride], ply2 = state[at + 3 * stride];
+        double qly1 = state[at + 4 * stride], qly2 = state[at + 5 * stride];
+        double uly1 = state[at + 6 * stride], uly2 = state[at + 7 * stride];
+        double prx1 = state[at + 8 * stride], prx2 = state[at + 9 * stride];
+        double pry1 = state[at + 10 * stride], pry2 = state[at + 11 * stride];
+        double qry1 = state[at + 12 * stride], qry2 = state[at + 13 * stride];
+        double ury1 = state[at + 14 * stride], ury2 = state[at + 15 * stride];
+        p.store(plx1, plx2, ply1, ply2, prx1, prx2, pry1, pry2);
+        q.store(ply1, ply2, qly1, qly2, pry1, pry2, qry1, qry2);
+        u.store(qly1, qly2, uly1, uly2, qry1, qry2, ury1, ury2);
+    }
+
+    private int exportCoefficients(double[] co, int k, int stride, int lane) {
+        co[k * stride + lane] = b0;
+        co[(k + 1) * stride + lane] = b1;
+        co[(k + 2) * stride + lane] = b2;
+        co[(k + 3) * stride + lane] = a1;
+        co[(k + 4) * stride + lane] = a2;
+        return k + 5;
+    }
+
     private void store(double xl1, double xl2, double yl1, double yl2, double xr1, double xr2, double yr1, double yr2) {
         lx1 = flush(xl1);
         lx2 = flush(xl2);

@@ -103,6 +103,36 @@ public final class ToneControl {
                 && !highDb.isMoving() && highDb.current() == 0f && highTail == 0;
     }
 
+    /**
+     * Whether this block's {@link #process} would be the settled three-section cascade (every
+     * setting still, the high-pass on, both shelves filtering): the case a cue engine may run on
+     * several cues side by side ({@code org.foldback.engine.simd.EarKernel}) with
+     * {@link #exportCascade} and {@link #importCascade} instead of {@link #process}.
+     */
+    public boolean settledCascade() {
+        return !highPassHz.isMoving() && !lowDb.isMoving() && !highDb.isMoving() && !highPassOn.isMoving()
+                && highPassOn.current() == 1f && active(lowDb, lowTail) && active(highDb, highTail);
+    }
+
+    /**
+     * The cascade's coefficients (15 values from {@code k0}) and state (16 values from {@code s0}),
+     * value k at {@code [k * stride + lane]}; the layout of {@code EarKernel}. Only when
+     * {@link #settledCascade}.
+     */
+    public void exportCascade(double[] coefficients, int k0, double[] state, int s0, int stride, int lane) {
+        Biquad.exportCascade(lowShelf, highShelf, highPass, coefficients, k0, state, s0, stride, lane);
+    }
+
+    /**
+     * After the lanes ran the cascade over a block of {@code n} samples: takes the state back and
+     * does the rest of what {@link #process} does for that block (the shelves' tails).
+     */
+    public void importCascade(double[] state, int s0, int stride, int lane, int n) {
+        Biquad.importCascade(lowShelf, highShelf, highPass, state, s0, stride, lane);
+        lowTail = nextTail(lowDb, lowTail, n);
+        highTail = nextTail(highDb, highTail, n);
+    }
+
     /** Forgets the signal (the bus fell silent); settings and ramps stay. */
     public void clear() {
         highPass.reset();
