@@ -1,0 +1,164 @@
+package org.foldback.engine.simd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.foldback.engine.AllocationProbe;
+import org.foldback.engine.BusTap;
+import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.Layout;
+import org.foldback.engine.dose.DoseReading;
+import org.foldback.engine.meter.MeterReading;
+import org.foldback.engine.param.Params;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernel guard end to end, in a JVM of its own (the engine pom's `kernel-fallback` run: the
+ * switch is one-way for the JVM). An engine plays with the vector kernels until its audio path is
+ * made to allocate on every block (a source tap that allocates, standing in for a boxed vector);
+ * the guard must switch the kernels off within its windows, the plain loops must take over with
+ * the very output an engine that never had the kernels gives, the meters and the dose must keep
+ * measuring, and the path must allocate nothing again.
+ */
+class KernelFallBackTest {
+    private static final int BLOCK = 64;
+    private static final double RATE = 48000;
+    /** Blocks per guard window. */
+    private static final int WINDOW = (int) (RATE * KernelGuard.WINDOW_SECONDS / BLOCK);
+    /** Kept reachable so that no compiler can drop the allocation. */
+    static volatile float[] garbage;
+
+    private static FoldbackProcessor engine() {
+        FoldbackProcessor p = new FoldbackProcessor();
+        Random rnd = new Random(21);
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+                p.params().set(Params.cue(c).send(s).level(), -12f + 18f * rnd.nextFloat());
+                p.params().set(Params.cue(c).send(s).pan(), rnd.nextFloat() * 2 - 1);
+            }
+        }
+        p.doses().setCalibration(0, 100); // the A-weighting lanes too
+        p.prepare(RATE, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES);
+        for (int bus = 0; bus < p.meters().buses(); bus++) {
+            p.demandMeters(bus, org.foldback.engine.meter.MeterDemand.ALL);
+        }
+        return p;
+    }
+
+    /** Block b's input: noise, loud every other second so the limiters work. */
+    private static float[][] input(int b) {
+        Random rnd = new Random(1000 + b);
+        float gain = (b * BLOCK / (int) RATE) % 2 == 0 ? 0.2f : 3f;
+        float[][] in = new float[Layout.MAX_INPUT_CHANNELS][BLOCK];
+        for (float[] ch : in) {
+            for (int i = 0; i < BLOCK; i++) {
+                ch[i] = (float) rnd.nextGaussian() * gain;
+            }
+        }
+        return in;
+    }
+
+    private static float[][] play(FoldbackProcessor p, int b) {
+        float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+        p.process(input(b), out, BLOCK);
+        return out;
+    }
+
+    @Test
+    void theGuardSwitchesTheKernelsOffAndThePlainLoopsTakeOverBitForBit() {
+        assumeTrue(Simd.on(), "needs the kernels: " + Simd.describe());
+        long start = System.nanoTime();
+        FoldbackProcessor kernels = engine();
+        List<float[][]> heard = new ArrayList<>();
+        // Until C2 has compiled the kernels, the Vector API's fallbacks allocate: play whole
+        // windows until one is clean, which arms the guard (a cold JVM is not a boxed vector).
+        java.util.function.LongSupplier allocated = AllocationProbe.threadCounter();
+        int b = 0;
+        boolean clean = false;
+        for (int window = 0; window < KernelGuard.GRACE_WINDOWS - 1 && !clean; window++) {
+            int allocating = 0;
+            for (int end = b + WINDOW; b < end; b++) {
+                float[][] in = input(b);
+                float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+                long before = allocated.getAsLong();
+                kernels.process(in, out, BLOCK);
+                allocating += allocated.getAsLong() == before ? 0 : 1;
+                heard.add(out);
+            }
+            clean = !KernelGuard.persistent(allocating, WINDOW); // as the guard sees it
+        }
+        assertTrue(clean, "the JIT never settled");
+        System.out.printf("kernel fall-back: JIT settled after %d blocks (%.1f s)%n", b, (System.nanoTime() - start) / 1e9);
+        assertTrue(Simd.on(), "a clean path keeps the kernels: " + Simd.describe());
+
+        // The audio path now allocates on every block, as a boxed vector would.
+        BusTap metered = kernels.meters().deferred();
+        kernels.engine().setSourceTap((bus, l, r, n) -> {
+            garbage = new float[n];
+            metered.accept(bus, l, r, n);
+        });
+        int switchedAt = -1;
+        for (int limit = b + (KernelGuard.WINDOWS + 1) * WINDOW; b < limit && switchedAt < 0; b++) {
+            heard.add(play(kernels, b));
+            if (!Simd.on()) {
+                switchedAt = b;
+            }
+        }
+        assertTrue(switchedAt >= 0, "the guard never switched the kernels off");
+        assertEquals(0, (switchedAt + 1) % WINDOW, "at the end of a window: " + switchedAt);
+        assertFalse(Simd.use(new Object()));
+        assertTrue(Simd.describe().contains(KernelGuard.NAME), Simd.describe());
+        kernels.engine().setSourceTap(metered);
+        for (int end = b + WINDOW; b < end; b++) {
+            heard.add(play(kernels, b));
+        }
+
+        // An engine made now runs the plain loops from its first block: what Foldback plays
+        // without the kernels. Every block the first one played, before and after the switch,
+        // must be the same to the bit (the mix, limiter and guard kernels are exact).
+        System.out.printf("kernel fall-back: switched off at block %d (%.1f s)%n", switchedAt, (System.nanoTime() - start) / 1e9);
+        FoldbackProcessor plain = engine();
+        for (int k = 0; k < heard.size(); k++) {
+            float[][] out = play(plain, k);
+            for (int ch = 0; ch < out.length; ch++) {
+                assertArrayEquals(out[ch], heard.get(k)[ch], 0f, "block " + k + " channel " + ch);
+            }
+        }
+
+        // The meters and the dose went on measuring through the switch: after seconds of the same
+        // input the two engines read alike (the weighting filters restarted from their own state).
+        MeterReading a = new MeterReading();
+        MeterReading c = new MeterReading();
+        for (int bus : new int[] {FoldbackProcessor.sourceBus(3), FoldbackProcessor.cueBus(0)}) {
+            kernels.meters().read(bus, a);
+            plain.meters().read(bus, c);
+            assertEquals(c.momentaryLufs, a.momentaryLufs, 1e-6, "bus " + bus);
+            assertEquals(c.samplePeakDbfs[0], a.samplePeakDbfs[0], 1e-6, "bus " + bus);
+            assertTrue(Double.isFinite(a.momentaryLufs), "bus " + bus);
+        }
+        DoseReading da = new DoseReading();
+        DoseReading dc = new DoseReading();
+        kernels.doses().read(0, da);
+        plain.doses().read(0, dc);
+        assertTrue(da.calibrated && Double.isFinite(da.laeqDbSpl), "dose " + da.laeqDbSpl);
+        assertEquals(dc.laeqDbSpl, da.laeqDbSpl, 0.01);
+
+        System.out.printf("kernel fall-back: replayed plain (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+        // And the plain path with the queues the kernels left allocates nothing.
+        float[][][] in = new float[64][][];
+        for (int k = 0; k < in.length; k++) {
+            in[k] = input(k);
+        }
+        float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+        long bytes = AllocationProbe.steadyStateBytes(
+                k -> kernels.process(in[k & 63], out, BLOCK), 5_000, 20, 20_000);
+        assertEquals(0, bytes, "bytes allocated after the switch");
+        System.out.printf("kernel fall-back: 0 bytes allocated after it (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+    }
+}
