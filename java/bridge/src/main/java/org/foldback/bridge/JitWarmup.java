@@ -68,8 +68,8 @@ final class JitWarmup {
 
     /** Blocks the kernel check plays once the compilers are done ({@link #checkKernels}): 0.7 s at 64 samples. */
     static final int CHECK_BLOCKS = 500;
-    /** Rounds of the kernel check that must all allocate before it switches the kernels off. */
-    static final int CHECK_ROUNDS = 3;
+    /** Rounds the kernel check plays at most, waiting for the compile queue between them. */
+    static final int CHECK_ROUNDS = 6;
     /** Who switched the kernels off, in {@link Simd#describe}, when the check did. */
     static final String CHECK_NAME = "the JIT warm-up's kernel check";
 
@@ -126,13 +126,16 @@ final class JitWarmup {
     /**
      * With the vector kernels on, once the compilers have done the warm-up's work: plays
      * {@link #CHECK_BLOCKS} more blocks, counting what this thread allocates in each. The audio
-     * path allocates nothing; if most blocks did, either C2 is still compiling a kernel (the Vector
-     * API's Java fallbacks allocate until then: a loaded machine) or a C2 compilation left a
-     * kernel's vector in an object (boxed), which no waiting mends. So it waits for the compile
-     * queue and checks again, {@link #CHECK_ROUNDS} times in all, and only then switches the
-     * kernels off before the first real block ({@link Simd#fallBack}, with the rule of the engine's
-     * {@link KernelGuard}, which keeps watching while playing). Returns the bytes the last round
-     * saw, -1 when the kernels are off.
+     * path allocates nothing; if most blocks did, either a kernel still runs uncompiled (the
+     * Vector API's Java fallbacks allocate hundreds of kilobytes a block until C2 has compiled it:
+     * a loaded machine, a kernel whose compile was not even queued yet) or a C2 compilation left a
+     * kernel's vector in an object (boxed), which allocates the same bytes on every block for
+     * good. So it waits for the compile queue and plays another round, up to
+     * {@link #CHECK_ROUNDS} in all: a clean round keeps the kernels; two rounds in a row that
+     * allocated the same bytes mean compiled code that allocates, and the kernels are switched
+     * off before the first real block ({@link Simd#fallBack}). Without a verdict (the JIT still
+     * busy) they stay on and the engine's {@link KernelGuard} keeps watching while playing.
+     * Returns the bytes the last round saw, -1 when the kernels are off.
      */
     static long checkKernels(NativeProcessor throwaway, double sampleRate, Random rnd) {
         if (!Simd.on()) {
@@ -144,6 +147,7 @@ final class JitWarmup {
         }
         fill(throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer(), rnd, 0.25f);
         int changed = everyParameterAtDefault(throwaway);
+        long previous = -1;
         long bytes = 0;
         for (int round = 0; round < CHECK_ROUNDS; round++) {
             if (round > 0) {
@@ -164,8 +168,12 @@ final class JitWarmup {
             if (!KernelGuard.persistent(allocating, CHECK_BLOCKS)) {
                 return bytes;
             }
+            if (bytes == previous) {
+                Simd.fallBack(CHECK_NAME, bytes, CHECK_BLOCKS);
+                return bytes;
+            }
+            previous = bytes;
         }
-        Simd.fallBack(CHECK_NAME, bytes, CHECK_BLOCKS);
         return bytes;
     }
 

@@ -33,7 +33,7 @@ class KernelCheckTest {
         public void process(float[][] in, float[][] out, int n) {
             engine.process(in, out, n);
             if (allocate) {
-                garbage = new float[n];
+                garbage = new float[n]; // the same bytes every block, as compiled code that boxes
             }
         }
 
@@ -60,7 +60,7 @@ class KernelCheckTest {
         processor.allocate = true;
         long bytes = JitWarmup.checkKernels(throwaway, 48000, rnd);
         assertTrue(bytes >= (long) JitWarmup.CHECK_BLOCKS * 64 * Float.BYTES, bytes + " bytes");
-        assertFalse(Simd.on());
+        assertFalse(Simd.on(), "two rounds with the same bytes switch the kernels off");
         assertTrue(Simd.describe().contains(JitWarmup.CHECK_NAME), Simd.describe());
         assertEquals(-1, JitWarmup.checkKernels(throwaway, 48000, rnd), "no check once the kernels are off");
     }

@@ -13,21 +13,26 @@ import java.util.List;
  * that heuristic: the true-peak filter runs about 6x faster on both JDKs.
  *
  * <p>The module is an incubator: it is only there when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, which the plugin's JVM is not by default: add
- * {@link #JVM_OPTIONS} to FOLDBACK_JVM_OPTIONS (see JvmOptions for why; the JVM then prints
- * "WARNING: Using incubator modules" once). Without it, or with {@code -Dfoldback.simd=off},
- * every loop takes its plain form (main's loops, unchanged). The mix, limiter, input-guard and
- * K-weighting kernels give the same bits in both forms (the same operations per lane, in the same
- * order; the K-weighting's lanes are buses side by side); the true-peak filter uses
- * fused multiply-adds and the levels pass sums its squares in another order, so those two meters
- * may differ in the last bits (1e-6 dB and 1e-14 dB in a 3000-block run).
+ * {@code --add-modules jdk.incubator.vector}, which the plugin's JVM is ({@link #JVM_OPTIONS} are
+ * part of JvmOptions.PLUGIN since session 7; the JVM prints "WARNING: Using incubator modules" once
+ * on standard error). Without it, or with {@code -Dfoldback.simd=off}, every loop takes its plain
+ * form (main's loops, unchanged). The mix, limiter, input-guard and K-weighting kernels give the
+ * same bits in both forms (the same operations per lane, in the same order; the K-weighting's lanes
+ * are buses side by side); the true-peak filter uses fused multiply-adds and the levels pass sums
+ * its squares in another order, so those two meters may differ in the last bits (1e-6 dB and
+ * 1e-14 dB in a 3000-block run).
+ *
+ * <p>The switch is decided at class initialisation and can then only go off ({@link #fallBack}):
+ * where the audio path allocates with the kernels on (a C2 compilation that left a vector in an
+ * object), the JIT warm-up's check or the engine's {@link KernelGuard} switches every kernel off
+ * for the rest of the JVM's life. Call sites ask {@link #use} before each kernel call.
  *
  * <p>This package holds the switch and the kernels' contracts; the plain loops stay where they
  * were, the vector forms in {@code org.foldback.vector}, outside {@code org.foldback.engine} so
  * nothing that walks the engine's classes (the JIT warm-up) loads them where the module is absent.
  * A vector form must keep its vectors inside one method: a vector passed to a method C2 does not
- * inline is boxed, and that allocates on the audio thread (the engine's tests run a second time with
- * the module, AllocationTest among them, to catch it). And keep every kernel on the preferred
+ * inline is boxed, and that allocates on the audio thread (the engine's and the bridge's allocation
+ * proofs run with the kernels, as the plugin does; the engine's run again without them). And keep every kernel on the preferred
  * shape: a second float shape made FloatVector's shared call sites bimorphic, and JDK 17's C2 then
  * left another kernel's store unintrinsified (see native/bench/PERFORMANCE.md).
  */
