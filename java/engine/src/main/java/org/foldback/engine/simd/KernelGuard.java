@@ -13,50 +13,68 @@ import java.util.function.LongSupplier;
  * it happens runs them instead, slower but safe (native/bench/PERFORMANCE.md, "Session 7: kernels
  * guard").
  *
- * <p>The rule: the audio time is cut in windows of {@link #WINDOW_SECONDS}; a window counts when more
+ * <p>The rule: the time is cut in windows of {@link #WINDOW_SECONDS}, of audio and of the wall clock
+ * both (a render or a test plays many times faster than real time, the compilers do not: a
+ * deoptimised kernel runs its allocating fallbacks for a second or so until C2 has compiled it
+ * again, however many blocks that is); a window counts when more
  * than half its blocks allocated, and {@link #WINDOWS} such windows in a row switch the kernels
  * off. A one-off allocation (an object rematerialised when C2's code is deoptimised, a string
  * interned for a compile request) touches a block or two and is ignored; a boxed vector allocates
  * in every block that runs its kernel. The guard is armed by the first window in which most blocks
- * did not allocate, or after {@link #GRACE_WINDOWS} windows: until C2 has compiled the kernels,
- * the Vector API runs its Java fallbacks, which allocate on every operation (the JIT warm-up at the
- * first real-time prepare does that part before the first real block; an offline render or a
- * test starts cold).
+ * did not allocate, or {@link #GRACE_SECONDS} after its first block: until C2 has compiled the
+ * kernels, the Vector API runs its Java fallbacks, which allocate on every operation (the JIT
+ * warm-up at the first real-time prepare does that part before the first real block; an offline
+ * render or a test starts cold). The grace is wall-clock time, not audio: the compilers work in
+ * real time, and a render or a test plays many times faster than that (a grace of 20 s of audio
+ * switched the kernels off in the bridge's tests, under load 14, before C2 was done).
  *
  * <p>Cost: two reads of the thread's allocation counter per block (two native calls each, no
  * allocation and no lock), and none once the kernels are off or where they never ran. One guard
  * per engine instance, used by the thread that processes it.
  */
 public final class KernelGuard {
-    /** Length of one window, seconds of audio. */
+    /** Length of one window: seconds of audio, and at least as long on the wall clock. */
     static final double WINDOW_SECONDS = 2.0;
+    /**
+     * A window's least length on the wall clock: three quarters of {@link #WINDOW_SECONDS}, as a
+     * host's blocks come a little early or late, and the first window starts with its first block.
+     */
+    static final long WINDOW_CLOCK_NANOS = (long) (0.75 * WINDOW_SECONDS * 1e9);
     /** Windows in a row in which most blocks allocated, before the kernels are switched off. */
     static final int WINDOWS = 2;
-    /** Windows the guard waits at most for a clean one before it is armed (the JIT's first seconds). */
-    static final int GRACE_WINDOWS = 10;
+    /** How long the guard waits at most for a clean window before it is armed (the JIT's first seconds). */
+    static final double GRACE_SECONDS = 60;
     /** What this guard is called in {@link Simd#describe} once it switched the kernels off. */
     public static final String NAME = "the engine's kernel guard";
 
     private final LongSupplier allocatedBytes;
+    private final LongSupplier nanoTime;
+    /** When the guard saw its first block ({@link #nanoTime}), 0 before. */
+    private long firstBlockNanos;
+    /** When the current window started ({@link #nanoTime}), 0 before the first block. */
+    private long windowNanos;
     private long windowSamples = (long) (48000 * WINDOW_SECONDS);
     private long samples;
     private int blocks;
     private int allocatingBlocks;
     private long bytes;
     private boolean armed;
-    private int windowsSeen;
     private int windowsInARow;
     private long bytesInARow;
     private long blocksInARow;
 
     /** A guard on the allocation counter of whichever thread calls it (the one processing the block). */
     public KernelGuard() {
-        this(threadAllocationCounter());
+        this(threadAllocationCounter(), System::nanoTime);
     }
 
-    /** A guard reading {@code allocatedBytes}: the bytes the processing thread allocated so far. */
-    KernelGuard(LongSupplier allocatedBytes) {
+    /**
+     * A guard reading {@code allocatedBytes}, the bytes the processing thread allocated so far, and
+     * {@code nanoTime}, the wall clock.
+     */
+    KernelGuard(LongSupplier allocatedBytes, LongSupplier nanoTime) {
         this.allocatedBytes = allocatedBytes;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -104,10 +122,18 @@ public final class KernelGuard {
         }
         blocks++;
         samples += numSamples;
+        if (windowNanos == 0) {
+            windowNanos = nanoTime.getAsLong() | 1;
+            firstBlockNanos = windowNanos;
+        }
         if (samples < windowSamples) {
             return false;
         }
-        windowsSeen++;
+        long now = nanoTime.getAsLong();
+        if (now - windowNanos < WINDOW_CLOCK_NANOS) {
+            return false;
+        }
+        windowNanos = now;
         if (!persistent(allocatingBlocks, blocks)) {
             armed = true;
             windowsInARow = 0;
@@ -118,7 +144,7 @@ public final class KernelGuard {
             bytesInARow += bytes;
             blocksInARow += blocks;
         } else {
-            armed = windowsSeen >= GRACE_WINDOWS;
+            armed = now - firstBlockNanos >= (long) (GRACE_SECONDS * 1e9);
         }
         samples = 0;
         blocks = 0;
