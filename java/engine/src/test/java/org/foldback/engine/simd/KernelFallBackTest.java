@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  * made to allocate on every block (a source tap that allocates, standing in for a boxed vector);
  * the guard must switch the kernels off within its windows, the plain loops must take over with
  * the very output an engine that never had the kernels gives, the meters and the dose must keep
- * measuring, and the path must allocate nothing again.
+ * measuring, and the path must allocate nothing again. (In a JVM where a kernel came out of C2
+ * allocating, the path never gets clean; then the guard must find that one.)
  */
 class KernelFallBackTest {
     private static final int BLOCK = 64;
@@ -102,6 +103,7 @@ class KernelFallBackTest {
         // until one is clean, then on, clean, for two of the guard's windows (of audio and of the
         // wall clock both), so that one of them arms it (a cold JVM is not a boxed vector).
         java.util.function.LongSupplier allocated = AllocationProbe.threadCounter();
+        BusTap metered = kernels.meters().deferred();
         int b = 0;
         boolean clean = false;
         for (int window = 0; window < 40 && !clean; window++) {
@@ -111,24 +113,31 @@ class KernelFallBackTest {
             }
             clean = !KernelGuard.persistent(allocating, WINDOW);
         }
-        assertTrue(clean, "the JIT never settled");
-        long cleanFrom = System.nanoTime();
-        for (int end = b + 2 * WINDOW; b < end || System.nanoTime() - cleanFrom < 2 * KernelGuard.WINDOW_CLOCK_NANOS * 4 / 3; b++) {
-            heard.add(bits(play(kernels, b)));
-        }
-        assertTrue(Simd.on(), "a clean path keeps the kernels: " + Simd.describe());
-        System.out.printf("kernel fall-back: JIT settled after %d blocks (%.1f s)%n", b, (System.nanoTime() - start) / 1e9);
-
-        // The audio path now allocates on every block, as a boxed vector would.
-        BusTap metered = kernels.meters().deferred();
-        kernels.engine().setSourceTap((bus, l, r, n) -> {
-            garbage = new float[n];
-            metered.accept(bus, l, r, n);
-        });
         int allocatingFrom = b;
         long allocatingNanos = System.nanoTime();
+        if (clean) {
+            long cleanFrom = System.nanoTime();
+            for (int end = b + 2 * WINDOW; b < end || System.nanoTime() - cleanFrom < 2 * KernelGuard.WINDOW_CLOCK_NANOS * 4 / 3; b++) {
+                heard.add(bits(play(kernels, b)));
+            }
+            assertTrue(Simd.on(), "a clean path keeps the kernels: " + Simd.describe());
+            System.out.printf("kernel fall-back: JIT settled after %d blocks (%.1f s)%n", b, (System.nanoTime() - start) / 1e9);
+            // The audio path now allocates on every block, as a boxed vector would.
+            kernels.engine().setSourceTap((bus, l, r, n) -> {
+                garbage = new float[n];
+                metered.accept(bus, l, r, n);
+            });
+            allocatingFrom = b;
+            allocatingNanos = System.nanoTime();
+        } else {
+            // Never clean: this JVM has what the guard is for, a kernel compiled to allocate on
+            // every call (PERFORMANCE.md, "Session 7: kernels guard"). The guard is armed once its
+            // grace is over, and must then switch the kernels off as well.
+            System.out.printf("kernel fall-back: the path kept allocating for %d blocks (%.1f s): a boxed kernel%n",
+                    b, (System.nanoTime() - start) / 1e9);
+        }
         int switchedAt = -1;
-        while (switchedAt < 0 && System.nanoTime() - allocatingNanos < 120_000_000_000L) {
+        while (switchedAt < 0 && System.nanoTime() - allocatingNanos < 150_000_000_000L) {
             heard.add(bits(play(kernels, b)));
             if (!Simd.on()) {
                 switchedAt = b;
