@@ -49,10 +49,18 @@ class KernelCheckTest {
     @Test
     void aCleanPathKeepsTheKernelsAndAnAllocatingOneSwitchesThemOff() {
         assumeTrue(Simd.on(), "needs the kernels: " + Simd.describe());
-        // The warm-up as the first real-time prepare runs it: its check comes out clean.
+        // The warm-up as the first real-time prepare runs it: its check comes out clean, unless
+        // a kernel really came out of C2 allocating.
         JitWarmup.Result warmup = JitWarmup.once(48000);
         assertTrue(warmup != null && warmup.kernelCheckBytes() >= 0, String.valueOf(warmup));
-        assertTrue(Simd.on(), "a clean path keeps the kernels: " + Simd.describe() + "; " + warmup.kernelCheck());
+        if (!Simd.on()) {
+            // This JVM's C2 compiled a kernel to allocate (PERFORMANCE.md, "Session 7: kernels
+            // guard"; about one JVM in ten here): the check is what found it.
+            assertTrue(Simd.describe().contains(JitWarmup.CHECK_NAME), Simd.describe());
+            assertTrue(warmup.kernelCheckBytes() > 0, warmup.kernelCheck());
+            System.out.println("kernel check: this JVM's kernels allocated; " + Simd.describe());
+            return;
+        }
 
         Boxing processor = new Boxing();
         NativeProcessor throwaway = new NativeProcessor(processor, ShimCalls.connect(0, ""));
