@@ -5,13 +5,16 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import org.foldback.control.Controller;
+import org.foldback.engine.AllocationProbe;
 import org.foldback.engine.CompilePrerequisites;
 import org.foldback.engine.Layout;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Processor;
 import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.meter.MeterDemand;
+import org.foldback.engine.simd.KernelGuard;
 import org.foldback.engine.simd.Simd;
 import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.Params;
@@ -32,6 +35,8 @@ import org.foldback.state.PluginState;
  * the audio thread interned string constants there, seconds into playing. Resolution needs the
  * classes initialised, hence after the blocks. Then it waits for the compilers to finish what the
  * blocks queued ({@link CompileQueue}): the first real blocks run C2's code, not C1's profiling code.
+ * With the vector kernels on it then checks that C2's code allocates nothing ({@link #checkKernels}),
+ * and switches them off if it does.
  *
  * <p>It runs on the thread that prepares (never the audio thread), once per JVM; later instances
  * share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
@@ -62,8 +67,25 @@ final class JitWarmup {
     /** The longest the first prepare waits for C2 to finish the warm-up's compilations. */
     static final long MAX_COMPILE_WAIT_MILLIS = 3000;
 
-    /** What one warm-up did, for the log. */
-    record Result(int blocks, double millis, CompilePrerequisites.Result resolved, CompileQueue.Result compiled) {}
+    /** Blocks the kernel check plays once the compilers are done ({@link #checkKernels}): 0.7 s at 64 samples. */
+    static final int CHECK_BLOCKS = 500;
+    /** Rounds the kernel check plays at most, waiting for the compile queue between them. */
+    static final int CHECK_ROUNDS = 6;
+    /** Who switched the kernels off, in {@link Simd#describe}, when the check did. */
+    static final String CHECK_NAME = "the JIT warm-up's kernel check";
+
+    /**
+     * What one warm-up did, for the log. {@code kernelCheckBytes}: what the kernel check's last
+     * round saw allocated over {@link #CHECK_BLOCKS} blocks, -1 when the kernels were off.
+     */
+    record Result(int blocks, double millis, CompilePrerequisites.Result resolved, CompileQueue.Result compiled,
+                  long kernelCheckBytes) {
+        /** The kernel check, for the log. */
+        String kernelCheck() {
+            return kernelCheckBytes < 0 ? "no kernel check (kernels off)"
+                    : "kernel check: " + kernelCheckBytes + " bytes in " + CHECK_BLOCKS + " blocks";
+        }
+    }
 
     private static final AtomicBoolean DONE = new AtomicBoolean();
 
@@ -95,10 +117,65 @@ final class JitWarmup {
             throwaway.process(BLOCK_SIZE, 1);
         }
         blocks += playForAWhile(throwaway, processor, sampleRate, rnd);
-        throwaway.release();
         CompilePrerequisites.Result resolved = CompilePrerequisites.resolve(anchors());
         CompileQueue.Result compiled = CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS); // C2 works meanwhile
-        return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved, compiled);
+        long kernelBytes = checkKernels(throwaway, sampleRate, rnd);
+        throwaway.release();
+        return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved, compiled, kernelBytes);
+    }
+
+    /**
+     * With the vector kernels on, once the compilers have done the warm-up's work: plays
+     * {@link #CHECK_BLOCKS} more blocks, counting what this thread allocates in each. The audio
+     * path allocates nothing; if most blocks did, either a kernel still runs uncompiled (the
+     * Vector API's Java fallbacks allocate hundreds of kilobytes a block until C2 has compiled it:
+     * a loaded machine, a kernel whose compile was not even queued yet) or a C2 compilation left a
+     * kernel's vector in an object (boxed), which allocates the same bytes on every block for
+     * good. So it waits for the compile queue and plays another round, up to
+     * {@link #CHECK_ROUNDS} in all: a clean round keeps the kernels; two rounds in a row that
+     * allocated the same bytes mean compiled code that allocates, and the kernels are switched
+     * off before the first real block ({@link Simd#fallBack}). Without a verdict (the JIT still
+     * busy) they stay on and the engine's {@link KernelGuard} keeps watching while playing.
+     * Returns the bytes the last round saw, -1 when the kernels are off.
+     */
+    static long checkKernels(NativeProcessor throwaway, double sampleRate, Random rnd) {
+        if (!Simd.on()) {
+            return -1;
+        }
+        LongSupplier allocated = AllocationProbe.threadCounter(); // warms its own methods first
+        if (throwaway.prepare(sampleRate, PLAY_BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
+            return -1;
+        }
+        fill(throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer(), rnd, 0.25f);
+        int changed = everyParameterAtDefault(throwaway);
+        long previous = -1;
+        long bytes = 0;
+        for (int round = 0; round < CHECK_ROUNDS; round++) {
+            if (round > 0) {
+                CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS);
+            }
+            bytes = 0;
+            int allocating = 0;
+            for (int b = 0; b < CHECK_BLOCKS; b++) {
+                long before = allocated.getAsLong();
+                throwaway.process(PLAY_BLOCK_SIZE, changed);
+                long after = allocated.getAsLong();
+                changed = 0;
+                if (after != before) {
+                    allocating++;
+                    bytes += after - before;
+                }
+            }
+            if (!KernelGuard.persistent(allocating, CHECK_BLOCKS)) {
+                return bytes;
+            }
+            if (bytes == previous) {
+                Simd.fallBack(CHECK_NAME, bytes, CHECK_BLOCKS);
+                return bytes;
+            }
+            previous = bytes;
+        }
+        return bytes;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.foldback.bridge;
 
 import java.nio.ByteBuffer;
 import java.util.ServiceLoader;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.foldback.bridge.control.InstanceController;
 import org.foldback.bridge.control.Presets;
 import org.foldback.bridge.control.StateHolder;
@@ -105,14 +106,16 @@ public final class NativeProcessor {
             released(false);
             JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate) : null;
             if (warmup != null) {
-                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s",
+                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s; %s",
                         Simd.describe(), warmup.blocks(),
                         warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis(), warmup.compiled().describe(),
+                        warmup.kernelCheck(),
                         warmup.resolved().available()
                                 ? String.format("%d constants of %d classes resolved in %.0f ms", warmup.resolved().strings(),
                                         warmup.resolved().classes(), warmup.resolved().millis())
                                 : "constants NOT resolved, the audio thread may allocate while C2 compiles: "
                                         + warmup.resolved().unavailableReason()));
+                KERNELS_OFF_LOGGED.compareAndSet(false, Simd.fellBack()); // that line said so
             }
             lastError = null;
             return null;
@@ -188,6 +191,19 @@ public final class NativeProcessor {
     @ShimEntry
     public void blockFigures(long blocks, long lateBlocks, double percent, double worstMillis) {
         instanceController().blockFigures(blocks, lateBlocks, percent, worstMillis);
+        logKernelFallBack();
+    }
+
+    private static final AtomicBoolean KERNELS_OFF_LOGGED = new AtomicBoolean();
+
+    /**
+     * Once per JVM, on the message thread: that a guard switched the vector kernels off while
+     * playing (the audio thread that found it cannot log; Simd.fallBack).
+     */
+    static void logKernelFallBack() {
+        if (Simd.fellBack() && KERNELS_OFF_LOGGED.compareAndSet(false, true)) {
+            BridgeLog.line("vector kernels " + Simd.describe());
+        }
     }
 
     @ShimEntry

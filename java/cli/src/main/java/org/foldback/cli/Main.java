@@ -5,6 +5,9 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        if (PluginJvm.relaunchNeeded(args)) {
+            System.exit(PluginJvm.relaunch(args));
+        }
         System.exit(Commands.run(args, System.out, System.err));
     }
 }

@@ -60,7 +60,8 @@ public final class CompilePrerequisites {
             "java.util.concurrent.atomic.AtomicIntegerArray", "java.lang.invoke.VarHandle",
             "java.lang.invoke.VarHandleGuards", "java.lang.invoke.VarHandleInts$Array",
             "java.lang.invoke.VarHandleFloats$Array", "java.lang.invoke.VarHandleLongs$Array",
-            "sun.management.ThreadImpl", "com.sun.management.internal.HotSpotThreadImpl");
+            "sun.management.ThreadImpl", "com.sun.management.internal.HotSpotThreadImpl",
+            "sun.management.VMManagementImpl"); // the kernel guard reads the thread's allocation counter
 
     private static final Module JAVA_BASE = Object.class.getModule();
     /** The Vector API's module, when the JVM has it (org.foldback.engine.simd): the kernels run it. */

@@ -5,6 +5,7 @@ import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.simd.KernelGuard;
 
 /**
  * The whole product behind one plugin instance: the cue engine, with a meter on every source
@@ -19,6 +20,8 @@ public final class FoldbackProcessor implements Processor {
     private final CueEngine engine;
     private final MeterBank meters = new MeterBank(Layout.MAX_SOURCES + Layout.MAX_CUES);
     private final DoseBank doses = new DoseBank(Layout.MAX_CUES);
+    /** Switches the vector kernels off if the blocks keep allocating with them on (a boxed vector). */
+    private final KernelGuard kernelGuard = new KernelGuard();
 
     public FoldbackProcessor() {
         this(new ParamStore());
@@ -62,14 +65,17 @@ public final class FoldbackProcessor implements Processor {
     public void prepare(double sampleRate, int maxBlockSize, int activeSources, int activeCues) {
         meters.prepare(sampleRate);
         doses.prepare(sampleRate);
+        kernelGuard.prepare(sampleRate);
         engine.prepare(sampleRate, maxBlockSize, activeSources, activeCues);
     }
 
     @Override
     public void process(float[][] inputs, float[][] outputs, int numSamples) {
+        long allocated = kernelGuard.beforeBlock();
         engine.process(inputs, outputs, numSamples);
         meters.endBlock();
         doses.endBlock();
+        kernelGuard.afterBlock(allocated, numSamples);
     }
 
     @Override

@@ -117,6 +117,8 @@ public final class BenchCommand {
         figures.put("jdk_feature_version_bench_jvm", (double) Runtime.version().feature());
         figures.put("quick", quick ? 1.0 : 0.0);
         figures.put("load_average_1min", loadAverage());
+        // At the end: a kernel guard may have switched the kernels off during the run (Simd.fallBack).
+        figures.note("vector_kernels", "in the bench's JVM at the end: " + Simd.describe());
     }
 
     private interface Step {

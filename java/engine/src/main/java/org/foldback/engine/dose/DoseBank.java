@@ -21,7 +21,9 @@ import org.foldback.engine.simd.Simd;
  * calls {@link #endBlock()} after each block: the calibrated cues' A-weighting then runs side by
  * side in vector lanes ({@link WeightingLanes}, the meters' machinery), with each cue's filter's
  * bits, instead of one latency-bound cue after another (it was 15 % of the engine's time with
- * every cue calibrated). Without the module the deferred tap measures at once.
+ * every cue calibrated). Without the module the deferred tap measures at once; once the kernels
+ * are switched off ({@link Simd#fallBack}), {@link #endBlock()} measures the queued cues one at a
+ * time.
  */
 public final class DoseBank implements BusTap {
     private static final long UNCALIBRATED = Double.doubleToRawLongBits(Double.NaN);
@@ -137,6 +139,16 @@ public final class DoseBank implements BusTap {
     public void endBlock() {
         final int count = queue.count(), n = queue.samples();
         if (count == 0) {
+            return;
+        }
+        if (!Simd.on()) {
+            // The kernels were switched off (Simd.fallBack): each cue is measured on its own, as
+            // the immediate tap does.
+            for (int q = 0; q < count; q++) {
+                int cue = queue.bus(q);
+                accept(cue, queue.left(cue), queue.right(cue), n);
+            }
+            queue.clear();
             return;
         }
         boolean[] changed = this.changed;

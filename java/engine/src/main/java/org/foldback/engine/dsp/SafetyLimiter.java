@@ -99,7 +99,7 @@ public final class SafetyLimiter {
         }
         float dc = c1 - c0;
         float dw = w1 - w0;
-        if (VECTOR != null) {
+        if (Simd.use(VECTOR)) {
             return processInPasses(left, right, n, c0, dc, w0, dw, ramp);
         }
         double g = gain;

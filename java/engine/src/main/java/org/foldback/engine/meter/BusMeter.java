@@ -262,7 +262,7 @@ public final class BusMeter {
         long clipped = 0;
         double sumSq = 0;
         int from = offset;
-        if (VECTOR != null) {
+        if (Simd.use(VECTOR)) {
             from += VECTOR.levels(x, offset, n, covered);
             sumSq = covered[0];
             clipped = (long) covered[1];
@@ -287,7 +287,7 @@ public final class BusMeter {
 
     /** Whether this JVM's always-on pass runs as vectors (for tests). */
     static boolean vectorised() {
-        return VECTOR != null;
+        return Simd.use(VECTOR);
     }
 
     /** Brings slowly updated values (the loudness range) up to date; offline use. */

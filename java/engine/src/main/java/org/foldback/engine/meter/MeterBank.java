@@ -28,7 +28,8 @@ import org.foldback.engine.simd.Simd;
  * buses of a block are queued and metered together at {@link #endBlock()}, so their K-weighting
  * runs side by side in vector lanes ({@link WeightingLanes}) instead of one bus at a time, where
  * each biquad's recursion leaves the CPU waiting. Without the module the deferred tap meters at
- * once, as {@link #accept} does.
+ * once, as {@link #accept} does; once the kernels are switched off ({@link Simd#fallBack}),
+ * {@link #endBlock()} meters the queued buses one at a time.
  */
 public final class MeterBank implements BusTap {
     private static final VarHandle MASK = MethodHandles.arrayElementVarHandle(int[].class);
@@ -132,6 +133,16 @@ public final class MeterBank implements BusTap {
             return;
         }
         if (!prepared) {
+            queue.clear();
+            return;
+        }
+        if (!Simd.on()) {
+            // The kernels were switched off (Simd.fallBack): each bus meters on its own, as the
+            // immediate tap does; their K-weighting goes on from the meters' own filter state.
+            for (int q = 0; q < count; q++) {
+                int bus = queue.bus(q);
+                accept(bus, queue.left(bus), queue.right(bus), n);
+            }
             queue.clear();
             return;
         }

@@ -107,7 +107,7 @@ public final class TruePeakInterpolator {
             return peak;
         }
         int from = 0;
-        if (VECTOR != null) {
+        if (Simd.use(VECTOR)) {
             from = VECTOR.covered(m);
             peak = Math.max(peak, VECTOR.interpolatedPeak(ln, history, m));
         }
@@ -139,7 +139,7 @@ public final class TruePeakInterpolator {
 
     /** Whether this JVM's filter runs as vectors (for tests). */
     static boolean vectorised() {
-        return VECTOR != null;
+        return Simd.use(VECTOR);
     }
 
     private static float windowGain() {

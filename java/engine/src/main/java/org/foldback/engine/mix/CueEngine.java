@@ -16,6 +16,7 @@ import org.foldback.engine.dsp.Ramp;
 import org.foldback.engine.param.GlobalParams;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
+import org.foldback.engine.simd.Simd;
 import org.foldback.engine.tone.ToneControl;
 
 /**
@@ -353,7 +354,9 @@ public final class CueEngine implements Processor {
         // each cue is finished in one go in a bus they share, as before the lanes (measured: the
         // separate buses cost the stages-off path 1-3 % on JDK 25). Each cue's own order, and
         // its output, is the same either way.
-        boolean passes = !fullyBypassed && ears != null && anyEarStage();
+        // Simd.on(): a guard may switch the kernels off while playing (Simd.fallBack), and the
+        // lanes are one of them.
+        boolean passes = !fullyBypassed && ears != null && Simd.on() && anyEarStage();
         if (passes) {
             for (int c = 0; c < cues; c++) {
                 mixBus(strips[c], c, inSources, n);

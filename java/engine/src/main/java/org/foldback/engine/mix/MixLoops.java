@@ -23,7 +23,7 @@ final class MixLoops {
     static void addConstant(float[] xl, float[] xr, float[] al, float[] ar, int n, float[] k, int o) {
         float kll = k[o], krl = k[o + 1], klr = k[o + 2], krr = k[o + 3];
         if (krl == 0f && klr == 0f) {
-            int done = VECTOR == null ? 0 : VECTOR.addDiagonal(xl, xr, al, ar, n, kll, krr);
+            int done = Simd.use(VECTOR) ? VECTOR.addDiagonal(xl, xr, al, ar, n, kll, krr) : 0;
             for (int i = done; i < n; i++) {
                 al[i] += xl[i] * kll;
             }
@@ -31,7 +31,7 @@ final class MixLoops {
                 ar[i] += xr[i] * krr;
             }
         } else {
-            int done = VECTOR == null ? 0 : VECTOR.addMatrix(xl, xr, al, ar, n, kll, krl, klr, krr);
+            int done = Simd.use(VECTOR) ? VECTOR.addMatrix(xl, xr, al, ar, n, kll, krl, klr, krr) : 0;
             for (int i = done; i < n; i++) {
                 float l = xl[i], r = xr[i];
                 al[i] += l * kll + r * krl;
@@ -42,7 +42,7 @@ final class MixLoops {
 
     /** acc += (kL, kR) · m for a mono source whose m = L + R is precomputed (kLL = kRL, kLR = kRR). */
     static void addMono(float[] m, float[] al, float[] ar, int n, float kl, float kr) {
-        int done = VECTOR == null ? 0 : VECTOR.addMono(m, al, ar, n, kl, kr);
+        int done = Simd.use(VECTOR) ? VECTOR.addMono(m, al, ar, n, kl, kr) : 0;
         for (int i = done; i < n; i++) {
             float v = m[i];
             al[i] += v * kl;
@@ -67,7 +67,7 @@ final class MixLoops {
     static void applyConstant(float[] xl, float[] xr, float[] yl, float[] yr, int n, float[] m) {
         float m00 = m[0], m01 = m[1], m10 = m[2], m11 = m[3];
         if (m01 == 0f && m10 == 0f) {
-            int done = VECTOR == null ? 0 : VECTOR.applyDiagonal(xl, xr, yl, yr, n, m00, m11);
+            int done = Simd.use(VECTOR) ? VECTOR.applyDiagonal(xl, xr, yl, yr, n, m00, m11) : 0;
             for (int i = done; i < n; i++) {
                 yl[i] = xl[i] * m00;
             }
@@ -75,7 +75,7 @@ final class MixLoops {
                 yr[i] = xr[i] * m11;
             }
         } else {
-            int done = VECTOR == null ? 0 : VECTOR.applyMatrix(xl, xr, yl, yr, n, m00, m01, m10, m11);
+            int done = Simd.use(VECTOR) ? VECTOR.applyMatrix(xl, xr, yl, yr, n, m00, m01, m10, m11) : 0;
             for (int i = done; i < n; i++) {
                 float l = xl[i], r = xr[i];
                 yl[i] = l * m00 + r * m01;
@@ -120,7 +120,7 @@ final class MixLoops {
     /** acc += g(i) · x on both channels, g moving from g0 to g1 (a send or return level). */
     static void addScaled(float[] xl, float[] xr, float[] al, float[] ar, int n, float g0, float g1, float[] ramp) {
         if (g0 == g1) {
-            int done = VECTOR == null ? 0 : VECTOR.addScaled(xl, xr, al, ar, n, g1);
+            int done = Simd.use(VECTOR) ? VECTOR.addScaled(xl, xr, al, ar, n, g1) : 0;
             for (int i = done; i < n; i++) {
                 al[i] += xl[i] * g1;
                 ar[i] += xr[i] * g1;

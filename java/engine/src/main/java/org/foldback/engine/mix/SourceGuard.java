@@ -81,7 +81,7 @@ final class SourceGuard {
     private int copyFlushed(float[] x, float[] out, int n) {
         int sign = 0;
         int i = 0;
-        if (VECTOR != null) {
+        if (Simd.use(VECTOR)) {
             i = VECTOR.copyFlushed(x, out, n, BROKEN_BITS, FLOOR_BITS, vectorSign);
             sign = vectorSign[0];
         }

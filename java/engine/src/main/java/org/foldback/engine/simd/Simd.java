@@ -13,21 +13,26 @@ import java.util.List;
  * that heuristic: the true-peak filter runs about 6x faster on both JDKs.
  *
  * <p>The module is an incubator: it is only there when the JVM was started with
- * {@code --add-modules jdk.incubator.vector}, which the plugin's JVM is not by default: add
- * {@link #JVM_OPTIONS} to FOLDBACK_JVM_OPTIONS (see JvmOptions for why; the JVM then prints
- * "WARNING: Using incubator modules" once). Without it, or with {@code -Dfoldback.simd=off},
- * every loop takes its plain form (main's loops, unchanged). The mix, limiter, input-guard and
- * K-weighting kernels give the same bits in both forms (the same operations per lane, in the same
- * order; the K-weighting's lanes are buses side by side); the true-peak filter uses
- * fused multiply-adds and the levels pass sums its squares in another order, so those two meters
- * may differ in the last bits (1e-6 dB and 1e-14 dB in a 3000-block run).
+ * {@code --add-modules jdk.incubator.vector}, which the plugin's JVM is ({@link #JVM_OPTIONS} are
+ * part of JvmOptions.PLUGIN since session 7; the JVM prints "WARNING: Using incubator modules" once
+ * on standard error). Without it, or with {@code -Dfoldback.simd=off}, every loop takes its plain
+ * form (main's loops, unchanged). The mix, limiter, input-guard and K-weighting kernels give the
+ * same bits in both forms (the same operations per lane, in the same order; the K-weighting's lanes
+ * are buses side by side); the true-peak filter uses fused multiply-adds and the levels pass sums
+ * its squares in another order, so those two meters may differ in the last bits (1e-6 dB and
+ * 1e-14 dB in a 3000-block run).
+ *
+ * <p>The switch is decided at class initialisation and can then only go off ({@link #fallBack}):
+ * where the audio path allocates with the kernels on (a C2 compilation that left a vector in an
+ * object), the JIT warm-up's check or the engine's {@link KernelGuard} switches every kernel off
+ * for the rest of the JVM's life. Call sites ask {@link #use} before each kernel call.
  *
  * <p>This package holds the switch and the kernels' contracts; the plain loops stay where they
  * were, the vector forms in {@code org.foldback.vector}, outside {@code org.foldback.engine} so
  * nothing that walks the engine's classes (the JIT warm-up) loads them where the module is absent.
  * A vector form must keep its vectors inside one method: a vector passed to a method C2 does not
- * inline is boxed, and that allocates on the audio thread (the engine's tests run a second time with
- * the module, AllocationTest among them, to catch it). And keep every kernel on the preferred
+ * inline is boxed, and that allocates on the audio thread (the engine's and the bridge's allocation
+ * proofs run with the kernels, as the plugin does; the engine's run again without them). And keep every kernel on the preferred
  * shape: a second float shape made FloatVector's shared call sites bimorphic, and JDK 17's C2 then
  * left another kernel's store unintrinsified (see native/bench/PERFORMANCE.md).
  */
@@ -40,36 +45,103 @@ public final class Simd {
     public static final String KERNEL_PACKAGE = "org.foldback.vector";
 
     /**
-     * What a JVM is started with so the kernels run (opt-in: FOLDBACK_JVM_OPTIONS for the plugin;
-     * the engine's `vector-kernels` test run). The module, then a lower compile threshold for the kernels alone: until C2 has compiled a
-     * kernel, every vector operation runs the Vector API's Java fallback, which allocates and is
-     * 50-100x slower, so the JIT warm-up at the first real-time prepare took 3.0-6.4 s instead of
-     * 1.4-1.6 s (2026-12-02, load 3). With a twentieth of the usual thresholds for the kernels'
-     * methods (the JDK's own vector classes keep theirs: lowering those floods the compile queue),
-     * C2 compiles them within the first blocks: 1.8-2.2 s in two of three runs (PERFORMANCE.md).
-     * "quiet" keeps the JVM from printing the compile command on the host's standard output.
+     * What a JVM is started with so the kernels run; part of the plugin's options
+     * ({@code JvmOptions.PLUGIN}), so the shim, the tests and the bench start with them.
+     * <ul>
+     * <li>The module.
+     * <li>"quiet" keeps the JVM from printing the compile commands on the host's standard output.
+     * <li>A twentieth of the usual compile thresholds for the kernels' methods alone: until C2 has
+     * compiled a kernel, every vector operation runs the Vector API's Java fallback, which
+     * allocates and is 50-100x slower, so the JIT warm-up at the first real-time prepare took
+     * 3.0-6.4 s instead of 1.4-1.6 s (2026-12-02, load 3). With the scaled thresholds C2 compiles
+     * them within the first blocks: 1.8-2.2 s in two of three runs (PERFORMANCE.md). (The JDK's
+     * own vector classes keep theirs: lowering those floods the compile queue.)
+     * <li>No kernel method inlined into its caller: each is a compile of its own. A kernel's
+     * Vector API calls reach 12-13 levels deep below it (their intrinsics are behind layers of
+     * {@code @ForceInline} templates); inlined into the engine's call chain (the meters' were found
+     * at depth 15-17 in a compile of BusMeter.stretches) they come up against C2's inlining limits
+     * (MaxInlineLevel 15 on JDK 17, the node-count cutoffs of a large compile), and a Vector API
+     * call left out is a vector boxed on every call: the allocation the guards look for
+     * (PERFORMANCE.md, "Session 7: kernels guard"). As a compile root, every kernel gets C2's
+     * whole budget, the same in every JVM whatever the engine's profile; the price is one call
+     * per kernel call (no vector crosses it: the kernels take arrays and scalars).
+     * </ul>
      */
     public static final List<String> JVM_OPTIONS = List.of(
             "--add-modules=" + MODULE,
             "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.05");
+            "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.05",
+            "-XX:CompileCommand=dontinline," + KERNEL_PACKAGE + ".*::*");
 
     /** A class of the vector kernels' package, named for tools that walk it (the warm-up's resolution). */
     public static final String KERNEL_PACKAGE_ANCHOR = KERNEL_PACKAGE + ".VectorMixLoops";
 
     private static final boolean ON = decide();
 
+    /**
+     * Whether the kernels run now: {@link #ON} until a guard saw them allocate ({@link #fallBack}).
+     * Volatile so every audio thread sees a fall-back at its next kernel call; on x86 reading it
+     * is a plain load, once per kernel call (outside the kernels' loops), and the JIT folds the
+     * whole test away where a kernel is null (no module, or -Dfoldback.simd=off).
+     */
+    private static volatile boolean running = ON;
+    /** What the guard that switched the kernels off saw; written before {@link #running}. */
+    private static volatile String fallBackBy;
+    private static volatile long fallBackBytes;
+    private static volatile long fallBackBlocks;
+
     private Simd() {}
 
-    /** Whether the vector kernels are in use in this JVM (decided once, at class initialisation). */
+    /** Whether the vector kernels are in use in this JVM now (decided at class initialisation, until a fall-back). */
     public static boolean on() {
-        return ON;
+        return running;
+    }
+
+    /**
+     * Whether a call site runs its vector form now: its kernel exists ({@link #kernel} made one)
+     * and no guard has switched the kernels off. Audio thread: one field read, no allocation.
+     */
+    public static boolean use(Object kernel) {
+        return kernel != null && running;
+    }
+
+    /**
+     * Switches every kernel off for the rest of the JVM's life: from each call site's next call on,
+     * the plain loops run (the same bits for the mix, limiter and input guard; the meters' K- and
+     * A-weighting restart from their own filter state, a short transient in the loudness figures).
+     * Called by a guard that saw the audio path allocate with the kernels on, which means a C2
+     * compilation boxed a vector (see the class comment): the JIT warm-up before the first real
+     * block, the engine's {@code KernelGuard} while playing. Any thread, the audio thread
+     * included: it allocates nothing and takes no lock ({@code by} is a constant). The first call
+     * wins; later ones change nothing.
+     *
+     * @param by     who saw it, for {@link #describe} (a string constant)
+     * @param bytes  the bytes it saw allocated
+     * @param blocks over how many blocks
+     */
+    public static void fallBack(String by, long bytes, long blocks) {
+        if (!running) {
+            return;
+        }
+        fallBackBy = by;
+        fallBackBytes = bytes;
+        fallBackBlocks = blocks;
+        running = false;
+    }
+
+    /** Whether a guard switched the kernels off ({@link #fallBack}); the bridge logs it once. */
+    public static boolean fellBack() {
+        return ON && !running;
     }
 
     /** Why the vector kernels are off, or "on"; for logs and the bench. */
     public static String describe() {
-        if (ON) {
+        if (running) {
             return "on (" + MODULE + ")";
+        }
+        if (ON) {
+            return "off (fell back to the plain loops: " + fallBackBy + " saw " + fallBackBytes
+                    + " bytes allocated in " + fallBackBlocks + " blocks with them on)";
         }
         if ("off".equals(System.getProperty(PROPERTY))) {
             return "off (-D" + PROPERTY + "=off)";
@@ -79,9 +151,10 @@ public final class Simd {
 
     /**
      * The vector form {@code org.foldback.vector.<name>} of a kernel, built with {@code args} (its
-     * one public constructor's), or {@code plain} when the switch is off or the class cannot be
-     * loaded. The vector classes live outside org.foldback.engine and are only named here, so a JVM
-     * without the module never loads them.
+     * one public constructor's), or {@code plain} when the module is absent or switched off, or the
+     * class cannot be loaded. The vector classes live outside org.foldback.engine and are only
+     * named here, so a JVM without the module never loads them. Call sites test {@link #use} before
+     * each call: the kernels can be switched off later ({@link #fallBack}).
      */
     public static <T> T kernel(Class<T> type, String name, T plain, Object... args) {
         if (!ON) {

@@ -27,8 +27,9 @@ class KernelsTest {
     }
 
     /**
-     * The engine pom's `vector-kernels` run is started with Simd.JVM_OPTIONS, the list the README and
-     * FOLDBACK_JVM_OPTIONS users copy; the default run, as the plugin, without the module.
+     * Every test JVM is started with the plugin's options (the root pom's argLine), Simd.JVM_OPTIONS
+     * among them; the engine pom's `plain-loops` run switches the kernels off with
+     * -Dfoldback.simd=off, not by leaving an option out.
      */
     @Test
     void aJvmWithTheModuleHasEveryKernelOption() {
