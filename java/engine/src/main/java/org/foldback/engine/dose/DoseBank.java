@@ -144,11 +144,7 @@ public final class DoseBank implements BusTap {
         if (!Simd.on()) {
             // The kernels were switched off (Simd.fallBack): each cue is measured on its own, as
             // the immediate tap does.
-            for (int q = 0; q < count; q++) {
-                int cue = queue.bus(q);
-                accept(cue, queue.left(cue), queue.right(cue), n);
-            }
-            queue.clear();
+            queue.drainInto(this);
             return;
         }
         boolean[] changed = this.changed;

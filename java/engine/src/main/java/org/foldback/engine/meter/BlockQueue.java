@@ -1,5 +1,7 @@
 package org.foldback.engine.meter;
 
+import org.foldback.engine.BusTap;
+
 /**
  * The buses handed to a bank during one block, kept with their channels until the bank weighs them
  * side by side at the block's end (MeterBank's K-weighting, DoseBank's A-weighting, in
@@ -55,6 +57,18 @@ public final class BlockQueue {
 
     public float[] right(int bus) {
         return right[bus];
+    }
+
+    /**
+     * Hands every queued bus to {@code tap} one by one, in the order queued, then empties the queue:
+     * what a bank does when its lanes are off (the kernels switched off by Simd.fallBack).
+     */
+    public void drainInto(BusTap tap) {
+        for (int q = 0; q < count; q++) {
+            int bus = order[q];
+            tap.accept(bus, left[bus], right[bus], samples);
+        }
+        clear();
     }
 
     /** Empties the queue and lets go of the channels. */

@@ -139,11 +139,7 @@ public final class MeterBank implements BusTap {
         if (!Simd.on()) {
             // The kernels were switched off (Simd.fallBack): each bus meters on its own, as the
             // immediate tap does; their K-weighting goes on from the meters' own filter state.
-            for (int q = 0; q < count; q++) {
-                int bus = queue.bus(q);
-                accept(bus, queue.left(bus), queue.right(bus), n);
-            }
-            queue.clear();
+            queue.drainInto(this);
             return;
         }
         for (int q = 0; q < count; q++) {
