@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks the JSON of `foldback bench --quick --json` (bench_quick_test.sh): every figure of
-issue 8 present and a finite number, and no allocation on the audio path. Exit 1 with the reasons
+issues 8 and 14 present and a finite number, and no allocation on the audio path. Exit 1 with the reasons
 otherwise. Separate from the shell script so it can be run on a saved JSON file."""
 import json
 import math
@@ -8,7 +8,9 @@ import sys
 
 KEYS = ["engine_us_per_block", "engine_cpu_percent", "alloc_bytes_per_block", "bridge_us_per_block",
         "first_instance_ms", "second_instance_ms", "block_p9999_us_gc_load", "block_max_us_gc_load",
-        "offline_realtime_factor", "meter_cpu_ratio_vs_x42", "mix_cpu_ratio_vs_x42_matrix"]
+        "offline_realtime_factor", "meter_cpu_ratio_vs_x42", "mix_cpu_ratio_vs_x42_matrix",
+        # Issue 14's xrun comparisons: jalv (both periods) and Ardour on JACK (64 samples in --quick).
+        "xrun_ratio_vs_x42_p64", "xrun_ratio_vs_x42_p32", "ardour_xrun_ratio_vs_x42_p64"]
 
 
 def problems(figures):

@@ -22,7 +22,7 @@ import org.foldback.engine.simd.Simd;
  * prints a table, or one JSON object with --json. See native/bench/PERFORMANCE.md for what each
  * figure means and how it is made.
  *
- * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, xruns, remote.
+ * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, xruns, ardour, remote.
  * Environment: FOLDBACK_HOST, FOLDBACK_VST3 (set by ./foldback), FOLDBACK_LV2 (default: next to
  * the VST3), FOLDBACK_JAVA_HOME (the plugin's JDK; default: the one running this command),
  * FOLDBACK_JVM_OPTIONS (passed on to the plugin's JVM).
@@ -65,7 +65,7 @@ public final class BenchCommand {
                 case "--quick": quick = true; break;
                 case "--skip":
                     if (i + 1 >= args.length) {
-                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,xruns,remote)");
+                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,xruns,ardour,remote)");
                     }
                     skip.addAll(List.of(args[++i].split(",")));
                     break;
@@ -113,6 +113,7 @@ public final class BenchCommand {
         step("scaling", this::scaling);
         step("x42", this::x42);
         step("xruns", this::xruns);
+        step("ardour", this::ardourXruns);
         step("remote", this::remote);
         figures.put("jdk_feature_version_bench_jvm", (double) Runtime.version().feature());
         figures.put("quick", quick ? 1.0 : 0.0);
@@ -397,6 +398,38 @@ public final class BenchCommand {
             }
         }
         figures.note("xruns", "one run each, one after the other on one server: the machine's load moves every count");
+    }
+
+    /**
+     * Xruns in a real DAW: Ardour 7 on the JACK backend, one stereo track fed a tone, with no
+     * plugin, x42's EBU R128 meter and Foldback inserted in turn (native/bench/ardour_xruns.sh), at
+     * 64- and 32-sample periods, and Foldback's ratio to x42 (the issue's goal for Ardour).
+     */
+    private void ardourXruns() throws IOException, BenchException {
+        Path script = benchScripts().resolve("ardour_xruns.sh");
+        Map<String, String> e = new HashMap<>(env);
+        e.put("FOLDBACK_LV2", lv2());
+        // --quick (CI's check that the script works) plays 64 samples only: each period costs a
+        // minute of three Ardour sessions.
+        for (int period : quick ? new int[] {64} : new int[] {64, 32}) {
+            Map<String, String> r = KeyValueProcess.run(List.of("bash", script.toString(),
+                    "--seconds", quick ? "10" : "90", "--period", String.valueOf(period), "--settle", quick ? "3" : "10"),
+                    e, work.resolve("ardour-xruns-" + period + ".log"), 1800);
+            Double x42 = KeyValueProcess.number(r, "x42_ebur128_xruns");
+            Double fb = KeyValueProcess.number(r, "foldback_xruns");
+            figures.put("ardour_xruns_none_p" + period, KeyValueProcess.number(r, "none_xruns"));
+            figures.put("ardour_xruns_x42_ebur128_p" + period, x42);
+            figures.put("ardour_xruns_foldback_p" + period, fb);
+            if (x42 != null && fb != null) {
+                figures.put(period == 64 ? Figure.ARDOUR_XRUN_RATIO_VS_X42_P64 : Figure.ARDOUR_XRUN_RATIO_VS_X42_P32,
+                        fb / Math.max(1.0, x42));
+            }
+            for (String k : List.of("foldback_block_mean_us", "foldback_block_java_mean_us", "foldback_block_worst_us",
+                    "foldback_block_late", "load_average_start")) {
+                figures.put("ardour_" + k + "_p" + period, KeyValueProcess.number(r, k));
+            }
+        }
+        figures.note("ardour", "one run each, one after the other on one server: the machine's load moves every count");
     }
 
     private String lv2() throws BenchException {

@@ -17,7 +17,9 @@ enum Figure {
     METER_CPU_RATIO_VS_X42("meter_cpu_ratio_vs_x42", "meters per channel vs x42 EBU R128", "x", 1, true),
     MIX_CPU_RATIO_VS_X42_MATRIX("mix_cpu_ratio_vs_x42_matrix", "8x8 mix vs x42 matrixmixer", "x", 1, true),
     XRUN_RATIO_VS_X42_P64("xrun_ratio_vs_x42_p64", "xruns in jalv vs x42 EBU R128, 64 samples", "x", 1, true),
-    XRUN_RATIO_VS_X42_P32("xrun_ratio_vs_x42_p32", "xruns in jalv vs x42 EBU R128, 32 samples", "x", 1, true);
+    XRUN_RATIO_VS_X42_P32("xrun_ratio_vs_x42_p32", "xruns in jalv vs x42 EBU R128, 32 samples", "x", 1, true),
+    ARDOUR_XRUN_RATIO_VS_X42_P64("ardour_xrun_ratio_vs_x42_p64", "xruns in Ardour on JACK vs x42 EBU R128, 64 samples", "x", 1, true),
+    ARDOUR_XRUN_RATIO_VS_X42_P32("ardour_xrun_ratio_vs_x42_p32", "xruns in Ardour on JACK vs x42 EBU R128, 32 samples", "x", 1, true);
 
     final String key;
     final String label;

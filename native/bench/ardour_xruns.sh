@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Xruns in a real DAW: Ardour 7 (its headless Lua tool, JACK backend) on a JACK dummy server
+# (48 kHz, PERIOD frames), one stereo track fed a tone, with no plugin, with x42's EBU R128 meter
+# (meters#EBUr128) inserted, and with Foldback (LV2, default state) inserted, one after the other.
+# JACK's xrun count (xrun_count.c) over SECONDS, once the plugin is ready and SETTLE seconds more.
+# The issue's goal (14): Foldback's count no higher than x42's in the same run. The machine's load
+# moves every count: compare within one run, never across runs.
+#
+# Foldback's block-time telemetry (the shim logs it when Ardour releases the plugin at the
+# session's close) follows as foldback_block_* (processBlock and Java call means, worst, late).
+#
+# usage: ardour_xruns.sh [--seconds 90] [--period 64] [--settle 10]   (FOLDBACK_LV2: the built bundle)
+# prints key=value lines.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source "$HERE/jalv_bench.sh"
+
+SECONDS_RUN=90
+PERIOD=64
+SETTLE=10
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --seconds) SECONDS_RUN=$2; shift 2 ;;
+        --period) PERIOD=$2; shift 2 ;;
+        --settle) SETTLE=$2; shift 2 ;;
+        *) echo "usage: $0 [--seconds S] [--period FRAMES] [--settle S]" >&2; exit 2 ;;
+    esac
+done
+command -v ardour7-lua >/dev/null || { echo "Ardour 7 is not installed (apt-get install ardour)" >&2; exit 1; }
+lv2info http://gareus.org/oss/lv2/meters#EBUr128 >/dev/null 2>&1 \
+    || { echo "x42-plugins is not installed (apt-get install x42-plugins)" >&2; exit 1; }
+bench_world "/usr/lib/lv2:/usr/local/lib/lv2"
+cc -O2 "$HERE/xrun_count.c" -o "$WORK/xrun_count" $(pkg-config --cflags --libs jack)
+LOG="$XDG_STATE_HOME/foldback/foldback.log"
+
+start_jack "$PERIOD" 48000 || exit 1
+pids+=("$JACK_PID")
+start_tone
+echo "period=$PERIOD"
+echo "seconds=$SECONDS_RUN"
+echo "load_average_start=$(cut -d' ' -f1 /proc/loadavg)"
+
+# session_script NAME URI: Lua for ardour7-lua: a session on the JACK server, a stereo track
+# "band" with the plugin URI inserted (none if empty), rolling until the file $WORK/NAME.stop
+# appears (at most 10 minutes), then closed.
+session_script() {
+    local name=$1 uri=$2
+    cat <<LUA
+AudioEngine:set_backend("JACK", "", "")
+local s = create_session("$WORK/$name-session", "$name", 48000)
+assert(s, "no session")
+local track = s:new_audio_track(2, 2, nil, 1, "band", ARDOUR.PresentationInfo.max_order, ARDOUR.TrackMode.Normal, true):front()
+LUA
+    [ -n "$uri" ] && cat <<LUA
+local p = ARDOUR.LuaAPI.new_plugin(s, "$uri", ARDOUR.PluginType.LV2, "")
+assert(not p:isnil(), "$uri did not load")
+track:add_processor_by_index(p, 0, nil, true)
+LUA
+    cat <<LUA
+print("ready")
+s:request_roll(ARDOUR.TransportRequestSource.TRS_UI)
+for _ = 1, 6000 do
+    local f = io.open("$WORK/$name.stop", "r")
+    if f then f:close() break end
+    ARDOUR.LuaAPI.usleep(100000)
+end
+print("rolled " .. s:transport_sample())
+s:request_stop(false, false, ARDOUR.TransportRequestSource.TRS_UI)
+ARDOUR.LuaAPI.usleep(300000)
+close_session()
+print("closed")
+LUA
+}
+
+# run NAME URI: the session with that plugin; xruns counted once its track's inputs are fed
+# (and, for Foldback, once the plugin says it is prepared: its first prepare warms the JIT up)
+# and SETTLE seconds have passed.
+prepared_lines() {
+    cat "$LOG" 2>/dev/null | grep -c "prepared: 48000 Hz" || true
+}
+
+run() {
+    local name=$1 uri=$2
+    local prepared_before
+    prepared_before=$(prepared_lines)
+    session_script "$name" "$uri" >"$WORK/$name.lua"
+    timeout $((SETTLE + SECONDS_RUN + 300)) ardour7-lua "$WORK/$name.lua" >"$WORK/$name.log" 2>&1 &
+    local ardour=$!
+    pids+=($ardour)
+    # Ardour's JACK client has an empty name: its ports are ":band/audio_in 1" and so on.
+    local port
+    for port in ":band/audio_in 1" ":band/audio_in 2"; do
+        wait_for_port "$port" 120 || { tail -40 "$WORK/$name.log" >&2; echo "Ardour's track did not appear ($name)" >&2; return 1; }
+        jack_connect "$SIGNAL" "$port"
+    done
+    if [ "$name" = foldback ]; then
+        # The log may hold earlier runs' lines (XDG_STATE_HOME is the caller's): wait for a new one.
+        for _ in $(seq 600); do [ "$(prepared_lines)" -gt "$prepared_before" ] && break; sleep 0.1; done
+        [ "$(prepared_lines)" -gt "$prepared_before" ] \
+            || { tail -20 "$WORK/$name.log" >&2; echo "Foldback was not prepared in Ardour within 60 s" >&2; return 1; }
+    fi
+    sleep "$SETTLE"
+    "$WORK/xrun_count" "$SECONDS_RUN" | sed "s/^/${name}_/"
+    touch "$WORK/$name.stop"
+    wait "$ardour" || { tail -20 "$WORK/$name.log" >&2; echo "ardour7-lua failed ($name)" >&2; return 1; }
+    grep -q "^closed" "$WORK/$name.log" || { tail -20 "$WORK/$name.log" >&2; echo "the $name session did not close" >&2; return 1; }
+}
+
+run none ""
+run x42_ebur128 http://gareus.org/oss/lv2/meters#EBUr128
+run foldback http://foldback.dev/plugins/foldback
+echo "load_average_end=$(cut -d' ' -f1 /proc/loadavg)"
+
+# The shim's telemetry line on release: "block time: blocks=N dsp_percent=P mean_us=M java_mean_us=J worst_us=W ..."
+grep "block time: " "$LOG" 2>/dev/null | tail -1 | tr ' ' '\n' | grep '=' | sed 's/^/foldback_block_/' || true
