@@ -312,20 +312,6 @@ bool JavaRuntime::loadBridge (JNIEnv* e, const juce::File& jar)
                      + juce::String::toHexString ((juce::int64) fingerprint) + ", expected "
                      + juce::String::toHexString ((juce::int64) contract::fingerprint) + "): install the jar and the plugin together");
     origin += ", jar " + jar.getFullPathName();
-
-    // What every instance needs and the first one's constructor does not (JNA and the binding to
-    // this binary's exports) starts now on a Java thread of its own; the instances pass the same
-    // binary (PluginProcessor.cpp, ClapPlugin.cpp). Failing here costs nothing: each instance
-    // connects itself and reports what went wrong.
-    jmethodID runtimeStarted = nullptr;
-    if (lookUpMethods (e, bridgeClass, { { &runtimeStarted, contract::jni::processor::runtimeStarted } }).isEmpty())
-    {
-        e->PushLocalFrame (4);
-        e->CallStaticVoidMethod (bridgeClass, runtimeStarted, JniText::toJava (e, ownBinaryFile().getFullPathName()));
-        if (auto problem = takeException (e); problem.isNotEmpty())
-            logLine ("Java's background start failed (each instance starts it itself): " + problem);
-        e->PopLocalFrame (nullptr);
-    }
     return true;
 }
 } // namespace foldback

@@ -83,18 +83,6 @@ public final class NativeProcessor {
         return BoundaryHeader.fingerprint();
     }
 
-    /**
-     * The shim calls this once per JVM, after the fingerprint matched, with the binary that holds
-     * its exports (as every instance's constructor gets it): what every instance will need and the
-     * first one's constructor does not, begins here, on a thread of its own, so the host's thread
-     * does not wait for it. Today that is JNA (ShimCalls.loadInBackground): ~50 ms of CPU off the
-     * first instance's start (native/bench/PERFORMANCE.md, "Session 8: instance start").
-     */
-    @ShimEntry
-    public static void runtimeStarted(String shimLibrary) {
-        ShimCalls.loadInBackground(shimLibrary);
-    }
-
     // ---- Lifecycle --------------------------------------------------------------------------
 
     /** {@link #prepare(double, int, int, int, boolean)} for a host that plays in real time. */

@@ -55,60 +55,16 @@ public final class ShimCalls {
         if (library == null || library.isEmpty() || handle == 0) {
             return new ShimCalls(null, null, false);
         }
-        Exports e = load(library);
-        return new ShimCalls(e, new Pointer(handle), isPath(library) && ShimGestures.bind(library));
-    }
-
-    /**
-     * JNA's binding to the shim binary at {@code library}, its ABI checked. The first in a JVM
-     * costs ~50 ms of CPU (JNA's own start, the library, the interface's proxy class, the first
-     * call); {@link #loadInBackground} pays that off the host's thread, and later loads reuse it.
-     */
-    private static Exports load(String library) {
+        // A plugin is a shared library we can open by path (the JUCE formats' .so, Foldback.clap);
+        // the standalone is an executable, whose exported symbols JNA finds in the running process.
+        boolean path = library.endsWith(".so") || library.endsWith(".clap");
         JnaStart.prepare();
-        Exports e = isPath(library) ? Native.load(library, Exports.class) : Native.load(Exports.class);
+        Exports e = path ? Native.load(library, Exports.class) : Native.load(Exports.class);
         int abi = e.foldback_shim_abi_version();
         if (abi != Boundary.ABI_VERSION) {
             throw new IllegalStateException("shim ABI " + abi + " but Java expects " + Boundary.ABI_VERSION);
         }
-        return e;
-    }
-
-    /**
-     * A plugin is a shared library we can open by path (the JUCE formats' .so, Foldback.clap); the
-     * standalone is an executable, whose exported symbols JNA finds in the running process.
-     */
-    private static boolean isPath(String library) {
-        return library.endsWith(".so") || library.endsWith(".clap");
-    }
-
-    /**
-     * Once per JVM, as soon as it runs: loads JNA and binds the shim binary at {@code library} on a
-     * thread of its own, while the host's thread goes on creating the first instance (the engine,
-     * the state), which needs none of it. That instance's {@link #connect} then finds JNA loaded,
-     * or waits only for the rest (JNA's class initialisation and {@link JnaStart#prepare} are
-     * each done once, by whichever thread comes first; the other waits for it). A failure here
-     * changes nothing: {@link #connect} meets it again on the instance's thread and reports it as
-     * before. Only JNA's, the JDK's and this package's JNA classes are initialised on that
-     * thread, none of the engine's or the state's, so it cannot deadlock with the host's thread
-     * in class initialisation.
-     */
-    static void loadInBackground(String library) {
-        if (library == null || library.isEmpty()) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                load(library);
-                if (isPath(library)) {
-                    ShimGestures.bind(library);
-                }
-            } catch (RuntimeException | LinkageError e) {
-                // connect() on the instance's thread meets it again and reports it
-            }
-        }, "foldback-jna-start");
-        t.setDaemon(true);
-        t.start();
+        return new ShimCalls(e, new Pointer(handle), path && ShimGestures.bind(library));
     }
 
     public boolean connected() {
