@@ -64,12 +64,14 @@ int runTimeInstances (const Args& args)
         auto plugin = loader->createInstance (sampleRate, blockSize);
         plugin->setNonRealtime (! realtime);   // created offline; a DAW playing live prepares in real time
         const auto created = millisecondsSince (started);
+        const auto createdCpu = threadCpuMilliseconds() - cpuStarted;
 
         if (needsAllBusesEnabled (*plugin))
             plugin->enableAllBuses();
 
         plugin->prepareToPlay (sampleRate, blockSize);
         const auto prepared = millisecondsSince (started);
+        const auto preparedCpu = threadCpuMilliseconds() - cpuStarted;
 
         AudioBuffer<float> buffer (jmax (plugin->getTotalNumInputChannels(), plugin->getTotalNumOutputChannels()),
                                    blockSize);
@@ -86,6 +88,11 @@ int runTimeInstances (const Args& args)
         printValue (key + "_prepare_ms", prepared - created);
         printValue (key + "_block_ms", total - prepared);
         printValue (key + "_thread_cpu_ms", cpu);
+        // The same split of this thread's CPU time: where the wall time is much longer, the thread
+        // waited (for a core the JIT's compiler threads or the collector had, for a lock).
+        printValue (key + "_create_cpu_ms", createdCpu);
+        printValue (key + "_prepare_cpu_ms", preparedCpu - createdCpu);
+        printValue (key + "_block_cpu_ms", cpu - preparedCpu);
 
         // All instances stay alive until the end, as in a session with several of them.
         instances.push_back (std::move (plugin));

@@ -282,7 +282,12 @@ public final class BenchCommand {
         figures.put(Figure.SECOND_INSTANCE_MS, median(offline.get("instance2_ms")));
         for (String phase : List.of("create", "prepare", "block")) {
             figures.put("second_instance_" + phase + "_ms", median(offline.get("instance2_" + phase + "_ms")));
+            // The host thread's CPU in the same phase: where the wall time is much longer, it
+            // waited for a core (the JIT's compilers, the collector; PERFORMANCE.md, session 8).
+            figures.put("second_instance_" + phase + "_cpu_ms", median(offline.get("instance2_" + phase + "_cpu_ms")));
         }
+        figures.put("first_instance_thread_cpu_ms", median(offline.get("instance1_thread_cpu_ms")));
+        figures.put("second_instance_thread_cpu_ms", median(offline.get("instance2_thread_cpu_ms")));
         if (runs > 1) {
             figures.note(Figure.FIRST_INSTANCE_MS.key, "median of " + runs + " host processes");
         }
@@ -303,7 +308,8 @@ public final class BenchCommand {
             }
             Map<String, String> r = KeyValueProcess.run(command, env, work.resolve("instances.log"), 300);
             for (String instance : List.of("instance1", "instance2")) {
-                for (String phase : List.of("", "_create", "_prepare", "_block")) {
+                for (String phase : List.of("", "_create", "_prepare", "_block", "_thread_cpu", "_create_cpu",
+                        "_prepare_cpu", "_block_cpu")) {
                     String key = instance + phase + "_ms";
                     values.computeIfAbsent(key, k -> new ArrayList<>()).add(KeyValueProcess.number(r, key));
                 }
