@@ -100,6 +100,9 @@ final class JitWarmup {
         // Every engine class initialised here, not on the audio thread when a path is first taken.
         CompilePrerequisites.initialiseAll(Processor.class);
         Processor processor = ProcessorFactory.create();
+        if (processor instanceof FoldbackProcessor played) {
+            played.leaveKernelsToCaller(); // checkKernels judges them, once the compilers are done
+        }
         NativeProcessor throwaway = new NativeProcessor(processor, ShimCalls.connect(0, ""));
         if (throwaway.prepare(sampleRate, BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
             return null;
