@@ -137,8 +137,9 @@ final class JitWarmup {
      * good. So it waits for the compile queue and plays another round, up to
      * {@link #CHECK_ROUNDS} in all: a clean round keeps the kernels; two rounds in a row that
      * allocated the same bytes, each played with the compile queue empty and every kernel method
-     * in C2's code ({@link #kernelsCompiled}), mean compiled code that allocates, and the kernels
-     * are switched off before the first real block ({@link Simd#fallBack}). Without a verdict (the JIT still
+     * in C2's code ({@link #kernelsCompiled}) or at most {@link #BOXED_BYTES_PER_BLOCK} a block,
+     * mean compiled code that allocates, and the kernels are switched off before the first real
+     * block ({@link Simd#fallBack}). Without a verdict (the JIT still
      * busy) they stay on and the engine's {@link KernelGuard} keeps watching while playing.
      * Returns the bytes the last round saw, -1 when the kernels are off.
      */
@@ -175,7 +176,7 @@ final class JitWarmup {
             if (!KernelGuard.persistent(allocating, CHECK_BLOCKS)) {
                 return bytes;
             }
-            if (bytes == previous && compiled && previousCompiled) {
+            if (bytes == previous && (compiled && previousCompiled || bytes <= BOXED_BYTES_PER_BLOCK * CHECK_BLOCKS)) {
                 Simd.fallBack(CHECK_NAME, bytes, CHECK_BLOCKS);
                 return bytes;
             }
@@ -187,15 +188,26 @@ final class JitWarmup {
 
     /**
      * Whether the allocation a round sees can be blamed on C2's code: nothing left in the compile
-     * queue, and no kernel method running C1's code (a kernel at tier 2 or 3 runs the Vector API's
-     * Java fallback, which allocates the same bytes on every round too: 327 MB in 500 blocks in
-     * two rounds in a row, on a loaded machine where C2 had not reached VectorKWeighting.three,
+     * queue, and no kernel method running C1's code only (a kernel at tier 2 or 3 runs the Vector
+     * API's Java fallback, which allocates the same bytes on every round too: 327 MB in 500 blocks
+     * in two rounds in a row, on a loaded machine where C2 had not reached VectorKWeighting.three,
      * and the check's first form switched the kernels off for that; PERFORMANCE.md, "Session 8").
-     * Unknown counts as not compiled: no verdict, and the engine's KernelGuard keeps watching.
+     * Unknown counts as not compiled. A scalar helper of the kernels' package (the K-weighting's
+     * dispatch between two and three sections) may stay in C1's code for long on a loaded machine
+     * and hold this false; {@link #BOXED_BYTES_PER_BLOCK} decides then.
      */
     private static boolean kernelsCompiled() {
         return CompileQueue.pending() == 0 && CompileQueue.belowTopTier(Simd.KERNEL_PACKAGE + ".") == 0;
     }
+
+    /**
+     * Bytes a block that a boxed vector can account for: a few vectors boxed at each call C2 left
+     * virtual, 12,288 and 12,384 bytes a block in every boxed compile seen; a kernel in its Java
+     * fallback allocates an object for every vector operation, 650 kB to 1.4 MB a block. Two
+     * rounds with the same bytes, at most this many a block, mean compiled code that allocates
+     * even while {@link #kernelsCompiled} cannot say.
+     */
+    static final long BOXED_BYTES_PER_BLOCK = 128 * 1024;
 
     /**
      * Plays {@link #PLAY_SECONDS} of audio as sessions would, after the parameter walk: prepared
