@@ -139,8 +139,8 @@ final class JitWarmup {
      * allocated the same bytes, each played with the compile queue empty and every kernel method
      * in C2's code ({@link #kernelsCompiled}) or at most {@link #BOXED_BYTES_PER_BLOCK} a block,
      * mean compiled code that allocates, and the kernels are switched off before the first real
-     * block ({@link Simd#fallBack}). Without a verdict (the JIT still
-     * busy) they stay on and the engine's {@link KernelGuard} keeps watching while playing.
+     * block ({@link Simd#fallBack}). Without a verdict (the JIT still busy) they stay on and the
+     * engine's {@link KernelGuard} keeps watching while playing.
      * Returns the bytes the last round saw, -1 when the kernels are off.
      */
     static long checkKernels(NativeProcessor throwaway, double sampleRate, Random rnd) {
