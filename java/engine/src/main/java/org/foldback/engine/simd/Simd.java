@@ -59,7 +59,7 @@ public final class Simd {
      * skipping the profiling tier (3) where the JDK's vector methods it inlines get their receiver
      * profiles; C2 then left some of those calls virtual and every call boxed vectors (12 kB a
      * block). Every boxed compile logged came that way: 15 of 78 fresh warm-up JVMs under load
-     * (JDK 17 and 25) had one; with a quarter, 0 of 93, and the warm-up took about as long
+     * (JDK 17 and 25) had one; with a quarter, 0 of 153, and the warm-up took about as long
      * (PERFORMANCE.md, "Session 8"). (The JDK's own vector classes keep theirs: lowering those
      * floods the compile queue.)
      * <li>No kernel method inlined into its caller: each is a compile of its own. A kernel's
