@@ -58,9 +58,9 @@ public final class Simd {
      * full profile, and HotSpot took it from C1's counting-only tier (2) straight to C2 (4),
      * skipping the profiling tier (3) where the JDK's vector methods it inlines get their receiver
      * profiles; C2 then left some of those calls virtual and every call boxed vectors (12 kB a
-     * block). Every boxed compile logged came that way: 15 of 78 fresh warm-up JVMs under load
-     * (JDK 17 and 25) had one; with a quarter, 0 of 153, and the warm-up took about as long
-     * (PERFORMANCE.md, "Session 8"). (The JDK's own vector classes keep theirs: lowering those
+     * block). Every boxed compile logged came that way: 27 of 118 fresh warm-up JVMs (JDK 17
+     * and 25, loaded or not) had one; with a quarter, 0 of 193, and the warm-up took 0.2-0.3 s
+     * longer (PERFORMANCE.md, "Session 8"). (The JDK's own vector classes keep theirs: lowering those
      * floods the compile queue.)
      * <li>No kernel method inlined into its caller: each is a compile of its own. A kernel's
      * Vector API calls reach 12-13 levels deep below it (their intrinsics are behind layers of
