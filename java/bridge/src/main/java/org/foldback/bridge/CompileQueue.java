@@ -62,6 +62,33 @@ final class CompileQueue {
         }
     }
 
+    /**
+     * How many methods of {@code packagePrefix} ("org.foldback.vector.") have code in use but none
+     * from C2 (tier 4): C1's code only, which for a kernel means the Vector API's Java fallback on
+     * every call. Read from {@code jcmd <pid> Compiler.codelist} (one line per nmethod: compile
+     * id, tier, state, method; state 0 is in use; a method's tier-3 on-stack-replacement code stays
+     * listed after its tier-4 code arrives, hence "none from C2" rather than "some below"); -1 when
+     * the JVM does not say. (An interpreted method has no line, so a kernel not compiled at all is
+     * not counted: callers wait for an empty queue first.)
+     */
+    static int belowTopTier(String packagePrefix) {
+        if (DIAGNOSTIC_COMMANDS == null) {
+            return -1;
+        }
+        try {
+            Object text = ManagementFactory.getPlatformMBeanServer().invoke(DIAGNOSTIC_COMMANDS, "compilerCodelist",
+                    new Object[] {null}, new String[] {String[].class.getName()});
+            java.util.Map<String, Boolean> topTier = new java.util.HashMap<>();
+            text.toString().lines()
+                    .map(l -> l.split(" ", 5))
+                    .filter(f -> f.length >= 4 && f[3].startsWith(packagePrefix) && f[2].equals("0"))
+                    .forEach(f -> topTier.merge(f[3], f[1].equals("4"), Boolean::logicalOr));
+            return (int) topTier.values().stream().filter(top -> !top).count();
+        } catch (Exception | LinkageError e) { // no jdk.management, or a JVM without the command
+            return -1;
+        }
+    }
+
     private static ObjectName name(String name) {
         try {
             return new ObjectName(name);

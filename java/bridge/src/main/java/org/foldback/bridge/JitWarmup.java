@@ -100,6 +100,9 @@ final class JitWarmup {
         // Every engine class initialised here, not on the audio thread when a path is first taken.
         CompilePrerequisites.initialiseAll(Processor.class);
         Processor processor = ProcessorFactory.create();
+        if (processor instanceof FoldbackProcessor played) {
+            played.leaveKernelsToCaller(); // checkKernels judges them, once the compilers are done
+        }
         NativeProcessor throwaway = new NativeProcessor(processor, ShimCalls.connect(0, ""));
         if (throwaway.prepare(sampleRate, BLOCK_SIZE, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
             return null;
@@ -133,9 +136,11 @@ final class JitWarmup {
      * kernel's vector in an object (boxed), which allocates the same bytes on every block for
      * good. So it waits for the compile queue and plays another round, up to
      * {@link #CHECK_ROUNDS} in all: a clean round keeps the kernels; two rounds in a row that
-     * allocated the same bytes mean compiled code that allocates, and the kernels are switched
-     * off before the first real block ({@link Simd#fallBack}). Without a verdict (the JIT still
-     * busy) they stay on and the engine's {@link KernelGuard} keeps watching while playing.
+     * allocated the same bytes, each played with the compile queue empty and every kernel method
+     * in C2's code ({@link #kernelsCompiled}) or at most {@link #BOXED_BYTES_PER_BLOCK} a block,
+     * mean compiled code that allocates, and the kernels are switched off before the first real
+     * block ({@link Simd#fallBack}). Without a verdict (the JIT still busy) they stay on and the
+     * engine's {@link KernelGuard} keeps watching while playing.
      * Returns the bytes the last round saw, -1 when the kernels are off.
      */
     static long checkKernels(NativeProcessor throwaway, double sampleRate, Random rnd) {
@@ -149,11 +154,13 @@ final class JitWarmup {
         fill(throwaway.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer(), rnd, 0.25f);
         int changed = everyParameterAtDefault(throwaway);
         long previous = -1;
+        boolean previousCompiled = false;
         long bytes = 0;
         for (int round = 0; round < CHECK_ROUNDS; round++) {
             if (round > 0) {
                 CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS);
             }
+            boolean compiled = kernelsCompiled();
             bytes = 0;
             int allocating = 0;
             for (int b = 0; b < CHECK_BLOCKS; b++) {
@@ -169,14 +176,38 @@ final class JitWarmup {
             if (!KernelGuard.persistent(allocating, CHECK_BLOCKS)) {
                 return bytes;
             }
-            if (bytes == previous) {
+            if (bytes == previous && (compiled && previousCompiled || bytes <= BOXED_BYTES_PER_BLOCK * CHECK_BLOCKS)) {
                 Simd.fallBack(CHECK_NAME, bytes, CHECK_BLOCKS);
                 return bytes;
             }
             previous = bytes;
+            previousCompiled = compiled;
         }
         return bytes;
     }
+
+    /**
+     * Whether the allocation a round sees can be blamed on C2's code: nothing left in the compile
+     * queue, and no kernel method running C1's code only (a kernel at tier 2 or 3 runs the Vector
+     * API's Java fallback, which allocates the same bytes on every round too: 327 MB in 500 blocks
+     * in two rounds in a row, on a loaded machine where C2 had not reached VectorKWeighting.three,
+     * and the check's first form switched the kernels off for that; PERFORMANCE.md, "Session 8").
+     * Unknown counts as not compiled. A scalar helper of the kernels' package (the K-weighting's
+     * dispatch between two and three sections) may stay in C1's code for long on a loaded machine
+     * and hold this false; {@link #BOXED_BYTES_PER_BLOCK} decides then.
+     */
+    private static boolean kernelsCompiled() {
+        return CompileQueue.pending() == 0 && CompileQueue.belowTopTier(Simd.KERNEL_PACKAGE + ".") == 0;
+    }
+
+    /**
+     * Bytes a block that a boxed vector can account for: a few vectors boxed at each call C2 left
+     * virtual, 12,288 and 12,384 bytes a block in every boxed compile seen; a kernel in its Java
+     * fallback allocates an object for every vector operation, 650 kB to 1.4 MB a block. Two
+     * rounds with the same bytes, at most this many a block, mean compiled code that allocates
+     * even while {@link #kernelsCompiled} cannot say.
+     */
+    static final long BOXED_BYTES_PER_BLOCK = 128 * 1024;
 
     /**
      * Plays {@link #PLAY_SECONDS} of audio as sessions would, after the parameter walk: prepared

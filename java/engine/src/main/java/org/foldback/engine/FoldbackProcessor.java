@@ -88,6 +88,14 @@ public final class FoldbackProcessor implements Processor {
         return engine.params();
     }
 
+    /**
+     * No kernel guard for this instance: its owner plays the vector kernels into their first
+     * compilations on purpose and judges them itself (the JIT warm-up; {@link KernelGuard#stopWatching}).
+     */
+    public void leaveKernelsToCaller() {
+        kernelGuard.stopWatching();
+    }
+
     /** Lock-free meter readings for the editor, the command line and benchmarks. */
     public MeterBank meters() {
         return meters;

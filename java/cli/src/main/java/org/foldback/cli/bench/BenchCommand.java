@@ -252,18 +252,37 @@ public final class BenchCommand {
         return KeyValueProcess.run(cmd, e, work.resolve(name + ".log"), 1800);
     }
 
+    /**
+     * Audio the offline renders play before their measured stretch: past the JIT's ramp. A fresh
+     * plugin JVM renders its first seconds of audio at a few times real time (interpreter, C1, the
+     * vector kernels' Java fallback until C2 has them) and reaches its steady speed after 60-80 s
+     * of audio at 512-sample blocks (about a second of wall-clock time): a 10 s warm-up measured
+     * the ramp (PERFORMANCE.md, "Session 8"). The ramp has a figure of its own, the cold render.
+     */
+    private static final int OFFLINE_WARMUP_SECONDS = 100;
+    /** The cold render: the first seconds of audio of a fresh plugin JVM, its JIT ramp included. */
+    private static final int COLD_RENDER_SECONDS = 30;
+
     private void hostOffline() throws IOException, BenchException {
+        String warmup = String.valueOf(OFFLINE_WARMUP_SECONDS);
         Map<String, String> r = hostBench("offline", Map.of(), "--mode", "offline",
-                "--seconds", quick ? "20" : "300", "--warmup-seconds", quick ? "10" : "60");
+                "--seconds", quick ? "20" : "300", "--warmup-seconds", warmup);
         Double median = KeyValueProcess.number(r, "block_median_us");
         figures.put("offline_realtime_factor_block64", KeyValueProcess.number(r, "realtime_factor"));
         figures.put("plugin_us_per_block", median);
         // Offline rendering picks its block size: 512 samples, foldback-host render's default.
         Map<String, String> big = hostBench("offline-512", Map.of(), 512, "--mode", "offline",
-                "--seconds", quick ? "20" : "300", "--warmup-seconds", quick ? "10" : "60");
+                "--seconds", quick ? "20" : "300", "--warmup-seconds", warmup);
         figures.put(Figure.OFFLINE_REALTIME_FACTOR, KeyValueProcess.number(big, "realtime_factor"));
         figures.note(Figure.OFFLINE_REALTIME_FACTOR.key, "full configuration through the VST3, 512-sample blocks,"
-                + " audio seconds per wall-clock second of processBlock calls");
+                + " audio seconds per second of processBlock calls, after " + OFFLINE_WARMUP_SECONDS
+                + " s of audio (past the JIT's ramp; offline_cold_realtime_factor has the ramp)");
+        figures.put("offline_realtime_factor_wall", KeyValueProcess.number(big, "realtime_factor_wall"));
+        Map<String, String> cold = hostBench("offline-cold", Map.of(), 512, "--mode", "offline",
+                "--seconds", String.valueOf(COLD_RENDER_SECONDS), "--warmup-seconds", "0");
+        figures.put("offline_cold_realtime_factor", KeyValueProcess.number(cold, "realtime_factor"));
+        figures.note("offline_cold_realtime_factor", "the first " + COLD_RENDER_SECONDS
+                + " s of audio of a fresh plugin JVM, 512-sample blocks: the JIT's ramp included");
         Double engine = figures.get(Figure.ENGINE_US_PER_BLOCK.key);
         if (median != null && engine != null) {
             figures.put(Figure.BRIDGE_US_PER_BLOCK, median - engine);

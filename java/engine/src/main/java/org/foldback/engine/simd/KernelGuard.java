@@ -62,6 +62,8 @@ public final class KernelGuard {
     private int windowsInARow;
     private long bytesInARow;
     private long blocksInARow;
+    /** False for an engine whose owner judges the kernels itself ({@link #stopWatching}). */
+    private boolean watching = true;
 
     /** A guard on the allocation counter of whichever thread calls it (the one processing the block). */
     public KernelGuard() {
@@ -92,9 +94,21 @@ public final class KernelGuard {
         blocksInARow = 0;
     }
 
+    /**
+     * For an engine that plays the kernels into their first compilations on purpose and judges
+     * them itself: the JIT warm-up's throwaway instance, whose second session turns on kernels
+     * (the ear lanes, the dose's A-weighting) that then run the Vector API's Java fallback until
+     * C2 has them; on a loaded machine that lasted more than two windows, and this guard switched
+     * the kernels off for the whole JVM (1 of 32 fresh warm-up JVMs; PERFORMANCE.md, "Session 8").
+     * The warm-up's own check judges them once the compilers are done. Not on the audio thread.
+     */
+    public void stopWatching() {
+        watching = false;
+    }
+
     /** Audio thread, before a block: the counter, or 0 while the kernels are off. */
     public long beforeBlock() {
-        return Simd.on() ? allocatedBytes.getAsLong() : 0;
+        return watching && Simd.on() ? allocatedBytes.getAsLong() : 0;
     }
 
     /**
@@ -102,7 +116,7 @@ public final class KernelGuard {
      * Returns true when this block's window made the kernels switch off.
      */
     public boolean afterBlock(long before, int numSamples) {
-        if (!Simd.on() || !keepsAllocating(allocatedBytes.getAsLong() - before, numSamples)) {
+        if (!watching || !Simd.on() || !keepsAllocating(allocatedBytes.getAsLong() - before, numSamples)) {
             return false;
         }
         Simd.fallBack(NAME, bytesInARow, blocksInARow);

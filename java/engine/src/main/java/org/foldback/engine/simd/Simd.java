@@ -50,12 +50,18 @@ public final class Simd {
      * <ul>
      * <li>The module.
      * <li>"quiet" keeps the JVM from printing the compile commands on the host's standard output.
-     * <li>A twentieth of the usual compile thresholds for the kernels' methods alone: until C2 has
+     * <li>A quarter of the usual compile thresholds for the kernels' methods alone: until C2 has
      * compiled a kernel, every vector operation runs the Vector API's Java fallback, which
      * allocates and is 50-100x slower, so the JIT warm-up at the first real-time prepare took
-     * 3.0-6.4 s instead of 1.4-1.6 s (2026-12-02, load 3). With the scaled thresholds C2 compiles
-     * them within the first blocks: 1.8-2.2 s in two of three runs (PERFORMANCE.md). (The JDK's
-     * own vector classes keep theirs: lowering those floods the compile queue.)
+     * 3.0-6.4 s instead of 1.4-1.6 s with a twentieth (2026-12-02, load 3). Not a twentieth any
+     * more: so low, the few calls a kernel made in the interpreter while C1 was busy counted as a
+     * full profile, and HotSpot took it from C1's counting-only tier (2) straight to C2 (4),
+     * skipping the profiling tier (3) where the JDK's vector methods it inlines get their receiver
+     * profiles; C2 then left some of those calls virtual and every call boxed vectors (12 kB a
+     * block). Every boxed compile logged came that way: 27 of 118 fresh warm-up JVMs (JDK 17
+     * and 25, loaded or not) had one; with a quarter, 0 of 193, and the warm-up took 0.2-0.3 s
+     * longer (PERFORMANCE.md, "Session 8"). (The JDK's own vector classes keep theirs: lowering those
+     * floods the compile queue.)
      * <li>No kernel method inlined into its caller: each is a compile of its own. A kernel's
      * Vector API calls reach 12-13 levels deep below it (their intrinsics are behind layers of
      * {@code @ForceInline} templates); inlined into the engine's call chain (the meters' were found
@@ -70,7 +76,7 @@ public final class Simd {
     public static final List<String> JVM_OPTIONS = List.of(
             "--add-modules=" + MODULE,
             "-XX:CompileCommand=quiet",
-            "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.05",
+            "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.25",
             "-XX:CompileCommand=dontinline," + KERNEL_PACKAGE + ".*::*");
 
     /** A class of the vector kernels' package, named for tools that walk it (the warm-up's resolution). */

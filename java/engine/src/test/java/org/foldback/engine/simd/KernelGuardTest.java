@@ -57,6 +57,23 @@ class KernelGuardTest {
     }
 
     @Test
+    void aGuardThatStoppedWatchingNeverFires() {
+        // The JIT warm-up's throwaway engine: every block allocates (kernels in their Java
+        // fallbacks), for windows on end, and the warm-up's own check judges afterwards.
+        long[] allocated = {0};
+        KernelGuard g = new KernelGuard(() -> allocated[0], () -> now);
+        g.prepare(48000);
+        g.stopWatching();
+        for (int b = 0; b < 10 * WINDOW_BLOCKS; b++) {
+            now += BLOCK * 1_000_000_000L / 48000;
+            long before = g.beforeBlock();
+            allocated[0] += b < WINDOW_BLOCKS ? 0 : 4096;
+            assertFalse(g.afterBlock(before, BLOCK), "block " + b);
+        }
+        assertEquals(0, g.beforeBlock(), "no counter read once it stopped watching");
+    }
+
+    @Test
     void oneOffAllocationsNeverFire() {
         KernelGuard g = guard();
         // A deoptimisation or an interned string now and then: a few blocks a window.
