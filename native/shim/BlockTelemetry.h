@@ -51,8 +51,9 @@ public:
     }
 
     /** The time under which a share `q` (0..1) of the blocks fell, in microseconds (the upper
-        edge of its bucket); 0 when no block was counted. */
-    double percentileMicros (double q) const noexcept
+        edge of its bucket); 0 when no block was counted, and `longest` (the worst block, which
+        the caller knows) when that share reaches into the last bucket, which has no upper edge. */
+    double percentileMicros (double q, double longest) const noexcept
     {
         uint64_t total = 0;
         for (const auto& b : buckets)
@@ -65,9 +66,9 @@ public:
         {
             seen += buckets[i].load (std::memory_order_relaxed);
             if (seen >= rank)
-                return (double) upperEdgeNanos (i) / 1e3;
+                return i == size - 1 ? longest : (double) upperEdgeNanos (i) / 1e3;
         }
-        return (double) upperEdgeNanos (size - 1) / 1e3;
+        return longest;
     }
 
     static int bucketOf (uint64_t nanos) noexcept
@@ -158,9 +159,15 @@ public:
     }
 
     /** Any thread: percentile `q` (0..1) of the processBlock times since prepare, in microseconds. */
-    double processPercentileMicros (double q) const noexcept { return processTimes.percentileMicros (q); }
+    double processPercentileMicros (double q) const noexcept
+    {
+        return processTimes.percentileMicros (q, (double) worstProcessNanos.load (std::memory_order_relaxed) / 1e3);
+    }
     /** Any thread: percentile `q` of the Java call times since prepare, in microseconds. */
-    double javaPercentileMicros (double q) const noexcept { return javaTimes.percentileMicros (q); }
+    double javaPercentileMicros (double q) const noexcept
+    {
+        return javaTimes.percentileMicros (q, (double) worstJavaNanos.load (std::memory_order_relaxed) / 1e3);
+    }
 
     /** Any thread. Fields are read one by one, so a snapshot may straddle a block: fine for display. */
     Snapshot snapshot() const noexcept
