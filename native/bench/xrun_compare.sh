@@ -68,5 +68,6 @@ echo "load_average_end=$(cut -d' ' -f1 /proc/loadavg)"
 
 LOG="$XDG_STATE_HOME/foldback/foldback.log"
 grep -q "prepared: 48000 Hz" "$LOG" 2>/dev/null && echo "foldback_prepared=true" || echo "foldback_prepared=false"
-# The shim's telemetry line: "block time: blocks=N dsp_percent=P mean_us=M java_mean_us=J worst_us=W ..."
+# The shim's telemetry line: "block time: blocks=N dsp_percent=P mean_us=M java_mean_us=J worst_us=W ...
+# median_us, p99_us, java_median_us, java_p99_us ..."
 grep "block time: " "$LOG" 2>/dev/null | tail -1 | tr ' ' '\n' | grep '=' | sed 's/^/foldback_block_/' || true

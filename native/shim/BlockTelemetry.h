@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <cmath>
 #include <atomic>
 #include <cstdint>
 #include <initializer_list>
@@ -17,10 +18,78 @@ namespace foldback
  * thread reads a Snapshot; "DSP %" is the processBlock time over the audio time between two
  * snapshots (or since prepare).
  *
+ * Each block's two times also land in a histogram (BlockHistogram), so the log gives the median
+ * and the 99th percentile beside the mean: a mean alone hides whether every block is slower or a
+ * few are very slow (PERFORMANCE.md, "Session 8").
+ *
  * The last `lateLogSize` late blocks are also kept, in a ring, with their wall-clock start
  * (CLOCK_REALTIME, read only when a block is late) and durations, so the log can be lined up with
  * the JVM's own (`-Xlog:safepoint,gc,jit+compilation=debug:file=...:time`) or the host's.
  */
+/**
+ * Block times counted in fixed buckets: 0.25 us wide below 128 us, 8 us wide up to 4.2 ms, then
+ * one bucket for the rest. One writer (the audio thread: a relaxed load and store per block, no
+ * allocation); any thread reads a percentile, which may straddle a block: fine for a log.
+ */
+class BlockHistogram
+{
+public:
+    static constexpr int fineBuckets = 512, coarseBuckets = 512;
+    static constexpr uint64_t fineNanos = 250, coarseNanos = 8000;
+    static constexpr uint64_t fineLimitNanos = fineBuckets * fineNanos;   // 128 us
+
+    void clear() noexcept
+    {
+        for (auto& b : buckets)
+            b.store (0, std::memory_order_relaxed);
+    }
+
+    void add (uint64_t nanos) noexcept
+    {
+        auto& b = buckets[bucketOf (nanos)];
+        b.store (b.load (std::memory_order_relaxed) + 1, std::memory_order_relaxed);
+    }
+
+    /** The time under which a share `q` (0..1) of the blocks fell, in microseconds (the upper
+        edge of its bucket); 0 when no block was counted, and `longest` (the worst block, which
+        the caller knows) when that share reaches into the last bucket, which has no upper edge. */
+    double percentileMicros (double q, double longest) const noexcept
+    {
+        uint64_t total = 0;
+        for (const auto& b : buckets)
+            total += b.load (std::memory_order_relaxed);
+        if (total == 0)
+            return 0.0;
+        const auto rank = (uint64_t) std::max (1.0, std::ceil (q * (double) total));
+        uint64_t seen = 0;
+        for (int i = 0; i < size; ++i)
+        {
+            seen += buckets[i].load (std::memory_order_relaxed);
+            if (seen >= rank)
+                return i == size - 1 ? longest : (double) upperEdgeNanos (i) / 1e3;
+        }
+        return longest;
+    }
+
+    static int bucketOf (uint64_t nanos) noexcept
+    {
+        if (nanos < fineLimitNanos)
+            return (int) (nanos / fineNanos);
+        return (int) std::min<uint64_t> (fineBuckets + (nanos - fineLimitNanos) / coarseNanos, size - 1);
+    }
+
+    static uint64_t upperEdgeNanos (int bucket) noexcept
+    {
+        return bucket < fineBuckets ? (uint64_t) (bucket + 1) * fineNanos
+                                    : fineLimitNanos + (uint64_t) (bucket - fineBuckets + 1) * coarseNanos;
+    }
+
+    static constexpr int size = fineBuckets + coarseBuckets + 1;   // the last: everything longer
+
+private:
+    std::atomic<uint32_t> buckets[size] {};
+};
+
 class BlockTelemetry
 {
 public:
@@ -61,6 +130,8 @@ public:
         for (auto* a : { &blocks, &lateBlocks, &processNanos, &javaNanos, &audioNanos, &worstProcessNanos,
                          &worstJavaNanos, &lastProcessNanos, &lastJavaNanos })
             a->store (0, std::memory_order_relaxed);
+        processTimes.clear();
+        javaTimes.clear();
     }
 
     /** Audio thread, once per processBlock; cpuTime is the thread's CPU time during processTime. */
@@ -83,6 +154,19 @@ public:
             worstJavaNanos.store (javaTime, std::memory_order_relaxed);
         lastProcessNanos.store (processTime, std::memory_order_relaxed);
         lastJavaNanos.store (javaTime, std::memory_order_relaxed);
+        processTimes.add (processTime);
+        javaTimes.add (javaTime);
+    }
+
+    /** Any thread: percentile `q` (0..1) of the processBlock times since prepare, in microseconds. */
+    double processPercentileMicros (double q) const noexcept
+    {
+        return processTimes.percentileMicros (q, (double) worstProcessNanos.load (std::memory_order_relaxed) / 1e3);
+    }
+    /** Any thread: percentile `q` of the Java call times since prepare, in microseconds. */
+    double javaPercentileMicros (double q) const noexcept
+    {
+        return javaTimes.percentileMicros (q, (double) worstJavaNanos.load (std::memory_order_relaxed) / 1e3);
     }
 
     /** Any thread. Fields are read one by one, so a snapshot may straddle a block: fine for display. */
@@ -134,6 +218,7 @@ private:
     std::atomic<uint64_t> processNanos { 0 }, javaNanos { 0 }, audioNanos { 0 };
     std::atomic<uint64_t> worstProcessNanos { 0 }, worstJavaNanos { 0 };
     std::atomic<uint64_t> lastProcessNanos { 0 }, lastJavaNanos { 0 };
+    BlockHistogram processTimes, javaTimes;
     LateBlock lateLog[lateLogSize] {};   // late block i in entry i % lateLogSize, written before lateBlocks passes i
 };
 } // namespace foldback

@@ -163,6 +163,13 @@ ClassArchive::ClassArchive (const juce::File& jar, const juce::File& javaHome, c
         auto written = archive.getSiblingFile (archive.getFileName() + ".new");
         written.deleteFile();
         options.add ("-XX:ArchiveClassesAtExit=" + written.getFullPathName());
+        // Compiles block the thread that asks for them, so no method waits in the compile queue
+        // when the training run exits. JDK 17 archives a method's "queued for compilation" flag
+        // as it is at that moment (JDK-8306460, fixed in JDK 21), and HotSpot then never queues
+        // that method again in a JVM that maps the archive: in one build the audio path's methods
+        // C2 had queued (CueEngine.process, the limiter, the dose, 29 in all) ran interpreted in
+        // every instance, ~2.3x the Java call (PERFORMANCE.md, "Session 8"; class_archive checks).
+        options.add ("-Xbatch");
         options.addArray (quietOptions());
         pending = new PendingWrite { written, archive, description, jvmLog, runtime, resolved (jar).getSize() };
         return;

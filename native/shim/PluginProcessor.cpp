@@ -200,6 +200,10 @@ void FoldbackProcessor::logBlockTelemetry()
              + " java_mean_us=" + juce::String (t.meanJavaMicros(), 2)
              + " worst_us=" + juce::String ((double) t.worstProcessNanos / 1e3, 1)
              + " java_worst_us=" + juce::String ((double) t.worstJavaNanos / 1e3, 1)
+             + " median_us=" + juce::String (telemetry.processPercentileMicros (0.5), 2)
+             + " p99_us=" + juce::String (telemetry.processPercentileMicros (0.99), 2)
+             + " java_median_us=" + juce::String (telemetry.javaPercentileMicros (0.5), 2)
+             + " java_p99_us=" + juce::String (telemetry.javaPercentileMicros (0.99), 2)
              + " late=" + juce::String ((juce::int64) t.lateBlocks) + " (over half the period)");
 
     // When the late blocks not logged yet happened (the newest 64), to line up with the JVM's and
@@ -231,12 +235,15 @@ void FoldbackProcessor::logBlockTelemetry()
 void FoldbackProcessor::logLateBlocksWhilePlaying()
 {
     // Some hosts never release a plugin they are killed with (jalv stuck in jack_client_close:
-    // PERFORMANCE.md), so late blocks are logged while playing too, at most every 10 s.
+    // PERFORMANCE.md), so the figures are logged while playing too: at most every 10 s when there
+    // are new late blocks, and every minute anyway (the block-time distribution of a run without
+    // late blocks is a figure too; a line a minute is what a day's session can carry).
     const auto now = juce::Time::getMillisecondCounter();
     if (now - lastLateLogMillis < 10000)
         return;
     const auto t = telemetry.snapshot();
-    if (t.lateBlocks == 0 || t.lateBlocks == loggedLateCount)
+    const bool newLate = t.lateBlocks != 0 && t.lateBlocks != loggedLateCount;
+    if (! newLate && (now - lastLateLogMillis < 60000 || t.blocks == 0 || t.blocks == loggedBlocks))
         return;
     loggedLateCount = t.lateBlocks;
     lastLateLogMillis = now;

@@ -48,6 +48,19 @@ echo "our classes: $shared from the archive, $from_jar from the jar"
 grep -q "JNA loads its library from $JAR_DIR/libjnidispatch.so" "$LOG" || fail "JNA did not load its library from beside the jar"
 pass "the archive is in use ($shared of our classes from it) and JNA's library is the one beside the jar"
 
+# The archive leaves the JIT alone: the engine's block method is compiled in a JVM that maps it.
+# JDK 17 archives a method's "queued for compilation" flag (JDK-8306460) and never compiles such a
+# method again, so a training run that exited with the audio path in C2's queue made an archive
+# under which CueEngine.process ran interpreted for good (PERFORMANCE.md, "Session 8"; the
+# training run now compiles with -Xbatch). Any tier counts: frozen, it got none.
+: >"$LOG"
+FOLDBACK_JVM_OPTIONS="-XX:+PrintCompilation" "$FOLDBACK_HOST" bench --plugin "$FOLDBACK_VST3" --mode realtime \
+    --seconds 2 --warmup-seconds 1 >"$WORK/compiles.out" 2>&1 || { tail -5 "$WORK/compiles.out"; fail "the real-time bench failed"; }
+grep -q "class archive in use: $JAR_DIR/foldback.jsa" "$LOG" || fail "the real-time bench did not use the archive"
+grep -E "^ +[0-9]+ +[0-9]+ +[ !sbn]* [1-4] +org.foldback.engine.mix.CueEngine::process \(" "$WORK/compiles.out" | head -1 \
+    || fail "with the archive, CueEngine.process was never compiled (a method frozen as queued in the archive?)"
+pass "with the archive in use, the JIT compiles the engine's block method"
+
 # A copy of the jar with its archive, spoiled in turn.
 COPY="$WORK/jar"
 mkdir -p "$COPY"

@@ -417,7 +417,8 @@ public final class BenchCommand {
                 figures.put(period == 64 ? Figure.XRUN_RATIO_VS_X42_P64 : Figure.XRUN_RATIO_VS_X42_P32, fb / Math.max(1.0, x42));
             }
             for (String k : List.of("foldback_block_dsp_percent", "foldback_block_mean_us", "foldback_block_java_mean_us",
-                    "foldback_block_worst_us", "foldback_block_java_worst_us", "foldback_block_late", "foldback_exit_seconds",
+                    "foldback_block_worst_us", "foldback_block_java_worst_us", "foldback_block_java_median_us",
+                    "foldback_block_java_p99_us", "foldback_block_late", "foldback_exit_seconds",
                     "load_average_start")) {
                 figures.put(k + "_p" + period, KeyValueProcess.number(r, k));
             }
