@@ -375,7 +375,13 @@ void FoldbackProcessor::setStateInformation (const void* data, int sizeInBytes)
         return;
     }
     currentProgram = java->currentProgram();
-    adoptJavaValues();
+    // Inside this call, never later: the wrappers expect it so. JUCE's VST3 wrapper ignores our
+    // notices while the host sets a state and then copies every value from us into its controller
+    // (setComponentState); LV2's caches them for the host. A notice sent later from our message
+    // thread became an edit (performEdit) that the host played into the next block, and when the
+    // host had loaded another state in between, that edit put the earlier state's values back
+    // (state_across_processes: up to 485 of 1,000 states kept some of the previous one's values).
+    adoptJavaValues (TellHost::duringTheCall);
     logStateOnce ("state restored", data, (size_t) sizeInBytes);
 }
 
@@ -412,7 +418,7 @@ void FoldbackProcessor::setCurrentProgram (int index)
         return;
     }
     currentProgram = index;
-    adoptJavaValues();
+    adoptJavaValues (TellHost::onMessageThread);
     logLine ("program " + juce::String (index) + " loaded: " + programs[index]);
 }
 
@@ -428,10 +434,11 @@ const juce::String FoldbackProcessor::getProgramName (int index)
     return juce::isPositiveAndBelow (index, programs.size()) ? programs[index] : juce::String (contract::defaultProgramName);
 }
 
-void FoldbackProcessor::adoptJavaValues()
+void FoldbackProcessor::adoptJavaValues (TellHost when)
 {
     // Java's values changed wholesale (a program or a state was loaded). Our parameters take them
-    // now, silently, and the host hears of them on the plugin's message thread.
+    // now, silently, and the host hears of them: a state's inside the host's call (see
+    // setStateInformation), a program's on the plugin's message thread.
     //
     // Why not setValueNotifyingHost here: on Linux, JUCE's VST3 wrapper runs its own message
     // thread until the host opens an editor, so a host that loads a program or a state from its
@@ -447,7 +454,7 @@ void FoldbackProcessor::adoptJavaValues()
             parameters[i]->hostNotUpdated.store (true);
         }
 
-    if (juce::MessageManager::existsAndIsCurrentThread())
+    if (when == TellHost::duringTheCall || juce::MessageManager::existsAndIsCurrentThread())
         handleAsyncUpdate();
     else
         triggerAsyncUpdate();
@@ -542,7 +549,7 @@ void FoldbackProcessor::stateLoadedFromJava()
     onMessageThread ([] (FoldbackProcessor& self)
     {
         self.currentProgram = self.java->currentProgram();
-        self.adoptJavaValues();
+        self.adoptJavaValues (TellHost::onMessageThread);   // we are on it
         self.updateHostDisplay (ChangeDetails().withNonParameterStateChanged (true));
         logLine ("state loaded by the editor or another surface (a user preset)");
     });

@@ -83,7 +83,9 @@ private:
     void bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept;
     int collectParameterChanges() noexcept;
     void mapChannels();
-    void adoptJavaValues();
+    /** When the host hears of values a load changed: inside the host's own call, or later on our message thread. */
+    enum class TellHost { duringTheCall, onMessageThread };
+    void adoptJavaValues (TellHost when);
     void logStateOnce (const char* what, const void* data, size_t size);
     void logBlockTelemetry();
     void logLateBlocksWhilePlaying();
