@@ -451,7 +451,7 @@ public final class BenchCommand {
                         fb / Math.max(1.0, x42));
             }
             for (String k : List.of("foldback_block_mean_us", "foldback_block_java_mean_us", "foldback_block_worst_us",
-                    "foldback_block_late", "load_average_start")) {
+                    "foldback_block_late", "load_average_start", "none_retries", "x42_ebur128_retries", "foldback_retries")) {
                 figures.put("ardour_" + k + "_p" + period, KeyValueProcess.number(r, k));
             }
         }
