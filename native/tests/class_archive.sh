@@ -45,8 +45,27 @@ shared=$(grep -c "org.foldback.*source: shared objects file (top)" "$WORK/classe
 from_jar=$(grep -c "org.foldback.*source: file:" "$WORK/classes.log" || true)
 echo "our classes: $shared from the archive, $from_jar from the jar"
 [ "$shared" -ge 100 ] || fail "only $shared of our classes came from the archive"
+# JNA starts at the first call into the shim (ShimCalls.bind), which nothing on an instance's way
+# to its first block makes (PERFORMANCE.md, "Session 9").
+if grep -q "com.sun.jna.Native " "$WORK/classes.log"; then
+    fail "JNA started on the instances' start path"
+fi
+pass "the archive is in use ($shared of our classes from it); JNA did not start with the instances"
+
+# open_editor NAME [VAR=VALUE ...]: the editor opened for a few frames under Xvfb, which calls into
+# the shim (ShimCalls.bind from NativeProcessor.openEditor), so JNA starts.
+open_editor() {
+    local name="$1"
+    shift
+    : >"$LOG"
+    env "$@" xvfb-run -a -s "-screen 0 1600x1000x24" "$FOLDBACK_HOST" editor --plugin "$FOLDBACK_VST3" --frames 5 \
+        >"$WORK/$name.out" 2>&1 || { cat "$WORK/$name.out"; fail "$name: the editor run failed"; }
+    grep -q "JNA started at the first call into the shim" "$LOG" || fail "$name: opening the editor did not start JNA"
+    assert_no_jvm_crash
+}
+open_editor editor
 grep -q "JNA loads its library from $JAR_DIR/libjnidispatch.so" "$LOG" || fail "JNA did not load its library from beside the jar"
-pass "the archive is in use ($shared of our classes from it) and JNA's library is the one beside the jar"
+pass "the editor's first call into the shim started JNA, with its library from beside the jar"
 
 # The archive leaves the JIT alone: the engine's block method is compiled in a JVM that maps it.
 # JDK 17 archives a method's "queued for compilation" flag (JDK-8306460) and never compiles such a
@@ -101,7 +120,7 @@ cp "$JAR_DIR/foldback.jar" "$COPY/"
 
 # JNA's library of another JNA version beside the jar: JNA would refuse it with an Error.
 printf 'x' >>"$COPY/libjnidispatch.so"
-start other_jna FOLDBACK_JAR="$COPY/foldback.jar"
+open_editor other_jna FOLDBACK_JAR="$COPY/foldback.jar"
 grep -q "JNA unpacks its library: .* is not the one in the jar" "$LOG" || fail "another JNA library: the log does not say it was passed over"
 cp "$JAR_DIR/libjnidispatch.so" "$COPY/"
 

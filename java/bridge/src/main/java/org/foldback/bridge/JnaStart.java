@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * Lets JNA load its native library from beside our jar instead of unpacking it, before JNA
- * starts (its first use, {@link ShimCalls#connect}).
+ * starts (its first use, {@link ShimCalls#bind}: the first call into the shim, not the instance's start).
  *
  * <p>Left alone, JNA copies {@code libjnidispatch.so} out of the jar into a temporary file at every
  * JVM start, loads it and deletes it: 79-128 ms of the first instance on the 2-core build machine

@@ -53,7 +53,10 @@ public final class NativeProcessor {
         Controllers.logTo(BridgeLog::line);   // the surfaces' log lines go to foldback.log
     }
 
-    /** {@code shimHandle}: the native instance for every JNA call back; {@code shimLibrary}: the shim binary ("" for none). */
+    /**
+     * {@code shimHandle}: the native instance for every JNA call back; {@code shimLibrary}: the
+     * shim binary ("" for none). JNA is not started here but at the first call back (ShimCalls).
+     */
     @ShimEntry
     public NativeProcessor(long shimHandle, String shimLibrary) {
         this(ProcessorFactory.create(), ShimCalls.connect(shimHandle, shimLibrary));
@@ -344,6 +347,11 @@ public final class NativeProcessor {
      */
     @ShimEntry
     public EditorView openEditor() {
+        // The editor's edits reach the host through the shim: bind it now, on the message thread,
+        // so a shim JNA cannot reach shows in the status editor instead of edits going nowhere.
+        if (shim.connected() && !shim.bind()) {
+            throw new IllegalStateException(shim.unreachableReason());
+        }
         for (EditorFactory f : ServiceLoader.load(EditorFactory.class, NativeProcessor.class.getClassLoader())) {
             return f.open(controller());
         }

@@ -42,6 +42,7 @@ public final class Controllers {
         logSink.accept(line);
     }
 
+    /** Null until a surface is first needed: an instance switches one on, or a panel asks for its status. */
     private static volatile java.util.List<ProcessSurface> surfaces;
 
     /**
@@ -49,6 +50,12 @@ public final class Controllers {
      * switched on, its port, a state loaded). Message or background thread, never the audio thread.
      */
     public static void surfacesChanged() {
+        if (surfaces == null && !anySurfaceWanted()) {
+            // No surface was ever loaded, so none runs, and none would start now: leave them
+            // unloaded. Loading them (the services, their worker threads) was 6-7 ms of the first
+            // instance's start with both switched off (PERFORMANCE.md, "Session 9").
+            return;
+        }
         for (ProcessSurface s : surfaces()) {
             try {
                 s.instancesChanged();
@@ -57,6 +64,16 @@ public final class Controllers {
                 log("surface " + s.getClass().getName() + " failed: " + e);
             }
         }
+    }
+
+    /** Whether some live instance has the web remote or OSC switched on (what a process surface serves). */
+    private static boolean anySurfaceWanted() {
+        for (Controller c : all()) {
+            if (c.remoteEnabled() || c.oscEnabled()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The process's web remote as its panel shows it; {@link RemoteStatus#OFF} when no remote is in the jar. */

@@ -24,17 +24,38 @@ public final class OscSettings {
     public static final int MAX_PORT = 65535;
     /** At most this many entries: a settings list, not a firewall. */
     public static final int MAX_ALLOWED = 32;
-    // Before OFF: building OFF checks its addresses with these.
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
     public static final List<String> LOOPBACK = List.of("127.0.0.0/8", "::1");
-    public static final OscSettings OFF = new OscSettings(false, DEFAULT_PORT, LOOPBACK);
+    /**
+     * The default, built without checking its own constant addresses (OscSettingsTest checks
+     * them): every new instance's state holds it, and the check (regular expressions, an address
+     * parse) was ~5 ms of the first instance's start (native/bench/PERFORMANCE.md, "Session 9").
+     */
+    public static final OscSettings OFF = new OscSettings(false, DEFAULT_PORT, LOOPBACK, false);
+
+    /** Compiled at the first check, not with the class (see {@link #OFF}). */
+    private static final class Literals {
+        static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+        static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+    }
 
     private final boolean enabled;
     private final int port;
     private final List<String> allowed;
 
     private OscSettings(boolean enabled, int port, List<String> allowed) {
+        this(enabled, port, allowed, true);
+    }
+
+    private OscSettings(boolean enabled, int port, List<String> allowed, boolean check) {
+        if (check) {
+            check(port, allowed);
+        }
+        this.enabled = enabled;
+        this.port = port;
+        this.allowed = List.copyOf(allowed);
+    }
+
+    private static void check(int port, List<String> allowed) {
         if (port < MIN_PORT || port > MAX_PORT) {
             throw new IllegalArgumentException("the OSC port must be " + MIN_PORT + " to " + MAX_PORT + ", not " + port);
         }
@@ -44,9 +65,6 @@ public final class OscSettings {
         for (String a : allowed) {
             checkBlock(a);
         }
-        this.enabled = enabled;
-        this.port = port;
-        this.allowed = List.copyOf(allowed);
     }
 
     /**
@@ -61,9 +79,9 @@ public final class OscSettings {
         int slash = block.indexOf('/');
         String address = slash < 0 ? block : block.substring(0, slash);
         int bits;
-        if (IPV4.matcher(address).matches()) {
+        if (Literals.IPV4.matcher(address).matches()) {
             bits = 32;
-        } else if (IPV6.matcher(address).matches()) {
+        } else if (Literals.IPV6.matcher(address).matches()) {
             bits = 128;
         } else {
             throw new IllegalArgumentException("'" + Quote.text(block)

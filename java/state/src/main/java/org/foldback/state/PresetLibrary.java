@@ -109,6 +109,15 @@ public final class PresetLibrary {
         }
     }
 
+    /** A factory preset's display name, decoded from its file (FactoryNames packs these at build time). */
+    String factoryName(String id) throws PresetException {
+        try {
+            return StateCodec.decodePreset(bytes(id, Source.FACTORY)).name();
+        } catch (StateFormatException e) {
+            throw new PresetException("factory preset '" + Quote.text(id) + "' cannot be read: " + e.getMessage(), e);
+        }
+    }
+
     /** A preset by ID, user presets first. Its warnings go to the consumer. */
     public Decoded load(String id) throws PresetException {
         PresetName.check(id);

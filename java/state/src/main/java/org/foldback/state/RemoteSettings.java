@@ -26,7 +26,14 @@ public final class RemoteSettings {
             new RemoteSettings(false, DEFAULT_PORT, null, new String[PluginState.CUE_COUNT],
                     new boolean[PluginState.CUE_COUNT]);
 
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * Made at the first PIN, not with the class: every new instance's state holds remote settings,
+     * and seeding a SecureRandom (its provider list, the native source) was ~6 ms of the first
+     * instance's start (native/bench/PERFORMANCE.md, "Session 9").
+     */
+    private static final class Pins {
+        static final SecureRandom RANDOM = new SecureRandom();
+    }
 
     private final boolean enabled;
     private final int port;
@@ -65,7 +72,7 @@ public final class RemoteSettings {
 
     /** Six random digits from a SecureRandom (a guessable PIN would be no PIN). */
     public static String newPin() {
-        return String.format(java.util.Locale.ROOT, "%06d", RANDOM.nextInt(1_000_000));
+        return String.format(java.util.Locale.ROOT, "%06d", Pins.RANDOM.nextInt(1_000_000));
     }
 
     public boolean enabled() {

@@ -21,6 +21,14 @@ class OscSettingsTest {
     }
 
     @Test
+    void theUncheckedDefaultPassesTheCheck() {
+        // OFF is built without the check (an instance's start path): its addresses must pass it.
+        OscSettings.OFF.allowed().forEach(OscSettings::checkBlock);
+        assertEquals(OscSettings.OFF, OscSettings.OFF.withEnabled(true).withEnabled(false));
+        assertEquals(OscSettings.LOOPBACK, OscSettings.OFF.withAllowed(OscSettings.LOOPBACK).allowed());
+    }
+
+    @Test
     void sessionRoundTripAndNeverInPresets() throws Exception {
         PluginState s = new PluginState();
         s.setOsc(OscSettings.OFF.withEnabled(true).withPort(9100).withAllowed(List.of("192.168.1.0/24", "::1")));

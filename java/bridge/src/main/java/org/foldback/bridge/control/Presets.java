@@ -7,6 +7,7 @@ import java.util.List;
 import org.foldback.bridge.BridgeLog;
 import org.foldback.bridge.ShimCalls;
 import org.foldback.state.Decoded;
+import org.foldback.state.FactoryNames;
 import org.foldback.state.PluginState;
 import org.foldback.state.PresetException;
 import org.foldback.state.PresetLibrary;
@@ -45,7 +46,7 @@ public final class Presets {
     /** Loads program {@code index} as the whole state; null on success, else why not. */
     public String loadProgram(int index) {
         try {
-            List<PresetLibrary.Entry> presets = factoryPresets();
+            List<FactoryNames.Preset> presets = factoryPresets();
             if (index < 0 || index > presets.size()) {
                 return "no program " + index;
             }
@@ -129,7 +130,7 @@ public final class Presets {
     }
 
     /** The factory presets: listed once per JVM (they live in the jar and cannot change). */
-    private List<PresetLibrary.Entry> factoryPresets() {
+    private List<FactoryNames.Preset> factoryPresets() {
         return FactoryPresetList.get();
     }
 }

@@ -23,9 +23,18 @@ public record ParamAddress(ParamRole role, int cue, int source) {
         return role.scope();
     }
 
+    // The three texts below are built for every parameter when the table is made, in the
+    // plugin's first instance: with StringBuilder rather than "+", whose invokedynamic call sites
+    // each spin method handles the first time they run in a cold JVM (lambda forms the class
+    // archive does not hold), about 10 ms of that instance's start (PERFORMANCE.md, "Session 9").
+
     /** The stable ID: "talkback.dim", "src3.mode", "cue2.level", "cue2.src3.pan". */
     public String id() {
-        return (cue >= 0 ? "cue" + (cue + 1) + "." : "") + idInCue();
+        StringBuilder b = new StringBuilder(24);
+        if (cue >= 0) {
+            b.append("cue").append(cue + 1).append('.');
+        }
+        return appendIdInCue(b).toString();
     }
 
     /**
@@ -33,12 +42,25 @@ public record ParamAddress(ParamRole role, int cue, int source) {
      * cue saved from one cue means the same on another. For the other scopes, the whole ID.
      */
     public String idInCue() {
-        return (source >= 0 ? "src" + (source + 1) + "." : "") + role.key();
+        return appendIdInCue(new StringBuilder(16)).toString();
+    }
+
+    private StringBuilder appendIdInCue(StringBuilder b) {
+        if (source >= 0) {
+            b.append("src").append(source + 1).append('.');
+        }
+        return b.append(role.key());
     }
 
     /** What a host shows: "Talkback Dim", "Src 3 Mode", "Cue 2 Level", "Cue 2 Src 3 Pan". */
     public String name() {
-        return (cue >= 0 ? "Cue " + (cue + 1) + " " : "") + (source >= 0 ? "Src " + (source + 1) + " " : "")
-                + role.label();
+        StringBuilder b = new StringBuilder(32);
+        if (cue >= 0) {
+            b.append("Cue ").append(cue + 1).append(' ');
+        }
+        if (source >= 0) {
+            b.append("Src ").append(source + 1).append(' ');
+        }
+        return b.append(role.label()).toString();
     }
 }

@@ -126,7 +126,7 @@ public enum ParamRole {
             List<String> list = new ArrayList<>();
             list.add("None");
             for (int s = 1; s <= Layout.MAX_SOURCES; s++) {
-                list.add("Src " + s);
+                list.add("Src ".concat(Integer.toString(s)));   // not "+": see ParamAddress
             }
             return List.copyOf(list);
         }
