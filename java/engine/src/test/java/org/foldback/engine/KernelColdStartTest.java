@@ -1,0 +1,146 @@
+package org.foldback.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.foldback.engine.dose.DoseReading;
+import org.foldback.engine.meter.MeterReading;
+import org.foldback.engine.simd.Simd;
+import org.foldback.engine.simd.WarmUpThread;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The kernels' cold start end to end, in a JVM started cold as the plugin's is (the engine pom's
+ * `cold-start` run: -Dfoldback.simd=cold, and the switches are one-way for the JVM). Two engines
+ * on the same desk and input: A on this thread, which runs the plain loops while the kernels are
+ * cold, then the kernels once they are switched on, then the plain loops again after a fall-back;
+ * B on a {@link WarmUpThread}, for which the kernels are on from its first block until the
+ * fall-back, so it switches once where A switches twice. At every block the two outputs must have
+ * the same bits (the mix, limiter and input guard give the plain loops' bits), and after each
+ * phase every bus's loudness and every cue's dose must read the same to the bit in both (with
+ * noise, the lanes do the plain filters' arithmetic to the bit: WeightingLanes). The K- and
+ * A-weighting lanes keep their filter state apart from the meters' own, and only the banks'
+ * hand-over at a switch (WeightingLanes.handOver) keeps the figures going: without it A's
+ * loudness would go on from its filters' state of the cold phase when switched on, and from its
+ * own stale state (B's: silence) after the fall-back, and the two would differ.
+ */
+class KernelColdStartTest {
+    private static final int BLOCK = KernelWarmup.BLOCK;
+    /** Blocks per phase: 1.07 s, so each books a second of every calibrated cue's dose. */
+    private static final int PHASE = 800;
+
+    /** Block b's input: noise, loud every third 100 blocks so the limiters work. */
+    private static float[][] input(int b) {
+        Random rnd = new Random(5000 + b);
+        float gain = (b / 100) % 3 == 1 ? 2f : 0.2f;
+        float[][] in = new float[Layout.MAX_INPUT_CHANNELS][BLOCK];
+        for (float[] ch : in) {
+            for (int i = 0; i < BLOCK; i++) {
+                ch[i] = (float) rnd.nextGaussian() * gain;
+            }
+        }
+        return in;
+    }
+
+    /** A 64-bit hash (FNV-1a) of every output sample's bits, in channel order. */
+    private static long bits(float[][] out) {
+        long h = 0xcbf29ce484222325L;
+        for (float[] ch : out) {
+            for (float x : ch) {
+                h = (h ^ Float.floatToRawIntBits(x)) * 0x100000001b3L;
+            }
+        }
+        return h;
+    }
+
+    /** Plays blocks [from, to) on the calling thread, each output's hash into {@code heard}. */
+    private static void play(FoldbackProcessor p, int from, int to, List<Long> heard) {
+        float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+        for (int b = from; b < to; b++) {
+            p.process(input(b), out, BLOCK);
+            heard.add(bits(out));
+        }
+    }
+
+    /** {@link #play} on a new {@link WarmUpThread}, waited for. */
+    private static void playWarm(FoldbackProcessor p, int from, int to, List<Long> heard) throws InterruptedException {
+        Thread t = new WarmUpThread(() -> play(p, from, to, heard), "test warm-up");
+        t.start();
+        t.join();
+    }
+
+    private static void sameFigures(String phase, FoldbackProcessor a, FoldbackProcessor b) {
+        MeterReading ra = new MeterReading();
+        MeterReading r = new MeterReading();
+        for (int bus = 0; bus < a.meters().buses(); bus++) {
+            a.meters().read(bus, ra);
+            b.meters().read(bus, r);
+            assertTrue(Double.isFinite(ra.momentaryLufs), phase + ", bus " + bus + ": " + ra.momentaryLufs);
+            {
+                String where = phase + ", bus " + bus;
+                assertEquals(bits(r.momentaryLufs), bits(ra.momentaryLufs), where + " momentary loudness");
+                assertEquals(bits(r.shortTermLufs), bits(ra.shortTermLufs), where + " short-term loudness");
+                assertEquals(bits(r.integratedLufs), bits(ra.integratedLufs), where + " integrated loudness");
+                assertEquals(bits(r.samplePeakDbfs[0]), bits(ra.samplePeakDbfs[0]), where + " sample peak");
+                // The levels pass and the true peak sum and interpolate in another order as vectors
+                // (Simd's class comment): the last bits may differ there.
+                assertEquals(r.rmsDbfs[1], ra.rmsDbfs[1], 1e-9, where + " RMS");
+                assertEquals(r.truePeakMaxDbtp[0], ra.truePeakMaxDbtp[0], 1e-5, where + " true peak");
+            }
+        }
+        DoseReading da = new DoseReading();
+        DoseReading db = new DoseReading();
+        for (int cue = 0; cue < a.doses().cues(); cue++) {
+            a.doses().read(cue, da);
+            b.doses().read(cue, db);
+            if (da.calibrated) {
+                assertTrue(Double.isFinite(da.laeqDbfs), phase + ", cue " + cue + " LAeq " + da.laeqDbfs);
+            }
+            assertEquals(bits(db.laeqDbfs), bits(da.laeqDbfs), phase + ", cue " + cue + " LAeq");
+            assertEquals(bits(db.dose), bits(da.dose), phase + ", cue " + cue + " dose");
+        }
+    }
+
+    private static long bits(double v) {
+        return Double.doubleToRawLongBits(v);
+    }
+
+    @Test
+    void theSwitchKeepsEveryFiguresBits() throws InterruptedException {
+        // Only in the cold-start run (another run's -Dtest may pick this class too).
+        assumeTrue(Simd.cold(), "needs a JVM whose kernels start cold: " + Simd.describe());
+        FoldbackProcessor a = KernelWarmup.deskWithEveryKernel();
+        FoldbackProcessor b = KernelWarmup.deskWithEveryKernel();
+        List<Long> heardA = new ArrayList<>();
+        List<Long> heardB = new ArrayList<>();
+
+        // Cold: A the plain loops, B the kernels (uncompiled: the Vector API's fallback).
+        play(a, 0, PHASE, heardA);
+        playWarm(b, 0, PHASE, heardB);
+        assertTrue(Simd.cold(), Simd.describe());
+        assertEquals(heardA, heardB, "cold: the output of the plain loops and of the kernels");
+        sameFigures("cold", a, b);
+
+        // Switched on, as a warm-up does: both engines the kernels, A's lanes from its filters' state.
+        assertTrue(Simd.switchOn(), Simd.describe());
+        assertTrue(Simd.on());
+        play(a, PHASE, 2 * PHASE, heardA);
+        playWarm(b, PHASE, 2 * PHASE, heardB);
+        assertEquals(heardA, heardB, "on: the output");
+        sameFigures("switched on", a, b);
+
+        // A fall-back: both the plain loops again, their filters from the lanes' state.
+        Simd.fallBack("the cold-start test", 0, 0);
+        assertFalse(Simd.on());
+        play(a, 2 * PHASE, 3 * PHASE, heardA);
+        playWarm(b, 2 * PHASE, 3 * PHASE, heardB);
+        assertEquals(heardA, heardB, "fallen back: the output");
+        sameFigures("fallen back", a, b);
+        assertFalse(Simd.switchOn(), "a fall-back is for good: " + Simd.describe());
+    }
+}
