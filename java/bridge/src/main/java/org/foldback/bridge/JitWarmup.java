@@ -72,6 +72,8 @@ final class JitWarmup {
     static final int CHECK_BLOCKS = 500;
     /** Rounds the kernel check plays at most, waiting for the compile queue between them. */
     static final int CHECK_ROUNDS = 6;
+    /** Who switched the cold kernels on, in {@link Simd#describe}. */
+    static final String SWITCH_NAME = "the JIT warm-up";
     /** Who switched the kernels off, in {@link Simd#describe}, when the check did. */
     static final String CHECK_NAME = "the JIT warm-up's kernel check";
 
@@ -129,7 +131,7 @@ final class JitWarmup {
             throw new IllegalStateException("JIT warm-up failed", failure[0]);
         }
         if (result[0] != null) {
-            Simd.switchOn();
+            Simd.switchOn(SWITCH_NAME);
         }
         return result[0];
     }

@@ -11,8 +11,8 @@ import org.foldback.control.Controllers;
 import org.foldback.control.EditorFactory;
 import org.foldback.control.EditorView;
 import org.foldback.engine.FoldbackProcessor;
-import org.foldback.engine.KernelWarmup;
 import org.foldback.engine.Layout;
+import org.foldback.engine.simd.ColdStart;
 import org.foldback.engine.simd.Simd;
 import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamStore;
@@ -106,10 +106,6 @@ public final class NativeProcessor {
             processor.prepare(sampleRate, block, activeSources, activeCues);
             released(false);
             JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate) : null;
-            // Offline (or a real-time warm-up that could not play): until this JVM's vector
-            // kernels are compiled, the engines run the plain loops, and a warm-up compiles them
-            // in the background (PERFORMANCE.md, "Session 9").
-            KernelWarmup.inBackground();
             if (warmup != null) {
                 BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s; %s",
                         Simd.describe(), warmup.blocks(),
@@ -200,18 +196,16 @@ public final class NativeProcessor {
     }
 
     private static final AtomicBoolean KERNELS_OFF_LOGGED = new AtomicBoolean();
-    private static final AtomicBoolean KERNEL_WARMUP_LOGGED = new AtomicBoolean();
+    private static final AtomicBoolean KERNELS_ON_LOGGED = new AtomicBoolean();
 
     /**
-     * Once per JVM, on the message thread: that a guard switched the vector kernels off while
-     * playing (the audio thread that found it cannot log; Simd.fallBack), and what the background
-     * kernel warm-up did once it ended (its thread does not log either).
+     * Once per JVM, on the message thread: that an engine switched the cold vector kernels on
+     * (Simd.switchOn from the audio thread, which cannot log; the JIT warm-up's line says so for
+     * its own switch), and that a guard switched them off while playing (Simd.fallBack).
      */
     static void logKernelFallBack() {
-        KernelWarmup.Result warmed = KernelWarmup.result();
-        if (warmed != null && KERNEL_WARMUP_LOGGED.compareAndSet(false, true)) {
-            BridgeLog.line(warmed.describe());
-            KERNELS_OFF_LOGGED.compareAndSet(false, Simd.fellBack()); // that line said so
+        if (ColdStart.NAME.equals(Simd.switchedOnBy()) && KERNELS_ON_LOGGED.compareAndSet(false, true)) {
+            BridgeLog.line("vector kernels " + Simd.describe());
         }
         if (Simd.fellBack() && KERNELS_OFF_LOGGED.compareAndSet(false, true)) {
             BridgeLog.line("vector kernels " + Simd.describe());

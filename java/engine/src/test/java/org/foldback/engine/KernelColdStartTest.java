@@ -9,7 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.foldback.engine.dose.DoseReading;
+import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.meter.MeterReading;
+import org.foldback.engine.param.CueParams;
+import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
+import org.foldback.engine.simd.ColdStart;
 import org.foldback.engine.simd.Simd;
 import org.foldback.engine.simd.WarmUpThread;
 import org.junit.jupiter.api.Test;
@@ -20,7 +25,8 @@ import org.junit.jupiter.api.Test;
  * on the same desk and input: A on this thread, which runs the plain loops while the kernels are
  * cold, then the kernels once they are switched on, then the plain loops again after a fall-back;
  * B on a {@link WarmUpThread}, for which the kernels are on from its first block until the
- * fall-back, so it switches once where A switches twice. At every block the two outputs must have
+ * fall-back, so it switches once where A switches twice (the switch on made by a third engine, D,
+ * that plays on the plain loops until it has spent {@link ColdStart}'s budget, as a render does). At every block the two outputs must have
  * the same bits (the mix, limiter and input guard give the plain loops' bits), and after each
  * phase every bus's loudness and every cue's dose must read the same to the bit in both (with
  * noise, the lanes do the plain filters' arithmetic to the bit: WeightingLanes). The K- and
@@ -30,9 +36,48 @@ import org.junit.jupiter.api.Test;
  * own stale state (B's: silence) after the fall-back, and the two would differ.
  */
 class KernelColdStartTest {
-    private static final int BLOCK = KernelWarmup.BLOCK;
+    private static final int BLOCK = 64;
     /** Blocks per phase: 1.07 s, so each books a second of every calibrated cue's dose. */
     private static final int PHASE = 800;
+
+    /**
+     * An engine whose every block calls every kernel: sends from every source to every cue
+     * (stereo sources: the mix's diagonal and matrix forms; four mono ones: its mono form), the
+     * ambience (its send and return), a fold-down and a swap (the output stage's matrix), tone and
+     * crossfeed on four cues (the ear lanes), those cues calibrated (the dose's A-weighting), every
+     * meter on every bus (levels, true peak, the K-weighting lanes), the input guard and limiter.
+     */
+    private static FoldbackProcessor deskWithEveryKernel() {
+        FoldbackProcessor engine = new FoldbackProcessor();
+        ParamStore p = engine.params();
+        Random rnd = new Random(7);
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            p.set(Params.source(s).mode(), s < 4 ? 1 : 0);
+            p.set(Params.source(s).ambience(), -12f);
+        }
+        for (int c = 0; c < Layout.MAX_CUES; c++) {
+            CueParams cue = Params.cue(c);
+            for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+                p.set(cue.send(s).level(), -12f + 12f * rnd.nextFloat());
+                p.set(cue.send(s).pan(), s % 3 == 0 ? 0f : rnd.nextFloat() * 2 - 1);
+            }
+            if (c < 4) {
+                p.set(cue.toneHighPass(), 80f);
+                p.set(cue.toneLow(), 4f);
+                p.set(cue.toneHigh(), -3f);
+                p.set(cue.crossfeed(), 1 + c % 3);
+                p.set(cue.ambience(), -10f);
+                engine.doses().setCalibration(c, 100);
+            }
+        }
+        p.set(Params.cue(4).fold(), 1);
+        p.set(Params.cue(5).swap(), 1);
+        engine.prepare(48000, BLOCK, Layout.MAX_SOURCES, Layout.MAX_CUES);
+        for (int bus = 0; bus < engine.meters().buses(); bus++) {
+            engine.demandMeters(bus, MeterDemand.ALL);
+        }
+        return engine;
+    }
 
     /** Block b's input: noise, loud every third 100 blocks so the limiters work. */
     private static float[][] input(int b) {
@@ -114,8 +159,10 @@ class KernelColdStartTest {
     void theSwitchKeepsEveryFiguresBits() throws InterruptedException {
         // Only in the cold-start run (another run's -Dtest may pick this class too).
         assumeTrue(Simd.cold(), "needs a JVM whose kernels start cold: " + Simd.describe());
-        FoldbackProcessor a = KernelWarmup.deskWithEveryKernel();
-        FoldbackProcessor b = KernelWarmup.deskWithEveryKernel();
+        FoldbackProcessor a = deskWithEveryKernel();
+        FoldbackProcessor b = deskWithEveryKernel();
+        a.leaveKernelsToCaller(); // this test switches the kernels itself, at a block it chooses
+        b.leaveKernelsToCaller();
         List<Long> heardA = new ArrayList<>();
         List<Long> heardB = new ArrayList<>();
 
@@ -126,9 +173,19 @@ class KernelColdStartTest {
         assertEquals(heardA, heardB, "cold: the output of the plain loops and of the kernels");
         sameFigures("cold", a, b);
 
-        // Switched on, as a warm-up does: both engines the kernels, A's lanes from its filters' state.
-        assertTrue(Simd.switchOn(), Simd.describe());
-        assertTrue(Simd.on());
+        // An engine that plays on the plain loops switches the kernels on itself with its
+        // ColdStart.BUDGET_BLOCKS-th block (a render without a JIT warm-up), not before.
+        FoldbackProcessor d = deskWithEveryKernel();
+        float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
+        for (int k = 0; k < ColdStart.BUDGET_BLOCKS; k++) {
+            assertTrue(Simd.cold(), "block " + k + ": " + Simd.describe());
+            d.process(input(k), out, BLOCK);
+        }
+        assertTrue(Simd.on(), "the engine's cold start did not switch the kernels on: " + Simd.describe());
+        assertEquals(ColdStart.NAME, Simd.switchedOnBy(), Simd.describe());
+        assertFalse(Simd.switchOn("the cold-start test"), "on once");
+
+        // Switched on: both engines the kernels, A's lanes from its filters' state.
         play(a, PHASE, 2 * PHASE, heardA);
         playWarm(b, PHASE, 2 * PHASE, heardB);
         assertEquals(heardA, heardB, "on: the output");
@@ -141,6 +198,6 @@ class KernelColdStartTest {
         playWarm(b, 2 * PHASE, 3 * PHASE, heardB);
         assertEquals(heardA, heardB, "fallen back: the output");
         sameFigures("fallen back", a, b);
-        assertFalse(Simd.switchOn(), "a fall-back is for good: " + Simd.describe());
+        assertFalse(Simd.switchOn("the cold-start test"), "a fall-back is for good: " + Simd.describe());
     }
 }

@@ -27,14 +27,15 @@ import java.util.List;
  * has compiled the kernels, every Vector API operation runs the API's Java fallback (50-100x slower,
  * allocating), so a cold JVM's first blocks ran 10-75 ms longer with the kernels than with the
  * plain loops (native/bench/PERFORMANCE.md, "Session 8: instance start"). Cold, every engine runs
- * the plain loops while a warm-up plays the kernels on a {@link WarmUpThread} of its own (for that
- * thread alone they are on) until they allocate nothing, i.e. run C2's code; then it switches them
- * on for everyone (the bridge's JIT warm-up at the first real-time prepare, or the engine's
- * {@code KernelWarmup} in the background). Where the audio path allocates with the kernels on (a
- * C2 compilation that left a vector in an object), the JIT warm-up's check or the engine's
- * {@link KernelGuard} switches every kernel off for the rest of the JVM's life. Call sites ask
- * {@link #use} before each kernel call; the banks whose lanes keep filter state of their own hand
- * it over when the answer changes (MeterBank, DoseBank), so the switch either way keeps every
+ * the plain loops; the kernels run on a {@link WarmUpThread} alone, where the bridge's JIT warm-up
+ * plays them into C2's code at the first real-time prepare and then switches them on for everyone.
+ * Without that warm-up (offline: a render, a host creating instances), an engine switches them on
+ * itself once its plain blocks have taken about what the kernels' warm-up costs
+ * ({@link ColdStart}), and pays that warm-up inline as before. Where the audio path allocates with
+ * the kernels on (a C2 compilation that left a vector in an object), the JIT warm-up's check or the
+ * engine's {@link KernelGuard} switches every kernel off for the rest of the JVM's life. Call sites
+ * ask {@link #use} before each kernel call; the banks whose lanes keep filter state of their own
+ * hand it over when the answer changes (MeterBank, DoseBank), so a switch either way keeps every
  * figure's bits.
  *
  * <p>This package holds the switch and the kernels' contracts; the plain loops stay where they
@@ -119,6 +120,8 @@ public final class Simd {
      * are cold, a {@link WarmUpThread} runs them (read only when {@link #running} is false).
      */
     private static volatile boolean usable = ON;
+    /** Who switched the cold kernels on ({@link #switchOn}), for {@link #describe}; null before. */
+    private static volatile String switchedOnBy;
     /** What the guard that switched the kernels off saw; written before {@link #running}. */
     private static volatile String fallBackBy;
     private static volatile long fallBackBytes;
@@ -146,24 +149,37 @@ public final class Simd {
     }
 
     /**
-     * Whether the kernels exist but wait for a warm-up to {@link #switchOn} them: every thread but
-     * a {@link WarmUpThread} runs the plain loops meanwhile.
+     * Whether the kernels exist but wait to be switched on ({@link #switchOn}): every thread but a
+     * {@link WarmUpThread} runs the plain loops meanwhile.
      */
     public static boolean cold() {
         return !running && usable;
     }
 
     /**
-     * Switches the kernels on for every thread, once a warm-up has them compiled: from each call
-     * site's next call on, the vector forms run (the same bits for the mix, limiter and input
-     * guard; the banks hand their weighting filters' state to their lanes). Nothing after a
-     * {@link #fallBack}. Any thread. Returns whether the kernels are on now.
+     * Whether the calling thread runs the plain loops because the kernels are cold (not a
+     * {@link WarmUpThread}). Audio thread: one volatile read once the kernels are on.
      */
-    public static boolean switchOn() {
-        if (usable) {
-            running = true;
+    public static boolean coldHere() {
+        return !running && usable && !(Thread.currentThread() instanceof WarmUpThread);
+    }
+
+    /**
+     * Switches the cold kernels on for every thread: from each call site's next call on, the vector
+     * forms run (the same bits for the mix, limiter and input guard; the banks hand their weighting
+     * filters' state to their lanes). Nothing after a {@link #fallBack}, nor once on. Any thread,
+     * the audio thread included: no allocation, no lock ({@code by} is a constant). Returns true
+     * when this call switched them on.
+     *
+     * @param by who switched them on, for {@link #describe} (a string constant)
+     */
+    public static boolean switchOn(String by) {
+        if (running || !usable) {
+            return false;
         }
-        return running;
+        switchedOnBy = by;
+        running = true;
+        return true;
     }
 
     /**
@@ -171,9 +187,8 @@ public final class Simd {
      * the plain loops run (the same bits for the mix, limiter and input guard; the meters' K- and
      * A-weighting go on from the lanes' filter state, handed back). Called by a guard that saw the
      * audio path allocate with the kernels on, which means a C2 compilation boxed a vector (see
-     * the class comment), or by a warm-up that never got them clean: the JIT warm-up before the
-     * first real block, the engine's {@code KernelWarmup}, the engine's {@code KernelGuard} while
-     * playing. Any thread, the audio thread included: it allocates nothing and takes no lock
+     * the class comment): the JIT warm-up before the first real block, the engine's
+     * {@code KernelGuard} while playing. Any thread, the audio thread included: it allocates nothing and takes no lock
      * ({@code by} is a constant). The first call wins; later ones change nothing.
      *
      * @param by     who saw it, for {@link #describe} (a string constant)
@@ -191,6 +206,11 @@ public final class Simd {
         running = false;
     }
 
+    /** Who switched the cold kernels on ({@link #switchOn}), or null; the bridge logs it once. */
+    public static String switchedOnBy() {
+        return switchedOnBy;
+    }
+
     /** Whether a guard switched the kernels off ({@link #fallBack}); the bridge logs it once. */
     public static boolean fellBack() {
         return ON && !usable;
@@ -199,10 +219,11 @@ public final class Simd {
     /** Why the vector kernels are off, or "on", or "cold"; for logs and the bench. */
     public static String describe() {
         if (running) {
-            return "on (" + MODULE + ")";
+            String by = switchedOnBy;
+            return "on (" + MODULE + (by == null ? ")" : "; started cold, switched on by " + by + ")");
         }
         if (usable) {
-            return "cold (plain loops until a warm-up has the kernels compiled; " + MODULE + ")";
+            return "cold (plain loops until a warm-up or the engine switches them on; " + MODULE + ")";
         }
         if (ON) {
             return "off (fell back to the plain loops: " + fallBackBy + " saw " + fallBackBytes

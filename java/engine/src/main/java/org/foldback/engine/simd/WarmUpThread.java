@@ -2,8 +2,8 @@ package org.foldback.engine.simd;
 
 /**
  * A thread on which the vector kernels run while they are cold for every other thread
- * ({@link Simd#cold}): a warm-up plays them here, off the audio thread, until C2 has compiled them,
- * while the engines of the instances that already play run the plain loops. A daemon, so a JVM
+ * ({@link Simd#cold}): the bridge's JIT warm-up plays them here, off the audio thread, into C2's
+ * code, while the engines of instances that already play run the plain loops. A daemon, so a JVM
  * never waits for a warm-up to end.
  *
  * <p>Why a thread of its own rather than a flag per engine: the kernels' call sites are static
