@@ -184,6 +184,15 @@ class KernelColdStartTest {
         assertTrue(Simd.on(), "the engine's cold start did not switch the kernels on: " + Simd.describe());
         assertEquals(ColdStart.NAME, Simd.switchedOnBy(), Simd.describe());
         assertFalse(Simd.switchOn("the cold-start test"), "on once");
+        // From that block on D plays the kernels, the weighting from the lanes it was handed: once C2
+        // has them, its blocks allocate nothing (the audio thread's rule through a cold start).
+        float[][][] ins = new float[64][][];
+        for (int k = 0; k < ins.length; k++) {
+            ins[k] = input(k);
+        }
+        long bytes = AllocationProbe.steadyStateBytes(k -> d.process(ins[k & 63], out, BLOCK), 5_000, 30, 20_000);
+        assertEquals(0, bytes, "bytes allocated after the switch (vector kernels " + Simd.describe() + ")");
+        assertTrue(Simd.on(), Simd.describe());
 
         // Switched on: both engines the kernels, A's lanes from its filters' state.
         play(a, PHASE, 2 * PHASE, heardA);

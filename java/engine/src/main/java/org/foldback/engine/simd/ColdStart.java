@@ -19,13 +19,14 @@ package org.foldback.engine.simd;
  * same work wherever it runs. Played by a background thread while the render ran the plain loops,
  * that work took the render's cores: 30 s of audio took 1.6-7.4 s against 1.2-1.3 s with the
  * kernels from the first block, 300 s 5.5-10.4 s against 3.1-4.9 s. Paced to a tenth of a core it
- * left a 30 s render at the plain loops' speed (0.90 s, 0.84-0.88 without it) but switched so
- * late that 300 s took 7.1-8.4 s, the plain loops' time.
+ * left a 30 s render at the plain loops' speed (0.90 s, 0.84-0.88 without it); paced to a quarter
+ * it switched so late that 300 s took 7.1-8.4 s, about the plain loops' 8.1-8.2 s.
  * <li>Switched on later by the render itself, the kernels cost more than from the first block:
  * after 1 s of plain blocks, 300 s took 6.1-9.0 s against 3.4-5.1 s (after 0.2 s: 5.9-6.8 against
  * 3.8-7.5; after 50 ms: 4.0-5.3, within the noise), as by then C2 has compiled the engine's call
  * sites with the kernels' branch never taken, and the switch sends each back to be profiled and
- * compiled again on top of the kernels' own warm-up.
+ * compiled again on top of the kernels' own warm-up. After 8 blocks: 300 s in 3.6-3.9 s against
+ * 3.0-4.2 s, 30 s in 1.2-2.7 s against 1.5-2.3 s, the same within the noise.
  * <li>A count of blocks, not a clock: a budget of 50 ms of the wall clock was spent by the very
  * first block of a preempted instance (4.9 ms of CPU, 117 ms of wall clock at load 7.5), and the
  * second instance's first block then ran the Java fallback after all.
@@ -37,8 +38,8 @@ package org.foldback.engine.simd;
 public final class ColdStart {
     /**
      * Blocks an engine plays on the plain loops before it switches the cold kernels on: more than
-     * the one or few a host plays while it creates instances, fewer than C2 needs to compile the
-     * engine's busiest call sites (MixLoops.addConstant, about 100 calls a block).
+     * the one or few a host plays while it creates instances, and early enough in a render that it
+     * costs no more than the kernels from the first block (see above).
      */
     public static final int BUDGET_BLOCKS = 8;
     /** Who switched the kernels on, in {@link Simd#describe}. */
