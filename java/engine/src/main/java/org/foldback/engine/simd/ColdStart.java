@@ -23,9 +23,9 @@ package org.foldback.engine.simd;
  * it switched so late that 300 s took 7.1-8.4 s, about the plain loops' 8.1-8.2 s.
  * <li>Switched on later by the render itself, the kernels cost more than from the first block:
  * after 1 s of plain blocks, 300 s took 6.1-9.0 s against 3.4-5.1 s (after 0.2 s: 5.9-6.8 against
- * 3.8-7.5; after 50 ms: 4.0-5.3, within the noise), as by then C2 has compiled the engine's call
- * sites with the kernels' branch never taken, and the switch sends each back to be profiled and
- * compiled again on top of the kernels' own warm-up. After 8 blocks: 300 s in 3.6-3.9 s against
+ * 3.8-7.5; after 50 ms: 4.0-5.3, within the noise): the plain seconds come on top of the kernels'
+ * warm-up, and likely (not verified) C2 has by then compiled the engine's call sites with the
+ * kernels' branch never taken, to be compiled again after the switch. After 8 blocks: 300 s in 3.6-3.9 s against
  * 3.0-4.2 s, 30 s in 1.2-2.7 s against 1.5-2.3 s, the same within the noise.
  * <li>A count of blocks, not a clock: a budget of 50 ms of the wall clock was spent by the very
  * first block of a preempted instance (4.9 ms of CPU, 117 ms of wall clock at load 7.5), and the

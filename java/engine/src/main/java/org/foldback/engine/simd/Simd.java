@@ -30,8 +30,9 @@ import java.util.List;
  * the plain loops; the kernels run on a {@link WarmUpThread} alone, where the bridge's JIT warm-up
  * plays them into C2's code at the first real-time prepare and then switches them on for everyone.
  * Without that warm-up (offline: a render, a host creating instances), an engine switches them on
- * itself once its plain blocks have taken about what the kernels' warm-up costs
- * ({@link ColdStart}), and pays that warm-up inline as before. Where the audio path allocates with
+ * itself after its first few blocks on the plain loops ({@link ColdStart}) and pays that warm-up
+ * inline as before (a warm-up in the background, or a later switch, cost renders more on 2 cores:
+ * PERFORMANCE.md, "Session 9"). Where the audio path allocates with
  * the kernels on (a C2 compilation that left a vector in an object), the JIT warm-up's check or the
  * engine's {@link KernelGuard} switches every kernel off for the rest of the JVM's life. Call sites
  * ask {@link #use} before each kernel call; the banks whose lanes keep filter state of their own
@@ -54,8 +55,8 @@ public final class Simd {
      */
     public static final String PROPERTY = "foldback.simd";
     /**
-     * {@link #PROPERTY}'s value for a cold start: plain loops until a warm-up has the kernels in
-     * C2's code ({@link #switchOn}). The plugin's JVM gets it ({@link #JVM_OPTIONS}); tests and
+     * {@link #PROPERTY}'s value for a cold start: plain loops until the JIT warm-up has played the
+     * kernels into C2's code, or an engine its first blocks ({@link #switchOn}). The plugin's JVM gets it ({@link #JVM_OPTIONS}); tests and
      * tools that measure the kernels themselves start them on.
      */
     public static final String COLD_VALUE = "cold";
@@ -91,7 +92,8 @@ public final class Simd {
      * (PERFORMANCE.md, "Session 7: kernels guard"). As a compile root, every kernel gets C2's
      * whole budget, the same in every JVM whatever the engine's profile; the price is one call
      * per kernel call (no vector crosses it: the kernels take arrays and scalars).
-     * <li>A cold start ({@link #COLD_VALUE}): the audio thread never runs a kernel uncompiled.
+     * <li>A cold start ({@link #COLD_VALUE}): a new instance's first blocks run the plain loops
+     * rather than the kernels uncompiled (their Java fallback cost such a block 10-75 ms).
      * Given last, so a user's {@code -Dfoldback.simd=off} (FOLDBACK_JVM_OPTIONS, after these) wins.
      * </ul>
      */
@@ -179,6 +181,12 @@ public final class Simd {
         }
         switchedOnBy = by;
         running = true;
+        if (!usable) {
+            // A fall-back came between the test above and the write (it writes usable, then
+            // running): it wins.
+            running = false;
+            return false;
+        }
         return true;
     }
 
