@@ -23,7 +23,7 @@ public final class FoldbackProcessor implements Processor {
     private final DoseBank doses = new DoseBank(Layout.MAX_CUES);
     /** Switches the vector kernels off if the blocks keep allocating with them on (a boxed vector). */
     private final KernelGuard kernelGuard = new KernelGuard();
-    /** While the kernels are cold: the plain loops for this engine's first blocks, then it switches them on. */
+    /** While the kernels are cold: the plain loops for this engine's first block, then it switches them on. */
     private final ColdStart coldStart = new ColdStart();
 
     public FoldbackProcessor() {
@@ -74,12 +74,12 @@ public final class FoldbackProcessor implements Processor {
 
     @Override
     public void process(float[][] inputs, float[][] outputs, int numSamples) {
+        coldStart.beforeBlock();
         long allocated = kernelGuard.beforeBlock();
         engine.process(inputs, outputs, numSamples);
         meters.endBlock();
         doses.endBlock();
         kernelGuard.afterBlock(allocated, numSamples);
-        coldStart.afterBlock();
     }
 
     @Override

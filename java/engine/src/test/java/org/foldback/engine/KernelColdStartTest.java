@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
  * cold, then the kernels once they are switched on, then the plain loops again after a fall-back;
  * B on a {@link WarmUpThread}, for which the kernels are on from its first block until the
  * fall-back, so it switches once where A switches twice (the switch on made by a third engine, D,
- * that plays on the plain loops until it has spent {@link ColdStart}'s budget, as a render does). At every block the two outputs must have
- * the same bits (the mix, limiter and input guard give the plain loops' bits), and after each
+ * as its second block starts: {@link ColdStart}, as a render does). At every block the two
+ * outputs must have the same bits (the mix, limiter and input guard give the plain loops' bits), and after each
  * phase every bus's loudness and every cue's dose must read the same to the bit in both (with
  * noise, the lanes do the plain filters' arithmetic to the bit: WeightingLanes). The K- and
  * A-weighting lanes keep their filter state apart from the meters' own, and only the banks'
@@ -173,14 +173,15 @@ class KernelColdStartTest {
         assertEquals(heardA, heardB, "cold: the output of the plain loops and of the kernels");
         sameFigures("cold", a, b);
 
-        // An engine that plays on the plain loops switches the kernels on itself with its
-        // ColdStart.BUDGET_BLOCKS-th block (a render without a JIT warm-up), not before.
+        // An engine that plays on the plain loops switches the kernels on itself as the block after
+        // its ColdStart.BUDGET_BLOCKS starts (a render without a JIT warm-up), not before.
         FoldbackProcessor d = deskWithEveryKernel();
         float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
         for (int k = 0; k < ColdStart.BUDGET_BLOCKS; k++) {
-            assertTrue(Simd.cold(), "block " + k + ": " + Simd.describe());
             d.process(input(k), out, BLOCK);
+            assertTrue(Simd.cold(), "after block " + k + ": " + Simd.describe());
         }
+        d.process(input(ColdStart.BUDGET_BLOCKS), out, BLOCK);
         assertTrue(Simd.on(), "the engine's cold start did not switch the kernels on: " + Simd.describe());
         assertEquals(ColdStart.NAME, Simd.switchedOnBy(), Simd.describe());
         assertFalse(Simd.switchOn("the cold-start test"), "on once");

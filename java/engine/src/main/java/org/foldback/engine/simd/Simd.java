@@ -30,7 +30,7 @@ import java.util.List;
  * the plain loops; the kernels run on a {@link WarmUpThread} alone, where the bridge's JIT warm-up
  * plays them into C2's code at the first real-time prepare and then switches them on for everyone.
  * Without that warm-up (offline: a render, a host creating instances), an engine switches them on
- * itself after its first few blocks on the plain loops ({@link ColdStart}) and pays that warm-up
+ * itself after its first block on the plain loops ({@link ColdStart}) and pays that warm-up
  * inline as before (a warm-up in the background, or a later switch, cost renders more on 2 cores:
  * PERFORMANCE.md, "Session 9"). Where the audio path allocates with
  * the kernels on (a C2 compilation that left a vector in an object), the JIT warm-up's check or the
@@ -92,7 +92,7 @@ public final class Simd {
      * (PERFORMANCE.md, "Session 7: kernels guard"). As a compile root, every kernel gets C2's
      * whole budget, the same in every JVM whatever the engine's profile; the price is one call
      * per kernel call (no vector crosses it: the kernels take arrays and scalars).
-     * <li>A cold start ({@link #COLD_VALUE}): a new instance's first blocks run the plain loops
+     * <li>A cold start ({@link #COLD_VALUE}): a new instance's first block runs the plain loops
      * rather than the kernels uncompiled (their Java fallback cost such a block 10-75 ms).
      * Given last, so a user's {@code -Dfoldback.simd=off} (FOLDBACK_JVM_OPTIONS, after these) wins.
      * </ul>
