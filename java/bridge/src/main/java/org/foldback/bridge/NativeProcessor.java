@@ -192,7 +192,7 @@ public final class NativeProcessor {
     @ShimEntry
     public void blockFigures(long blocks, long lateBlocks, double percent, double worstMillis) {
         instanceController().blockFigures(blocks, lateBlocks, percent, worstMillis);
-        logKernelFallBack();
+        logKernelSwitches();
     }
 
     private static final AtomicBoolean KERNELS_OFF_LOGGED = new AtomicBoolean();
@@ -203,7 +203,7 @@ public final class NativeProcessor {
      * (Simd.switchOn from the audio thread, which cannot log; the JIT warm-up's line says so for
      * its own switch), and that a guard switched them off while playing (Simd.fallBack).
      */
-    static void logKernelFallBack() {
+    static void logKernelSwitches() {
         if (ColdStart.NAME.equals(Simd.switchedOnBy()) && KERNELS_ON_LOGGED.compareAndSet(false, true)) {
             BridgeLog.line("vector kernels " + Simd.describe());
         }
