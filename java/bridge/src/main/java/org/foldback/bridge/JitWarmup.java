@@ -16,6 +16,7 @@ import org.foldback.engine.meter.BusMeter;
 import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.simd.KernelGuard;
 import org.foldback.engine.simd.Simd;
+import org.foldback.engine.simd.WarmUpThread;
 import org.foldback.engine.param.CueParams;
 import org.foldback.engine.param.Params;
 import org.foldback.state.PluginState;
@@ -38,8 +39,8 @@ import org.foldback.state.PluginState;
  * With the vector kernels on it then checks that C2's code allocates nothing ({@link #checkKernels}),
  * and switches them off if it does.
  *
- * <p>It runs on the thread that prepares (never the audio thread), once per JVM; later instances
- * share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
+ * <p>It runs once per JVM, for the thread that prepares (never the audio thread), which waits for
+ * it; later instances share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
  * while two other builds ran (load 3.5-5.7, 2026-12-02): the blocks 1.9-3.8 s (the walk and
  * {@link #PLAY_SECONDS} s of played audio), the compile queue 0.2-1.0 s, the resolution 0.5-1.0 s;
  * the log says each. Hosts that show the plugin's ports before activating it (jalv) pass silence
@@ -71,6 +72,8 @@ final class JitWarmup {
     static final int CHECK_BLOCKS = 500;
     /** Rounds the kernel check plays at most, waiting for the compile queue between them. */
     static final int CHECK_ROUNDS = 6;
+    /** Who switched the cold kernels on, in {@link Simd#describe}. */
+    static final String SWITCH_NAME = "the JIT warm-up";
     /** Who switched the kernels off, in {@link Simd#describe}, when the check did. */
     static final String CHECK_NAME = "the JIT warm-up's kernel check";
 
@@ -91,11 +94,49 @@ final class JitWarmup {
 
     private JitWarmup() {}
 
-    /** Warms up unless done before in this JVM; null when skipped. */
+    /**
+     * Warms up unless done before in this JVM; null when skipped. Runs on a {@link WarmUpThread}
+     * (the calling thread waits for it): where the kernels start cold ({@link Simd#cold}) they are
+     * on for that thread alone, so instances already playing keep the plain loops meanwhile. Then
+     * the kernels are switched on for every thread unless the check switched them off: as before
+     * the cold start, a check without a verdict leaves them on and the engine's
+     * {@link KernelGuard} watching, and the first real block runs the code this warm-up compiled.
+     */
     static Result once(double sampleRate) {
         if (!DONE.compareAndSet(false, true)) {
             return null;
         }
+        Result[] result = new Result[1];
+        Throwable[] failure = new Throwable[1];
+        Thread thread = new WarmUpThread(() -> {
+            try {
+                result[0] = warmUp(sampleRate);
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        }, "foldback JIT warm-up");
+        thread.start();
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the warm-up ends on its own; the prepare waits for it
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] != null) {
+            throw new IllegalStateException("JIT warm-up failed", failure[0]);
+        }
+        if (result[0] != null) {
+            Simd.switchOn(SWITCH_NAME);
+        }
+        return result[0];
+    }
+
+    private static Result warmUp(double sampleRate) {
         long start = System.nanoTime();
         // Every engine class initialised here, not on the audio thread when a path is first taken.
         CompilePrerequisites.initialiseAll(Processor.class);

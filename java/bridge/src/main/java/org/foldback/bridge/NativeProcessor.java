@@ -12,6 +12,7 @@ import org.foldback.control.EditorFactory;
 import org.foldback.control.EditorView;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Layout;
+import org.foldback.engine.simd.ColdStart;
 import org.foldback.engine.simd.Simd;
 import org.foldback.engine.Processor;
 import org.foldback.engine.param.ParamStore;
@@ -194,16 +195,21 @@ public final class NativeProcessor {
     @ShimEntry
     public void blockFigures(long blocks, long lateBlocks, double percent, double worstMillis) {
         instanceController().blockFigures(blocks, lateBlocks, percent, worstMillis);
-        logKernelFallBack();
+        logKernelSwitches();
     }
 
     private static final AtomicBoolean KERNELS_OFF_LOGGED = new AtomicBoolean();
+    private static final AtomicBoolean KERNELS_ON_LOGGED = new AtomicBoolean();
 
     /**
-     * Once per JVM, on the message thread: that a guard switched the vector kernels off while
-     * playing (the audio thread that found it cannot log; Simd.fallBack).
+     * Once per JVM, on the message thread: that an engine switched the cold vector kernels on
+     * (Simd.switchOn from the audio thread, which cannot log; the JIT warm-up's line says so for
+     * its own switch), and that a guard switched them off while playing (Simd.fallBack).
      */
-    static void logKernelFallBack() {
+    static void logKernelSwitches() {
+        if (ColdStart.NAME.equals(Simd.switchedOnBy()) && KERNELS_ON_LOGGED.compareAndSet(false, true)) {
+            BridgeLog.line("vector kernels " + Simd.describe());
+        }
         if (Simd.fellBack() && KERNELS_OFF_LOGGED.compareAndSet(false, true)) {
             BridgeLog.line("vector kernels " + Simd.describe());
         }

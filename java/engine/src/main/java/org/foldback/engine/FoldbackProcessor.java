@@ -5,6 +5,7 @@ import org.foldback.engine.meter.MeterBank;
 import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.simd.ColdStart;
 import org.foldback.engine.simd.KernelGuard;
 
 /**
@@ -22,6 +23,8 @@ public final class FoldbackProcessor implements Processor {
     private final DoseBank doses = new DoseBank(Layout.MAX_CUES);
     /** Switches the vector kernels off if the blocks keep allocating with them on (a boxed vector). */
     private final KernelGuard kernelGuard = new KernelGuard();
+    /** While the kernels are cold: the plain loops for this engine's first block, then it switches them on. */
+    private final ColdStart coldStart = new ColdStart();
 
     public FoldbackProcessor() {
         this(new ParamStore());
@@ -71,6 +74,7 @@ public final class FoldbackProcessor implements Processor {
 
     @Override
     public void process(float[][] inputs, float[][] outputs, int numSamples) {
+        coldStart.beforeBlock();
         long allocated = kernelGuard.beforeBlock();
         engine.process(inputs, outputs, numSamples);
         meters.endBlock();
@@ -89,11 +93,13 @@ public final class FoldbackProcessor implements Processor {
     }
 
     /**
-     * No kernel guard for this instance: its owner plays the vector kernels into their first
-     * compilations on purpose and judges them itself (the JIT warm-up; {@link KernelGuard#stopWatching}).
+     * No kernel guard and no cold start for this instance: its owner plays the vector kernels into
+     * their first compilations on purpose, judges them and switches them itself (the JIT warm-up;
+     * {@link KernelGuard#stopWatching}, {@link ColdStart#stopCounting}).
      */
     public void leaveKernelsToCaller() {
         kernelGuard.stopWatching();
+        coldStart.stopCounting();
     }
 
     /** Lock-free meter readings for the editor, the command line and benchmarks. */

@@ -1,5 +1,7 @@
 package org.foldback.engine.dose;
 
+import org.foldback.engine.meter.WeightingLanes;
+
 /**
  * Frequency weighting A of IEC 61672-1:2013 (Annex E), for a stereo pair: the analog weighting
  * {@code A(s) = k·s^4 / ((s + ω1)^2 (s + ω2)(s + ω3)(s + ω4)^2)} with the standard's pole
@@ -52,6 +54,11 @@ public final class AWeighting {
 
     public void reset() {
         java.util.Arrays.fill(state, 0.0);
+    }
+
+    /** Hands this filter's state to lane {@code cue} of {@code lanes}, or takes it back ({@link WeightingLanes#handOver}). */
+    void handOver(WeightingLanes lanes, int cue, boolean toLanes) {
+        lanes.handOver(cue, state, toLanes);
     }
 
     /** Weights {@code n} samples of both channels; returns the sum of squares of both weighted channels. */

@@ -21,9 +21,10 @@ import org.foldback.engine.simd.Simd;
  * calls {@link #endBlock()} after each block: the calibrated cues' A-weighting then runs side by
  * side in vector lanes ({@link WeightingLanes}, the meters' machinery), with each cue's filter's
  * bits, instead of one latency-bound cue after another (it was 15 % of the engine's time with
- * every cue calibrated). Without the module the deferred tap measures at once; once the kernels
- * are switched off ({@link Simd#fallBack}), {@link #endBlock()} measures the queued cues one at a
- * time.
+ * every cue calibrated). Without the module the deferred tap measures at once; while the kernels
+ * are cold or once they are switched off ({@link Simd#cold}, {@link Simd#fallBack}),
+ * {@link #endBlock()} measures the queued cues one at a time, and the filter states are handed
+ * over between the lanes and the cues' own filters when that changes, as in MeterBank.
  */
 public final class DoseBank implements BusTap {
     private static final long UNCALIBRATED = Double.doubleToRawLongBits(Double.NaN);
@@ -41,6 +42,8 @@ public final class DoseBank implements BusTap {
     private final BlockQueue queue;
     private final BusTap deferred;
     private final boolean[] changed;
+    /** Whether the last block weighed in the lanes: their filter state is the current one. */
+    private boolean inLanes;
 
     public DoseBank(int cues) {
         if (cues <= 0) {
@@ -141,9 +144,16 @@ public final class DoseBank implements BusTap {
         if (count == 0) {
             return;
         }
-        if (!Simd.on()) {
-            // The kernels were switched off (Simd.fallBack): each cue is measured on its own, as
-            // the immediate tap does.
+        boolean lanesNow = Simd.on();
+        if (lanesNow != inLanes) {
+            // The kernels came on or went off: the A-weighting goes on from the other form's state.
+            for (int cue = 0; cue < doses.length; cue++) {
+                doses[cue].handOver(lanes, cue, lanesNow);
+            }
+            inLanes = lanesNow;
+        }
+        if (!lanesNow) {
+            // Kernels cold or off: each cue is measured on its own, as the immediate tap does.
             queue.drainInto(this);
             return;
         }

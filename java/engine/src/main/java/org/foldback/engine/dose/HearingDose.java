@@ -85,6 +85,13 @@ public final class HearingDose {
         return calibrationDb;
     }
 
+    /** Hands the A-weighting's state to a bank's lane or takes it back ({@link WeightingLanes#handOver}); before prepare nothing. */
+    void handOver(WeightingLanes lanes, int lane, boolean toLanes) {
+        if (weighting != null) {
+            weighting.handOver(lanes, lane, toLanes);
+        }
+    }
+
     /** Clears the dose and the second counts (the engineer's reset: a new day, a new performer). */
     public void reset() {
         dose = 0;

@@ -239,6 +239,11 @@ public final class BusMeter {
         truePeakOfBlock[1] = trueR;
     }
 
+    /** Hands the loudness's K-weighting state to a bank's lane or takes it back ({@link WeightingLanes#handOver}). */
+    void handOver(WeightingLanes lanes, int lane, boolean toLanes) {
+        loudness.handOver(lanes, lane, toLanes);
+    }
+
     /** Ends the block begun by {@link #beginBlock}: maxima and displays. */
     void endBlock(int numSamples) {
         float peakL = peak[0], peakR = peak[1];

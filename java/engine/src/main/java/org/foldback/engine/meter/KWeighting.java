@@ -67,6 +67,11 @@ public final class KWeighting {
         java.util.Arrays.fill(state, 0.0);
     }
 
+    /** Hands this filter's state to lane {@code bus} of {@code lanes}, or takes it back ({@link WeightingLanes#handOver}). */
+    void handOver(WeightingLanes lanes, int bus, boolean toLanes) {
+        lanes.handOver(bus, state, toLanes);
+    }
+
     /** Filters {@code n} samples of both channels; returns the sum of squares of both K-weighted channels. */
     public double sumOfSquares(float[] left, float[] right, int offset, int n) {
         final double b0 = shelf[0], b1 = shelf[1], b2 = shelf[2], a1 = shelf[3], a2 = shelf[4];

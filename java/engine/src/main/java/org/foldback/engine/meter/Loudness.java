@@ -74,6 +74,11 @@ final class Loudness {
         return hopSamples;
     }
 
+    /** Hands the K-weighting's state to a bank's lane or takes it back ({@link WeightingLanes#handOver}). */
+    void handOver(WeightingLanes lanes, int bus, boolean toLanes) {
+        weighting.handOver(lanes, bus, toLanes);
+    }
+
     /** K-weights a stretch of both channels and returns the sum of their squares. */
     double weigh(float[] l, float[] r, int offset, int n) {
         return weighting.sumOfSquares(l, r, offset, n);

@@ -28,8 +28,11 @@ import org.foldback.engine.simd.Simd;
  * buses of a block are queued and metered together at {@link #endBlock()}, so their K-weighting
  * runs side by side in vector lanes ({@link WeightingLanes}) instead of one bus at a time, where
  * each biquad's recursion leaves the CPU waiting. Without the module the deferred tap meters at
- * once, as {@link #accept} does; once the kernels are switched off ({@link Simd#fallBack}),
- * {@link #endBlock()} meters the queued buses one at a time.
+ * once, as {@link #accept} does; while the kernels are cold or once they are switched off
+ * ({@link Simd#cold}, {@link Simd#fallBack}), {@link #endBlock()} meters the queued buses one at a
+ * time. The lanes keep their filter state apart from the meters' own, so when the kernels come
+ * on or go off the bank hands every bus's state over ({@link WeightingLanes#handOver}): the
+ * loudness goes on with the bits it would have had without the switch.
  */
 public final class MeterBank implements BusTap {
     private static final VarHandle MASK = MethodHandles.arrayElementVarHandle(int[].class);
@@ -47,6 +50,8 @@ public final class MeterBank implements BusTap {
     private final BlockQueue queue;
     private final BusTap deferred;
     private boolean prepared;
+    /** Whether the last block weighed in the lanes: their filter state is the current one. */
+    private boolean inLanes;
 
     public MeterBank(int buses) {
         if (buses <= 0) {
@@ -136,9 +141,17 @@ public final class MeterBank implements BusTap {
             queue.clear();
             return;
         }
-        if (!Simd.on()) {
-            // The kernels were switched off (Simd.fallBack): each bus meters on its own, as the
-            // immediate tap does; their K-weighting goes on from the meters' own filter state.
+        boolean lanesNow = Simd.on();
+        if (lanesNow != inLanes) {
+            // The kernels came on (a warm-up had them compiled) or went off (Simd.fallBack): the
+            // K-weighting goes on from the state the other form left.
+            for (int bus = 0; bus < meters.length; bus++) {
+                meters[bus].handOver(lanes, bus, lanesNow);
+            }
+            inLanes = lanesNow;
+        }
+        if (!lanesNow) {
+            // Kernels cold or off: each bus meters on its own, as the immediate tap does.
             queue.drainInto(this);
             return;
         }

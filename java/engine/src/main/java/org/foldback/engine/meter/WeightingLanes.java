@@ -18,6 +18,8 @@ import org.foldback.engine.simd.KWeightingKernel;
  * 1e-30).
  *
  * <p>Only where the JVM has the Vector API; without it each bus's meter filters its own channels.
+ * Where the kernels are switched on or off while playing ({@code Simd}), the owner hands each
+ * bus's filter state over ({@link #handOver}) so the figures go on without a transient.
  * Audio thread only, except construction and {@link #prepare}.
  */
 public final class WeightingLanes {
@@ -74,6 +76,23 @@ public final class WeightingLanes {
     public void reset(int bus) {
         for (int k = 0; k < states; k++) {
             state[k * stride + bus] = 0.0;
+        }
+    }
+
+    /**
+     * Hands bus {@code bus}'s filter state between its lane and the bus's plain filter, whose own
+     * state is {@code plain} (its states in the lanes' order: {@link KWeightingKernel}'s layout):
+     * into the lane ({@code toLanes}) when the bank starts weighing in lanes, back when it stops,
+     * so the weighting goes on where the other form stopped (the kernels' switch, {@code Simd}).
+     * Audio thread; no allocation.
+     */
+    public void handOver(int bus, double[] plain, boolean toLanes) {
+        for (int k = 0; k < states; k++) {
+            if (toLanes) {
+                state[k * stride + bus] = plain[k];
+            } else {
+                plain[k] = state[k * stride + bus];
+            }
         }
     }
 

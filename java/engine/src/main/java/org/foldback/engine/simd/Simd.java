@@ -22,10 +22,22 @@ import java.util.List;
  * its squares in another order, so those two meters may differ in the last bits (1e-6 dB and
  * 1e-14 dB in a 3000-block run).
  *
- * <p>The switch is decided at class initialisation and can then only go off ({@link #fallBack}):
- * where the audio path allocates with the kernels on (a C2 compilation that left a vector in an
- * object), the JIT warm-up's check or the engine's {@link KernelGuard} switches every kernel off
- * for the rest of the JVM's life. Call sites ask {@link #use} before each kernel call.
+ * <p>The switch is decided at class initialisation and can then go on once ({@link #switchOn}) and
+ * off for good ({@link #fallBack}). The plugin's JVM starts {@linkplain #COLD_VALUE cold}: until C2
+ * has compiled the kernels, every Vector API operation runs the API's Java fallback (50-100x slower,
+ * allocating), so a cold JVM's first blocks ran 10-75 ms longer with the kernels than with the
+ * plain loops (native/bench/PERFORMANCE.md, "Session 8: instance start"). Cold, every engine runs
+ * the plain loops; the kernels run on a {@link WarmUpThread} alone, where the bridge's JIT warm-up
+ * plays them into C2's code at the first real-time prepare and then switches them on for everyone.
+ * Without that warm-up (offline: a render, a host creating instances), an engine switches them on
+ * itself after its first block on the plain loops ({@link ColdStart}) and pays that warm-up
+ * inline as before (a warm-up in the background, or a later switch, cost renders more on 2 cores:
+ * PERFORMANCE.md, "Session 9"). Where the audio path allocates with
+ * the kernels on (a C2 compilation that left a vector in an object), the JIT warm-up's check or the
+ * engine's {@link KernelGuard} switches every kernel off for the rest of the JVM's life. Call sites
+ * ask {@link #use} before each kernel call; the banks whose lanes keep filter state of their own
+ * hand it over when the answer changes (MeterBank, DoseBank), so a switch either way keeps every
+ * figure's bits.
  *
  * <p>This package holds the switch and the kernels' contracts; the plain loops stay where they
  * were, the vector forms in {@code org.foldback.vector}, outside {@code org.foldback.engine} so
@@ -37,8 +49,17 @@ import java.util.List;
  * left another kernel's store unintrinsified (see native/bench/PERFORMANCE.md).
  */
 public final class Simd {
-    /** The system property that switches the vector kernels off ("off"); anything else means auto. */
+    /**
+     * The system property: "off" switches the vector kernels off, {@link #COLD_VALUE} starts them
+     * cold; anything else (or nothing) means on from the first block where the JVM has the module.
+     */
     public static final String PROPERTY = "foldback.simd";
+    /**
+     * {@link #PROPERTY}'s value for a cold start: plain loops until the JIT warm-up has played the
+     * kernels into C2's code, or an engine its first blocks ({@link #switchOn}). The plugin's JVM gets it ({@link #JVM_OPTIONS}); tests and
+     * tools that measure the kernels themselves start them on.
+     */
+    public static final String COLD_VALUE = "cold";
     /** The module the vector kernels need. */
     public static final String MODULE = "jdk.incubator.vector";
     /** The kernels' package, for the JVM options below. */
@@ -71,13 +92,17 @@ public final class Simd {
      * (PERFORMANCE.md, "Session 7: kernels guard"). As a compile root, every kernel gets C2's
      * whole budget, the same in every JVM whatever the engine's profile; the price is one call
      * per kernel call (no vector crosses it: the kernels take arrays and scalars).
+     * <li>A cold start ({@link #COLD_VALUE}): a new instance's first block runs the plain loops
+     * rather than the kernels uncompiled (their Java fallback cost such a block 10-75 ms).
+     * Given last, so a user's {@code -Dfoldback.simd=off} (FOLDBACK_JVM_OPTIONS, after these) wins.
      * </ul>
      */
     public static final List<String> JVM_OPTIONS = List.of(
             "--add-modules=" + MODULE,
             "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.25",
-            "-XX:CompileCommand=dontinline," + KERNEL_PACKAGE + ".*::*");
+            "-XX:CompileCommand=dontinline," + KERNEL_PACKAGE + ".*::*",
+            "-D" + PROPERTY + "=" + COLD_VALUE);
 
     /** A class of the vector kernels' package, named for tools that walk it (the warm-up's resolution). */
     public static final String KERNEL_PACKAGE_ANCHOR = KERNEL_PACKAGE + ".VectorMixLoops";
@@ -85,12 +110,20 @@ public final class Simd {
     private static final boolean ON = decide();
 
     /**
-     * Whether the kernels run now: {@link #ON} until a guard saw them allocate ({@link #fallBack}).
-     * Volatile so every audio thread sees a fall-back at its next kernel call; on x86 reading it
-     * is a plain load, once per kernel call (outside the kernels' loops), and the JIT folds the
-     * whole test away where a kernel is null (no module, or -Dfoldback.simd=off).
+     * Whether the kernels run now on every thread: from class initialisation unless the start is
+     * cold, else from {@link #switchOn}; false again for good after a {@link #fallBack}. Volatile so
+     * every audio thread sees a change at its next kernel call; on x86 reading it is a plain load,
+     * once per kernel call (outside the kernels' loops), and the JIT folds the whole test away
+     * where a kernel is null (no module, or -Dfoldback.simd=off).
      */
-    private static volatile boolean running = ON;
+    private static volatile boolean running = ON && !COLD_VALUE.equals(System.getProperty(PROPERTY));
+    /**
+     * Whether the kernels may still run: {@link #ON} until a {@link #fallBack}. While the kernels
+     * are cold, a {@link WarmUpThread} runs them (read only when {@link #running} is false).
+     */
+    private static volatile boolean usable = ON;
+    /** Who switched the cold kernels on ({@link #switchOn}), for {@link #describe}; null before. */
+    private static volatile String switchedOnBy;
     /** What the guard that switched the kernels off saw; written before {@link #running}. */
     private static volatile String fallBackBy;
     private static volatile long fallBackBytes;
@@ -98,52 +131,107 @@ public final class Simd {
 
     private Simd() {}
 
-    /** Whether the vector kernels are in use in this JVM now (decided at class initialisation, until a fall-back). */
+    /**
+     * Whether the vector kernels run now on the calling thread: on for every thread, or cold with
+     * this thread a {@link WarmUpThread}. The banks' and the engine's per-block choice between
+     * lanes and plain loops; decided at class initialisation, then {@link #switchOn} and
+     * {@link #fallBack}.
+     */
     public static boolean on() {
-        return running;
+        return running || usable && Thread.currentThread() instanceof WarmUpThread;
     }
 
     /**
      * Whether a call site runs its vector form now: its kernel exists ({@link #kernel} made one)
-     * and no guard has switched the kernels off. Audio thread: one field read, no allocation.
+     * and {@link #on} holds. Audio thread: one volatile read once the kernels are on (two while
+     * cold), no allocation.
      */
     public static boolean use(Object kernel) {
-        return kernel != null && running;
+        return kernel != null && on();
+    }
+
+    /**
+     * Whether the kernels exist but wait to be switched on ({@link #switchOn}): every thread but a
+     * {@link WarmUpThread} runs the plain loops meanwhile.
+     */
+    public static boolean cold() {
+        return !running && usable;
+    }
+
+    /**
+     * Whether the calling thread runs the plain loops because the kernels are cold (not a
+     * {@link WarmUpThread}). Audio thread: one volatile read once the kernels are on.
+     */
+    public static boolean coldHere() {
+        return !running && usable && !(Thread.currentThread() instanceof WarmUpThread);
+    }
+
+    /**
+     * Switches the cold kernels on for every thread: from each call site's next call on, the vector
+     * forms run (the same bits for the mix, limiter and input guard; the banks hand their weighting
+     * filters' state to their lanes). Nothing after a {@link #fallBack}, nor once on. Any thread,
+     * the audio thread included: no allocation, no lock ({@code by} is a constant). Returns true
+     * when this call switched them on.
+     *
+     * @param by who switched them on, for {@link #describe} (a string constant)
+     */
+    public static boolean switchOn(String by) {
+        if (running || !usable) {
+            return false;
+        }
+        switchedOnBy = by;
+        running = true;
+        if (!usable) {
+            // A fall-back came between the test above and the write (it writes usable, then
+            // running): it wins.
+            running = false;
+            return false;
+        }
+        return true;
     }
 
     /**
      * Switches every kernel off for the rest of the JVM's life: from each call site's next call on,
      * the plain loops run (the same bits for the mix, limiter and input guard; the meters' K- and
-     * A-weighting restart from their own filter state, a short transient in the loudness figures).
-     * Called by a guard that saw the audio path allocate with the kernels on, which means a C2
-     * compilation boxed a vector (see the class comment): the JIT warm-up before the first real
-     * block, the engine's {@code KernelGuard} while playing. Any thread, the audio thread
-     * included: it allocates nothing and takes no lock ({@code by} is a constant). The first call
-     * wins; later ones change nothing.
+     * A-weighting go on from the lanes' filter state, handed back). Called by a guard that saw the
+     * audio path allocate with the kernels on, which means a C2 compilation boxed a vector (see
+     * the class comment): the JIT warm-up before the first real block, the engine's
+     * {@code KernelGuard} while playing. Any thread, the audio thread included: it allocates nothing and takes no lock
+     * ({@code by} is a constant). The first call wins; later ones change nothing.
      *
      * @param by     who saw it, for {@link #describe} (a string constant)
      * @param bytes  the bytes it saw allocated
      * @param blocks over how many blocks
      */
     public static void fallBack(String by, long bytes, long blocks) {
-        if (!running) {
+        if (!usable) {
             return;
         }
         fallBackBy = by;
         fallBackBytes = bytes;
         fallBackBlocks = blocks;
+        usable = false;
         running = false;
+    }
+
+    /** Who switched the cold kernels on ({@link #switchOn}), or null; the bridge logs it once. */
+    public static String switchedOnBy() {
+        return switchedOnBy;
     }
 
     /** Whether a guard switched the kernels off ({@link #fallBack}); the bridge logs it once. */
     public static boolean fellBack() {
-        return ON && !running;
+        return ON && !usable;
     }
 
-    /** Why the vector kernels are off, or "on"; for logs and the bench. */
+    /** Why the vector kernels are off, or "on", or "cold"; for logs and the bench. */
     public static String describe() {
         if (running) {
-            return "on (" + MODULE + ")";
+            String by = switchedOnBy;
+            return "on (" + MODULE + (by == null ? ")" : "; started cold, switched on by " + by + ")");
+        }
+        if (usable) {
+            return "cold (plain loops until a warm-up or the engine switches them on; " + MODULE + ")";
         }
         if (ON) {
             return "off (fell back to the plain loops: " + fallBackBy + " saw " + fallBackBytes
@@ -160,7 +248,7 @@ public final class Simd {
      * one public constructor's), or {@code plain} when the module is absent or switched off, or the
      * class cannot be loaded. The vector classes live outside org.foldback.engine and are only
      * named here, so a JVM without the module never loads them. Call sites test {@link #use} before
-     * each call: the kernels can be switched off later ({@link #fallBack}).
+     * each call: the kernels may be cold and can be switched off later ({@link #fallBack}).
      */
     public static <T> T kernel(Class<T> type, String name, T plain, Object... args) {
         if (!ON) {
