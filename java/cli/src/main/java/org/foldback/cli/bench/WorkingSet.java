@@ -76,12 +76,14 @@ final class WorkingSet {
 
         Object meters = p.meters();
         Object[] buses = (Object[]) field(meters, "meters");
-        Object[] truePeak = new Object[2 * buses.length];
+        Object[] truePeak = new Object[4 * buses.length];
         Object[] loudness = new Object[buses.length];
         Object[] vuCorrelation = new Object[2 * buses.length];
         for (int b = 0; b < buses.length; b++) {
-            truePeak[2 * b] = field(buses[b], "truePeak");
-            truePeak[2 * b + 1] = field(buses[b], "truePeakDisplay");
+            truePeak[4 * b] = field(buses[b], "truePeakL");
+            truePeak[4 * b + 1] = field(buses[b], "truePeakR");
+            truePeak[4 * b + 2] = field(buses[b], "truePeakDisplayL");
+            truePeak[4 * b + 3] = field(buses[b], "truePeakDisplayR");
             loudness[b] = field(buses[b], "loudness");
             vuCorrelation[2 * b] = field(buses[b], "vu");
             vuCorrelation[2 * b + 1] = field(buses[b], "correlation");

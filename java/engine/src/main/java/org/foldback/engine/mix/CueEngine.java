@@ -13,6 +13,7 @@ import org.foldback.engine.ambience.FdnReverb;
 import org.foldback.engine.crossfeed.Crossfeed;
 import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Ramp;
+import org.foldback.engine.dsp.SafetyLimiter;
 import org.foldback.engine.param.GlobalParams;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
@@ -82,6 +83,9 @@ public final class CueEngine implements Processor {
     /** Per source L + R, kept while the source is fully in mono mode (halves its mixing work). */
     private float[][] monoSum = new float[0][];
     private final boolean[] monoReady = new boolean[MAX_SOURCES];
+    /** Every source's mode fade at rest after the block that saw store version {@link #monoVersion}. */
+    private boolean monoSettled;
+    private long monoVersion = Long.MIN_VALUE;
 
     // Ambience: one reverb per instance, a send per source, a return per cue (CueStrip).
     private final FdnReverb reverb = new FdnReverb();
@@ -120,8 +124,10 @@ public final class CueEngine implements Processor {
             monoMode[s] = new Ramp();
             ambienceSend[s] = new Ramp();
         }
+        // The cues are finished one after another on the audio thread: their limiters share one scratch.
+        float[][] limiterScratch = new float[2][SafetyLimiter.STRETCH];
         for (int c = 0; c < MAX_CUES; c++) {
-            strips[c] = new CueStrip(c);
+            strips[c] = new CueStrip(c, limiterScratch);
         }
     }
 
@@ -180,6 +186,7 @@ public final class CueEngine implements Processor {
             ambienceSendDbSeen[s] = Float.NaN;
             quarantined.set(s, 0);
         }
+        monoSettled = false;
         setReverb(params, true);
         // Decay glides; size and pre-delay move read positions, so they fade out and back in.
         reverb.prepare(sampleRate, ParamRamps.samples(sampleRate, global.ambienceDecay()),
@@ -256,13 +263,27 @@ public final class CueEngine implements Processor {
         boolean fullyBypassed = b0 == 1f && b1 == 1f;
 
         boolean monoStill = true;
-        for (int s = 0; s < sources; s++) {
-            float m0 = monoMode[s].current();
-            monoMode[s].setTarget(p.choice(Params.source(s).mode()) == 1 ? 1f : 0f, snap);
-            mono[s] = monoMode[s].advance(n);
-            monoStill &= mono[s] == m0;
-            monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
-            heard[s] = false;
+        long version = p.version();
+        if (monoSettled && !snap && version == monoVersion) {
+            // No parameter written since every mode fade came to rest: each stays where it is
+            // (m0 equals mono[s]), without fetching its ramp.
+            for (int s = 0; s < sources; s++) {
+                monoReady[s] = mono[s] == 1f;
+                heard[s] = false;
+            }
+        } else {
+            boolean settled = true;
+            for (int s = 0; s < sources; s++) {
+                float m0 = monoMode[s].current();
+                monoMode[s].setTarget(p.choice(Params.source(s).mode()) == 1 ? 1f : 0f, snap);
+                mono[s] = monoMode[s].advance(n);
+                monoStill &= mono[s] == m0;
+                monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
+                heard[s] = false;
+                settled &= !monoMode[s].isMoving();
+            }
+            monoSettled = settled;
+            monoVersion = version;
         }
         int talkback = p.choice(Params.global().talkbackSource()) - 1;
         int click = p.choice(Params.global().clickSource()) - 1;

@@ -74,8 +74,14 @@ final class CueStrip {
     private final float[] foldTarget = new float[4];
     float[] o0 = new float[4];
     float[] o1 = new float[4];
+    // Whether the output stage can be skipped whole, as the sends can: after its last update no
+    // ramp was moving and both matrices were equal, and the parameter store's version it saw. Its
+    // ten ramps are ten objects to fetch each block, cold between periods (PERFORMANCE.md,
+    // "Session 9: the engine's working set"), for a matrix that has not moved.
+    private boolean outputQuiet;
+    private long outputVersion = Long.MIN_VALUE;
 
-    final SafetyLimiter limiter = new SafetyLimiter();
+    final SafetyLimiter limiter;
 
     // The performer's ear: tone, crossfeed and the ambience return, read once per block.
     final ToneControl tone = new ToneControl();
@@ -95,9 +101,11 @@ final class CueStrip {
     float return0;
     float return1;
 
-    CueStrip(int cue) {
+    /** {@code limiterScratch}: the two scratch arrays every cue's limiter of the engine shares. */
+    CueStrip(int cue, float[][] limiterScratch) {
         this.cue = cue;
         this.params = Params.cue(cue);
+        limiter = new SafetyLimiter(limiterScratch[0], limiterScratch[1]);
     }
 
     /** Sizes every ramp from the smoothing time of the parameters it carries. */
@@ -129,6 +137,7 @@ final class CueStrip {
         swap.setLength(ParamRamps.samples(sampleRate, params.swap()));
         cueLevelDb = Float.NaN;
         dimDb = Float.NaN;
+        outputQuiet = false;
         ceilingDb = Float.NaN;
         maxSplDb = Float.NaN;
         // A maximum level moves the ceiling, so it ramps with it.
@@ -303,6 +312,13 @@ final class CueStrip {
 
     /** Reads the output-stage parameters and computes the output matrix at the block's end. */
     void updateOutput(ParamStore p, int n, boolean snap) {
+        long version = p.version();
+        if (outputQuiet && !snap && version == outputVersion) {
+            // No parameter written since an update that left every ramp at rest and o0 equal to
+            // o1: this update would compute the same o1 again and swap equal matrices.
+            return;
+        }
+        outputVersion = version;
         float[] swapO = o0;
         o0 = o1;
         o1 = swapO;
@@ -342,6 +358,18 @@ final class CueStrip {
         if (snap) {
             System.arraycopy(o1, 0, o0, 0, 4);
         }
+        outputQuiet = !level.isMoving() && !mute.isMoving() && !dim.isMoving() && !fold[0].isMoving()
+                && !fold[1].isMoving() && !fold[2].isMoving() && !fold[3].isMoving() && !swap.isMoving()
+                && !polarityLeft.isMoving() && !polarityRight.isMoving() && sameBits(o0, o1);
+    }
+
+    private static boolean sameBits(float[] a, float[] b) {
+        for (int j = 0; j < 4; j++) {
+            if (Float.floatToRawIntBits(a[j]) != Float.floatToRawIntBits(b[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
