@@ -48,6 +48,24 @@ public final class CueEngine implements Processor {
      */
     static final float FADE_MS = 10f;
 
+    // The parameters the block reads, looked up once: a lookup goes through two objects of the
+    // shared parameter table (a group and its by-role array), which a block would fetch cold
+    // after the host's work between periods (PERFORMANCE.md, "Session 9").
+    private static final int BYPASS = Params.global().bypass();
+    private static final int TALKBACK_SOURCE = Params.global().talkbackSource();
+    private static final int CLICK_SOURCE = Params.global().clickSource();
+    private static final int TALKBACK_ON = Params.global().talkbackOn();
+    private static final int TALKBACK_DIM = Params.global().talkbackDim();
+    private static final int[] SOURCE_MODE = new int[MAX_SOURCES];
+    private static final int[] SOURCE_AMBIENCE = new int[MAX_SOURCES];
+
+    static {
+        for (int s = 0; s < MAX_SOURCES; s++) {
+            SOURCE_MODE[s] = Params.source(s).mode();
+            SOURCE_AMBIENCE[s] = Params.source(s).ambience();
+        }
+    }
+
     private final ParamStore params;
     /** What the engine plays: {@link #params}, except while a scene change fades ({@link SceneFade}). */
     private final ParamStore mix = new ParamStore();
@@ -255,7 +273,7 @@ public final class CueEngine implements Processor {
         int inSources = Math.min(sources, inputs.length / 2);
 
         float b0 = bypass.current();
-        bypass.setTarget(p.isOn(Params.global().bypass()) ? 1f : 0f, snap);
+        bypass.setTarget(p.isOn(BYPASS) ? 1f : 0f, snap);
         if (snap) {
             b0 = bypass.current();
         }
@@ -275,7 +293,7 @@ public final class CueEngine implements Processor {
             boolean settled = true;
             for (int s = 0; s < sources; s++) {
                 float m0 = monoMode[s].current();
-                monoMode[s].setTarget(p.choice(Params.source(s).mode()) == 1 ? 1f : 0f, snap);
+                monoMode[s].setTarget(p.choice(SOURCE_MODE[s]) == 1 ? 1f : 0f, snap);
                 mono[s] = monoMode[s].advance(n);
                 monoStill &= mono[s] == m0;
                 monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
@@ -285,10 +303,10 @@ public final class CueEngine implements Processor {
             monoSettled = settled;
             monoVersion = version;
         }
-        int talkback = p.choice(Params.global().talkbackSource()) - 1;
-        int click = p.choice(Params.global().clickSource()) - 1;
-        boolean talking = p.isOn(Params.global().talkbackOn());
-        float talkDimDb = p.get(Params.global().talkbackDim());
+        int talkback = p.choice(TALKBACK_SOURCE) - 1;
+        int click = p.choice(CLICK_SOURCE) - 1;
+        boolean talking = p.isOn(TALKBACK_ON);
+        float talkDimDb = p.get(TALKBACK_DIM);
         if (talkDimDb != this.talkDimDb) {
             this.talkDimDb = talkDimDb;
             talkDimGain = Decibels.toGain(talkDimDb);
@@ -309,7 +327,7 @@ public final class CueEngine implements Processor {
         }
         boolean sendsLive = false;
         for (int s = 0; s < sources; s++) {
-            float db = p.get(Params.source(s).ambience());
+            float db = p.get(SOURCE_AMBIENCE[s]);
             if (db != ambienceSendDbSeen[s]) {
                 ambienceSendDbSeen[s] = db;
                 ambienceSendTarget[s] = Decibels.toGain(db);

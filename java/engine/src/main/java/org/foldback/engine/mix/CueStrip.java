@@ -27,6 +27,12 @@ final class CueStrip {
     final int cue;
     /** This cue's parameters (and, through them, its sends'). */
     final CueParams params;
+    /**
+     * The indices of those read every block, looked up once: each lookup reads the shared table's
+     * {@link CueParams} and its by-role array, two more objects a cold block would fetch.
+     */
+    private final int toneHighPassParam, toneLowParam, toneHighParam, crossfeedParam, ambienceParam;
+    private final int ceilingParam, maxSplParam, limiterParam;
 
     // Sends, per source.
     private final Ramp[] sendLevel = ramps(MAX_SOURCES);
@@ -105,6 +111,14 @@ final class CueStrip {
     CueStrip(int cue, float[][] limiterScratch) {
         this.cue = cue;
         this.params = Params.cue(cue);
+        toneHighPassParam = params.toneHighPass();
+        toneLowParam = params.toneLow();
+        toneHighParam = params.toneHigh();
+        crossfeedParam = params.crossfeed();
+        ambienceParam = params.ambience();
+        ceilingParam = params.ceiling();
+        maxSplParam = params.maxSpl();
+        limiterParam = params.limiter();
         limiter = new SafetyLimiter(limiterScratch[0], limiterScratch[1]);
     }
 
@@ -158,17 +172,17 @@ final class CueStrip {
      */
     void updateEar(ParamStore p, double calibrationDbSpl, int n, boolean snap) {
         calibration = calibrationDbSpl;
-        float highPassHz = p.get(params.toneHighPass());
-        float lowShelfDb = p.get(params.toneLow());
-        float highShelfDb = p.get(params.toneHigh());
+        float highPassHz = p.get(toneHighPassParam);
+        float lowShelfDb = p.get(toneLowParam);
+        float highShelfDb = p.get(toneHighParam);
         if (snap || highPassHz != toneSeen[0] || lowShelfDb != toneSeen[1] || highShelfDb != toneSeen[2]) {
             toneSeen[0] = highPassHz;
             toneSeen[1] = lowShelfDb;
             toneSeen[2] = highShelfDb;
             tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
         }
-        crossfeed.set(CROSSFEEDS[p.choice(params.crossfeed())], snap);
-        float returnDb = p.get(params.ambience());
+        crossfeed.set(CROSSFEEDS[p.choice(crossfeedParam)], snap);
+        float returnDb = p.get(ambienceParam);
         if (returnDb != returnDbSeen) {
             returnDbSeen = returnDb;
             returnGainTarget = Decibels.toGain(returnDb);
@@ -377,8 +391,8 @@ final class CueStrip {
      * ({@link SafeCeiling}). Cached: pow only when a setting changes.
      */
     float ceilingGain(ParamStore p) {
-        float db = p.get(params.ceiling());
-        float max = p.get(params.maxSpl());
+        float db = p.get(ceilingParam);
+        float max = p.get(maxSplParam);
         if (db != ceilingDb || max != maxSplDb
                 || Double.doubleToRawLongBits(calibration) != Double.doubleToRawLongBits(ceilingCalibration)) {
             ceilingDb = db;
@@ -391,7 +405,7 @@ final class CueStrip {
 
     /** Whether the limiter runs: its switch, or a maximum level in force. */
     boolean limiterOn(ParamStore p) {
-        return SafeCeiling.limiterOn(p.isOn(params.limiter()), p.get(params.maxSpl()), calibration);
+        return SafeCeiling.limiterOn(p.isOn(limiterParam), p.get(maxSplParam), calibration);
     }
 
     boolean outputSilent() {
