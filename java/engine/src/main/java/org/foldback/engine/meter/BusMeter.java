@@ -34,8 +34,8 @@ public final class BusMeter {
     /** The always-on pass as vectors where the JVM has the Vector API ({@link Simd}), or null. */
     private static final LevelKernel VECTOR = Simd.kernel(LevelKernel.class, "VectorLevels", null);
 
-    /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak. */
-    private final double[] covered = new double[3];
+    /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak; read right after each call. */
+    private final double[] covered;
     /** The last {@link #levels} call's sum of squares and clip count. */
     private double stretchSumSq;
     private long stretchClips;
@@ -64,6 +64,15 @@ public final class BusMeter {
 
     /** @param index the bus index; only used to spread periodic work of many buses over time */
     public BusMeter(int index) {
+        this(index, new double[3]);
+    }
+
+    /**
+     * As {@link #BusMeter(int)}, with the levels kernel's output in {@code levelsScratch} (3
+     * doubles), which the meters of one bank share: they run one after another on one thread.
+     */
+    BusMeter(int index, double[] levelsScratch) {
+        covered = levelsScratch;
         loudness = new Loudness(index);
     }
 

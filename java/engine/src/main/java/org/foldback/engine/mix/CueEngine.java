@@ -137,8 +137,9 @@ public final class CueEngine implements Processor {
     CueEngine(ParamStore params, boolean earLanes) {
         this.params = params;
         ears = earLanes && EarLanes.available() ? new EarLanes(MAX_CUES) : null;
+        int[] guardScratch = new int[1]; // the guards run one after another on the audio thread
         for (int s = 0; s < MAX_SOURCES; s++) {
-            guards[s] = new SourceGuard();
+            guards[s] = new SourceGuard(guardScratch);
             monoMode[s] = new Ramp();
             ambienceSend[s] = new Ramp();
         }

@@ -93,7 +93,7 @@ final class CueStrip {
     final ToneControl tone = new ToneControl();
     final Crossfeed crossfeed = new Crossfeed();
     private static final Crossfeed.Level[] CROSSFEEDS = Crossfeed.Level.values();
-    private final float[] toneSeen = new float[3];
+    private float highPassSeen, lowShelfSeen, highShelfSeen;
     /** This block's calibration (NaN = none): with the maximum level it may lower the ceiling. */
     private double calibration = Double.NaN;
     private float maxSplDb = Float.NaN;
@@ -175,10 +175,10 @@ final class CueStrip {
         float highPassHz = p.get(toneHighPassParam);
         float lowShelfDb = p.get(toneLowParam);
         float highShelfDb = p.get(toneHighParam);
-        if (snap || highPassHz != toneSeen[0] || lowShelfDb != toneSeen[1] || highShelfDb != toneSeen[2]) {
-            toneSeen[0] = highPassHz;
-            toneSeen[1] = lowShelfDb;
-            toneSeen[2] = highShelfDb;
+        if (snap || highPassHz != highPassSeen || lowShelfDb != lowShelfSeen || highShelfDb != highShelfSeen) {
+            highPassSeen = highPassHz;
+            lowShelfSeen = lowShelfDb;
+            highShelfSeen = highShelfDb;
             tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
         }
         crossfeed.set(CROSSFEEDS[p.choice(crossfeedParam)], snap);
