@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import org.foldback.cli.UsageException;
 import org.foldback.engine.FoldbackProcessor;
+import org.foldback.engine.Layout;
 import org.foldback.engine.meter.MeterDemand;
 import org.foldback.engine.mix.CueEngine;
 import org.foldback.engine.simd.Simd;
@@ -22,7 +23,7 @@ import org.foldback.engine.simd.Simd;
  * prints a table, or one JSON object with --json. See native/bench/PERFORMANCE.md for what each
  * figure means and how it is made.
  *
- * <p>Groups (for --skip, comma-separated): engine, host, instances, tail, scaling, x42, xruns, ardour, remote.
+ * <p>Groups (for --skip, comma-separated): engine, workingset, host, instances, tail, scaling, x42, xruns, ardour, remote.
  * Environment: FOLDBACK_HOST, FOLDBACK_VST3 (set by ./foldback), FOLDBACK_LV2 (default: next to
  * the VST3), FOLDBACK_JAVA_HOME (the plugin's JDK; default: the one running this command),
  * FOLDBACK_JVM_OPTIONS (passed on to the plugin's JVM).
@@ -65,7 +66,7 @@ public final class BenchCommand {
                 case "--quick": quick = true; break;
                 case "--skip":
                     if (i + 1 >= args.length) {
-                        throw new UsageException("--skip needs a list (engine,host,instances,tail,scaling,x42,xruns,ardour,remote)");
+                        throw new UsageException("--skip needs a list (engine,workingset,host,instances,tail,scaling,x42,xruns,ardour,remote)");
                     }
                     skip.addAll(List.of(args[++i].split(",")));
                     break;
@@ -107,6 +108,7 @@ public final class BenchCommand {
 
     private void measureAll() throws IOException {
         step("engine", this::engine);
+        step("workingset", this::workingSet);
         step("host", this::hostOffline);
         step("instances", this::instances);
         step("tail", this::tailUnderGcLoad);
@@ -216,6 +218,47 @@ public final class BenchCommand {
         BridgeTiming.Result bridge = BridgeTiming.measure(BLOCK, RATE, quick ? 10 : 60);
         figures.put("bridge_java_side_us_per_block", bridge.javaHandOffMicros());
         figures.put("java_side_new_instance_ms", bridge.instanceMillis());
+    }
+
+    // ---- The engine's working set, and the block with cold caches (the jalv gap) -----------------
+
+    private void workingSet() {
+        for (WorkingSet.State state : WorkingSet.State.values()) {
+            String key = "workingset_" + state.name().toLowerCase(Locale.ROOT);
+            FoldbackProcessor p = WorkingSet.processor(state);
+            // Past C2's compiles of the block path (100 s of audio, as the engine group).
+            WorkingSet.play(p, (int) (100 * RATE / BLOCK));
+            org.foldback.engine.CompilePrerequisites.resolve(org.foldback.engine.Processor.class);
+            Footprint census = WorkingSet.census(p);
+            census.snapshot();
+            WorkingSet.play(p, 1);
+            List<Footprint.Stage> stages = census.stages();
+            long bytes = 0;
+            long changed = 0;
+            for (Footprint.Stage s : stages) {
+                bytes += s.bytes();
+                changed += s.changedLines();
+            }
+            figures.put(key + "_data_bytes", (double) bytes);
+            figures.put(key + "_changed_bytes_per_block", (double) changed * Footprint.LINE);
+            err.print("bench: " + key + ": the engine's data by stage (" + Footprint.referenceBytes()
+                    + "-byte references in this JVM):\n" + WorkingSet.describe(stages));
+            ColdCacheTiming.Result r = new ColdCacheTiming().measure(p, Layout.MAX_SOURCES, Layout.MAX_CUES,
+                    BLOCK, RATE, quick ? 3 : 10, 1500);
+            String us = key.replace("workingset_", "engine_") + "_state";
+            figures.put(us + "_us_back_to_back", r.median(ColdCacheTiming.Mode.BACK_TO_BACK));
+            figures.put(us + "_us_walk8mb", r.median(ColdCacheTiming.Mode.WALK));
+            figures.put(us + "_us_paced", r.median(ColdCacheTiming.Mode.PACED));
+            figures.put(us + "_p99_us_walk8mb", r.p99(ColdCacheTiming.Mode.WALK));
+            figures.put(us + "_walk8mb_over_back_to_back",
+                    r.median(ColdCacheTiming.Mode.WALK) / r.median(ColdCacheTiming.Mode.BACK_TO_BACK));
+            p.release();
+        }
+        figures.put("workingset_engine_code_bytes", (double) WorkingSet.compiledCodeBytes());
+        figures.note("workingset", "the engine in this JVM, default state (jalv's) and FULL with the editor's meters:"
+                + " data reachable from the processor and 64-byte lines one block changed (Footprint), C2 code of"
+                + " org.foldback methods; block medians back to back, after walking 8 MB between blocks (the jalv"
+                + " model: other work evicts the caches between periods), and paced at the period, in alternated rounds");
     }
 
     // ---- Through the real plugin, in foldback-host ------------------------------------------------

@@ -31,11 +31,12 @@ public final class SafetyLimiter {
 
     /** The need and apply passes as vectors, or null ({@link LimiterKernel}). */
     private static final LimiterKernel VECTOR = Simd.kernel(LimiterKernel.class, "VectorLimiter", null);
-    /** Samples per pass (a block longer than this is limited in stretches). */
-    private static final int STRETCH = 256;
+    /** Samples per pass (a block longer than this is limited in stretches); the size of the scratch. */
+    public static final int STRETCH = 256;
 
-    private final float[] needs = new float[STRETCH];
-    private final float[] gains = new float[STRETCH];
+    /** Scratch of one pass: nothing in them outlives a call, so limiters run one at a time may share them. */
+    private final float[] needs;
+    private final float[] gains;
     private final Ramp ceiling = new Ramp();
     private final Ramp enabled = new Ramp();
     /** In double: a 100 ms release moves by less than a float ulp per sample near 1. */
@@ -43,6 +44,24 @@ public final class SafetyLimiter {
     private int hold;
     private int holdSamples = 1;
     private double releaseCoefficient;
+
+    /** A limiter with scratch of its own. */
+    public SafetyLimiter() {
+        this(new float[STRETCH], new float[STRETCH]);
+    }
+
+    /**
+     * A limiter that works in the given scratch ({@link #STRETCH} floats each), which it shares
+     * with others that run on the same thread one after another (an engine's cues): one copy of it
+     * to keep in the caches rather than one per cue.
+     */
+    public SafetyLimiter(float[] needsScratch, float[] gainsScratch) {
+        if (needsScratch.length < STRETCH || gainsScratch.length < STRETCH) {
+            throw new IllegalArgumentException("the scratch needs " + STRETCH + " floats");
+        }
+        needs = needsScratch;
+        gains = gainsScratch;
+    }
 
     public void prepare(double sampleRate, int gainRamp, int toggleRamp) {
         ceiling.setLength(gainRamp);

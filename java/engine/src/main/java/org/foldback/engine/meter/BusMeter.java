@@ -19,10 +19,14 @@ public final class BusMeter {
     public static final int RESET_LOUDNESS = 4;
     public static final int RESET_ALL = RESET_CLIPS | RESET_PEAKS | RESET_LOUDNESS;
 
-    private final TruePeakInterpolator[] truePeak = {new TruePeakInterpolator(), new TruePeakInterpolator()};
-    private final PeakBallistics[] samplePeakDisplay = {new PeakBallistics(), new PeakBallistics()};
-    private final PeakBallistics[] truePeakDisplay = {new PeakBallistics(), new PeakBallistics()};
-    private final RmsWindow[] rms = {new RmsWindow(), new RmsWindow()};
+    // One field per channel rather than two-element arrays: every bus's meter runs once a period,
+    // and between periods the host's other work evicts it from the caches; each array or small
+    // object is one more cache line fetched from far away, and a dependent one (PERFORMANCE.md,
+    // "Session 9: the engine's working set"). Left and right are spelt out where they are used.
+    private final TruePeakInterpolator truePeakL = new TruePeakInterpolator(), truePeakR = new TruePeakInterpolator();
+    private final PeakBallistics samplePeakDisplayL = new PeakBallistics(), samplePeakDisplayR = new PeakBallistics();
+    private final PeakBallistics truePeakDisplayL = new PeakBallistics(), truePeakDisplayR = new PeakBallistics();
+    private final RmsWindow rmsL = new RmsWindow(), rmsR = new RmsWindow();
     private final VuBallistics vu = new VuBallistics();
     private final Correlation correlation = new Correlation();
     private final Loudness loudness;
@@ -30,17 +34,22 @@ public final class BusMeter {
     /** The always-on pass as vectors where the JVM has the Vector API ({@link Simd}), or null. */
     private static final LevelKernel VECTOR = Simd.kernel(LevelKernel.class, "VectorLevels", null);
 
-    /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak. */
-    private final double[] covered = new double[3];
-    private final long[] clips = new long[2];
+    /** What {@link LevelKernel#levels} covered: sum of squares, clip count, peak; read right after each call. */
+    private final double[] covered;
+    /** The last {@link #levels} call's sum of squares and clip count. */
+    private double stretchSumSq;
+    private long stretchClips;
+    private long clipsL, clipsR;
     /** This block's sample and true peaks so far, and the true-peak level below which nothing matters. */
-    private final float[] peak = new float[2];
-    private final float[] truePeakOfBlock = new float[2];
-    private final float[] useless = new float[2];
-    private final double[] samplePeakMax = new double[2];
-    private final double[] truePeakMax = new double[2];
-    private final double[] runSumSq = new double[2];
-    private final double[] slotSumSq = new double[2];
+    private float peakL, peakR;
+    private float truePeakOfBlockL, truePeakOfBlockR;
+    private float uselessL, uselessR;
+    private double samplePeakMaxL, samplePeakMaxR;
+    private double truePeakMaxL, truePeakMaxR;
+    private double runSumSqL, runSumSqR;
+    private double slotSumSqL, slotSumSqR;
+    /** The RMS windows' mean squares, copied at each slot's end: published every block, read here. */
+    private double meanSquareL, meanSquareR;
     private long runSamples;
     private double hopSumSq;
     private int slotLeft, hopLeft, correlationHopLeft;
@@ -55,6 +64,15 @@ public final class BusMeter {
 
     /** @param index the bus index; only used to spread periodic work of many buses over time */
     public BusMeter(int index) {
+        this(index, new double[3]);
+    }
+
+    /**
+     * As {@link #BusMeter(int)}, with the levels kernel's output in {@code levelsScratch} (3
+     * doubles), which the meters of one bank share: they run one after another on one thread.
+     */
+    BusMeter(int index, double[] levelsScratch) {
+        covered = levelsScratch;
         loudness = new Loudness(index);
     }
 
@@ -63,17 +81,21 @@ public final class BusMeter {
         if (!(sampleRate >= 8000 && sampleRate <= 768000)) {
             throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
         }
-        for (int c = 0; c < 2; c++) {
-            truePeak[c].reset();
-            samplePeakDisplay[c].prepare(sampleRate);
-            truePeakDisplay[c].prepare(sampleRate);
-            rms[c].prepare(sampleRate);
-            slotSumSq[c] = 0;
-        }
+        truePeakL.reset();
+        truePeakR.reset();
+        samplePeakDisplayL.prepare(sampleRate);
+        samplePeakDisplayR.prepare(sampleRate);
+        truePeakDisplayL.prepare(sampleRate);
+        truePeakDisplayR.prepare(sampleRate);
+        rmsL.prepare(sampleRate);
+        rmsR.prepare(sampleRate);
+        meanSquareL = rmsL.meanSquare();
+        meanSquareR = rmsR.meanSquare();
+        slotSumSqL = slotSumSqR = 0;
         vu.prepare(sampleRate);
         correlation.prepare(sampleRate);
         loudness.prepare(sampleRate);
-        slotLeft = rms[0].slotSamples();
+        slotLeft = rmsL.slotSamples();
         hopLeft = loudness.hopSamples();
         correlationHopLeft = hopLeft;
         hopSumSq = 0;
@@ -94,11 +116,11 @@ public final class BusMeter {
             return;
         }
         if ((rising & MeterDemand.TRUE_PEAK) != 0) {
-            for (int c = 0; c < 2; c++) {
-                truePeak[c].reset();
-                truePeakDisplay[c].reset();
-                truePeakMax[c] = 0;
-            }
+            truePeakL.reset();
+            truePeakR.reset();
+            truePeakDisplayL.reset();
+            truePeakDisplayR.reset();
+            truePeakMaxL = truePeakMaxR = 0;
         }
         if ((rising & MeterDemand.VU) != 0) {
             vu.reset();
@@ -124,19 +146,19 @@ public final class BusMeter {
     /** Applies the reset bits (see RESET_*). Call on the feeding thread. */
     public void reset(int what) {
         if ((what & RESET_CLIPS) != 0) {
-            clips[0] = clips[1] = 0;
+            clipsL = clipsR = 0;
         }
         if ((what & RESET_PEAKS) != 0) {
-            for (int c = 0; c < 2; c++) {
-                samplePeakMax[c] = 0;
-                truePeakMax[c] = 0;
-                samplePeakDisplay[c].reset();
-                truePeakDisplay[c].reset();
-            }
+            samplePeakMaxL = samplePeakMaxR = 0;
+            truePeakMaxL = truePeakMaxR = 0;
+            samplePeakDisplayL.reset();
+            samplePeakDisplayR.reset();
+            truePeakDisplayL.reset();
+            truePeakDisplayR.reset();
         }
         if ((what & RESET_LOUDNESS) != 0) {
             loudness.resetRun();
-            runSumSq[0] = runSumSq[1] = 0;
+            runSumSqL = runSumSqR = 0;
             runSamples = 0;
             correlationSum = 0;
             correlationCount = 0;
@@ -162,14 +184,14 @@ public final class BusMeter {
         if (!prepared) {
             return false;
         }
-        peak[0] = peak[1] = 0f;
-        truePeakOfBlock[0] = truePeakOfBlock[1] = 0f;
+        peakL = peakR = 0f;
+        truePeakOfBlockL = truePeakOfBlockR = 0f;
         if ((demand & MeterDemand.TRUE_PEAK) != 0) {
             // True peaks below these change neither the display nor the maximum (the display never
             // stands above the maximum), so the interpolator may skip windows that cannot reach them:
             // usually most of a block of programme material, never a block that sets a new peak.
-            useless[0] = (float) (truePeakDisplay[0].lowestThatMatters(numSamples) * 0.999);
-            useless[1] = (float) (truePeakDisplay[1].lowestThatMatters(numSamples) * 0.999);
+            uselessL = (float) (truePeakDisplayL.lowestThatMatters(numSamples) * 0.999);
+            uselessR = (float) (truePeakDisplayR.lowestThatMatters(numSamples) * 0.999);
         }
         return true;
     }
@@ -181,18 +203,18 @@ public final class BusMeter {
         final boolean doVu = (want & MeterDemand.VU) != 0;
         final boolean doLoudness = (want & MeterDemand.LOUDNESS) != 0;
         final boolean doCorrelation = (want & MeterDemand.CORRELATION) != 0;
-        float peakL = peak[0], peakR = peak[1], trueL = truePeakOfBlock[0], trueR = truePeakOfBlock[1];
+        float peakL = this.peakL, peakR = this.peakR, trueL = truePeakOfBlockL, trueR = truePeakOfBlockR;
         int offset = from;
         final int end = from + count;
         while (offset < end) {
             int n = Math.min(end - offset, Math.min(slotLeft, Math.min(hopLeft, correlationHopLeft)));
-            float stretchL = channel(0, left, offset, n);
-            float stretchR = channel(1, right, offset, n);
+            float stretchL = channelLeft(left, offset, n);
+            float stretchR = channelRight(right, offset, n);
             peakL = Math.max(peakL, stretchL);
             peakR = Math.max(peakR, stretchR);
             if (doTruePeak) {
-                trueL = Math.max(trueL, truePeak[0].process(left, offset, n, useless[0], stretchL));
-                trueR = Math.max(trueR, truePeak[1].process(right, offset, n, useless[1], stretchR));
+                trueL = Math.max(trueL, truePeakL.process(left, offset, n, uselessL, stretchL));
+                trueR = Math.max(trueR, truePeakR.process(right, offset, n, uselessR, stretchR));
             }
             if (doVu) {
                 vu.process(left, right, offset, n);
@@ -209,11 +231,12 @@ public final class BusMeter {
             correlationHopLeft -= n;
             offset += n;
             if (slotLeft == 0) {
-                for (int c = 0; c < 2; c++) {
-                    rms[c].endSlot(slotSumSq[c]);
-                    slotSumSq[c] = 0;
-                }
-                slotLeft = rms[0].slotSamples();
+                rmsL.endSlot(slotSumSqL);
+                rmsR.endSlot(slotSumSqR);
+                meanSquareL = rmsL.meanSquare();
+                meanSquareR = rmsR.meanSquare();
+                slotSumSqL = slotSumSqR = 0;
+                slotLeft = rmsL.slotSamples();
             }
             if (hopLeft == 0) {
                 if (doLoudness) {
@@ -233,10 +256,10 @@ public final class BusMeter {
                 correlationHopLeft = loudness.hopSamples();
             }
         }
-        peak[0] = peakL;
-        peak[1] = peakR;
-        truePeakOfBlock[0] = trueL;
-        truePeakOfBlock[1] = trueR;
+        this.peakL = peakL;
+        this.peakR = peakR;
+        truePeakOfBlockL = trueL;
+        truePeakOfBlockR = trueR;
     }
 
     /** Hands the loudness's K-weighting state to a bank's lane or takes it back ({@link WeightingLanes#handOver}). */
@@ -246,23 +269,45 @@ public final class BusMeter {
 
     /** Ends the block begun by {@link #beginBlock}: maxima and displays. */
     void endBlock(int numSamples) {
-        float peakL = peak[0], peakR = peak[1];
+        float peakL = this.peakL, peakR = this.peakR;
         runSamples += numSamples;
-        samplePeakMax[0] = Math.max(samplePeakMax[0], peakL);
-        samplePeakMax[1] = Math.max(samplePeakMax[1], peakR);
-        samplePeakDisplay[0].update(peakL, numSamples);
-        samplePeakDisplay[1].update(peakR, numSamples);
+        samplePeakMaxL = Math.max(samplePeakMaxL, peakL);
+        samplePeakMaxR = Math.max(samplePeakMaxR, peakR);
+        samplePeakDisplayL.update(peakL, numSamples);
+        samplePeakDisplayR.update(peakR, numSamples);
         if ((demand & MeterDemand.TRUE_PEAK) != 0) {
-            float trueL = truePeakOfBlock[0], trueR = truePeakOfBlock[1];
-            truePeakMax[0] = Math.max(truePeakMax[0], trueL);
-            truePeakMax[1] = Math.max(truePeakMax[1], trueR);
-            truePeakDisplay[0].update(trueL, numSamples);
-            truePeakDisplay[1].update(trueR, numSamples);
+            float trueL = truePeakOfBlockL, trueR = truePeakOfBlockR;
+            truePeakMaxL = Math.max(truePeakMaxL, trueL);
+            truePeakMaxR = Math.max(truePeakMaxR, trueR);
+            truePeakDisplayL.update(trueL, numSamples);
+            truePeakDisplayR.update(trueR, numSamples);
         }
     }
 
-    /** Peak, clips and squares of one channel's stretch; returns the absolute peak. */
-    private float channel(int c, float[] x, int offset, int n) {
+    /** Peak, clips and squares of the left channel's stretch; returns its absolute peak. */
+    private float channelLeft(float[] x, int offset, int n) {
+        float peak = levels(x, offset, n);
+        clipsL += stretchClips;
+        slotSumSqL += stretchSumSq;
+        runSumSqL += stretchSumSq;
+        return peak;
+    }
+
+    /** {@link #channelLeft} for the right channel. */
+    private float channelRight(float[] x, int offset, int n) {
+        float peak = levels(x, offset, n);
+        clipsR += stretchClips;
+        slotSumSqR += stretchSumSq;
+        runSumSqR += stretchSumSq;
+        return peak;
+    }
+
+    /**
+     * One channel's stretch: returns the absolute peak and leaves the sum of squares and the clip
+     * count in {@link #stretchSumSq} and {@link #stretchClips} (the kernel's part, then the plain
+     * loop's rest, in that order).
+     */
+    private float levels(float[] x, int offset, int n) {
         float peak = 0f;
         long clipped = 0;
         double sumSq = 0;
@@ -284,9 +329,8 @@ public final class BusMeter {
             }
             sumSq += (double) s * s;
         }
-        clips[c] += clipped;
-        slotSumSq[c] += sumSq;
-        runSumSq[c] += sumSq;
+        stretchSumSq = sumSq;
+        stretchClips = clipped;
         return peak;
     }
 
@@ -311,16 +355,22 @@ public final class BusMeter {
         final boolean vuOn = (want & MeterDemand.VU) != 0;
         final boolean loud = (want & MeterDemand.LOUDNESS) != 0;
         final boolean corr = (want & MeterDemand.CORRELATION) != 0;
-        for (int c = 0; c < 2; c++) {
-            d[base + c] = samplePeakDisplay[c].displayDb();
-            d[base + 2 + c] = samplePeakMax[c];
-            d[base + 4 + c] = tp ? truePeakDisplay[c].displayDb() : Double.NaN;
-            d[base + 6 + c] = tp ? truePeakMax[c] : Double.NaN;
-            d[base + 8 + c] = rms[c].meanSquare();
-            d[base + 10 + c] = vuOn ? vu.output(c) : Double.NaN;
-            d[base + 12 + c] = clips[c];
-            d[base + 14 + c] = runSamples == 0 ? 0.0 : runSumSq[c] / runSamples;
-        }
+        d[base] = samplePeakDisplayL.displayDb();
+        d[base + 1] = samplePeakDisplayR.displayDb();
+        d[base + 2] = samplePeakMaxL;
+        d[base + 3] = samplePeakMaxR;
+        d[base + 4] = tp ? truePeakDisplayL.displayDb() : Double.NaN;
+        d[base + 5] = tp ? truePeakDisplayR.displayDb() : Double.NaN;
+        d[base + 6] = tp ? truePeakMaxL : Double.NaN;
+        d[base + 7] = tp ? truePeakMaxR : Double.NaN;
+        d[base + 8] = meanSquareL;
+        d[base + 9] = meanSquareR;
+        d[base + 10] = vuOn ? vu.output(0) : Double.NaN;
+        d[base + 11] = vuOn ? vu.output(1) : Double.NaN;
+        d[base + 12] = clipsL;
+        d[base + 13] = clipsR;
+        d[base + 14] = runSamples == 0 ? 0.0 : runSumSqL / runSamples;
+        d[base + 15] = runSamples == 0 ? 0.0 : runSumSqR / runSamples;
         d[base + 16] = loud ? loudness.momentary() : Double.NaN;
         d[base + 17] = loud ? loudness.shortTerm() : Double.NaN;
         d[base + 18] = loud ? loudness.momentaryMax() : Double.NaN;

@@ -25,8 +25,14 @@ final class Loudness {
 
     private final int stagger;
     private final double[] hops = new double[SHORT_TERM_HOPS];
-    private final LoudnessHistogram integratedBlocks = new LoudnessHistogram();
-    private final LoudnessHistogram shortTermValues = new LoudnessHistogram();
+    /**
+     * Made at the first {@link #prepare}, not with the meter: 190 kB a bus that only the 100 ms
+     * hops touch. A bank makes all its meters first, so their state that every block touches lies
+     * together in a few pages rather than one bus's every 190 kB (PERFORMANCE.md, "Session 9: the
+     * engine's working set"); the histograms follow at prepare.
+     */
+    private LoudnessHistogram integratedBlocks;
+    private LoudnessHistogram shortTermValues;
     private KWeighting weighting = new KWeighting(48000);
     private int hopSamples;
     private int next;
@@ -42,6 +48,10 @@ final class Loudness {
 
     /** Allocates; not for the audio thread. */
     void prepare(double fs) {
+        if (integratedBlocks == null) {
+            integratedBlocks = new LoudnessHistogram();
+            shortTermValues = new LoudnessHistogram();
+        }
         weighting = new KWeighting(fs);
         hopSamples = Math.max(1, (int) Math.round(fs * HOP_SECONDS));
         java.util.Arrays.fill(hops, 0);
@@ -63,8 +73,10 @@ final class Loudness {
 
     /** Clears the integrated loudness, the loudness range and the maxima. */
     void resetRun() {
-        integratedBlocks.reset();
-        shortTermValues.reset();
+        if (integratedBlocks != null) { // else not prepared yet: nothing to clear
+            integratedBlocks.reset();
+            shortTermValues.reset();
+        }
         momentaryMax = shortTermMax = Double.NEGATIVE_INFINITY;
         integrated = Double.NEGATIVE_INFINITY;
         range = Double.NaN;
@@ -116,6 +128,9 @@ final class Loudness {
     }
 
     private void updateRange() {
+        if (shortTermValues == null) {
+            return; // not prepared: no value yet
+        }
         range = shortTermValues.range(RANGE_RELATIVE_GATE_LU, RANGE_LOW_PERCENTILE, RANGE_HIGH_PERCENTILE);
     }
 

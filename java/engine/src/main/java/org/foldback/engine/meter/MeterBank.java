@@ -58,8 +58,9 @@ public final class MeterBank implements BusTap {
             throw new IllegalArgumentException("buses must be positive: " + buses);
         }
         meters = new BusMeter[buses];
+        double[] levelsScratch = new double[3]; // the buses are metered one after another
         for (int b = 0; b < buses; b++) {
-            meters[b] = new BusMeter(b);
+            meters[b] = new BusMeter(b, levelsScratch);
         }
         published = new SeqlockSlots(buses, MeterReading.SLOTS);
         resets = new AtomicIntegerArray(buses);

@@ -13,6 +13,7 @@ import org.foldback.engine.ambience.FdnReverb;
 import org.foldback.engine.crossfeed.Crossfeed;
 import org.foldback.engine.dsp.Decibels;
 import org.foldback.engine.dsp.Ramp;
+import org.foldback.engine.dsp.SafetyLimiter;
 import org.foldback.engine.param.GlobalParams;
 import org.foldback.engine.param.ParamStore;
 import org.foldback.engine.param.Params;
@@ -46,6 +47,24 @@ public final class CueEngine implements Processor {
      * how long a quarantined source must be good before it fades back in, and that fade.
      */
     static final float FADE_MS = 10f;
+
+    // The parameters the block reads, looked up once: a lookup goes through two objects of the
+    // shared parameter table (a group and its by-role array), which a block would fetch cold
+    // after the host's work between periods (PERFORMANCE.md, "Session 9").
+    private static final int BYPASS = Params.global().bypass();
+    private static final int TALKBACK_SOURCE = Params.global().talkbackSource();
+    private static final int CLICK_SOURCE = Params.global().clickSource();
+    private static final int TALKBACK_ON = Params.global().talkbackOn();
+    private static final int TALKBACK_DIM = Params.global().talkbackDim();
+    private static final int[] SOURCE_MODE = new int[MAX_SOURCES];
+    private static final int[] SOURCE_AMBIENCE = new int[MAX_SOURCES];
+
+    static {
+        for (int s = 0; s < MAX_SOURCES; s++) {
+            SOURCE_MODE[s] = Params.source(s).mode();
+            SOURCE_AMBIENCE[s] = Params.source(s).ambience();
+        }
+    }
 
     private final ParamStore params;
     /** What the engine plays: {@link #params}, except while a scene change fades ({@link SceneFade}). */
@@ -82,6 +101,9 @@ public final class CueEngine implements Processor {
     /** Per source L + R, kept while the source is fully in mono mode (halves its mixing work). */
     private float[][] monoSum = new float[0][];
     private final boolean[] monoReady = new boolean[MAX_SOURCES];
+    /** Every source's mode fade at rest after the block that saw store version {@link #monoVersion}. */
+    private boolean monoSettled;
+    private long monoVersion = Long.MIN_VALUE;
 
     // Ambience: one reverb per instance, a send per source, a return per cue (CueStrip).
     private final FdnReverb reverb = new FdnReverb();
@@ -115,13 +137,16 @@ public final class CueEngine implements Processor {
     CueEngine(ParamStore params, boolean earLanes) {
         this.params = params;
         ears = earLanes && EarLanes.available() ? new EarLanes(MAX_CUES) : null;
+        int[] guardScratch = new int[1]; // the guards run one after another on the audio thread
         for (int s = 0; s < MAX_SOURCES; s++) {
-            guards[s] = new SourceGuard();
+            guards[s] = new SourceGuard(guardScratch);
             monoMode[s] = new Ramp();
             ambienceSend[s] = new Ramp();
         }
+        // The cues are finished one after another on the audio thread: their limiters share one scratch.
+        float[][] limiterScratch = new float[2][SafetyLimiter.STRETCH];
         for (int c = 0; c < MAX_CUES; c++) {
-            strips[c] = new CueStrip(c);
+            strips[c] = new CueStrip(c, limiterScratch);
         }
     }
 
@@ -180,6 +205,7 @@ public final class CueEngine implements Processor {
             ambienceSendDbSeen[s] = Float.NaN;
             quarantined.set(s, 0);
         }
+        monoSettled = false;
         setReverb(params, true);
         // Decay glides; size and pre-delay move read positions, so they fade out and back in.
         reverb.prepare(sampleRate, ParamRamps.samples(sampleRate, global.ambienceDecay()),
@@ -248,7 +274,7 @@ public final class CueEngine implements Processor {
         int inSources = Math.min(sources, inputs.length / 2);
 
         float b0 = bypass.current();
-        bypass.setTarget(p.isOn(Params.global().bypass()) ? 1f : 0f, snap);
+        bypass.setTarget(p.isOn(BYPASS) ? 1f : 0f, snap);
         if (snap) {
             b0 = bypass.current();
         }
@@ -256,18 +282,32 @@ public final class CueEngine implements Processor {
         boolean fullyBypassed = b0 == 1f && b1 == 1f;
 
         boolean monoStill = true;
-        for (int s = 0; s < sources; s++) {
-            float m0 = monoMode[s].current();
-            monoMode[s].setTarget(p.choice(Params.source(s).mode()) == 1 ? 1f : 0f, snap);
-            mono[s] = monoMode[s].advance(n);
-            monoStill &= mono[s] == m0;
-            monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
-            heard[s] = false;
+        long version = p.version();
+        if (monoSettled && !snap && version == monoVersion) {
+            // No parameter written since every mode fade came to rest: each stays where it is
+            // (m0 equals mono[s]), without fetching its ramp.
+            for (int s = 0; s < sources; s++) {
+                monoReady[s] = mono[s] == 1f;
+                heard[s] = false;
+            }
+        } else {
+            boolean settled = true;
+            for (int s = 0; s < sources; s++) {
+                float m0 = monoMode[s].current();
+                monoMode[s].setTarget(p.choice(SOURCE_MODE[s]) == 1 ? 1f : 0f, snap);
+                mono[s] = monoMode[s].advance(n);
+                monoStill &= mono[s] == m0;
+                monoReady[s] = mono[s] == 1f && (m0 == 1f || snap);
+                heard[s] = false;
+                settled &= !monoMode[s].isMoving();
+            }
+            monoSettled = settled;
+            monoVersion = version;
         }
-        int talkback = p.choice(Params.global().talkbackSource()) - 1;
-        int click = p.choice(Params.global().clickSource()) - 1;
-        boolean talking = p.isOn(Params.global().talkbackOn());
-        float talkDimDb = p.get(Params.global().talkbackDim());
+        int talkback = p.choice(TALKBACK_SOURCE) - 1;
+        int click = p.choice(CLICK_SOURCE) - 1;
+        boolean talking = p.isOn(TALKBACK_ON);
+        float talkDimDb = p.get(TALKBACK_DIM);
         if (talkDimDb != this.talkDimDb) {
             this.talkDimDb = talkDimDb;
             talkDimGain = Decibels.toGain(talkDimDb);
@@ -288,7 +328,7 @@ public final class CueEngine implements Processor {
         }
         boolean sendsLive = false;
         for (int s = 0; s < sources; s++) {
-            float db = p.get(Params.source(s).ambience());
+            float db = p.get(SOURCE_AMBIENCE[s]);
             if (db != ambienceSendDbSeen[s]) {
                 ambienceSendDbSeen[s] = db;
                 ambienceSendTarget[s] = Decibels.toGain(db);

@@ -27,6 +27,12 @@ final class CueStrip {
     final int cue;
     /** This cue's parameters (and, through them, its sends'). */
     final CueParams params;
+    /**
+     * The indices of those read every block, looked up once: each lookup reads the shared table's
+     * {@link CueParams} and its by-role array, two more objects a cold block would fetch.
+     */
+    private final int toneHighPassParam, toneLowParam, toneHighParam, crossfeedParam, ambienceParam;
+    private final int ceilingParam, maxSplParam, limiterParam;
 
     // Sends, per source.
     private final Ramp[] sendLevel = ramps(MAX_SOURCES);
@@ -74,14 +80,20 @@ final class CueStrip {
     private final float[] foldTarget = new float[4];
     float[] o0 = new float[4];
     float[] o1 = new float[4];
+    // Whether the output stage can be skipped whole, as the sends can: after its last update no
+    // ramp was moving and both matrices were equal, and the parameter store's version it saw. Its
+    // ten ramps are ten objects to fetch each block, cold between periods (PERFORMANCE.md,
+    // "Session 9: the engine's working set"), for a matrix that has not moved.
+    private boolean outputQuiet;
+    private long outputVersion = Long.MIN_VALUE;
 
-    final SafetyLimiter limiter = new SafetyLimiter();
+    final SafetyLimiter limiter;
 
     // The performer's ear: tone, crossfeed and the ambience return, read once per block.
     final ToneControl tone = new ToneControl();
     final Crossfeed crossfeed = new Crossfeed();
     private static final Crossfeed.Level[] CROSSFEEDS = Crossfeed.Level.values();
-    private final float[] toneSeen = new float[3];
+    private float highPassSeen, lowShelfSeen, highShelfSeen;
     /** This block's calibration (NaN = none): with the maximum level it may lower the ceiling. */
     private double calibration = Double.NaN;
     private float maxSplDb = Float.NaN;
@@ -95,9 +107,19 @@ final class CueStrip {
     float return0;
     float return1;
 
-    CueStrip(int cue) {
+    /** {@code limiterScratch}: the two scratch arrays every cue's limiter of the engine shares. */
+    CueStrip(int cue, float[][] limiterScratch) {
         this.cue = cue;
         this.params = Params.cue(cue);
+        toneHighPassParam = params.toneHighPass();
+        toneLowParam = params.toneLow();
+        toneHighParam = params.toneHigh();
+        crossfeedParam = params.crossfeed();
+        ambienceParam = params.ambience();
+        ceilingParam = params.ceiling();
+        maxSplParam = params.maxSpl();
+        limiterParam = params.limiter();
+        limiter = new SafetyLimiter(limiterScratch[0], limiterScratch[1]);
     }
 
     /** Sizes every ramp from the smoothing time of the parameters it carries. */
@@ -129,6 +151,7 @@ final class CueStrip {
         swap.setLength(ParamRamps.samples(sampleRate, params.swap()));
         cueLevelDb = Float.NaN;
         dimDb = Float.NaN;
+        outputQuiet = false;
         ceilingDb = Float.NaN;
         maxSplDb = Float.NaN;
         // A maximum level moves the ceiling, so it ramps with it.
@@ -149,17 +172,17 @@ final class CueStrip {
      */
     void updateEar(ParamStore p, double calibrationDbSpl, int n, boolean snap) {
         calibration = calibrationDbSpl;
-        float highPassHz = p.get(params.toneHighPass());
-        float lowShelfDb = p.get(params.toneLow());
-        float highShelfDb = p.get(params.toneHigh());
-        if (snap || highPassHz != toneSeen[0] || lowShelfDb != toneSeen[1] || highShelfDb != toneSeen[2]) {
-            toneSeen[0] = highPassHz;
-            toneSeen[1] = lowShelfDb;
-            toneSeen[2] = highShelfDb;
+        float highPassHz = p.get(toneHighPassParam);
+        float lowShelfDb = p.get(toneLowParam);
+        float highShelfDb = p.get(toneHighParam);
+        if (snap || highPassHz != highPassSeen || lowShelfDb != lowShelfSeen || highShelfDb != highShelfSeen) {
+            highPassSeen = highPassHz;
+            lowShelfSeen = lowShelfDb;
+            highShelfSeen = highShelfDb;
             tone.set(highPassHz, lowShelfDb, highShelfDb, snap);
         }
-        crossfeed.set(CROSSFEEDS[p.choice(params.crossfeed())], snap);
-        float returnDb = p.get(params.ambience());
+        crossfeed.set(CROSSFEEDS[p.choice(crossfeedParam)], snap);
+        float returnDb = p.get(ambienceParam);
         if (returnDb != returnDbSeen) {
             returnDbSeen = returnDb;
             returnGainTarget = Decibels.toGain(returnDb);
@@ -303,6 +326,13 @@ final class CueStrip {
 
     /** Reads the output-stage parameters and computes the output matrix at the block's end. */
     void updateOutput(ParamStore p, int n, boolean snap) {
+        long version = p.version();
+        if (outputQuiet && !snap && version == outputVersion) {
+            // No parameter written since an update that left every ramp at rest and o0 equal to
+            // o1: this update would compute the same o1 again and swap equal matrices.
+            return;
+        }
+        outputVersion = version;
         float[] swapO = o0;
         o0 = o1;
         o1 = swapO;
@@ -342,6 +372,18 @@ final class CueStrip {
         if (snap) {
             System.arraycopy(o1, 0, o0, 0, 4);
         }
+        outputQuiet = !level.isMoving() && !mute.isMoving() && !dim.isMoving() && !fold[0].isMoving()
+                && !fold[1].isMoving() && !fold[2].isMoving() && !fold[3].isMoving() && !swap.isMoving()
+                && !polarityLeft.isMoving() && !polarityRight.isMoving() && sameBits(o0, o1);
+    }
+
+    private static boolean sameBits(float[] a, float[] b) {
+        for (int j = 0; j < 4; j++) {
+            if (Float.floatToRawIntBits(a[j]) != Float.floatToRawIntBits(b[j])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -349,8 +391,8 @@ final class CueStrip {
      * ({@link SafeCeiling}). Cached: pow only when a setting changes.
      */
     float ceilingGain(ParamStore p) {
-        float db = p.get(params.ceiling());
-        float max = p.get(params.maxSpl());
+        float db = p.get(ceilingParam);
+        float max = p.get(maxSplParam);
         if (db != ceilingDb || max != maxSplDb
                 || Double.doubleToRawLongBits(calibration) != Double.doubleToRawLongBits(ceilingCalibration)) {
             ceilingDb = db;
@@ -363,7 +405,7 @@ final class CueStrip {
 
     /** Whether the limiter runs: its switch, or a maximum level in force. */
     boolean limiterOn(ParamStore p) {
-        return SafeCeiling.limiterOn(p.isOn(params.limiter()), p.get(params.maxSpl()), calibration);
+        return SafeCeiling.limiterOn(p.isOn(limiterParam), p.get(maxSplParam), calibration);
     }
 
     boolean outputSilent() {

@@ -23,16 +23,25 @@ final class SourceGuard {
     /** The copy as vectors, or null ({@link GuardKernel}). */
     private static final GuardKernel VECTOR = Simd.kernel(GuardKernel.class, "VectorGuard", null);
 
-    private final int[] vectorSign = new int[1];
+    /** The kernel's sign output: read right after each call, so an engine's guards share one. */
+    private final int[] vectorSign;
     private final Ramp health = new Ramp();
+    /** The health fade at rest at 1: a healthy source's block need not fetch its ramp. */
+    private boolean whole = true;
     private boolean quarantined;
     private int cleanSamples;
     private int recoverSamples = 1;
+
+    /** {@code signScratch}: one int the guards of one engine share (they run one after another). */
+    SourceGuard(int[] signScratch) {
+        vectorSign = signScratch;
+    }
 
     void prepare(int recoverSamples, int fadeSamples) {
         this.recoverSamples = recoverSamples;
         health.setLength(fadeSamples);
         health.reset(1f);
+        whole = true;
         quarantined = false;
         cleanSamples = 0;
     }
@@ -53,6 +62,7 @@ final class SourceGuard {
             quarantined = true;
             cleanSamples = 0;
             health.reset(0f);
+            whole = false;
         } else if (quarantined) {
             cleanSamples += n;
             if (cleanSamples >= recoverSamples) {
@@ -65,11 +75,15 @@ final class SourceGuard {
             java.util.Arrays.fill(outR, 0, n, 0f);
             return broken;
         }
+        if (whole) {
+            return false; // h0 = h1 = 1: nothing to fade
+        }
         float h0 = health.current();
         float h1 = health.advance(n);
         if (h0 != 1f || h1 != 1f) {
             fadeIn(outL, outR, n, h0, h1, ramp);
         }
+        whole = h1 == 1f && !health.isMoving();
         return false;
     }
 
