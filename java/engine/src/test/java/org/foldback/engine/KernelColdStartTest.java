@@ -92,23 +92,12 @@ class KernelColdStartTest {
         return in;
     }
 
-    /** A 64-bit hash (FNV-1a) of every output sample's bits, in channel order. */
-    private static long bits(float[][] out) {
-        long h = 0xcbf29ce484222325L;
-        for (float[] ch : out) {
-            for (float x : ch) {
-                h = (h ^ Float.floatToRawIntBits(x)) * 0x100000001b3L;
-            }
-        }
-        return h;
-    }
-
     /** Plays blocks [from, to) on the calling thread, each output's hash into {@code heard}. */
     private static void play(FoldbackProcessor p, int from, int to, List<Long> heard) {
         float[][] out = new float[Layout.MAX_OUTPUT_CHANNELS][BLOCK];
         for (int b = from; b < to; b++) {
             p.process(input(b), out, BLOCK);
-            heard.add(bits(out));
+            heard.add(OutputBits.hash(out));
         }
     }
 

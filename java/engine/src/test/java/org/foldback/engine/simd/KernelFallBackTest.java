@@ -12,6 +12,7 @@ import org.foldback.engine.AllocationProbe;
 import org.foldback.engine.BusTap;
 import org.foldback.engine.FoldbackProcessor;
 import org.foldback.engine.Layout;
+import org.foldback.engine.OutputBits;
 import org.foldback.engine.dose.DoseReading;
 import org.foldback.engine.meter.MeterReading;
 import org.foldback.engine.param.Params;
@@ -78,19 +79,8 @@ class KernelFallBackTest {
         long before = allocated.getAsLong();
         p.process(in, out, BLOCK);
         long after = allocated.getAsLong();
-        heard.add(bits(out));
+        heard.add(OutputBits.hash(out));
         return after == before ? 0 : 1;
-    }
-
-    /** A 64-bit hash (FNV-1a) of every output sample's bits, in channel order. */
-    private static long bits(float[][] out) {
-        long h = 0xcbf29ce484222325L;
-        for (float[] ch : out) {
-            for (float x : ch) {
-                h = (h ^ Float.floatToRawIntBits(x)) * 0x100000001b3L;
-            }
-        }
-        return h;
     }
 
     private static float[][] play(FoldbackProcessor p, int b) {
@@ -124,7 +114,7 @@ class KernelFallBackTest {
         if (clean) {
             long cleanFrom = System.nanoTime();
             for (int end = b + 2 * WINDOW; b < end || System.nanoTime() - cleanFrom < 2 * KernelGuard.WINDOW_CLOCK_NANOS * 4 / 3; b++) {
-                heard.add(bits(play(kernels, b)));
+                heard.add(OutputBits.hash(play(kernels, b)));
             }
             assertTrue(Simd.on(), "a clean path keeps the kernels: " + Simd.describe());
             System.out.printf("kernel fall-back: JIT settled after %d blocks (%.1f s)%n", b, (System.nanoTime() - start) / 1e9);
@@ -144,7 +134,7 @@ class KernelFallBackTest {
         }
         int switchedAt = -1;
         while (switchedAt < 0 && System.nanoTime() - allocatingNanos < 150_000_000_000L) {
-            heard.add(bits(play(kernels, b)));
+            heard.add(OutputBits.hash(play(kernels, b)));
             if (!Simd.on()) {
                 switchedAt = b;
             }
@@ -161,7 +151,7 @@ class KernelFallBackTest {
         assertTrue(Simd.describe().contains(KernelGuard.NAME), Simd.describe());
         kernels.engine().setSourceTap(metered);
         for (int end = b + WINDOW; b < end; b++) {
-            heard.add(bits(play(kernels, b)));
+            heard.add(OutputBits.hash(play(kernels, b)));
         }
 
         // An engine made now runs the plain loops from its first block: what Foldback plays
@@ -170,7 +160,7 @@ class KernelFallBackTest {
         System.out.printf("kernel fall-back: switched off at block %d (%.1f s)%n", switchedAt, (System.nanoTime() - start) / 1e9);
         FoldbackProcessor plain = engine();
         for (int k = 0; k < heard.size(); k++) {
-            assertEquals(bits(play(plain, k)), heard.get(k), "block " + k + "'s output bits");
+            assertEquals(OutputBits.hash(play(plain, k)), heard.get(k), "block " + k + "'s output bits");
         }
 
         // The meters and the dose went on measuring through the switch: after seconds of the same
