@@ -72,26 +72,26 @@ print("closed")
 LUA
 }
 
-# track_ports_up NAME ARDOUR_PID: waits (at most 120 s) for the track's two input ports and
-# connects the tone to them. Returns 1 at once if Ardour lost its JACK connection: JACK 1.9.21
-# sometimes drops Ardour's client while the session starts, with "CheckSize error" and "Unknown
-# request 1886680168" ("http" read as a request code: a metadata key's text out of step) in the
-# server's log, with no plugin inserted as well (seen in 1 of 3 runs at load 5-8).
+# ardour_gave_up NAME ARDOUR_PID: whether Ardour lost JACK or exited before its track's ports
+# appeared (saying so, with its log's and the server's last words). JACK 1.9.21 sometimes drops
+# Ardour's client while the session starts, with "CheckSize error" and "Unknown request
+# 1886680168" ("http" read as a request code: a metadata key's text out of step) in the server's
+# log, with no plugin inserted as well (seen in 1 of 3 runs at load 5-8).
+ardour_gave_up() {
+    local name=$1 ardour=$2
+    grep -q "JACK HALTED" "$WORK/$name.log" 2>/dev/null || ! kill -0 "$ardour" 2>/dev/null || return 1
+    echo "Ardour lost JACK or exited while starting ($name); its log and the server's:" >&2
+    tail -3 "$WORK/$name.log" >&2
+    grep -E "CheckSize|Unknown request" "$WORK/jackd.log" 2>/dev/null | tail -2 >&2
+}
+
+# track_ports_up NAME ARDOUR_PID: waits (at most 120 s, less if Ardour gave up) for the track's
+# two input ports and connects the tone to them.
 track_ports_up() {
     local name=$1 ardour=$2 port
     # Ardour's JACK client has an empty name: its ports are ":band/audio_in 1" and so on.
     for port in ":band/audio_in 1" ":band/audio_in 2"; do
-        for _ in $(seq 1200); do
-            jack_lsp 2>/dev/null | grep -qx "$port" && break
-            if grep -q "JACK HALTED" "$WORK/$name.log" 2>/dev/null || ! kill -0 "$ardour" 2>/dev/null; then
-                echo "Ardour lost JACK or exited while starting ($name); its log and the server's:" >&2
-                tail -3 "$WORK/$name.log" >&2
-                grep -E "CheckSize|Unknown request" "$WORK/jackd.log" 2>/dev/null | tail -2 >&2
-                return 1
-            fi
-            sleep 0.1
-        done
-        jack_lsp 2>/dev/null | grep -qx "$port" || { jack_lsp >&2; echo "JACK port $port did not appear" >&2; return 1; }
+        wait_for_port "$port" 120 "ardour_gave_up $name $ardour" || return 1
         jack_connect "$SIGNAL" "$port"
     done
 }

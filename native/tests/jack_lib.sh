@@ -44,11 +44,16 @@ stop_jack() {
     JACK_PID=
 }
 
-# wait_for_port PORT [SECONDS]: waits (20 s unless told) for a JACK port to appear; returns 1,
-# listing the ports there are on stderr, if it does not.
+# wait_for_port PORT [SECONDS] [GIVE_UP]: waits (20 s unless told) for a JACK port to appear;
+# returns 1, listing the ports there are on stderr, if it does not. GIVE_UP, a command, is run
+# every tenth of a second: when it succeeds the wait ends at once (the port's owner is gone).
 wait_for_port() {
     local tenths=$(( ${2:-20} * 10 ))
-    for _ in $(seq "$tenths"); do jack_lsp 2>/dev/null | grep -qx "$1" && return 0; sleep 0.1; done
+    for _ in $(seq "$tenths"); do
+        jack_lsp 2>/dev/null | grep -qx "$1" && return 0
+        [ -n "${3:-}" ] && $3 && break
+        sleep 0.1
+    done
     jack_lsp >&2 || true
     echo "JACK port $1 did not appear" >&2
     return 1
