@@ -9,8 +9,17 @@
 # Foldback's block-time telemetry (the shim logs it when Ardour releases the plugin at the
 # session's close) follows as foldback_block_* (processBlock and Java call means, worst, late).
 #
-# usage: ardour_xruns.sh [--seconds 90] [--period 64] [--settle 10]   (FOLDBACK_LV2: the built bundle)
-# prints key=value lines.
+# With --trace DIR, each session also leaves in DIR what says where Ardour's time went:
+# NAME.threads (every thread of Ardour and of jackd, sampled every second from Ardour's start:
+# thread_sampler.py), NAME.marks (start, ready, count, end, closed), NAME.xruns (the time of
+# every xrun counted) and NAME.report (thread_report.py's per-phase thread table); for
+# Foldback also foldback.jvm.log (its JVM's safepoints, collections and compilations, with
+# -Xlog added to FOLDBACK_JVM_OPTIONS), foldback.log (the shim's) and foldback.late (each late
+# block with what the JVM did then: late_blocks.py). --only takes a comma-separated subset of
+# none,x42_ebur128,foldback.
+#
+# usage: ardour_xruns.sh [--seconds 90] [--period 64] [--settle 10] [--trace DIR] [--only LIST]
+# (FOLDBACK_LV2: the built bundle) prints key=value lines.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$HERE/jalv_bench.sh"
@@ -18,12 +27,18 @@ source "$HERE/jalv_bench.sh"
 SECONDS_RUN=90
 PERIOD=64
 SETTLE=10
+TRACE=
+ONLY=none,x42_ebur128,foldback
 while [ $# -gt 0 ]; do
     case "$1" in
         --seconds) SECONDS_RUN=$2; shift 2 ;;
         --period) PERIOD=$2; shift 2 ;;
         --settle) SETTLE=$2; shift 2 ;;
-        *) echo "usage: $0 [--seconds S] [--period FRAMES] [--settle S]" >&2; exit 2 ;;
+        --trace) TRACE=$(mkdir -p "$2" && cd "$2" && pwd)
+                 export FOLDBACK_JVM_OPTIONS="${FOLDBACK_JVM_OPTIONS:-} -Xlog:safepoint=info,gc=info,jit+compilation=debug:file=$TRACE/foldback.jvm.log:tm"
+                 shift 2 ;;
+        --only) ONLY=$2; shift 2 ;;
+        *) echo "usage: $0 [--seconds S] [--period FRAMES] [--settle S] [--trace DIR] [--only LIST]" >&2; exit 2 ;;
     esac
 done
 command -v ardour7-lua >/dev/null || { echo "Ardour 7 is not installed (apt-get install ardour)" >&2; exit 1; }
@@ -104,9 +119,42 @@ prepared_lines() {
     cat "$LOG" 2>/dev/null | grep -c "prepared: 48000 Hz" || true
 }
 
+# trace_start NAME ARDOUR_PID: with --trace, starts the thread sampler on Ardour (the process
+# under `timeout` and ardour7-lua's exec) and jackd. (The xruns are stamped by the one counter,
+# over the counted seconds only: a second JACK client, there from Ardour's start, would be one
+# more process to wake every period.)
+trace_start() {
+    local name=$1 ardour=$2 child=
+    [ -n "$TRACE" ] || return 0
+    for _ in $(seq 50); do child=$(pgrep -P "$ardour" | head -1) && [ -n "$child" ] && break; sleep 0.02; done
+    echo "start $(date +%s.%N)" >"$TRACE/$name.marks"
+    python3 "$HERE/thread_sampler.py" "$TRACE/$name.threads" 1 ${child:-$ardour} "$JACK_PID" &
+    pids+=($!)
+    TRACE_SAMPLER=$!
+}
+
+trace_mark() {
+    [ -z "$TRACE" ] || echo "$2 $(date +%s.%N)" >>"$TRACE/$1.marks"
+}
+
+trace_end() {
+    local name=$1
+    [ -n "$TRACE" ] || return 0
+    stop "$TRACE_SAMPLER"
+    touch "$TRACE/$name.xruns"
+    python3 "$HERE/thread_report.py" "$TRACE/$name.threads" "$TRACE/$name.marks" "$TRACE/$name.xruns" \
+        >"$TRACE/$name.report" || true
+    if [ "$name" = foldback ]; then
+        cp "$LOG" "$TRACE/foldback.log" 2>/dev/null || true
+        python3 "$HERE/late_blocks.py" "$TRACE/foldback.log" "$TRACE/$name.marks" "$TRACE/$name.xruns" \
+            "$TRACE/foldback.jvm.log" >"$TRACE/foldback.late" 2>/dev/null || true
+    fi
+}
+
 run() {
     local name=$1 uri=$2
     local prepared_before ardour try
+    case ",$ONLY," in *",$name,"*) ;; *) return 0 ;; esac
     session_script "$name" "$uri" >"$WORK/$name.lua"
     for try in 0 1 2; do
         prepared_before=$(prepared_lines)
@@ -114,8 +162,10 @@ run() {
         timeout $((SETTLE + SECONDS_RUN + 300)) ardour7-lua "$WORK/$name.lua" >"$WORK/$name.log" 2>&1 &
         ardour=$!
         pids+=($ardour)
+        trace_start "$name" "$ardour"
         track_ports_up "$name" "$ardour" && break
         stop "$ardour"
+        trace_end "$name"
         [ "$try" -lt 2 ] || { tail -40 "$WORK/$name.log" >&2; echo "Ardour's track did not appear ($name, 3 tries)" >&2; return 1; }
     done
     echo "${name}_retries=$try"
@@ -125,11 +175,20 @@ run() {
         [ "$(prepared_lines)" -gt "$prepared_before" ] \
             || { tail -20 "$WORK/$name.log" >&2; echo "Foldback was not prepared in Ardour within 60 s" >&2; return 1; }
     fi
+    trace_mark "$name" ready
     sleep "$SETTLE"
-    "$WORK/xrun_count" "$SECONDS_RUN" | sed "s/^/${name}_/"
+    trace_mark "$name" count
+    if [ -n "$TRACE" ]; then
+        "$WORK/xrun_count" "$SECONDS_RUN" stamps | tee "$TRACE/$name.xruns" | grep -v "^xrun_at=" | sed "s/^/${name}_/"
+    else
+        "$WORK/xrun_count" "$SECONDS_RUN" | sed "s/^/${name}_/"
+    fi
+    trace_mark "$name" end
     touch "$WORK/$name.stop"
     wait "$ardour" || { tail -20 "$WORK/$name.log" >&2; echo "ardour7-lua failed ($name)" >&2; return 1; }
     grep -q "^closed" "$WORK/$name.log" || { tail -20 "$WORK/$name.log" >&2; echo "the $name session did not close" >&2; return 1; }
+    trace_mark "$name" closed
+    trace_end "$name"
 }
 
 run none ""

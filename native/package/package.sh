@@ -79,7 +79,7 @@ for bundle_dir in vst3/Foldback.vst3/Contents/Resources lv2/Foldback.lv2 clap/Fo
     up="$(echo "$bundle_dir" | sed 's:[^/]*:..:g')"   # back to the archive's top
     # What the build put beside each bundle's jar copy (the class archive, JNA's library) belongs
     # beside the one shared jar, where the plugin looks through the link.
-    rm -f "$TOP/$bundle_dir/foldback.jar" "$TOP/$bundle_dir/foldback.jsa" "$TOP/$bundle_dir/foldback.jsa.txt" \
+    rm -f "$TOP/$bundle_dir/foldback.jar" "$TOP/$bundle_dir"/foldback*.jsa "$TOP/$bundle_dir"/foldback*.jsa.txt \
         "$TOP/$bundle_dir/libjnidispatch.so"
     ln -s "$up/lib/foldback/foldback.jar" "$TOP/$bundle_dir/foldback.jar"
     ln -s "$up/lib/foldback/jre" "$TOP/$bundle_dir/jre"
@@ -87,14 +87,14 @@ done
 echo "$MODULES" > "$TOP/lib/foldback/jre-modules.txt"
 
 # The class archive for the bundled runtime (native/shim/ClassArchive.h): the staged VST3 trains
-# on that runtime and the JVM writes lib/foldback/foldback.jsa beside the jar it loaded, with
-# foldback.jsa.txt. Nothing of the developer's environment may choose another Java or jar.
+# on that runtime and the JVM writes lib/foldback/foldback-java17.jsa beside the jar it loaded,
+# with foldback-java17.jsa.txt (17: the bundled runtime's feature release). Nothing of the developer's environment may choose another Java or jar.
 ARCHIVE_LOG="$BUILD/package/archive-classes-state"
 rm -rf "$ARCHIVE_LOG"
 env -u FOLDBACK_JAVA_HOME -u FOLDBACK_JAR -u FOLDBACK_JVM_OPTIONS -u FOLDBACK_CLASS_ARCHIVE \
     XDG_STATE_HOME="$ARCHIVE_LOG" "$BUILD/native/bin/foldback-host" archive-classes \
     --plugin "$TOP/vst3/Foldback.vst3" >/dev/null
-grep -q "class archive written: $TOP/lib/foldback/foldback.jsa" "$ARCHIVE_LOG/foldback/foldback.log" || {
+grep -q "class archive written: $TOP/lib/foldback/foldback-java[0-9]*.jsa" "$ARCHIVE_LOG/foldback/foldback.log" || {
     echo "package: no class archive was written; the plugin's log:" >&2
     tail -20 "$ARCHIVE_LOG/foldback/foldback.log" >&2
     exit 1

@@ -120,7 +120,8 @@ public:
 
     static uint64_t now() noexcept { return read (CLOCK_MONOTONIC); }
 
-    /** The calling thread's CPU time (a system call, ~0.5 us here: twice per block). */
+    /** The calling thread's CPU time (a system call, ~0.5 us here: at every block's start, and
+        at its end only when it was late). */
     static uint64_t threadCpuNow() noexcept { return read (CLOCK_THREAD_CPUTIME_ID); }
 
     /** Message thread, before audio starts (prepareToPlay): clears the figures. */
@@ -134,10 +135,18 @@ public:
         javaTimes.clear();
     }
 
-    /** Audio thread, once per processBlock; cpuTime is the thread's CPU time during processTime. */
+    /** Whether a block of numSamples that took processTime is late (over half its period): the
+        blocks `record` logs, for which the caller reads the thread's CPU time. */
+    bool isLate (int numSamples, uint64_t processTime) const noexcept
+    {
+        return 2 * processTime > periodOf (numSamples);
+    }
+
+    /** Audio thread, once per processBlock; cpuTime is the thread's CPU time during processTime,
+        needed only for a late block (isLate). */
     void record (int numSamples, uint64_t processTime, uint64_t javaTime, uint64_t cpuTime) noexcept
     {
-        const auto period = (uint64_t) ((double) numSamples * nanosPerSample.load (std::memory_order_relaxed));
+        const auto period = periodOf (numSamples);
         bump (blocks, 1);
         if (2 * processTime > period)
         {
@@ -200,6 +209,11 @@ public:
     }
 
 private:
+    uint64_t periodOf (int numSamples) const noexcept
+    {
+        return (uint64_t) ((double) numSamples * nanosPerSample.load (std::memory_order_relaxed));
+    }
+
     static uint64_t read (clockid_t clock) noexcept
     {
         timespec t {};

@@ -106,19 +106,23 @@ void finishWriting()
 }
 } // namespace
 
-juce::File ClassArchive::archiveFor (const juce::File& jar)
+juce::File ClassArchive::archiveFor (const juce::File& jar, const juce::File& javaHome)
 {
-    return resolved (jar).getSiblingFile ("foldback.jsa");
+    // JAVA_VERSION="17.0.15" or "25.0.3": one archive per feature release, so the build's JDK 17
+    // and a JDK 25 a user picks each find their own beside the same jar.
+    const auto feature = releaseValue (javaHome, "JAVA_VERSION").upToFirstOccurrenceOf (".", false, false);
+    return resolved (jar).getSiblingFile ("foldback-java" + feature + ".jsa");
 }
 
-juce::File ClassArchive::descriptionFor (const juce::File& jar)
+juce::File ClassArchive::descriptionFor (const juce::File& jar, const juce::File& javaHome)
 {
-    return resolved (jar).getSiblingFile ("foldback.jsa.txt");
+    auto archive = archiveFor (jar, javaHome);
+    return archive.getSiblingFile (archive.getFileName() + ".txt");
 }
 
 ClassArchive::ClassArchive (const juce::File& jar, const juce::File& javaHome, const juce::StringArray& userOptions)
-    : archive (archiveFor (jar)),
-      description (descriptionFor (jar)),
+    : archive (archiveFor (jar, javaHome)),
+      description (descriptionFor (jar, javaHome)),
       jvmLog (stateDirectory().getChildFile ("class-archive-" + juce::String ((int) getpid()) + ".log"))
 {
     const auto mode = juce::SystemStats::getEnvironmentVariable ("FOLDBACK_CLASS_ARCHIVE", {});
@@ -139,7 +143,8 @@ ClassArchive::ClassArchive (const juce::File& jar, const juce::File& javaHome, c
     };
 
     for (auto& option : userOptions)
-        if (option.contains ("SharedArchiveFile") || option.contains ("ArchiveClassesAtExit") || option.startsWith ("-Xshare"))
+        if (option.contains ("SharedArchiveFile") || option.contains ("ArchiveClassesAtExit") || option.startsWith ("-Xshare")
+            || option.contains ("AOTCache") || option.contains ("AOTMode"))   // JDK 24+'s own archive, a user's choice
         {
             verdict = "FOLDBACK_JVM_OPTIONS choose the archive (" + option + ")";
             return;

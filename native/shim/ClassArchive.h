@@ -9,11 +9,14 @@ namespace foldback
  * the JVM the shim starts maps instead of reading, verifying and parsing the same classes from
  * the jar (native/bench/PERFORMANCE.md, "Session 7: instance start").
  *
- * The archive is foldback.jsa beside the jar the shim loads (through links: the installed
- * bundles link to one jar), with foldback.jsa.txt, which says what it was made for: the Java
- * runtime (its version and the size of its libjvm.so), the archive's size and the jar's size.
- * `foldback-host archive-classes` writes both (CMake after the plugin, package.sh for the bundled
- * runtime). It is optional: without it, or when it was made for another Java or another jar, or
+ * The archive is foldback-javaN.jsa (N the runtime's feature release: 17, 25) beside the jar the
+ * shim loads (through links: the installed bundles link to one jar), with foldback-javaN.jsa.txt,
+ * which says what it was made for: the Java runtime (its version and the size of its libjvm.so),
+ * the archive's size and the jar's size. One per feature release, because an archive fits only
+ * the JVM that wrote it: JDK 25, with none of its own, started the first instance in ~473 ms
+ * against JDK 17's ~291 with its own (PERFORMANCE.md, "Session 9: first instance start path"). `foldback-host archive-classes` writes both for the
+ * runtime it runs on (CMake after the plugin, for the default runtime and for each of
+ * FOLDBACK_ARCHIVE_JAVA_HOMES; package.sh for the bundled runtime). It is optional: without it, or when it was made for another Java or another jar, or
  * is cut short (the JVM would crash mapping a truncated archive: the size check is not optional),
  * the JVM starts without it and the log says why.
  *
@@ -41,9 +44,9 @@ public:
     /** Right after JNI_CreateJavaVM: logs whether the archive is in use (or will be written). */
     void afterStart();
 
-    /** The archive for a jar, and the file that describes it. */
-    static juce::File archiveFor (const juce::File& jar);
-    static juce::File descriptionFor (const juce::File& jar);
+    /** The archive for a jar and a Java runtime (foldback-java17.jsa), and the file that describes it. */
+    static juce::File archiveFor (const juce::File& jar, const juce::File& javaHome);
+    static juce::File descriptionFor (const juce::File& jar, const juce::File& javaHome);
 
 private:
     juce::File archive, description, jvmLog;

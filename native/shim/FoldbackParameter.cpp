@@ -4,6 +4,18 @@
 
 namespace foldback
 {
+namespace
+{
+/** The cue (0-based) a parameter belongs to by its ID ("cue3.level": 2), or -1 for none. */
+int cueOfParameter (const juce::String& id)
+{
+    if (! id.startsWith ("cue") || ! id.containsChar ('.'))
+        return -1;
+    const auto number = id.substring (3).upToFirstOccurrenceOf (".", false, false);
+    return number.containsOnly ("0123456789") && number.isNotEmpty() ? number.getIntValue() - 1 : -1;
+}
+} // namespace
+
 FoldbackParameter::Spec FoldbackParameter::Spec::from (const contract::ParamSpec& declared)
 {
     Spec s;
@@ -16,7 +28,23 @@ FoldbackParameter::Spec FoldbackParameter::Spec::from (const contract::ParamSpec
     s.automatable = declared.automatable;
     for (int i = 0; i < declared.choiceCount; ++i)
         s.choices.add (juce::String::fromUTF8 (declared.choices[i]));
+    s.cue = cueOfParameter (s.id);
     return s;
+}
+
+const std::vector<FoldbackParameter::Spec>& FoldbackParameter::Spec::table()
+{
+    // Built by the first instance (C++ makes a function's static once, thread-safely), never
+    // changed after: instances on any thread read it without a lock. juce::String's counts are atomic.
+    static const std::vector<Spec> specs = []
+    {
+        std::vector<Spec> all;
+        all.reserve ((size_t) contract::paramCount);
+        for (int i = 0; i < contract::paramCount; ++i)
+            all.push_back (from (contract::params[i]));
+        return all;
+    }();
+    return specs;
 }
 
 FoldbackParameter::FoldbackParameter (int idx, const Spec& s, Formatter f, Parser p)

@@ -6,6 +6,7 @@
 
 #include <atomic>
 #include <functional>
+#include <vector>
 
 namespace foldback
 {
@@ -26,9 +27,17 @@ public:
         int steps = 0;            // 0: continuous; else the number of choices
         bool automatable = true;
         juce::StringArray choices;
+        int cue = -1;             // the cue (0-based) its ID names ("cue3.level": 2), or -1 for none
 
         /** The parameter as the boundary contract declares it (generated from Java's Params). */
         static Spec from (const contract::ParamSpec& declared);
+
+        /**
+         * Every parameter's spec in table order, made once per process on first use and shared,
+         * read-only, by every instance: a new instance's 569 parameters then copy no text (their
+         * strings are JUCE's reference-counted ones), which the second instance's start-up pays.
+         */
+        static const std::vector<Spec>& table();
     };
 
     using Formatter = std::function<juce::String (int index, float normalized)>;
@@ -58,7 +67,8 @@ public:
 
     /**
      * Raised when the value changed without the host being told yet (a program or state load
-     * off the plugin's message thread); the processor tells the host on its message thread.
+     * off the plugin's message thread, the LV2 host's enabled port on the audio thread); the
+     * processor tells the host on its message thread.
      */
     std::atomic<bool> hostNotUpdated { false };
 
@@ -67,10 +77,13 @@ public:
 
 private:
     const int index;
-    const Spec spec;
+    const Spec& spec;   // an entry of Spec::table(), which outlives every instance
     Formatter formatter;
     Parser parser;
     std::atomic<float> value;
-    std::atomic<bool> changed { true };
+    // Not changed at first: the value starts at the table's default, which is Java's own
+    // normalized default to the bit (BoundaryHeader writes it so, BoundaryTest checks it), and a
+    // new Java instance holds its defaults; so the first block hands Java nothing it has.
+    std::atomic<bool> changed { false };
 };
 } // namespace foldback

@@ -16,15 +16,6 @@ namespace
 {
 /** Highest sample the no-Java fallback lets through: the engine's default ceiling. */
 constexpr float fallbackCeiling = contract::fallbackCeiling;
-
-/** The cue (0-based) a parameter belongs to by its ID ("cue3.level": 2), or -1 for none. */
-int cueOfParameter (const juce::String& id)
-{
-    if (! id.startsWith ("cue") || ! id.containsChar ('.'))
-        return -1;
-    const auto number = id.substring (3).upToFirstOccurrenceOf (".", false, false);
-    return number.containsOnly ("0123456789") && number.isNotEmpty() ? number.getIntValue() - 1 : -1;
-}
 } // namespace
 
 juce::AudioProcessor::BusesProperties FoldbackProcessor::declaredBuses()
@@ -53,18 +44,21 @@ FoldbackProcessor::FoldbackProcessor()
 
     // Declared from the compiled-in table, Java or not: a session's automation survives without Java.
     // Each cue's parameters (IDs "cueN.…", consecutive in the table) form a group, which VST3
-    // hosts show as a unit per cue; the order, the IDs and so the state are the table's.
+    // hosts show as a unit per cue; the order, the IDs and so the state are the table's. The
+    // specs (texts, ranges, cues) are made once per process and shared by every instance.
+    const auto& specs = FoldbackParameter::Spec::table();
+    parameters.reserve (specs.size());
     std::unique_ptr<juce::AudioProcessorParameterGroup> cueGroup;
     int groupCue = -1;
-    for (int i = 0; i < contract::paramCount; ++i)
+    for (int i = 0; i < (int) specs.size(); ++i)
     {
-        auto p = std::make_unique<FoldbackParameter> (i, FoldbackParameter::Spec::from (contract::params[i]), formatter, parser);
+        auto p = std::make_unique<FoldbackParameter> (i, specs[(size_t) i], formatter, parser);
         p->anyChange = &anyParameterChange;
         parameters.push_back (p.get());
         if (p->getSpec().id == "bypass")
             bypassParameter = p.get();
 
-        const int cue = cueOfParameter (p->getSpec().id);
+        const int cue = p->getSpec().cue;
         if (cue != groupCue && cueGroup != nullptr)
             addParameterGroup (std::move (cueGroup));
         if (cue >= 0 && cue != groupCue)
@@ -113,9 +107,9 @@ void FoldbackProcessor::prepareToPlay (double sampleRate, int samplesPerBlock)
         logLine ("prepared: " + juce::String (sampleRate) + " Hz, blocks up to " + juce::String (samplesPerBlock)
                  + ", " + juce::String (activeSources) + " sources, " + juce::String (activeCues) + " cues"
                  + (isNonRealtime() ? ", offline" : ""));
-    for (auto* p : parameters)
-        p->markChanged();   // Java gets every current value with the first block
-    anyParameterChange.store (true);
+    // No parameter is marked here: every change since the instance was made is marked already
+    // and reaches Java with the next block (one a failed block took is marked again:
+    // mixThroughJava), so Java holds the host's values without the 569 of them at each prepare.
 }
 
 void FoldbackProcessor::releaseResources()
@@ -171,6 +165,46 @@ void FoldbackProcessor::mapChannels()
 
 void FoldbackProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
 {
+    if (wrapperType == wrapperType_LV2)
+        followHostEnabled (true);
+    runBlock (buffer);
+}
+
+void FoldbackProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer&)
+{
+    // JUCE's default bypass leaves every input in place, and the process buffer is shared: cue N
+    // would play source N raw, past the limiter. Our bypass (cue 1 = main input, the rest silent,
+    // crossfaded) is the engine's, so a host's bypass goes through it too.
+    if (wrapperType == wrapperType_LV2)
+        followHostEnabled (false);
+    else if (bypassParameter != nullptr && bypassParameter->getValue() < 0.5f)
+        bypassParameter->setValue (1.0f);   // atomic; the host already knows it bypassed us
+    runBlock (buffer);
+}
+
+void FoldbackProcessor::followHostEnabled (bool enabled) noexcept
+{
+    // LV2: the bypass parameter follows the host's lv2:enabled port, as JUCE's LV2 wrapper makes
+    // it follow when the plugin names a bypass parameter; but the wrapper sets it and tells the
+    // host on every run(), changed or not: two locks on the audio thread, every listener called,
+    // and a patch:Set atom out to the host every period. So under LV2 the plugin names none
+    // (getBypassParameter), the wrapper calls processBlock or processBlockBypassed by the port,
+    // and the host hears of the parameter only when it changes.
+    //
+    // This is the audio thread: the value is set atomically (Java takes it with this block) and
+    // the host is told from the message thread, by the timer (JUCE's listeners, which tell the
+    // host, may lock), at most half a second later; the audio has followed the port already.
+    const float bypass = enabled ? 0.0f : 1.0f;
+    if (bypassParameter != nullptr && bypassParameter->getValue() != bypass)
+    {
+        bypassParameter->setValue (bypass);
+        bypassParameter->hostNotUpdated.store (true);
+        bypassNotTold.store (true, std::memory_order_release);
+    }
+}
+
+void FoldbackProcessor::runBlock (juce::AudioBuffer<float>& buffer)
+{
     juce::ScopedNoDenormals noDenormals;
     const int numSamples = buffer.getNumSamples();
     if (numSamples == 0)
@@ -183,8 +217,11 @@ void FoldbackProcessor::processBlock (juce::AudioBuffer<float>& buffer, juce::Mi
         mixThroughJava (buffer, numSamples);
     else
         bypassToMainInput (buffer, 0);
-    const auto cpu = BlockTelemetry::threadCpuNow() - startCpu;
-    telemetry.record (numSamples, BlockTelemetry::now() - start, javaCallNanos, cpu);
+    // The thread's CPU time is a system call (the wall clock is not): read it again only for a
+    // late block, the one whose on-CPU share the log gives.
+    const auto elapsed = BlockTelemetry::now() - start;
+    const auto cpu = telemetry.isLate (numSamples, elapsed) ? BlockTelemetry::threadCpuNow() - startCpu : 0;
+    telemetry.record (numSamples, elapsed, javaCallNanos, cpu);
 }
 
 void FoldbackProcessor::logBlockTelemetry()
@@ -251,16 +288,6 @@ void FoldbackProcessor::logLateBlocksWhilePlaying()
     logBlockTelemetry();
 }
 
-void FoldbackProcessor::processBlockBypassed (juce::AudioBuffer<float>& buffer, juce::MidiBuffer& midi)
-{
-    // JUCE's default bypass leaves every input in place, and the process buffer is shared: cue N
-    // would play source N raw, past the limiter. Our bypass (cue 1 = main input, the rest silent,
-    // crossfaded) is the engine's, so a host's bypass goes through it too.
-    if (bypassParameter != nullptr && bypassParameter->getValue() < 0.5f)
-        bypassParameter->setValue (1.0f);   // atomic; the host already knows it bypassed us
-    processBlock (buffer, midi);
-}
-
 void FoldbackProcessor::mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples)
 {
     int changes = collectParameterChanges();
@@ -285,6 +312,9 @@ void FoldbackProcessor::mixThroughJava (juce::AudioBuffer<float>& buffer, int nu
         javaCallNanos += BlockTelemetry::now() - javaStart;
         if (! ok)
         {
+            // Java may have thrown before taking these values: they go again with the first
+            // block after the host prepares us again (until then we bypass).
+            remarkChanges (changes);
             bypassToMainInput (buffer, start);   // the timer logs why, off the audio thread
             return;
         }
@@ -313,6 +343,16 @@ int FoldbackProcessor::collectParameterChanges() noexcept
             ++count;
         }
     return count;
+}
+
+void FoldbackProcessor::remarkChanges (int count) noexcept
+{
+    const auto* indices = java->changeIndices();
+    for (int i = 0; i < count; ++i)
+        if (auto* p = parameterAt (indices[i]))
+            p->markChanged();
+    if (count > 0)
+        anyParameterChange.store (true, std::memory_order_release);
 }
 
 void FoldbackProcessor::bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept
@@ -350,10 +390,16 @@ void FoldbackProcessor::getStateInformation (juce::MemoryBlock& destData)
     }
     // Values the host set since the last block have not reached Java yet (a VST3 parameter
     // flush sets them without any block): they go along, so the state holds what the host has.
-    std::vector<float> pending (parameters.size(), std::numeric_limits<float>::quiet_NaN());
+    // None pending (a new instance, any state saved between blocks): an empty list, which Java
+    // need not walk.
+    std::vector<float> pending;
     for (size_t i = 0; i < parameters.size(); ++i)
         if (parameters[i]->changePending())
+        {
+            if (pending.empty())
+                pending.assign (parameters.size(), std::numeric_limits<float>::quiet_NaN());
             pending[i] = parameters[i]->getValue();
+        }
     destData = java->getState (pending);
     logStateOnce ("state saved", destData.getData(), destData.getSize());
 }
@@ -573,6 +619,9 @@ void FoldbackProcessor::endEditFromJava (int index)
 
 void FoldbackProcessor::timerCallback()
 {
+    if (bypassNotTold.exchange (false, std::memory_order_acq_rel))
+        handleAsyncUpdate();   // the host's bypass port moved the bypass parameter (followHostEnabled)
+
     if (auto problem = java->takeProcessError(); problem.isNotEmpty())
     {
         instanceProblem = problem + " (bypassed until the host prepares the plugin again)";

@@ -58,7 +58,11 @@ public:
     bool producesMidi() const override { return false; }
     bool isMidiEffect() const override { return false; }
     double getTailLengthSeconds() const override { return 0.0; }
-    juce::AudioProcessorParameter* getBypassParameter() const override { return bypassParameter; }
+    /** None under LV2: see followHostEnabled. */
+    juce::AudioProcessorParameter* getBypassParameter() const override
+    {
+        return wrapperType == wrapperType_LV2 ? nullptr : bypassParameter;
+    }
 
     /** What the editor shows: whether Java runs, and if not, why. */
     juce::String statusText() const;
@@ -79,9 +83,12 @@ public:
 
 private:
     static BusesProperties declaredBuses();
+    void runBlock (juce::AudioBuffer<float>& buffer);   // processBlock and processBlockBypassed, after the bypass
+    void followHostEnabled (bool enabled) noexcept;
     void mixThroughJava (juce::AudioBuffer<float>& buffer, int numSamples);
     void bypassToMainInput (juce::AudioBuffer<float>& buffer, int startSample) noexcept;
     int collectParameterChanges() noexcept;
+    void remarkChanges (int count) noexcept;   // the first `count` collected changes go again
     void mapChannels();
     /** When the host hears of values a load changed: inside the host's own call, or later on our message thread. */
     enum class TellHost { duringTheCall, onMessageThread };
@@ -98,7 +105,8 @@ private:
     std::unique_ptr<JavaProcessor> java;
     std::vector<FoldbackParameter*> parameters;
     FoldbackParameter* bypassParameter = nullptr;
-    std::atomic<bool> anyParameterChange { true };
+    std::atomic<bool> anyParameterChange { false };
+    std::atomic<bool> bypassNotTold { false };   // LV2: followHostEnabled moved the bypass; the timer tells the host
 
     // Where each source and cue channel sits in JUCE's process buffer; -1 when its bus is off.
     static constexpr int maxChannels = 64;

@@ -13,6 +13,20 @@ jack_server_name() {
     echo "foldback-$(printf '%s' "$root" | cksum | cut -d' ' -f1)"
 }
 
+# JACK's command-line clients wait for their server without a limit: a server that stopped
+# answering (or a registry a killed client left locked) would hang the test until CTest's 15-minute
+# limit, with nothing said. These functions stand in for the tools in every script that sources
+# this file, and give up after 10 s with a message (exit 124, as `timeout`).
+jack_client_limited() {
+    local rc=0
+    timeout -k 2 10 "$@" || rc=$?
+    [ $rc -ne 124 ] && [ $rc -ne 137 ] || echo "JACK tool timed out after 10 s: $*" >&2
+    return $rc
+}
+jack_lsp() { jack_client_limited jack_lsp "$@"; }
+jack_connect() { jack_client_limited jack_connect "$@"; }
+jack_samplerate() { jack_client_limited jack_samplerate "$@"; }
+
 # start_jack [PERIOD] [RATE]: starts the server (64 frames, 48 kHz unless told), exports
 # JACK_DEFAULT_SERVER so that JACK clients started afterwards find it, and sets JACK_PID; the
 # caller stops it with stop_jack. Returns 1, with the server's log on stderr, if it is not up

@@ -10,18 +10,14 @@ mkdir -p "$LV2_PATH"
 cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
 start_jack 64
 
-# jalv reads commands from stdin; keep it open for the length of the test. The sleep's stderr
-# goes nowhere: holding CTest's output pipe, it would keep the test running until it ends.
-(sleep 30) 2>/dev/null | jalv -n foldback -x "http://foldback.dev/plugins/foldback" >"$WORK/jalv.log" 2>&1 &
-jalv_pid=$!
-cleanup_hooks+=("stop_pid $jalv_pid")
+start_jalv -n foldback -x "http://foldback.dev/plugins/foldback"
 wait_for_port foldback:audio_out_1
 wait_for_log "prepared: 48000 Hz" || { cat "$WORK/jalv.log"; fail "jalv did not activate the plugin"; }
 
 metronome_into foldback:audio_in_1 foldback:audio_in_2
 expect_clicks "$WORK/cue1.wav" 4 foldback:audio_out_1 foldback:audio_out_2
 expect_clicks "$WORK/cue2.wav" 2 foldback:audio_out_3 foldback:audio_out_4
-kill -0 $jalv_pid 2>/dev/null || { cat "$WORK/jalv.log"; fail "jalv died while processing"; }
+pid_running "$JALV_PID" || { cat "$WORK/jalv.log"; fail "jalv died while processing"; }
 
 grep -q "Java ready" "$LOG" || fail "the plugin did not start Java in jalv"
 grep -q "prepared: 48000 Hz" "$LOG" || fail "jalv did not prepare the plugin at 48 kHz"

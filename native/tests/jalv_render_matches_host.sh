@@ -20,20 +20,20 @@ export LV2_PATH="$(dirname "$FOLDBACK_LV2")"
 URI="http://foldback.dev/plugins/foldback"
 start_jack 512 48000
 mkdir -p "$(dirname "$LOG")"; : > "$LOG"
-# jalv reads commands on stdin: the preset first, then the pipe stays open while the stems play.
-# Its stderr goes nowhere, or CTest would wait for the sleep holding it.
-{ echo "preset $URI:preset3"; sleep 120; } 2>/dev/null | jalv -n foldback -x "$URI" >"$WORK/jalv.log" 2>&1 &
-jalv_pid=$!
-cleanup_hooks+=("stop_pid $jalv_pid")
+# jalv reads commands on its console (start_jalv's FIFO): the preset first.
+start_jalv -n foldback -x "$URI"
+echo "preset $URI:preset3" >&"$JALV_CONSOLE"
 wait_for_port foldback:audio_out_16 20 || { cat "$WORK/jalv.log"; fail "jalv did not bring up the plugin's ports"; }
 for _ in $(seq 100); do grep -q "program 2 loaded" "$LOG" 2>/dev/null && break; sleep 0.1; done
 sleep 1   # the preset's values settle (the engine ramps to them) while jalv processes silence
 
 mkdir -p "$WORK/jalv"
-"$WORK/jack_playrec" "$WORK/jalv" foldback 8 "${stems[@]}" || { cat "$WORK/jalv.log"; fail "jack_playrec failed"; }
-kill -0 "$jalv_pid" 2>/dev/null || { cat "$WORK/jalv.log"; fail "jalv died while rendering"; }
+# Bounded: if jalv left mid-render, the player would wait for its ports' periods for ever.
+timeout -k 5 120 "$WORK/jack_playrec" "$WORK/jalv" foldback 8 "${stems[@]}" \
+    || { cat "$WORK/jalv.log"; fail "jack_playrec failed or hung (exit $?)"; }
+pid_running "$JALV_PID" || { cat "$WORK/jalv.log"; fail "jalv died while rendering"; }
 stop_jack   # first: jalv may block in jack_client_close while the server runs
-stop_pid "$jalv_pid"
+stop_pid "$JALV_PID"
 
 grep -q "Java ready" "$LOG" || fail "the plugin did not start Java in jalv"
 for c in 1 2 3 4 5 6 7 8; do

@@ -37,13 +37,21 @@ on_exit() {
 }
 trap on_exit EXIT
 
+# pid_running PID: the process exists and has not exited (a child of this shell that exited
+# stays a zombie until bash reaps it, and `kill -0` still reaches a zombie).
+pid_running() {
+    local state
+    state=$(ps -o stat= -p "$1" 2>/dev/null) || return 1
+    [[ "$state" != Z* ]]
+}
+
 # stop_pid PID: TERM, KILL after 3 s, and back once it is gone: a host still shutting down (and
 # writing its log) when the test removes WORK makes the removal fail.
 stop_pid() {
     kill "$1" 2>/dev/null || return 0
-    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    for _ in $(seq 30); do pid_running "$1" || return 0; sleep 0.1; done
     kill -9 "$1" 2>/dev/null || true
-    for _ in $(seq 30); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.1; done
+    for _ in $(seq 30); do pid_running "$1" || return 0; sleep 0.1; done
 }
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
@@ -85,6 +93,22 @@ assert_no_jvm_crash() {
 source "$(dirname "${BASH_SOURCE[0]}")/jack_lib.sh"
 cleanup_hooks+=("stop_jack")
 
+# start_jalv JALV_ARGS...: jalv in the background, its console (stdin) a FIFO that this shell
+# holds open on descriptor JALV_CONSOLE for as long as the test runs; its output (line-buffered)
+# in $WORK/jalv.log; its pid in JALV_PID; stopped when the test exits. jalv quits at the end of
+# its stdin, so a timed holder such as `(sleep 20) | jalv` quits it while the plugin is still
+# starting on a slow machine (in CI the JIT warm-up outlasted it, jalv left, and jack_rec waited
+# for ever on ports that had gone). Console commands: echo "enabled = 0" >&"$JALV_CONSOLE".
+start_jalv() {
+    rm -f "$WORK/jalv.console"
+    mkfifo "$WORK/jalv.console"
+    stdbuf -oL jalv "$@" <"$WORK/jalv.console" >"$WORK/jalv.log" 2>&1 &
+    JALV_PID=$!
+    # Opening a FIFO waits for its other end: jalv's redirection above, in the background.
+    exec {JALV_CONSOLE}>"$WORK/jalv.console"
+    cleanup_hooks+=("stop_pid $JALV_PID")
+}
+
 # A metronome (1 kHz clicks at amplitude 0.5, i.e. -6 dBFS, 8 per second) into the given ports.
 # Its pid is in METRO_PID (it is also stopped when the test exits).
 metronome_into() {
@@ -106,7 +130,9 @@ expect_clicks() {
     # port it records, the metronome's too) and exits 0. Room for the whole capture avoids that,
     # and a capture that still lost data is the capture's failure, not the plugin's.
     local frames=$(( $(jack_samplerate) * (seconds + 1) ))
-    jack_rec -f "$file" -d "$seconds" -b 32 -B "$frames" "$@" >"$file.log" 2>&1 || fail "jack_rec failed on $*"
+    # A server that stops running periods would keep jack_rec waiting for ever: 30 s over its length.
+    timeout -k 5 $((seconds + 30)) jack_rec -f "$file" -d "$seconds" -b 32 -B "$frames" "$@" >"$file.log" 2>&1 \
+        || fail "jack_rec failed or hung on $* (exit $?; 124: still recording 30 s after its end)"
     if grep -q "overrun" "$file.log"; then fail "jack_rec lost data ($(grep overrun "$file.log")): the capture says nothing about the plugin"; fi
     local peak ok
     peak=$(json_field "$file" sample_peak_dbfs)

@@ -9,33 +9,32 @@ export LV2_PATH="$WORK/lv2"
 mkdir -p "$LV2_PATH"
 cp -r "$FOLDBACK_LV2" "$LV2_PATH/"
 URI="http://foldback.dev/plugins/foldback"
-jalv_pid=
-cleanup_hooks+=('[ -z "$jalv_pid" ] || kill -9 $jalv_pid 2>/dev/null')
 
 for setting in 44100:256 48000:32 88200:1024 96000:128 192000:4096; do
     rate=${setting%:*} period=${setting#*:}
     mkdir -p "$(dirname "$LOG")"; : > "$LOG"
+    echo "rate=$rate period=$period: starting the server and jalv"
     start_jack "$period" "$rate"
 
-    # The sleep keeps jalv's stdin open; its stderr goes nowhere, or CTest would wait for it.
-    (sleep 20) 2>/dev/null | jalv -n foldback -x "$URI" >"$WORK/jalv.log" 2>&1 &
-    jalv_pid=$!
+    start_jalv -n foldback -x "$URI"
     wait_for_port foldback:audio_out_3 15 || { cat "$WORK/jalv.log"; fail "$rate Hz: jalv did not bring up the plugin's ports"; }
     wait_for_log "prepared: $rate Hz" || { cat "$WORK/jalv.log"; fail "$rate Hz: jalv did not activate the plugin"; }
+    echo "rate=$rate: jalv prepared the plugin; recording cue 2"
     metronome_into foldback:audio_in_1 foldback:audio_in_2
     expect_clicks "$WORK/cue2-$rate.wav" 2 foldback:audio_out_3 foldback:audio_out_4
-    kill -0 "$jalv_pid" 2>/dev/null || { cat "$WORK/jalv.log"; fail "$rate Hz: jalv died while processing"; }
+    pid_running "$JALV_PID" || { cat "$WORK/jalv.log"; fail "$rate Hz: jalv died while processing"; }
 
     # jalv blocks in jack_client_close (jackd2 1.9.21 with 48 ports carrying metadata:
-    # native/bench/jack_close_hang.c): stop the server with it, and make sure both are gone
-    # before the next rate takes the server's name.
-    kill "$METRO_PID" "$jalv_pid" 2>/dev/null || true
+    # native/bench/jack_close_hang.c), and jack_metro may block there the same way: stop the
+    # server with them, and make sure all are gone (3 s each, then KILL) before the next rate
+    # takes the server's name. Then bash reaps them; a bare `wait` could wait for ever.
+    echo "rate=$rate: stopping jalv, the metronome and the server"
+    kill "$METRO_PID" "$JALV_PID" 2>/dev/null || true
     stop_jack
-    for _ in $(seq 30); do kill -0 "$jalv_pid" 2>/dev/null || break; sleep 0.1; done
-    kill -9 "$jalv_pid" 2>/dev/null || true
-    # Not `wait` on jalv: bash would wait for its whole pipeline, the (sleep 20) feeding it too.
-    wait "$METRO_PID" 2>/dev/null || true
-    jalv_pid=
+    stop_pid "$JALV_PID"
+    stop_pid "$METRO_PID"
+    wait "$METRO_PID" "$JALV_PID" 2>/dev/null || true
+    exec {JALV_CONSOLE}>&-
 
     grep -q "prepared: $rate Hz" "$LOG" || fail "jalv did not prepare the plugin at $rate Hz"
     assert_no_jvm_crash

@@ -72,20 +72,80 @@ final class CompileQueue {
      * not counted: callers wait for an empty queue first.)
      */
     static int belowTopTier(String packagePrefix) {
-        if (DIAGNOSTIC_COMMANDS == null) {
+        java.util.List<String[]> code = codeInUse();
+        if (code == null) {
             return -1;
         }
-        try {
-            Object text = ManagementFactory.getPlatformMBeanServer().invoke(DIAGNOSTIC_COMMANDS, "compilerCodelist",
-                    new Object[] {null}, new String[] {String[].class.getName()});
-            java.util.Map<String, Boolean> topTier = new java.util.HashMap<>();
-            text.toString().lines()
-                    .map(l -> l.split(" ", 5))
-                    .filter(f -> f.length >= 4 && f[3].startsWith(packagePrefix) && f[2].equals("0"))
-                    .forEach(f -> topTier.merge(f[3], f[1].equals("4"), Boolean::logicalOr));
-            return (int) topTier.values().stream().filter(top -> !top).count();
-        } catch (Exception | LinkageError e) { // no jdk.management, or a JVM without the command
+        java.util.Map<String, Boolean> topTier = new java.util.HashMap<>();
+        code.stream()
+                .filter(f -> f[3].startsWith(packagePrefix))
+                .forEach(f -> topTier.merge(f[3], f[1].equals("4"), Boolean::logicalOr));
+        return (int) topTier.values().stream().filter(top -> !top).count();
+    }
+
+    /**
+     * How many of {@code methods} (each the start of a {@code Compiler.codelist} name up to its
+     * signature, "org.foldback.engine.meter.Loudness.endHop(") have no C2 code (tier 4) in use:
+     * interpreted, or C1's code only. -1 when the JVM does not say.
+     */
+    static int withoutTopTier(java.util.List<String> methods) {
+        java.util.List<String[]> code = codeInUse();
+        if (code == null) {
             return -1;
+        }
+        java.util.Set<String> top = new java.util.HashSet<>();
+        code.stream()
+                .filter(f -> f[1].equals("4"))
+                .forEach(f -> methods.stream().filter(f[3]::startsWith).forEach(top::add));
+        return methods.size() - top.size();
+    }
+
+    /**
+     * The highest compile id among the code in use for methods of {@code packagePrefix}: it grows
+     * whenever the JIT installs code for one of them. -1 when the JVM does not say.
+     */
+    static long lastCompileId(String packagePrefix) {
+        java.util.List<String[]> code = codeInUse();
+        if (code == null) {
+            return -1;
+        }
+        return code.stream()
+                .filter(f -> f[3].startsWith(packagePrefix))
+                .mapToLong(f -> {
+                    try {
+                        return Long.parseLong(f[0]);
+                    } catch (NumberFormatException e) {
+                        return -1;
+                    }
+                })
+                .max().orElse(0);
+    }
+
+    /**
+     * The code in use ({@code Compiler.codelist}'s lines in state 0), each line split into
+     * id, tier, state, method and the rest; null when the JVM does not say.
+     */
+    private static java.util.List<String[]> codeInUse() {
+        String text = codelist();
+        if (text == null) {
+            return null;
+        }
+        return text.lines()
+                .map(l -> l.split(" ", 5))
+                .filter(f -> f.length >= 4 && f[2].equals("0"))
+                .toList();
+    }
+
+    /** {@code jcmd <pid> Compiler.codelist}'s text; null when the JVM does not say. */
+    private static String codelist() {
+        if (DIAGNOSTIC_COMMANDS == null) {
+            return null;
+        }
+        try {
+            return ManagementFactory.getPlatformMBeanServer().invoke(DIAGNOSTIC_COMMANDS, "compilerCodelist",
+                    new Object[] {null}, new String[] {String[].class.getName()}).toString();
+        } catch (Exception | LinkageError e) { // no jdk.management, or a JVM without the command
+            return null;
         }
     }
 

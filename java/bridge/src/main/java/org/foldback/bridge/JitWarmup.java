@@ -36,8 +36,11 @@ import org.foldback.state.PluginState;
  * the audio thread interned string constants there, seconds into playing. Resolution needs the
  * classes initialised, hence after the blocks. Then it waits for the compilers to finish what the
  * blocks queued ({@link CompileQueue}): the first real blocks run C2's code, not C1's profiling code.
- * With the vector kernels on it then checks that C2's code allocates nothing ({@link #checkKernels}),
- * and switches them off if it does.
+ * Then it calls the paths the blocks reach only once per 100 ms hop or once a second until C2 has
+ * them ({@link PeriodicPathWarmup}), switches the vector kernels on for every thread, checks that
+ * C2's code allocates nothing with them ({@link #checkKernels}, switching them off if it does),
+ * and plays a fresh instance at the host's block size until the JIT has nothing left to compile
+ * ({@link #settle}), so that the first real block takes no branch the compiled code never saw.
  *
  * <p>It runs once per JVM, for the thread that prepares (never the audio thread), which waits for
  * it; later instances share the compiled code and the resolved constants. Cost in the plugin on the 2-core test machine
@@ -47,6 +50,10 @@ import org.foldback.state.PluginState;
  * meanwhile; hosts that draw the editor while the first instance prepares show it that much later.
  * What it buys (jalv, 64-sample periods, -XX:+LogCompilation): no deoptimisation on the audio
  * thread after the first block, where the 1.1 s walk alone left 5-7 (each a burst of slow blocks).
+ * The periodic paths and the settling stretch add 0.06-0.3 s and 0.6-1.2 s (2026-12-03, loaded;
+ * the first prepare 0.9-1.1 s longer), and took the JIT's compiles of our code after "prepared"
+ * in jalv and Ardour at 32 samples from 46-63 (the last 32-37 s in) to 7-11 (the last within
+ * 1.1 s): PERFORMANCE.md, "Session 12".
  */
 final class JitWarmup {
     /**
@@ -82,7 +89,7 @@ final class JitWarmup {
      * round saw allocated over {@link #CHECK_BLOCKS} blocks, -1 when the kernels were off.
      */
     record Result(int blocks, double millis, CompilePrerequisites.Result resolved, CompileQueue.Result compiled,
-                  long kernelCheckBytes) {
+                  PeriodicPathWarmup.Result periodic, long kernelCheckBytes, Settled settled) {
         /** The kernel check, for the log. */
         String kernelCheck() {
             return kernelCheckBytes < 0 ? "no kernel check (kernels off)"
@@ -103,6 +110,11 @@ final class JitWarmup {
      * {@link KernelGuard} watching, and the first real block runs the code this warm-up compiled.
      */
     static Result once(double sampleRate) {
+        return once(sampleRate, PLAY_BLOCK_SIZE);
+    }
+
+    /** {@link #once(double)} for a host whose blocks are at most {@code hostBlockSize} samples. */
+    static Result once(double sampleRate, int hostBlockSize) {
         if (!DONE.compareAndSet(false, true)) {
             return null;
         }
@@ -110,7 +122,7 @@ final class JitWarmup {
         Throwable[] failure = new Throwable[1];
         Thread thread = new WarmUpThread(() -> {
             try {
-                result[0] = warmUp(sampleRate);
+                result[0] = warmUp(sampleRate, hostBlockSize);
             } catch (Throwable t) {
                 failure[0] = t;
             }
@@ -136,7 +148,7 @@ final class JitWarmup {
         return result[0];
     }
 
-    private static Result warmUp(double sampleRate) {
+    private static Result warmUp(double sampleRate, int hostBlockSize) {
         long start = System.nanoTime();
         // Every engine class initialised here, not on the audio thread when a path is first taken.
         CompilePrerequisites.initialiseAll(Processor.class);
@@ -163,10 +175,105 @@ final class JitWarmup {
         blocks += playForAWhile(throwaway, processor, sampleRate, rnd);
         CompilePrerequisites.Result resolved = CompilePrerequisites.resolve(anchors());
         CompileQueue.Result compiled = CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS); // C2 works meanwhile
+        // The paths the blocks reach once per 100 ms hop or once a second, called until C2 has
+        // them, with the queue empty (HotSpot's thresholds grow with it).
+        PeriodicPathWarmup.Result periodic = PeriodicPathWarmup.run(sampleRate, MAX_COMPILE_WAIT_MILLIS);
+        // From here the kernels are on for every thread, as the first real block will find them
+        // (C2's code is in place: the queue drained above). Switched on after the warm-up, the
+        // audio thread's first block took the branch of Simd.on that the warm-up's profile had
+        // never seen (the switch read true), and nine compiled methods of the audio path fell back
+        // to the interpreter there, to be compiled again while the host played (PERFORMANCE.md,
+        // "Session 12"). Now the check's blocks take it, and the queue is drained after them.
+        Simd.switchOn(SWITCH_NAME);
         long kernelBytes = checkKernels(throwaway, sampleRate, rnd);
         throwaway.release();
-        return new Result(blocks, (System.nanoTime() - start) / 1e6, resolved, compiled, kernelBytes);
+        Settled settled = settle(sampleRate, hostBlockSize, rnd);
+        return new Result(blocks + settled.blocks(), (System.nanoTime() - start) / 1e6, resolved, compiled, periodic,
+                kernelBytes, settled);
     }
+
+    /** What {@link #settle} did: blocks played, rounds, and whether its last round compiled nothing of ours. */
+    record Settled(int blocks, int rounds, boolean quiet, double millis) {
+        String describe() {
+            return String.format("settled in %d round%s of %d blocks, %.0f ms%s", rounds, rounds == 1 ? "" : "s",
+                    SETTLE_BLOCKS, millis, quiet ? "" : " (the JIT still compiling our code)");
+        }
+    }
+
+    /** Blocks of one settling round: 1 s at 64 samples. */
+    static final int SETTLE_BLOCKS = 750;
+    /**
+     * Settling rounds at most. Each round's inputs differ and each compiled something (4 rounds
+     * never came out quiet: 0.65-1.15 s), but the rounds still count: in jalv (64 samples) the JIT
+     * compiled 5-11 of our methods after "prepared" with 4 rounds and 13-17 with 2
+     * (PERFORMANCE.md, "Session 12").
+     */
+    static final int SETTLE_ROUNDS = 4;
+
+    /**
+     * The last stretch: a new instance, as the host's will be, played at the host's block size (up
+     * to {@link #PLAY_BLOCK_SIZE}) with the switch of the kernels as the first real block finds it,
+     * in rounds of {@link #SETTLE_BLOCKS} with the compile queue drained after each, until a round
+     * has the JIT compile none of Foldback's methods ({@link CompileQueue#lastCompileId}).
+     * Why: a method's first compile with C2 keeps the branches its profile never saw as traps, and
+     * the switch of the kernels, a new engine's first blocks (its banks' hand-over to the lanes, its
+     * own {@code KernelGuard}, which the warm-up's throwaway engine leaves off) and the host's block
+     * size each took such a branch on the audio thread in its first seconds: C2's code dropped to
+     * the interpreter and the methods were compiled again while the host played (jalv, 64-sample
+     * periods: 27-76 compiles of ours in the first 4 s after "prepared"; PERFORMANCE.md, "Session 12").
+     */
+    private static Settled settle(double sampleRate, int hostBlockSize, Random rnd) {
+        long start = System.nanoTime();
+        int block = Math.max(1, Math.min(hostBlockSize, PLAY_BLOCK_SIZE));
+        NativeProcessor fresh = new NativeProcessor(ProcessorFactory.create(), ShimCalls.connect(0, ""));
+        if (fresh.prepare(sampleRate, block, Layout.MAX_SOURCES, Layout.MAX_CUES, false) != null) {
+            return new Settled(0, 0, false, 0);
+        }
+        FloatBuffer in = fresh.inputBuffer().duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        int changed = everyParameterAtDefault(fresh);
+        int rounds = 0;
+        boolean quiet = false;
+        while (rounds < SETTLE_ROUNDS && !quiet) {
+            fillSources(in, block, rnd, rounds);
+            long before = CompileQueue.lastCompileId(OUR_PACKAGES);
+            for (int b = 0; b < SETTLE_BLOCKS; b++) {
+                fresh.process(block, changed);
+                changed = 0;
+            }
+            rounds++;
+            CompileQueue.awaitEmpty(MAX_COMPILE_WAIT_MILLIS);
+            long after = CompileQueue.lastCompileId(OUR_PACKAGES);
+            quiet = before >= 0 && after == before;
+        }
+        fresh.release();
+        return new Settled(rounds * SETTLE_BLOCKS, rounds, quiet, (System.nanoTime() - start) / 1e6);
+    }
+
+    /**
+     * The inputs as a host feeds them, a different mix each {@code round}: each source's pair
+     * independent noise, one signal on both channels (a mono microphone on a stereo bus: the
+     * mix's mono path; jalv's bench tone too), digital silence (an input not connected), or a
+     * tone. A warm-up fed only noise left the mono and silent paths as traps, sprung by the
+     * host's first blocks.
+     */
+    private static void fillSources(FloatBuffer in, int block, Random rnd, int round) {
+        for (int s = 0; s < Layout.MAX_SOURCES; s++) {
+            int l = 2 * s * block, r = l + block;
+            int kind = (s + round) % 4;
+            for (int i = 0; i < block; i++) {
+                float left = switch (kind) {
+                    case 0, 1 -> (float) rnd.nextGaussian() * 0.25f;
+                    case 2 -> 0f;
+                    default -> (float) (0.25 * Math.sin(2 * Math.PI * i / block));
+                };
+                in.put(l + i, left);
+                in.put(r + i, kind == 0 ? (float) rnd.nextGaussian() * 0.25f : left);
+            }
+        }
+    }
+
+    /** Where Foldback's methods are, as {@code Compiler.codelist} names them. */
+    static final String OUR_PACKAGES = "org.foldback.";
 
     /**
      * With the vector kernels on, once the compilers have done the warm-up's work: plays

@@ -108,12 +108,14 @@ public final class NativeProcessor {
             buffers.prepare(block);
             processor.prepare(sampleRate, block, activeSources, activeCues);
             released(false);
-            JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate) : null;
+            JitWarmup.Result warmup = realtime ? JitWarmup.once(sampleRate, block) : null;
             if (warmup != null) {
-                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s; %s",
+                BridgeLog.line(String.format("JIT warm-up (vector kernels %s): %d blocks in %.0f ms, %s; %s; %s; %s; %s",
                         Simd.describe(), warmup.blocks(),
-                        warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis(), warmup.compiled().describe(),
-                        warmup.kernelCheck(),
+                        warmup.millis() - warmup.resolved().millis() - warmup.compiled().millis() - warmup.periodic().millis()
+                                - warmup.settled().millis(),
+                        warmup.compiled().describe(), warmup.periodic().describe(),
+                        warmup.kernelCheck(), warmup.settled().describe(),
                         warmup.resolved().available()
                                 ? String.format("%d constants of %d classes resolved in %.0f ms", warmup.resolved().strings(),
                                         warmup.resolved().classes(), warmup.resolved().millis())
@@ -274,18 +276,11 @@ public final class NativeProcessor {
      *     change only in the next block, and a VST3 host may change parameters and save without
      *     one: a parameter flush (process() with no samples and no buses), which JUCE's wrapper
      *     applies to the shim's parameters without calling processBlock. Steinberg's validator
-     *     saves bypass that way ("Parameter Bypass persistence").
+     *     saves bypass that way ("Parameter Bypass persistence"). Empty when none is pending.
      */
     @ShimEntry
     public byte[] getState(float[] pending) {
-        ParamStore values = new ParamStore();
-        values.copyFrom(params);
-        for (int i = 0; i < pending.length && i < values.size(); i++) {
-            if (!Float.isNaN(pending[i])) {
-                values.setNormalized(i, pending[i]);
-            }
-        }
-        return state.encode(values);
+        return state.encode(pending);
     }
 
     /** The state with the engine's values: what a caller without a host (tests, tools) saves. */

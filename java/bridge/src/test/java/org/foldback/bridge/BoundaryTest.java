@@ -104,6 +104,26 @@ class BoundaryTest {
     }
 
     @Test
+    void eachDefaultInTheHeaderIsWhatANewInstanceHoldsToTheBit() {
+        // The shim's parameters start at the header's defaults and hand a new instance none of
+        // them (FoldbackParameter: "not changed at first"), so each literal must read back as the
+        // exact float a new instance's store gives, normalized.
+        Matcher row = Pattern.compile("\\{ \"([^\"]+)\", \"[^\"]*\", \"[^\"]*\", ParamKind::\\w+, ([^,]+)f, ")
+                .matcher(BoundaryHeader.text());
+        NativeProcessor fresh = new NativeProcessor(0, "");
+        float[] held = fresh.normalizedValues();
+        int rows = 0;
+        while (row.find()) {
+            int index = rows;
+            assertEquals(Params.get(index).id(), row.group(1), "table order");
+            assertEquals(Float.floatToRawIntBits(held[index]), Float.floatToRawIntBits(Float.parseFloat(row.group(2))),
+                    row.group(1) + ": header " + row.group(2) + ", a new instance " + held[index]);
+            rows++;
+        }
+        assertEquals(Params.count(), rows, "every parameter's row read");
+    }
+
+    @Test
     void theBuildPacksThisContractsFingerprint() {
         // The shim asks for the fingerprint at every load: the build computes it (bridge's pom), so
         // a cold JVM reads it instead of generating the header's text. A stale one would make the

@@ -138,6 +138,35 @@ class NativeProcessorTest {
     }
 
     @Test
+    void aSavedStateIsReusedOnlyWhileNothingChanged() throws Exception {
+        // The bytes of the last save come back while the state is the same (StateHolder's
+        // WrittenState); every kind of change after a save reaches the next one.
+        NativeProcessor np = bridge(new FoldbackProcessor());
+        byte[] fresh = np.getState();
+        assertArrayEquals(fresh, np.getState(), "asked twice");
+
+        np.params().set(Params.cue(3).level(), -4f);   // the engine's store, as a block applies a host change
+        byte[] edited = np.getState();
+        assertEquals(-4f, org.foldback.state.StateCodec.decode(edited).state().params().get(Params.cue(3).level()), 0f);
+
+        float[] pending = new float[Params.count()];
+        java.util.Arrays.fill(pending, Float.NaN);
+        pending[Params.global().bypass()] = 1f;
+        byte[] flushed = np.getState(pending);
+        assertEquals(1f, org.foldback.state.StateCodec.decode(flushed).state().params().get(Params.global().bypass()), 0f);
+        assertArrayEquals(edited, np.getState(), "a pending value is the host's, not the engine's: the next save without it");
+
+        np.controller().renameCue(2, "Drums");
+        String named = new String(np.getState(), StandardCharsets.UTF_8);
+        assertTrue(named.contains("\"name\": \"Drums\""), "a cue name after a save");
+        np.controller().setMeterReference(-20);
+        assertTrue(new String(np.getState(), StandardCharsets.UTF_8).contains("\"reference_dbfs\": -20"));
+
+        assertNull(np.setState(fresh));
+        assertArrayEquals(fresh, np.getState(), "a loaded state saves as the bytes it was loaded from");
+    }
+
+    @Test
     void aBrokenStateIsRefusedAndChangesNothing() {
         NativeProcessor np = bridge(new FoldbackProcessor());
         np.params().set(Params.cue(3).level(), -4f);

@@ -46,12 +46,36 @@ public final class FoldbackProcessor implements Processor {
         BusTap metered = meters.deferred();
         BusTap dosed = doses.deferred();
         engine.setSourceTap(metered);
-        engine.setCueTap((cue, left, right, n) -> {
-            metered.accept(cueBus(cue), left, right, n);
-            dosed.accept(cue, left, right, n);
-        });
+        engine.setCueTap(new CueTap(metered, dosed));
         // A cue's maximum level in dB SPL becomes a limiter ceiling through its calibration.
         engine.setCalibrations(doses::calibration);
+    }
+
+    /**
+     * A cue's block to its meter bus and to its dose, silent or not. A static class, not an
+     * anonymous one: it holds the two taps and nothing of the processor (the bench's working-set
+     * census charges what each stage reaches first).
+     */
+    private static final class CueTap implements BusTap {
+        private final BusTap metered;
+        private final BusTap dosed;
+
+        CueTap(BusTap metered, BusTap dosed) {
+            this.metered = metered;
+            this.dosed = dosed;
+        }
+
+        @Override
+        public void accept(int cue, float[] left, float[] right, int n) {
+            metered.accept(cueBus(cue), left, right, n);
+            dosed.accept(cue, left, right, n);
+        }
+
+        @Override
+        public void acceptSilent(int cue, float[] left, float[] right, int n) {
+            metered.acceptSilent(cueBus(cue), left, right, n);
+            dosed.acceptSilent(cue, left, right, n);
+        }
     }
 
     /** The meter bus of cue {@code cue} (0-based). */

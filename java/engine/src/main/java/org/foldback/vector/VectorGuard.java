@@ -30,7 +30,9 @@ public final class VectorGuard implements GuardKernel {
             most = most.max(magnitude);
             v.blend(0f, magnitude.compare(VectorOperators.LT, floor)).intoArray(out, i);
         }
-        sign[0] = most.reduceLanes(VectorOperators.MAX) <= broken ? 0 : -1;
+        float peak = most.reduceLanes(VectorOperators.MAX);
+        sign[0] = peak <= broken ? 0 : -1;
+        sign[1] = peak >= floor ? 1 : 0; // some sample kept (a NaN peak is broken: quarantined anyway)
         return i;
     }
 }

@@ -24,11 +24,7 @@ public final class ParamValues {
 
     /** Every parameter at its default. */
     public static ParamValues defaults() {
-        float[] v = new float[Params.count()];
-        for (ParamSpec p : Params.TABLE) {
-            v[p.index()] = p.defaultValue();
-        }
-        return new ParamValues(v, new LinkedHashMap<>());
+        return new ParamValues(Params.defaults(), new LinkedHashMap<>());
     }
 
     /** The values a live store holds now. */
@@ -54,6 +50,11 @@ public final class ParamValues {
     /** Sets a value, clamped to the parameter's range as {@link ParamStore} would. */
     public void set(int index, float value) {
         values[index] = Params.get(index).clamp(value);
+    }
+
+    /** Sets a host's normalized value (0-1), as {@link ParamStore#setNormalized} would store it. */
+    public void setNormalized(int index, float normalized) {
+        set(index, Params.get(index).denormalize(normalized));
     }
 
     public void set(String id, float value) {

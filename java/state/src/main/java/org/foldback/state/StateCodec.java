@@ -22,7 +22,23 @@ public final class StateCodec {
 
     /** The state as UTF-8 JSON. Capture the live store into it first ({@link PluginState#capture}). */
     public static byte[] encode(PluginState state) {
+        // Every new instance's host asks for its state right after creating it: the default
+        // state, whose bytes were written at build time (DefaultStateFile; without them, once per
+        // JVM). PluginState.sameAs decides, to the bit.
+        if (state.sameAs(DefaultState.STATE)) {
+            return DefaultState.Bytes.BYTES.clone();
+        }
         return StateWriter.write(STATE_FORMAT, null, null, state);
+    }
+
+    /** A new instance's state; never handed out, so never changed. */
+    private static final class DefaultState {
+        static final PluginState STATE = new PluginState();
+
+        /** Read (or written) at the first default state encoded, not when the first state is compared. */
+        private static final class Bytes {
+            static final byte[] BYTES = DefaultStateFile.bytes();
+        }
     }
 
     /**

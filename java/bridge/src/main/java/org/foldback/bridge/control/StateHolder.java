@@ -7,11 +7,14 @@ import org.foldback.bridge.BridgeLog;
 import org.foldback.control.StateSnapshot;
 import org.foldback.engine.dose.DoseBank;
 import org.foldback.engine.param.ParamStore;
+import org.foldback.engine.param.Params;
 import org.foldback.state.Decoded;
+import org.foldback.state.ParamValues;
 import org.foldback.state.PluginState;
 import org.foldback.state.Slot;
 import org.foldback.state.StateCodec;
 import org.foldback.state.StateFormatException;
+import org.foldback.state.WrittenState;
 
 /**
  * The one owner of an instance's {@link PluginState} (names, meter reference, A/B slots, program)
@@ -29,6 +32,8 @@ public final class StateHolder {
     private final ParamStore live;
     // Guarded by lock.
     private PluginState state = new PluginState();
+    /** The state's bytes as last handed to the host, reused while the state is the same. */
+    private final WrittenState written = new WrittenState();
     private String loadedUserPreset;
     private String notice;
     private boolean noticeFromPresetAction;
@@ -65,14 +70,22 @@ public final class StateHolder {
     }
 
     /**
-     * The whole state as the host stores it, with {@code values} (the live values, plus what the
-     * host changed since the last block: NativeProcessor.getState) taken into the active slot first.
+     * The whole state as the host stores it, with the live values taken into the active slot
+     * first, then {@code pending} over them: the host's normalized value of every parameter it
+     * changed since the last block, NaN for the others (NativeProcessor.getState says why). An
+     * unchanged state comes back as the bytes last written ({@link WrittenState}).
      */
-    public byte[] encode(ParamStore values) {
+    public byte[] encode(float[] pending) {
         lock.lock();
         try {
-            state.capture(values);
-            return StateCodec.encode(state);
+            state.capture(live);
+            ParamValues values = state.params();
+            for (int i = 0; i < pending.length && i < Params.count(); i++) {
+                if (!Float.isNaN(pending[i])) {
+                    values.setNormalized(i, pending[i]);
+                }
+            }
+            return written.encode(state);
         } finally {
             lock.unlock();
         }

@@ -213,6 +213,14 @@ public final class BenchCommand {
         figures.put("engine_mix_only_us_per_block", mixOnly.medianMicros());
         EngineTiming.Result matrix = EngineTiming.measure(BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
         figures.put("engine_matrix8x8_us_per_block", matrix.medianMicros());
+        // What an LV2 instance runs for the same matrix (jalv, the x42 group): LV2 has no optional
+        // buses, so all 16 sources and 8 cues are prepared and metered (24 buses), 8 sources silent.
+        EngineTiming.Result matrixLv2 = EngineTiming.measure(FoldbackProcessor::new, BenchConfig.MATRIX_8X8,
+                Layout.MAX_SOURCES, Layout.MAX_CUES, BLOCK, RATE, warmup, seconds);
+        figures.put("engine_matrix8x8_as_lv2_us_per_block", matrixLv2.medianMicros());
+        figures.note("engine_matrix8x8", "engine_matrix8x8_us_per_block: 8 sources and 4 cues prepared (12 meter buses);"
+                + " engine_matrix8x8_as_lv2_us_per_block: the same mix with 16 sources and 8 cues prepared"
+                + " (24 meter buses at their floors, sources 9-16 silent), what the LV2 instance in the x42 group runs");
         EngineTiming.Result matrixMix = EngineTiming.measure(CueEngine::new, BenchConfig.MATRIX_8X8, BLOCK, RATE, warmup, seconds);
         figures.put("engine_matrix8x8_mix_only_us_per_block", matrixMix.medianMicros());
         BridgeTiming.Result bridge = BridgeTiming.measure(BLOCK, RATE, quick ? 10 : 60);
@@ -432,9 +440,17 @@ public final class BenchCommand {
         figures.put(Figure.METER_CPU_RATIO_VS_X42, KeyValueProcess.number(r, "meter_cpu_ratio_vs_x42"));
         figures.put(Figure.MIX_CPU_RATIO_VS_X42_MATRIX, KeyValueProcess.number(r, "mix_cpu_ratio_vs_x42_matrix"));
         for (Map.Entry<String, String> kv : r.entrySet()) {
-            if (kv.getKey().endsWith("_cpu_percent")) {
+            if (kv.getKey().endsWith("_cpu_percent") || kv.getKey().endsWith("_us_per_period")) {
                 figures.put("jalv_" + kv.getKey(), KeyValueProcess.number(r, kv.getKey()));
             }
+        }
+        // The goal "Foldback in jalv per period over its in-JVM engine cost": jalv's whole thread
+        // (JACK, jalv, JUCE's wrapper, the shim, JNI, the engine) over the engine alone running what
+        // that instance runs (the engine group's as-LV2 figure, when that group ran too).
+        Double jalv = KeyValueProcess.number(r, "foldback_matrix_us_per_period");
+        Double inJvm = figures.get("engine_matrix8x8_as_lv2_us_per_block");
+        if (jalv != null && inJvm != null && inJvm > 0) {
+            figures.put("jalv_matrix_over_in_jvm_as_lv2", jalv / inJvm);
         }
     }
 

@@ -25,13 +25,27 @@ final class EngineTiming {
     /** As above for any processor, e.g. the cue engine without its meters. */
     static Result measure(Supplier<Processor> factory, BenchConfig config, int block, double sampleRate,
                           double warmupSeconds, double seconds) {
+        return measure(factory, config, config.sources, config.cues, block, sampleRate, warmupSeconds, seconds);
+    }
+
+    /**
+     * As above with the processor prepared for more buses than the configuration uses, as a host
+     * that cannot leave buses out prepares it (LV2: every one of the 16 sources and 8 cues): the
+     * configuration's sources carry the noise, the others digital silence, and every prepared bus
+     * is metered at its floor.
+     */
+    static Result measure(Supplier<Processor> factory, BenchConfig config, int preparedSources, int preparedCues,
+                          int block, double sampleRate, double warmupSeconds, double seconds) {
         Processor processor = factory.get();
         config.apply(processor.params());
         config.calibrate(processor);
-        processor.prepare(sampleRate, block, config.sources, config.cues);
-        float[][] noise = noise(2 * config.sources, (int) sampleRate);
-        float[][] in = new float[2 * config.sources][block];
-        float[][] out = new float[2 * config.cues][block];
+        processor.prepare(sampleRate, block, preparedSources, preparedCues);
+        float[][] noise = noise(2 * preparedSources, (int) sampleRate);
+        for (int ch = 2 * config.sources; ch < noise.length; ch++) {
+            Arrays.fill(noise[ch], 0f);
+        }
+        float[][] in = new float[2 * preparedSources][block];
+        float[][] out = new float[2 * preparedCues][block];
         int warmup = (int) Math.ceil(warmupSeconds * sampleRate / block);
         int blocks = Math.max(1, (int) Math.ceil(seconds * sampleRate / block));
         long[] nanos = new long[blocks];

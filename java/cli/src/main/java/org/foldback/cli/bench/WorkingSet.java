@@ -72,7 +72,6 @@ final class WorkingSet {
         f.add("cues: tone, crossfeed and their lanes (off by default)", ears);
         f.add("ambience (reverb, off by default)", field(engine, "reverb"));
         f.add("cues: sends and output stage (ramps, matrices)", strips);
-        f.add("engine: the rest", engine);
 
         Object meters = p.meters();
         Object[] buses = (Object[]) field(meters, "meters");
@@ -95,6 +94,9 @@ final class WorkingSet {
         f.add("meters: peak, RMS, clips (every bus)", buses);
         f.add("meters: published slots, queue, demands", meters);
         f.add("hearing dose (A-weighting lanes, doses, slots)", p.doses());
+        // After the meters and doses: the engine reaches both through its taps (the processor's
+        // cue tap holds the two banks' queues), and a stage is charged with what it reaches first.
+        f.add("engine: the rest", engine);
         f.add("kernel guard and the processor", p);
         return f;
     }

@@ -79,16 +79,26 @@ public final class FdnReverb {
     private float designedDecay = Float.NaN;
     private boolean idle = true;
 
-    /** Allocates the lines for the largest size at this rate. Not on the audio thread. */
+    /**
+     * Allocates the lines for the largest size at this rate, or clears them when they are already
+     * that size (a new instance's are new, hence silent: filling 256 kB with zeros again is most
+     * of this method's time in a second instance, which runs it in the interpreter). Not on the
+     * audio thread.
+     */
     public void prepare(double sampleRate, int gainRamp, int toggleRamp) {
         fs = sampleRate;
         int longest = (int) Math.ceil(LINE_MS[LINES - 1] * MAX_SIZE * fs / 1000) + 64;
         int capacity = Integer.highestOneBit(longest) << 1;
-        lines = new float[LINES][capacity];
-        mask = capacity - 1;
         int pre = Integer.highestOneBit((int) Math.ceil(MAX_PRE_DELAY_MS * fs / 1000) + 1) << 1;
-        preLeft = new float[pre];
-        preRight = new float[pre];
+        if (lines[0].length == capacity && preLeft.length == pre) {
+            clear();
+        } else {
+            lines = new float[LINES][capacity];
+            preLeft = new float[pre];
+            preRight = new float[pre];
+            Arrays.fill(lowpass, 0f);
+        }
+        mask = capacity - 1;
         preMask = pre - 1;
         decay.setLength(gainRamp);
         level.setLength(toggleRamp);
@@ -97,7 +107,6 @@ public final class FdnReverb {
         preDelayMs = wantedPreDelayMs;
         applyLengths();
         designedDecay = Float.NaN;
-        clear();
     }
 
     /**

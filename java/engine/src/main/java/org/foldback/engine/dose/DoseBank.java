@@ -188,7 +188,8 @@ public final class DoseBank implements BusTap {
         queue.clear();
     }
 
-    private void publish(int cue) {
+    /** Publishes cue {@code cue}'s dose to readers (the seqlock's single writer: the audio thread, or a warm-up on its own bank). */
+    void publish(int cue) {
         packer.pack(doses[cue]);
         published.beginWrite(cue);
         System.arraycopy(packer.raw, 0, published.values(), published.offset(cue), DoseReading.SLOTS);
@@ -203,5 +204,10 @@ public final class DoseBank implements BusTap {
 
     public int cues() {
         return doses.length;
+    }
+
+    /** Cue {@code cue}'s dose itself, for {@link DoseSecondWarmup} on its own bank. */
+    HearingDose dose(int cue) {
+        return doses[cue];
     }
 }

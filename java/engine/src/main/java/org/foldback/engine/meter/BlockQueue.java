@@ -12,6 +12,8 @@ public final class BlockQueue {
     private final int[] order;
     private final float[][] left;
     private final float[][] right;
+    /** Per bus: handed over as digital silence ({@link BusTap#acceptSilent}). */
+    private final boolean[] silent;
     private int count;
     private int samples;
 
@@ -19,6 +21,7 @@ public final class BlockQueue {
         order = new int[buses];
         left = new float[buses][];
         right = new float[buses][];
+        silent = new boolean[buses];
     }
 
     /**
@@ -30,10 +33,21 @@ public final class BlockQueue {
     }
 
     public void add(int bus, float[] l, float[] r, int numSamples) {
+        add(bus, l, r, numSamples, false);
+    }
+
+    /** {@link #add}, saying whether the caller knows the block to be digital silence ({@link BusTap#acceptSilent}). */
+    public void add(int bus, float[] l, float[] r, int numSamples, boolean silentBlock) {
         order[count++] = bus;
         left[bus] = l;
         right[bus] = r;
+        silent[bus] = silentBlock;
         samples = numSamples;
+    }
+
+    /** Whether {@code bus} came as digital silence this block. */
+    public boolean silent(int bus) {
+        return silent[bus];
     }
 
     /** Buses queued, in the order they came. */
@@ -66,7 +80,11 @@ public final class BlockQueue {
     public void drainInto(BusTap tap) {
         for (int q = 0; q < count; q++) {
             int bus = order[q];
-            tap.accept(bus, left[bus], right[bus], samples);
+            if (silent[bus]) {
+                tap.acceptSilent(bus, left[bus], right[bus], samples);
+            } else {
+                tap.accept(bus, left[bus], right[bus], samples);
+            }
         }
         clear();
     }

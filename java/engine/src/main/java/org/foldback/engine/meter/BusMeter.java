@@ -57,6 +57,13 @@ public final class BusMeter {
     private long correlationCount;
     private boolean prepared;
     private int demand = MeterDemand.ALL;
+    /**
+     * This block is known to be digital silence ({@link org.foldback.engine.BusTap#acceptSilent}):
+     * its levels are known without a pass (peak, squares and clips all 0), and, where the true-peak
+     * history or the K-weighting state is all zeros, so are those units' results (see
+     * {@link #beginBlock(int, boolean, WeightingLanes, int)}). Set for the block by beginBlock.
+     */
+    private boolean silentBlock, quietTruePeak, quietLoudness;
 
     public BusMeter() {
         this(0);
@@ -76,8 +83,21 @@ public final class BusMeter {
         loudness = new Loudness(index);
     }
 
-    /** Sets the sample rate and clears everything; allocates, so never on the audio thread. */
+    /**
+     * Sets the sample rate and clears everything; allocates (the loudness histograms too, the first
+     * time), so never on the audio thread.
+     */
     public void prepare(double sampleRate) {
+        prepare(sampleRate, loudness.hasHistograms() ? null : new LoudnessHistograms());
+    }
+
+    /**
+     * {@link #prepare(double)} for a {@link MeterBank}, which makes the loudness histograms itself,
+     * only for the buses that compute loudness: {@code histograms} is this bus's (once given, the
+     * meter keeps them; null if none yet). Without them the loudness is not computed whatever the
+     * demand, until {@link #use} hands them over.
+     */
+    void prepare(double sampleRate, LoudnessHistograms histograms) {
         if (!(sampleRate >= 8000 && sampleRate <= 768000)) {
             throw new IllegalArgumentException("sample rate out of range: " + sampleRate);
         }
@@ -95,6 +115,12 @@ public final class BusMeter {
         vu.prepare(sampleRate);
         correlation.prepare(sampleRate);
         loudness.prepare(sampleRate);
+        if (histograms != null && !loudness.hasHistograms()) {
+            loudness.use(histograms);
+        }
+        if (!loudness.hasHistograms()) {
+            demand &= ~MeterDemand.LOUDNESS; // switched on (and restarted) with the histograms
+        }
         slotLeft = rmsL.slotSamples();
         hopLeft = loudness.hopSamples();
         correlationHopLeft = hopLeft;
@@ -106,10 +132,14 @@ public final class BusMeter {
     /**
      * Sets what this meter computes (bits of {@link MeterDemand}; {@link MeterDemand#ALWAYS} is
      * added). A unit switched on restarts from silence here, as in a meter created now. Call on
-     * the feeding thread, between blocks; no allocation.
+     * the feeding thread, between blocks; no allocation. Loudness stays off while the meter has no
+     * histograms (a bank's bus before {@link #use}).
      */
     public void demand(int mask) {
         int want = mask | MeterDemand.ALWAYS;
+        if (!loudness.hasHistograms()) {
+            want &= ~MeterDemand.LOUDNESS;
+        }
         int rising = want & ~demand;
         demand = want;
         if (rising == 0) {
@@ -135,6 +165,22 @@ public final class BusMeter {
             loudness.restart();
             hopSumSq = 0;
             hopLeft = loudness.hopSamples(); // a whole 100 ms hop from here, as in a new meter
+        }
+    }
+
+    /** Whether this meter has its loudness histograms (without them it computes no loudness). */
+    boolean hasHistograms() {
+        return loudness.hasHistograms();
+    }
+
+    /**
+     * Feeding thread, no allocation: integrates the loudness into {@code histograms} from now on
+     * (a bank hands them over at the first block that wants a bus's loudness). Loudness itself
+     * starts with the next {@link #demand} that asks for it.
+     */
+    void use(LoudnessHistograms histograms) {
+        if (!loudness.hasHistograms()) {
+            loudness.use(histograms);
         }
     }
 
@@ -167,10 +213,22 @@ public final class BusMeter {
 
     /** Meters one block of the stereo pair. No allocation, no locks. */
     public void accept(float[] left, float[] right, int numSamples) {
+        accept(left, right, numSamples, false);
+    }
+
+    /**
+     * {@link #accept} for a block the caller knows to be digital silence (every sample ±0): the
+     * same figures, with the work zeros cannot change skipped. No allocation, no locks.
+     */
+    public void acceptSilent(float[] left, float[] right, int numSamples) {
+        accept(left, right, numSamples, true);
+    }
+
+    private void accept(float[] left, float[] right, int numSamples, boolean silent) {
         if (!prepared) {
             return;
         }
-        beginBlock(numSamples);
+        beginBlock(numSamples, silent, null, 0);
         stretches(left, right, 0, numSamples, null, 0);
         endBlock(numSamples);
     }
@@ -181,12 +239,36 @@ public final class BusMeter {
      * {@code weighted} at {@code lane}. The bank calls beginBlock, stretches for each part, endBlock.
      */
     boolean beginBlock(int numSamples) {
+        return beginBlock(numSamples, false, null, 0);
+    }
+
+    /**
+     * {@link #beginBlock(int)} for a block that is digital silence when {@code silent}, whose
+     * K-weighting runs in lane {@code lane} of {@code lanes} (null: this meter's own filter). What
+     * a silent block skips is exactly what cannot change the figures, to the bit:
+     * <ul>
+     * <li>the levels pass: zeros give a peak of +0, squares summing to +0 and no clips, and adding
+     * +0 to a sum that is never -0 leaves it as it is;
+     * <li>the true peak, while the interpolator's history is all zeros too: zeros interpolate to
+     * zeros and the history stays zeros;
+     * <li>the K-weighting, while its state is all zeros (flushed to +0 below 1e-30): the squares are
+     * +0 and the state stays zeros. The bank then does not load the bus into its lane
+     * ({@link #weighsInLane}); a lane not loaded filters zeros in a group that runs, or rests.
+     * </ul>
+     * Everything that counts time still runs: the RMS slots, the loudness hops and their windows,
+     * the displays' fall, the sample counts.
+     */
+    boolean beginBlock(int numSamples, boolean silent, WeightingLanes lanes, int lane) {
         if (!prepared) {
             return false;
         }
         peakL = peakR = 0f;
         truePeakOfBlockL = truePeakOfBlockR = 0f;
-        if ((demand & MeterDemand.TRUE_PEAK) != 0) {
+        silentBlock = silent;
+        quietTruePeak = silent && (demand & MeterDemand.TRUE_PEAK) != 0 && truePeakL.quiet() && truePeakR.quiet();
+        quietLoudness = silent && (demand & MeterDemand.LOUDNESS) != 0
+                && (lanes != null ? lanes.quiet(lane) : loudness.quiet());
+        if ((demand & MeterDemand.TRUE_PEAK) != 0 && !quietTruePeak) {
             // True peaks below these change neither the display nor the maximum (the display never
             // stands above the maximum), so the interpolator may skip windows that cannot reach them:
             // usually most of a block of programme material, never a block that sets a new peak.
@@ -196,22 +278,35 @@ public final class BusMeter {
         return true;
     }
 
+    /**
+     * Whether the bank must load this bus into its K-weighting lane this block: it computes
+     * loudness, and the block is not a silent one on a quiet filter. After {@link #beginBlock}.
+     */
+    boolean weighsInLane() {
+        return (demand & MeterDemand.LOUDNESS) != 0 && !quietLoudness;
+    }
+
     /** Meters samples [from, from + count) of the block; see {@link #beginBlock}. */
     void stretches(float[] left, float[] right, int from, int count, WeightingLanes weighted, int lane) {
         final int want = demand;
-        final boolean doTruePeak = (want & MeterDemand.TRUE_PEAK) != 0;
+        final boolean silent = silentBlock;
+        final boolean doTruePeak = (want & MeterDemand.TRUE_PEAK) != 0 && !quietTruePeak;
         final boolean doVu = (want & MeterDemand.VU) != 0;
         final boolean doLoudness = (want & MeterDemand.LOUDNESS) != 0;
+        final boolean weigh = doLoudness && !quietLoudness;
         final boolean doCorrelation = (want & MeterDemand.CORRELATION) != 0;
         float peakL = this.peakL, peakR = this.peakR, trueL = truePeakOfBlockL, trueR = truePeakOfBlockR;
         int offset = from;
         final int end = from + count;
         while (offset < end) {
             int n = Math.min(end - offset, Math.min(slotLeft, Math.min(hopLeft, correlationHopLeft)));
-            float stretchL = channelLeft(left, offset, n);
-            float stretchR = channelRight(right, offset, n);
-            peakL = Math.max(peakL, stretchL);
-            peakR = Math.max(peakR, stretchR);
+            float stretchL = 0f, stretchR = 0f; // a silent stretch's: no pass needed
+            if (!silent) {
+                stretchL = channelLeft(left, offset, n);
+                stretchR = channelRight(right, offset, n);
+                peakL = Math.max(peakL, stretchL);
+                peakR = Math.max(peakR, stretchR);
+            }
             if (doTruePeak) {
                 trueL = Math.max(trueL, truePeakL.process(left, offset, n, uselessL, stretchL));
                 trueR = Math.max(trueR, truePeakR.process(right, offset, n, uselessR, stretchR));
@@ -219,7 +314,7 @@ public final class BusMeter {
             if (doVu) {
                 vu.process(left, right, offset, n);
             }
-            if (doLoudness) {
+            if (weigh) {
                 hopSumSq += weighted == null ? loudness.weigh(left, right, offset, n)
                         : weighted.sumOfSquares(lane, offset - from, n);
             }

@@ -67,6 +67,19 @@ public final class KWeighting {
         java.util.Arrays.fill(state, 0.0);
     }
 
+    /**
+     * Whether every state is zero (they are flushed to +0 below 1e-30): zeros in then give zeros
+     * out, squares of +0, and leave the state as it is, so a silent stretch may skip the filter.
+     */
+    boolean quiet() {
+        for (double v : state) {
+            if (v != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Hands this filter's state to lane {@code bus} of {@code lanes}, or takes it back ({@link WeightingLanes#handOver}). */
     void handOver(WeightingLanes lanes, int bus, boolean toLanes) {
         lanes.handOver(bus, state, toLanes);

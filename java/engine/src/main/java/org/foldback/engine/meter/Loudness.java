@@ -26,10 +26,12 @@ final class Loudness {
     private final int stagger;
     private final double[] hops = new double[SHORT_TERM_HOPS];
     /**
-     * Made at the first {@link #prepare}, not with the meter: 190 kB a bus that only the 100 ms
-     * hops touch. A bank makes all its meters first, so their state that every block touches lies
-     * together in a few pages rather than one bus's every 190 kB (PERFORMANCE.md, "Session 9: the
-     * engine's working set"); the histograms follow at prepare.
+     * Given after construction ({@link #use}), not made with the meter: 190 kB a bus that only the
+     * 100 ms hops touch. A bank makes all its meters first, so their state that every block touches
+     * lies together in a few pages rather than one bus's every 190 kB (PERFORMANCE.md, "Session 9:
+     * the engine's working set"); the histograms follow at prepare, and only for the buses whose
+     * loudness is computed (a source's when a reader first asks for it: PERFORMANCE.md, "Session
+     * 11: second instance"). Null until then: no hop may end without them.
      */
     private LoudnessHistogram integratedBlocks;
     private LoudnessHistogram shortTermValues;
@@ -46,12 +48,23 @@ final class Loudness {
         this.stagger = Math.floorMod(stagger, RANGE_EVERY_HOPS);
     }
 
-    /** Allocates; not for the audio thread. */
+    /**
+     * Integrates into {@code made} from now on, cleared first. No allocation (the histograms are
+     * made elsewhere), so the audio thread may call it; once per meter, they are never swapped.
+     */
+    void use(LoudnessHistograms made) {
+        integratedBlocks = made.integratedBlocks;
+        shortTermValues = made.shortTermValues;
+        resetRun();
+    }
+
+    /** Whether the histograms are here, i.e. whether hops may end ({@link #endHop}). */
+    boolean hasHistograms() {
+        return integratedBlocks != null;
+    }
+
+    /** Allocates (the weighting filters); not for the audio thread. Keeps the histograms, cleared. */
     void prepare(double fs) {
-        if (integratedBlocks == null) {
-            integratedBlocks = new LoudnessHistogram();
-            shortTermValues = new LoudnessHistogram();
-        }
         weighting = new KWeighting(fs);
         hopSamples = Math.max(1, (int) Math.round(fs * HOP_SECONDS));
         java.util.Arrays.fill(hops, 0);
@@ -73,7 +86,7 @@ final class Loudness {
 
     /** Clears the integrated loudness, the loudness range and the maxima. */
     void resetRun() {
-        if (integratedBlocks != null) { // else not prepared yet: nothing to clear
+        if (integratedBlocks != null) { // else none given yet: nothing to clear
             integratedBlocks.reset();
             shortTermValues.reset();
         }
@@ -91,12 +104,17 @@ final class Loudness {
         weighting.handOver(lanes, bus, toLanes);
     }
 
+    /** Whether the K-weighting's own state is all zeros ({@link KWeighting#quiet}). */
+    boolean quiet() {
+        return weighting.quiet();
+    }
+
     /** K-weights a stretch of both channels and returns the sum of their squares. */
     double weigh(float[] l, float[] r, int offset, int n) {
         return weighting.sumOfSquares(l, r, offset, n);
     }
 
-    /** Ends a 100 ms hop whose summed K-weighted squares were {@code sumSq}. */
+    /** Ends a 100 ms hop whose summed K-weighted squares were {@code sumSq}; only with the histograms. */
     void endHop(double sumSq) {
         hops[next] = sumSq;
         next = next + 1 == SHORT_TERM_HOPS ? 0 : next + 1;
@@ -129,7 +147,7 @@ final class Loudness {
 
     private void updateRange() {
         if (shortTermValues == null) {
-            return; // not prepared: no value yet
+            return; // no histograms: no value yet
         }
         range = shortTermValues.range(RANGE_RELATIVE_GATE_LU, RANGE_LOW_PERCENTILE, RANGE_HIGH_PERCENTILE);
     }

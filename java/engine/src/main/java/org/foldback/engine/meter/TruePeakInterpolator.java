@@ -43,6 +43,21 @@ public final class TruePeakInterpolator {
     private final float[] line = new float[TAPS - 1 + CHUNK];
     private final float[] out = new float[CHUNK];
 
+    /**
+     * Whether the filter's history is all zeros: then a stretch of zeros interpolates to zeros and
+     * leaves the history zeros, so a caller that knows its stretch silent may skip {@link #process}
+     * (its result is 0).
+     */
+    public boolean quiet() {
+        final float[] ln = line;
+        for (int i = 0; i < TAPS - 1; i++) {
+            if (ln[i] != 0f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Clears the filter history. */
     public void reset() {
         java.util.Arrays.fill(line, 0f);

@@ -80,6 +80,19 @@ public final class WeightingLanes {
     }
 
     /**
+     * Whether bus {@code bus}'s filter state is all zeros (the kernel flushes tiny states to +0):
+     * then a part of zeros would leave it so and weigh +0, and the owner need not load the bus.
+     */
+    public boolean quiet(int bus) {
+        for (int k = 0; k < states; k++) {
+            if (state[k * stride + bus] != 0.0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Hands bus {@code bus}'s filter state between its lane and the bus's plain filter, whose own
      * state is {@code plain} (its states in the lanes' order: {@link KWeightingKernel}'s layout):
      * into the lane ({@code toLanes}) when the bank starts weighing in lanes, back when it stops,

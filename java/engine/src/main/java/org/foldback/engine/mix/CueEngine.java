@@ -137,7 +137,7 @@ public final class CueEngine implements Processor {
     CueEngine(ParamStore params, boolean earLanes) {
         this.params = params;
         ears = earLanes && EarLanes.available() ? new EarLanes(MAX_CUES) : null;
-        int[] guardScratch = new int[1]; // the guards run one after another on the audio thread
+        int[] guardScratch = new int[2]; // the guards run one after another on the audio thread
         for (int s = 0; s < MAX_SOURCES; s++) {
             guards[s] = new SourceGuard(guardScratch);
             monoMode[s] = new Ramp();
@@ -374,13 +374,17 @@ public final class CueEngine implements Processor {
                     }
                 }
                 if (sourceTap != null) {
-                    sourceTap.accept(s, l, r, n);
+                    if (guards[s].isSilent()) {
+                        sourceTap.acceptSilent(s, l, r, n);
+                    } else {
+                        sourceTap.accept(s, l, r, n);
+                    }
                 }
             }
         }
         for (int s = inSources; s < sources; s++) {
             if (sourceTap != null) {
-                sourceTap.accept(s, silence, silence, n);
+                sourceTap.acceptSilent(s, silence, silence, n);
             }
         }
         wetLive = false;
@@ -405,7 +409,12 @@ public final class CueEngine implements Processor {
         }
         for (int c = 0; c < cues; c++) {
             float[] outL = outputs[2 * c], outR = outputs[2 * c + 1];
+            // Whether this cue's output is known to be zeros (±0) without looking: nothing live
+            // reached its bus (finishCue wrote zeros, which the limiter, the fades and the scene
+            // only scale), and no bypass blend brings the main input in.
+            boolean silentOut;
             if (fullyBypassed) {
+                silentOut = c != 0 || inSources == 0;
                 if (c == 0 && inSources > 0) {
                     System.arraycopy(src[0], 0, outL, 0, n);
                     System.arraycopy(src[1], 0, outR, 0, n);
@@ -424,8 +433,10 @@ public final class CueEngine implements Processor {
                     }
                     finishCue(strip, 0, outL, outR, n, snap);
                 }
+                silentOut = busSilent[c]; // mixBus set it, this block, in either form
                 if (b0 != 0f || b1 != 0f) {
                     if (c == 0 && inSources > 0) {
+                        silentOut = false;
                         MixLoops.blend(outL, outR, src[0], src[1], n, b0, b1, ramp);
                     } else {
                         MixLoops.fadeOut(outL, outR, n, b0, b1, ramp);
@@ -436,7 +447,11 @@ public final class CueEngine implements Processor {
                 MixLoops.fadeOut(outL, outR, n, 1f - scene0, 1f - scene1, ramp);
             }
             if (cueTap != null) {
-                cueTap.accept(c, outL, outR, n);
+                if (silentOut) {
+                    cueTap.acceptSilent(c, outL, outR, n);
+                } else {
+                    cueTap.accept(c, outL, outR, n);
+                }
             }
         }
         for (int ch = 2 * cues; ch < outputs.length; ch++) {

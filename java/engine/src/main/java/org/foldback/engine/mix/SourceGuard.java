@@ -23,16 +23,20 @@ final class SourceGuard {
     /** The copy as vectors, or null ({@link GuardKernel}). */
     private static final GuardKernel VECTOR = Simd.kernel(GuardKernel.class, "VectorGuard", null);
 
-    /** The kernel's sign output: read right after each call, so an engine's guards share one. */
+    /** The kernel's sign and kept outputs: read right after each call, so an engine's guards share them (2 ints). */
     private final int[] vectorSign;
     private final Ramp health = new Ramp();
     /** The health fade at rest at 1: a healthy source's block need not fetch its ramp. */
     private boolean whole = true;
     private boolean quarantined;
+    /** Whether the last block's output is digital silence (every sample +0); see {@link #isSilent}. */
+    private boolean silent;
+    /** What the last {@link #copyFlushed} kept: nonzero if some sample passed the floor. */
+    private int kept;
     private int cleanSamples;
     private int recoverSamples = 1;
 
-    /** {@code signScratch}: one int the guards of one engine share (they run one after another). */
+    /** {@code signScratch}: two ints the guards of one engine share (they run one after another). */
     SourceGuard(int[] signScratch) {
         vectorSign = signScratch;
     }
@@ -57,7 +61,11 @@ final class SourceGuard {
      */
     boolean process(float[] inL, float[] inR, float[] outL, float[] outR, int n, float[] ramp) {
         // One pass: copy (flushing tiny values) while collecting the broken-sample sign bit.
-        boolean broken = (copyFlushed(inL, outL, n) | copyFlushed(inR, outR, n)) < 0;
+        int sign = copyFlushed(inL, outL, n);
+        int keptLeft = kept;
+        sign |= copyFlushed(inR, outR, n);
+        boolean broken = sign < 0;
+        silent = (keptLeft | kept) == 0;
         if (broken) {
             quarantined = true;
             cleanSamples = 0;
@@ -71,6 +79,7 @@ final class SourceGuard {
             }
         }
         if (broken || quarantined) {
+            silent = true;
             java.util.Arrays.fill(outL, 0, n, 0f);
             java.util.Arrays.fill(outR, 0, n, 0f);
             return broken;
@@ -88,24 +97,37 @@ final class SourceGuard {
     }
 
     /**
+     * Whether the block {@link #process} wrote last is digital silence: every sample of both
+     * channels +0 (flushed, quarantined or silent input). Known from the copy's own pass, so the
+     * meters can skip what zeros cannot change ({@code BusTap#acceptSilent}).
+     */
+    boolean isSilent() {
+        return silent;
+    }
+
+    /**
      * out = x, or 0 where |x| < INPUT_FLOOR, by masking bits (branch-free, integer ops only).
      * Returns a negative number if any sample is broken: NaN, ±Inf and huge values all have
-     * magnitude bits above BROKEN_BITS.
+     * magnitude bits above BROKEN_BITS. Leaves {@link #kept} nonzero if some sample was kept.
      */
     private int copyFlushed(float[] x, float[] out, int n) {
         int sign = 0;
+        int keep = 0;
         int i = 0;
         if (Simd.use(VECTOR)) {
             i = VECTOR.copyFlushed(x, out, n, BROKEN_BITS, FLOOR_BITS, vectorSign);
             sign = vectorSign[0];
+            keep = vectorSign[1];
         }
         for (; i < n; i++) {
             int bits = Float.floatToRawIntBits(x[i]);
             int magnitude = bits & 0x7fffffff;
             sign |= BROKEN_BITS - magnitude;
             int tiny = (magnitude - FLOOR_BITS) >> 31;
+            keep |= magnitude & ~tiny;
             out[i] = Float.intBitsToFloat(bits & ~tiny);
         }
+        kept = keep;
         return sign;
     }
 

@@ -23,13 +23,14 @@ public final class ParamStore implements ParamReader {
 
     /** A store holding every parameter's default. */
     public ParamStore() {
-        bits = new AtomicIntegerArray(Params.count());
-        resetToDefaults();
+        bits = new AtomicIntegerArray(Params.sharedDefaultBits()); // a copy: resetToDefaults in one step
+        version.incrementAndGet();
     }
 
     public void resetToDefaults() {
-        for (ParamSpec p : Params.TABLE) {
-            bits.set(p.index(), Float.floatToRawIntBits(p.defaultValue()));
+        int[] defaults = Params.sharedDefaultBits(); // the same defaults the constructor copies
+        for (int i = 0; i < defaults.length; i++) {
+            bits.set(i, defaults[i]);
         }
         version.incrementAndGet();
     }

@@ -42,6 +42,14 @@ public final class Params {
     private static final SourceParams[] SOURCES = new SourceParams[MAX_SOURCES];
     private static final CueParams[] CUES = new CueParams[MAX_CUES];
     private static final Map<String, ParamSpec> BY_ID;
+    /**
+     * Every parameter's default, in index order, as values and as raw float bits: computed once
+     * per JVM. Every instance starts from them several times (its store, the state's two slots,
+     * each copy of the state), and a new instance runs mostly in the interpreter, where a walk of
+     * the table costs tens of microseconds and a copy of an array next to nothing.
+     */
+    private static final float[] DEFAULTS;
+    private static final int[] DEFAULT_BITS;
 
     static {
         Builder b = new Builder();
@@ -59,9 +67,28 @@ public final class Params {
         }
         TABLE = Collections.unmodifiableList(b.specs);
         BY_ID = indexById(TABLE);
+        DEFAULTS = new float[TABLE.size()];
+        DEFAULT_BITS = new int[TABLE.size()];
+        for (ParamSpec p : TABLE) {
+            DEFAULTS[p.index()] = p.defaultValue();
+            DEFAULT_BITS[p.index()] = Float.floatToRawIntBits(p.defaultValue());
+        }
     }
 
     private Params() {}
+
+    /** A new array of every parameter's default value, by index. */
+    public static float[] defaults() {
+        return DEFAULTS.clone();
+    }
+
+    /**
+     * Every parameter's default as raw float bits, by index (what {@link ParamStore} holds): the
+     * table's own array, for a caller that copies it (an {@code AtomicIntegerArray} does).
+     */
+    static int[] sharedDefaultBits() {
+        return DEFAULT_BITS;
+    }
 
     public static int count() {
         return TABLE.size();

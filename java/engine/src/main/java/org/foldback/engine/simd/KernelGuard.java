@@ -28,9 +28,16 @@ import java.util.function.LongSupplier;
  * real time, and a render or a test plays many times faster than that (a grace of 20 s of audio
  * switched the kernels off in the bridge's tests, under load 14, before C2 was done).
  *
- * <p>Cost: two reads of the thread's allocation counter per block (two native calls each, no
- * allocation and no lock), and none once the kernels are off or where they never ran. One guard
- * per engine instance, used by the thread that processes it.
+ * <p>Which blocks: one in {@link #EVERY} is measured (the counter read before and after it), the
+ * others only counted as time. A boxed vector allocates on every call of its kernel, so in every
+ * block measured as in every other, and the rule reads "most blocks measured"; a window of 2 s at
+ * 64 samples still measures 187 blocks. Why not all: the two reads are four native calls and a
+ * JNI transition each (0.15-0.35 us of every period in jalv, PERFORMANCE.md, "Session 11: the 8 x
+ * 8 in jalv"), for a verdict that needs a few blocks a window.
+ *
+ * <p>Cost: two reads of the thread's allocation counter per {@link #EVERY} blocks (two native calls
+ * each, no allocation and no lock), and none once the kernels are off or where they never ran. One
+ * guard per engine instance, used by the thread that processes it.
  */
 public final class KernelGuard {
     /** Length of one window: seconds of audio, and at least as long on the wall clock. */
@@ -44,6 +51,10 @@ public final class KernelGuard {
     static final int WINDOWS = 2;
     /** How long the guard waits at most for a clean window before it is armed (the JIT's first seconds). */
     static final double GRACE_SECONDS = 60;
+    /** One block in this many is measured (the counter read around it); a power of two. */
+    static final int EVERY = 8;
+    /** What {@link #beforeBlock} returns for a block it does not measure. */
+    private static final long UNREAD = Long.MIN_VALUE;
     /** What this guard is called in {@link Simd#describe} once it switched the kernels off. */
     public static final String NAME = "the engine's kernel guard";
 
@@ -64,10 +75,17 @@ public final class KernelGuard {
     private long blocksInARow;
     /** False for an engine whose owner judges the kernels itself ({@link #stopWatching}). */
     private boolean watching = true;
+    /** Blocks seen, for the choice of the measured ones. */
+    private int tick;
 
     /** A guard on the allocation counter of whichever thread calls it (the one processing the block). */
     public KernelGuard() {
-        this(threadAllocationCounter(), System::nanoTime);
+        this(ThreadCounter.ALLOCATED, System::nanoTime);
+    }
+
+    /** The counter is the same for every guard (it reads whichever thread calls it): looked up once per JVM. */
+    private static final class ThreadCounter {
+        static final LongSupplier ALLOCATED = threadAllocationCounter();
     }
 
     /**
@@ -106,9 +124,15 @@ public final class KernelGuard {
         watching = false;
     }
 
-    /** Audio thread, before a block: the counter, or 0 while the kernels are off. */
+    /**
+     * Audio thread, before a block: the counter if this block is one to measure ({@link #EVERY}),
+     * else a mark that it is not; 0 while the kernels are off.
+     */
     public long beforeBlock() {
-        return watching && Simd.on() ? allocatedBytes.getAsLong() : 0;
+        if (!watching || !Simd.on()) {
+            return 0;
+        }
+        return (tick++ & (EVERY - 1)) == 0 ? allocatedBytes.getAsLong() : UNREAD;
     }
 
     /**
@@ -116,11 +140,17 @@ public final class KernelGuard {
      * Returns true when this block's window made the kernels switch off.
      */
     public boolean afterBlock(long before, int numSamples) {
-        if (!watching || !Simd.on() || !keepsAllocating(allocatedBytes.getAsLong() - before, numSamples)) {
+        if (!watching || !Simd.on() || !judge(before, numSamples)) {
             return false;
         }
         Simd.fallBack(NAME, bytesInARow, blocksInARow);
         return true;
+    }
+
+    /** {@link #afterBlock} without the switch: whether the rule fires at this block. */
+    boolean judge(long before, int numSamples) {
+        return before == UNREAD ? windowEnds(numSamples)
+                : keepsAllocating(allocatedBytes.getAsLong() - before, numSamples);
     }
 
     /**
@@ -135,13 +165,21 @@ public final class KernelGuard {
             bytes += allocated;
         }
         blocks++;
+        return windowEnds(numSamples);
+    }
+
+    /**
+     * Counts {@code numSamples} of time (every block, measured or not) and, when they close a
+     * window, judges it; returns true as {@link #keepsAllocating} does.
+     */
+    private boolean windowEnds(int numSamples) {
         samples += numSamples;
         if (windowNanos == 0) {
             windowNanos = nanoTime.getAsLong() | 1;
             firstBlockNanos = windowNanos;
         }
-        if (samples < windowSamples) {
-            return false;
+        if (samples < windowSamples || blocks == 0) {
+            return false; // (a window of huge blocks stays open until one of them was measured)
         }
         long now = nanoTime.getAsLong();
         if (now - windowNanos < WINDOW_CLOCK_NANOS) {

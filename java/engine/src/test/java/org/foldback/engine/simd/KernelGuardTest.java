@@ -74,6 +74,34 @@ class KernelGuardTest {
     }
 
     @Test
+    void theCounterIsReadAroundOneBlockInEvery() {
+        // As the engine calls it (judge: afterBlock without switching this JVM's kernels off): a
+        // boxed vector, 96 bytes on every block. The counter is read around one block in EVERY
+        // only, and the guard still fires after its two windows. It measures only while the
+        // kernels run: skipped where they never do.
+        org.junit.jupiter.api.Assumptions.assumeTrue(Simd.on(), "no vector kernels in this JVM");
+        long[] allocated = {0};
+        int[] reads = {0};
+        KernelGuard g = new KernelGuard(() -> {
+            reads[0]++;
+            return allocated[0];
+        }, () -> now);
+        g.prepare(48000);
+        int blocks = 0;
+        boolean fired = false;
+        for (int b = 0; b < (1 + KernelGuard.WINDOWS) * WINDOW_BLOCKS && !fired; b++) {
+            now += BLOCK * 1_000_000_000L / 48000;
+            long before = g.beforeBlock();
+            allocated[0] += b < WINDOW_BLOCKS ? 0 : 96; // the first window clean: armed
+            fired = g.judge(before, BLOCK);
+            blocks++;
+        }
+        assertTrue(fired, "fired within the third window");
+        assertEquals((1 + KernelGuard.WINDOWS) * WINDOW_BLOCKS, blocks, "at the end of the third window");
+        assertEquals(2 * ((blocks + KernelGuard.EVERY - 1) / KernelGuard.EVERY), reads[0], "two reads per measured block");
+    }
+
+    @Test
     void oneOffAllocationsNeverFire() {
         KernelGuard g = guard();
         // A deoptimisation or an interned string now and then: a few blocks a window.
