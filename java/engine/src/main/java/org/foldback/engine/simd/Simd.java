@@ -62,6 +62,12 @@ public final class Simd {
     public static final String COLD_VALUE = "cold";
     /** The module the vector kernels need. */
     public static final String MODULE = "jdk.incubator.vector";
+    /**
+     * C2's limit on traps of one kind summed over a compile's inlined methods (see {@link
+     * #JVM_OPTIONS}): above what the kernels add up (2-4 traps of the operator cache times 80-140
+     * operations) with room to spare.
+     */
+    static final int PER_METHOD_TRAP_LIMIT = 2000;
     /** The kernels' package, for the JVM options below. */
     public static final String KERNEL_PACKAGE = "org.foldback.vector";
 
@@ -92,6 +98,19 @@ public final class Simd {
      * (PERFORMANCE.md, "Session 7: kernels guard"). As a compile root, every kernel gets C2's
      * whole budget, the same in every JVM whatever the engine's profile; the price is one call
      * per kernel call (no vector crosses it: the kernels take arrays and scalars).
+     * <li>A larger per-method trap limit for C2 (-XX:PerMethodTrapLimit, 100 by default), for every
+     * method: C2 adds up the deoptimisation traps recorded in the profile of every method it
+     * inlines, once per inlining, and past the limit it stops trusting profiles in the rest of the
+     * compile. A kernel inlines the JDK's operator cache ({@code VectorOperators.ImplCache.find})
+     * once per vector operation, 80 times in the ear kernel; when something else in the JVM had
+     * made that shared method trap twice, the sum passed 100 half-way through the kernel, C2 gave
+     * each later call a virtual-call path for a receiver it could not prove, and a vector that may
+     * reach a call is boxed: 110 kB a block from the crossfeed's half of {@link
+     * org.foldback.vector.VectorEar} (the JIT log's running totals, and a JFR allocation profile
+     * pointing at its blends, 2026-12-03). Seen as the engine's ear-stage allocation proof failing
+     * in about 1 module test run in 10, CI included (always 916,500,480 bytes); with this option
+     * 0 of 30 runs, one of them with the same sum (158) and no virtual call in the kernel. A trap
+     * at a given bytecode still stops C2 speculating there, whatever the limit.
      * <li>A cold start ({@link #COLD_VALUE}): a new instance's first block runs the plain loops
      * rather than the kernels uncompiled (their Java fallback cost such a block 10-75 ms).
      * Given last, so a user's {@code -Dfoldback.simd=off} (FOLDBACK_JVM_OPTIONS, after these) wins.
@@ -102,6 +121,7 @@ public final class Simd {
             "-XX:CompileCommand=quiet",
             "-XX:CompileCommand=CompileThresholdScaling," + KERNEL_PACKAGE + ".*::*,0.25",
             "-XX:CompileCommand=dontinline," + KERNEL_PACKAGE + ".*::*",
+            "-XX:PerMethodTrapLimit=" + PER_METHOD_TRAP_LIMIT,
             "-D" + PROPERTY + "=" + COLD_VALUE);
 
     /** A class of the vector kernels' package, named for tools that walk it (the warm-up's resolution). */
